@@ -21,6 +21,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
+          globals: true,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // each file gets its own database; files run in parallel processes

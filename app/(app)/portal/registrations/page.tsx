@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/card";
+import { RegistrationList } from "@/components/registrations/registration-list";
+import { partnerContext } from "@/lib/auth/page";
+import { listRegistrations } from "@/lib/db/registrations";
+import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists";
+
+export const metadata: Metadata = { title: "My registrations" };
+
+export default async function MyRegistrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await partnerContext();
+  const raw = fromSearchParams(await searchParams);
+  const parsed = registrationListQuery.omit({ partnerId: true }).safeParse(raw);
+  if (!parsed.success) notFound();
+  const page = await listRegistrations(ctx, parsed.data);
+  return (
+    <>
+      <PageHeader title="My registrations" description="Your company's deal registrations, their status and protection." />
+      <RegistrationList page={page} query={parsed.data} raw={raw} path="/portal/registrations" showPartner={false} now={new Date()} />
+    </>
+  );
+}

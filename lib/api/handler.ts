@@ -1,0 +1,111 @@
+// The one wrapper for /api/v1 route handlers: authenticates (API key or session cookie), refuses
+// cross-site state changes, bounds and parses JSON bodies, and maps every error to the envelope
+// { error: { code, message, fields? } } with a 4xx; an unexpected error is logged and becomes 500.
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { ZodError, type z } from "zod";
+import { getContext } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/auth/types";
+import { contextForApiKey } from "@/lib/db/api-keys";
+import { AppError, unauthenticated } from "@/lib/errors";
+import { toJson } from "@/lib/json";
+import { zodFieldErrors } from "@/lib/validation/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.userMessage, ...(error.fields ? { fields: error.fields } : {}) } },
+      { status: error.status, headers: error.code === "UNAUTHENTICATED" ? { "WWW-Authenticate": 'Bearer realm="accord"' } : undefined },
+    );
+  }
+  if (error instanceof ZodError) {
+    return errorResponse(new AppError("VALIDATION", "The request is not valid", zodFieldErrors(error)));
+  }
+  console.error("[api] unexpected error", error);
+  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
+}
+
+export function json(data: unknown, status = 200): NextResponse {
+  return NextResponse.json(toJson(data), { status });
+}
+
+async function authenticate(req: NextRequest): Promise<Ctx> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    const ctx = match ? await contextForApiKey(match[1]) : null;
+    if (!ctx) throw new AppError("UNAUTHENTICATED", "The API key is missing, malformed or revoked");
+    return ctx;
+  }
+  const ctx = await getContext();
+  if (!ctx) throw unauthenticated();
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) assertSameOrigin(req);
+  return ctx;
+}
+
+/** Cookie-authenticated writes must come from our own pages (CSRF defence beside SameSite=Lax). */
+function assertSameOrigin(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const sameOrigin = origin ? safeHost(origin) === host : site === "same-origin";
+  if (!sameOrigin) throw new AppError("FORBIDDEN", "Cross-site request refused: use an API key for machine access");
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+export async function readJson<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB");
+  const text = await readBounded(req);
+  if (text.includes("\u0000")) throw new AppError("BAD_REQUEST", "The body contains a NUL character");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid JSON");
+  }
+  return schema.parse(data);
+}
+
+async function readBounded(req: NextRequest): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB");
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+type Params = Record<string, string>;
+type Handler<P extends Params> = (req: NextRequest, ctx: Ctx, params: P) => Promise<NextResponse>;
+
+export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
+  return async (req: NextRequest, route: { params: Promise<P> }) => {
+    try {
+      const ctx = await authenticate(req);
+      return await handler(req, ctx, await route.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,21 @@
+// getContext(): who is calling this request, from the session cookie, re-checked against the user
+// row. Cached per request with React's cache().
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { authOptions } from "./options";
+import { loadSessionContext } from "@/lib/db/users";
+import type { Ctx } from "./types";
+import { unauthenticated } from "@/lib/errors";
+
+export const getContext = cache(async (): Promise<Ctx | null> => {
+  const session = await getServerSession(authOptions);
+  const uid = (session?.user as { id?: string } | undefined)?.id;
+  return uid ? loadSessionContext(uid) : null;
+});
+
+export async function requireContext(): Promise<Ctx> {
+  const ctx = await getContext();
+  if (!ctx) throw unauthenticated();
+  return ctx;
+}

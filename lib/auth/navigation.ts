@@ -1,0 +1,34 @@
+// Role-aware navigation and the home page of each role. Pure: used by the shell and by tests.
+import type { Role } from "./types";
+
+export type NavItem = { href: string; label: string };
+
+export const HOME: Record<Role, string> = {
+  ADMIN: "/ops",
+  PARTNER_MANAGER: "/manager",
+  AE: "/ae",
+  EXEC: "/exec",
+  PARTNER: "/portal",
+};
+
+const STAFF_DATA: NavItem[] = [
+  { href: "/registrations", label: "Registrations" },
+  { href: "/opportunities", label: "Opportunities" },
+  { href: "/accounts", label: "Accounts" },
+  { href: "/partners", label: "Partners" },
+];
+
+export const NAV: Record<Role, NavItem[]> = {
+  ADMIN: [{ href: "/ops", label: "Overview" }, ...STAFF_DATA, { href: "/audit", label: "Audit log" }],
+  PARTNER_MANAGER: [{ href: "/manager", label: "My partners" }, ...STAFF_DATA],
+  AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA],
+  EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA],
+  PARTNER: [
+    { href: "/portal", label: "Home" },
+    { href: "/portal/registrations", label: "My registrations" },
+    { href: "/portal/company", label: "Company" },
+  ],
+};
+
+/** Pages under these prefixes are for the vendor's staff only. */
+export const STAFF_PREFIXES = ["/ops", "/manager", "/ae", "/exec", "/registrations", "/opportunities", "/accounts", "/partners", "/audit"];

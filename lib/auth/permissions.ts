@@ -1,0 +1,97 @@
+// The permission table: which role may do what. Pure; unit-tested for every role × action.
+// Row-level scoping (which partner's rows) is not decided here but in lib/db/scope.ts.
+import type { Ctx, ExecTitle, Role } from "./types";
+
+export const ACTIONS = [
+  "partner:read",
+  "partner:manage",
+  "account:read",
+  "account:manage",
+  "opportunity:read",
+  "opportunity:manage",
+  "registration:read",
+  "registration:create",
+  "registration:decide",
+  "registration:extend",
+  "registration:withdraw",
+  "ruleset:read",
+  "ruleset:edit",
+  "ruleset:publish",
+  "route:evaluate",
+  "route:reroute",
+  "conflict:read",
+  "conflict:raise",
+  "conflict:escalate",
+  "conflict:resolve",
+  "attribution:read",
+  "forecast:read",
+  "council:read",
+  "council:manage",
+  "maturity:read",
+  "maturity:assess",
+  "audit:read",
+  "apikey:manage",
+  "user:manage",
+  "settings:manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ALL_STAFF: Role[] = ["ADMIN", "PARTNER_MANAGER", "AE", "EXEC"];
+
+const TABLE: Record<Action, readonly Role[]> = {
+  "partner:read": [...ALL_STAFF, "PARTNER"],
+  "partner:manage": ["ADMIN"],
+  "account:read": [...ALL_STAFF, "PARTNER"],
+  "account:manage": ["ADMIN", "AE"],
+  "opportunity:read": [...ALL_STAFF, "PARTNER"],
+  "opportunity:manage": ["ADMIN", "AE"],
+  "registration:read": [...ALL_STAFF, "PARTNER"],
+  "registration:create": ["PARTNER"],
+  "registration:decide": ["ADMIN", "PARTNER_MANAGER"],
+  "registration:extend": ["PARTNER"],
+  "registration:withdraw": ["PARTNER"],
+  "ruleset:read": [...ALL_STAFF, "PARTNER"],
+  "ruleset:edit": ["ADMIN"],
+  "ruleset:publish": ["ADMIN"],
+  "route:evaluate": [...ALL_STAFF, "PARTNER"],
+  "route:reroute": ["ADMIN"],
+  "conflict:read": [...ALL_STAFF, "PARTNER"],
+  "conflict:raise": ["AE", "PARTNER_MANAGER", "PARTNER", "ADMIN"],
+  "conflict:escalate": ["AE", "PARTNER_MANAGER", "EXEC", "ADMIN", "PARTNER"],
+  "conflict:resolve": ["AE", "PARTNER_MANAGER", "EXEC"],
+  "attribution:read": [...ALL_STAFF, "PARTNER"],
+  "forecast:read": ["ADMIN", "EXEC", "PARTNER_MANAGER"],
+  "council:read": ["ADMIN", "EXEC"],
+  "council:manage": ["EXEC", "ADMIN"],
+  "maturity:read": ["ADMIN", "EXEC", "PARTNER_MANAGER"],
+  "maturity:assess": ["ADMIN", "EXEC"],
+  "audit:read": ["ADMIN"],
+  "apikey:manage": ["ADMIN", "PARTNER"],
+  "user:manage": ["ADMIN"],
+  "settings:manage": ["ADMIN"],
+};
+
+/** Who resolves a conflict at each escalation level (DESIGN §5). */
+export const CONFLICT_LEVEL_DECIDERS: Record<1 | 2 | 3 | 4, { roles: Role[]; titles?: ExecTitle[] }> = {
+  1: { roles: ["AE", "PARTNER_MANAGER"] },
+  2: { roles: ["EXEC"], titles: ["VP_SALES", "VP_CHANNEL"] },
+  3: { roles: ["EXEC"], titles: ["CRO"] },
+  4: { roles: ["EXEC"], titles: ["CEO"] },
+};
+
+export type Resource = { conflictLevel?: number };
+
+export function can(ctx: Pick<Ctx, "role" | "title"> | null, action: Action, resource: Resource = {}): boolean {
+  if (!ctx) return false;
+  if (!TABLE[action].includes(ctx.role)) return false;
+  if (action === "conflict:resolve" && resource.conflictLevel !== undefined) {
+    const deciders = CONFLICT_LEVEL_DECIDERS[resource.conflictLevel as 1 | 2 | 3 | 4];
+    if (!deciders || !deciders.roles.includes(ctx.role)) return false;
+    if (deciders.titles && (!ctx.title || !deciders.titles.includes(ctx.title))) return false;
+  }
+  return true;
+}
+
+export function rolesFor(action: Action): readonly Role[] {
+  return TABLE[action];
+}

@@ -1,0 +1,51 @@
+// Failed sign-ins are limited in the database (shared by every instance) with rate-limiter-flexible:
+//  - 5 failures per account from one address in 15 minutes (the limit a typing user meets),
+//  - 20 failures per account from any address (distributed guessing of one password),
+//  - 50 failures per address across accounts (credential stuffing from one address).
+// Unknown e-mails count exactly like known ones, so the answer never tells which exist.
+import "server-only";
+import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/lib/db/client";
+
+const WINDOW_S = 15 * 60;
+
+function limiter(keyPrefix: string, points: number) {
+  return new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimiterFlexible",
+    keyPrefix,
+    points,
+    duration: WINDOW_S,
+    clearExpiredByTimeout: false,
+  });
+}
+
+const limiters = [
+  { limiter: limiter("signin-pair", 5), key: (email: string, ip: string) => `${email}|${ip}` },
+  { limiter: limiter("signin-account", 20), key: (email: string) => email },
+  { limiter: limiter("signin-ip", 50), key: (_email: string, ip: string) => ip },
+];
+
+export function signInKey(email: unknown): string {
+  return String(email ?? "").trim().toLowerCase().slice(0, 320);
+}
+
+/** Seconds until the caller may try again, or 0 when not blocked. */
+export async function signInBlockedFor(email: string, ip: string): Promise<number> {
+  let wait = 0;
+  for (const { limiter, key } of limiters) {
+    const res = await limiter.get(key(email, ip));
+    if (res && res.consumedPoints >= limiter.points) wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000));
+  }
+  return wait;
+}
+
+export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
+  await Promise.all(
+    limiters.map(({ limiter, key }) => limiter.penalty(key(email, ip), 1).catch((e: RateLimiterRes | Error) => e)),
+  );
+}
+
+export async function clearFailedSignIns(email: string, ip: string): Promise<void> {
+  await limiters[0].limiter.delete(limiters[0].key(email, ip));
+}

@@ -1,0 +1,57 @@
+// API keys: random 256-bit secrets, stored as SHA-256 (a slow hash adds nothing to a secret this
+// long and would cost every request). A partner key acts as that partner; an admin key as ADMIN.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Ctx } from "@/lib/auth/types";
+import { forbidden } from "@/lib/errors";
+import { audit } from "./audit";
+import { db } from "./client";
+
+const PREFIX = "acc";
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+export function generateApiKey(): { key: string; prefix: string } {
+  const prefix = randomBytes(5).toString("hex");
+  return { key: `${PREFIX}_${prefix}_${randomBytes(32).toString("base64url")}`, prefix };
+}
+
+export async function contextForApiKey(key: string, now = new Date()): Promise<Ctx | null> {
+  if (!/^acc_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/.test(key)) return null;
+  const row = await db.apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, name: true, scope: true, partnerId: true, revokedAt: true, lastUsedAt: true, createdById: true, partner: { select: { status: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  if (row.scope === "PARTNER" && (!row.partnerId || row.partner?.status === "TERMINATED")) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return {
+    userId: row.createdById,
+    name: `API key "${row.name}"`,
+    email: null,
+    role: row.scope === "PARTNER" ? "PARTNER" : "ADMIN",
+    title: null,
+    partnerId: row.scope === "PARTNER" ? row.partnerId : null,
+    via: "api-key",
+  };
+}
+
+/** Creates a key for the caller's own company (partner) or an admin key (ops). The key is returned once. */
+export async function createApiKey(ctx: Ctx, input: { name: string; scope: "PARTNER" | "ADMIN" }) {
+  if (input.scope === "ADMIN" && ctx.role !== "ADMIN") throw forbidden();
+  if (input.scope === "PARTNER" && ctx.role !== "PARTNER") throw forbidden("Partner keys are created by the partner's own users");
+  const { key, prefix } = generateApiKey();
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { name: input.name, prefix, keyHash: hashApiKey(key), scope: input.scope, partnerId: input.scope === "PARTNER" ? ctx.partnerId : null, createdById: ctx.userId },
+      select: { id: true, name: true, prefix: true, scope: true, createdAt: true },
+    });
+    await audit(tx, ctx, { action: "apikey.create", entityType: "ApiKey", entityId: created.id, after: { name: created.name, prefix, scope: created.scope } });
+    return created;
+  });
+  return { ...row, key };
+}

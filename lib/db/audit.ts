@@ -1,0 +1,34 @@
+// The one way to write an audit event: inside the caller's transaction, so the change and its
+// record commit or roll back together. The table refuses UPDATE and DELETE (database triggers).
+import type { Ctx } from "@/lib/auth/types";
+import { toJson } from "@/lib/json";
+import type { Tx } from "./connect";
+
+export type AuditInput = {
+  action: string; // verb.noun, e.g. "registration.approve"
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+export function actorLabel(ctx: Ctx | null): string {
+  if (!ctx) return "system";
+  if (ctx.via === "api-key") return ctx.name;
+  return ctx.email ? `${ctx.name} <${ctx.email}>` : ctx.name;
+}
+
+export async function audit(tx: Tx, ctx: Ctx | null, event: AuditInput, at: Date = new Date()) {
+  return tx.auditEvent.create({
+    data: {
+      actorId: ctx?.userId ?? null,
+      actorLabel: actorLabel(ctx),
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: event.before === undefined ? undefined : (toJson(event.before) as object),
+      after: event.after === undefined ? undefined : (toJson(event.after) as object),
+      at,
+    },
+  });
+}

@@ -1,0 +1,70 @@
+// Opportunities, scoped by caller.
+import "server-only";
+import type { Ctx } from "@/lib/auth/types";
+import { notFound } from "@/lib/errors";
+import type { OpportunityListQuery } from "@/lib/validation/lists";
+import { db } from "./client";
+import { paginate } from "./pagination";
+import { opportunityScope } from "./scope";
+import { containsText } from "./text";
+import type { Prisma } from "./generated/sqlite/client";
+
+const listSelect = {
+  id: true,
+  name: true,
+  acvCents: true,
+  currency: true,
+  stage: true,
+  closeDate: true,
+  route: true,
+  source: true,
+  createdAt: true,
+  closedAt: true,
+  partnerId: true,
+  account: { select: { id: true, name: true } },
+  partner: { select: { name: true } },
+  ae: { select: { name: true } },
+  productLine: { select: { name: true } },
+} satisfies Prisma.OpportunitySelect;
+
+export type OpportunityRow = Prisma.OpportunityGetPayload<{ select: typeof listSelect }>;
+
+export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
+  const where: Prisma.OpportunityWhereInput = {
+    AND: [
+      opportunityScope(ctx),
+      {
+        ...(q.stage ? { stage: q.stage } : {}),
+        ...(q.route ? { route: q.route } : {}),
+        ...(q.partnerId ? { partnerId: q.partnerId } : {}),
+        ...(q.q ? { name: containsText(q.q) } : {}),
+      },
+    ],
+  };
+  return paginate<OpportunityRow>(
+    (args) => db.opportunity.findMany({ where, select: listSelect, ...args }),
+    (take) => db.opportunity.count({ where, take }),
+    { sort: q.sort, dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
+  );
+}
+
+const detailSelect = {
+  ...listSelect,
+  listPriceCents: true,
+  discountPct: true,
+  updatedAt: true,
+  routeDecision: {
+    select: { id: true, route: true, ruleSetVersion: true, rule: { select: { name: true, priority: true } }, trace: true, decidedAt: true, flaggedForReview: true },
+  },
+  attributions: {
+    select: { id: true, party: true, category: true, creditPct: true, quotaCreditCents: true, spiffCents: true, partnerMarginPct: true, partnerId: true, partner: { select: { name: true } }, user: { select: { name: true } } },
+  },
+} satisfies Prisma.OpportunitySelect;
+
+export type OpportunityDetail = Prisma.OpportunityGetPayload<{ select: typeof detailSelect }>;
+
+export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail> {
+  const row = await db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect });
+  if (!row) throw notFound("Opportunity");
+  return row;
+}

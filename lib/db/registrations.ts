@@ -1,0 +1,85 @@
+// Deal registrations, scoped by caller (lib/db/scope.ts). A foreign id is NOT_FOUND, never FORBIDDEN.
+import "server-only";
+import type { Ctx } from "@/lib/auth/types";
+import { notFound } from "@/lib/errors";
+import type { RegistrationListQuery } from "@/lib/validation/lists";
+import { db } from "./client";
+import { paginate } from "./pagination";
+import { registrationScope } from "./scope";
+import { containsText } from "./text";
+import type { Prisma } from "./generated/sqlite/client";
+
+const TEXT_SORTS = new Set(["accountName"]);
+
+const listSelect = {
+  id: true,
+  accountName: true,
+  accountDomain: true,
+  accountCountry: true,
+  accountVertical: true,
+  estimatedAcvCents: true,
+  currency: true,
+  expectedCloseDate: true,
+  status: true,
+  route: true,
+  slaDueAt: true,
+  protectedUntil: true,
+  extensionCount: true,
+  submittedAt: true,
+  decidedAt: true,
+  decisionReason: true,
+  partnerId: true,
+  partner: { select: { name: true } },
+  productLine: { select: { name: true } },
+} satisfies Prisma.DealRegistrationSelect;
+
+export type RegistrationRow = Prisma.DealRegistrationGetPayload<{ select: typeof listSelect }>;
+
+function filters(q: RegistrationListQuery): Prisma.DealRegistrationWhereInput {
+  return {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.route ? { route: q.route } : {}),
+    ...(q.partnerId ? { partnerId: q.partnerId } : {}),
+    ...(q.q ? { accountName: containsText(q.q) } : {}),
+  };
+}
+
+export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {
+  const where = { AND: [registrationScope(ctx), filters(q)] };
+  return paginate<RegistrationRow>(
+    (args) => db.dealRegistration.findMany({ where, select: listSelect, ...args }),
+    (take) => db.dealRegistration.count({ where, take }),
+    { sort: q.sort, dir: q.dir ?? (TEXT_SORTS.has(q.sort) ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
+  );
+}
+
+const detailSelect = {
+  ...listSelect,
+  description: true,
+  accountId: true,
+  opportunityId: true,
+  lastActivityAt: true,
+  submittedBy: { select: { name: true } },
+  reviewer: { select: { name: true } },
+  routeDecision: {
+    select: { id: true, route: true, ruleSetVersion: true, rule: { select: { name: true, priority: true } }, trace: true, decidedAt: true, flaggedForReview: true },
+  },
+  events: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, actorLabel: true, reason: true, at: true } },
+} satisfies Prisma.DealRegistrationSelect;
+
+export type RegistrationDetail = Prisma.DealRegistrationGetPayload<{ select: typeof detailSelect }>;
+
+export async function findRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail | null> {
+  return db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: detailSelect });
+}
+
+export async function getRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail> {
+  const row = await findRegistration(ctx, id);
+  if (!row) throw notFound("Registration");
+  return row;
+}
+
+export async function countRegistrationsByStatus(ctx: Ctx) {
+  const rows = await db.dealRegistration.groupBy({ by: ["status"], where: registrationScope(ctx), _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+}

@@ -1,0 +1,69 @@
+// One where-clause builder per model: what the caller may see. Every query in lib/db combines its
+// own filters with these (AND), so a row outside the caller's scope is indistinguishable from a
+// missing one.
+import type { Ctx } from "@/lib/auth/types";
+import type { Prisma } from "./generated/sqlite/client";
+
+const NOTHING = { id: { in: [] as string[] } };
+
+export function partnerScope(ctx: Ctx): Prisma.PartnerWhereInput {
+  switch (ctx.role) {
+    case "PARTNER":
+      return ctx.partnerId ? { id: ctx.partnerId } : NOTHING;
+    default:
+      return {};
+  }
+}
+
+export function registrationScope(ctx: Ctx): Prisma.DealRegistrationWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { partner: { managerId: ctx.userId ?? "" } };
+    case "AE":
+      return { account: { ownerId: ctx.userId ?? "" } };
+    case "PARTNER":
+      return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
+  }
+}
+
+export function opportunityScope(ctx: Ctx): Prisma.OpportunityWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { partner: { managerId: ctx.userId ?? "" } };
+    case "AE":
+      return { aeId: ctx.userId ?? "" };
+    case "PARTNER":
+      return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
+  }
+}
+
+export function accountScope(ctx: Ctx): Prisma.AccountWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+    case "PARTNER_MANAGER":
+      return {};
+    case "AE":
+      return { OR: [{ ownerId: ctx.userId ?? "" }, { opportunities: { some: { aeId: ctx.userId ?? "" } } }] };
+    case "PARTNER":
+      // a partner sees the accounts it registered or sells to, never the vendor's whole book
+      return ctx.partnerId
+        ? {
+            OR: [
+              { registrations: { some: { partnerId: ctx.partnerId } } },
+              { opportunities: { some: { partnerId: ctx.partnerId } } },
+            ],
+          }
+        : NOTHING;
+  }
+}
+
+export function and<T>(...clauses: (T | undefined)[]): { AND: T[] } {
+  return { AND: clauses.filter((c): c is T => c !== undefined) };
+}

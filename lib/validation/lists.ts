@@ -1,0 +1,79 @@
+// Query-string schemas of the list pages and list endpoints: sort, direction, cursors, filters.
+// Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
+const optionalText = z.string().trim().max(100).optional().transform((v) => (v ? v : undefined));
+
+function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sorts: S, defaultSort: S[number], filters: F) {
+  return z.object({
+    sort: z.enum(sorts).default(defaultSort as never),
+    dir: z.enum(["asc", "desc"]).optional(),
+    after: id.optional(),
+    before: id.optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    q: optionalText,
+    ...filters,
+  });
+}
+
+export const REGISTRATION_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "EXPIRED", "WITHDRAWN", "CONVERTED"] as const;
+export const STAGES = ["PROSPECT", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"] as const;
+export const ROUTES = ["PARTNER_LED", "CO_SELL", "DIRECT", "DIRECT_PARTNER_ATTACHED", "MARKETPLACE"] as const;
+export const PARTNER_TYPES = ["RESELLER", "DISTRIBUTOR", "REFERRAL", "MSP", "MARKETPLACE"] as const;
+export const PARTNER_TIERS = ["PLATINUM", "GOLD", "SILVER", "REGISTERED"] as const;
+export const PARTNER_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const;
+export const ACCOUNT_TIERS = ["STRATEGIC", "ENTERPRISE", "MIDMARKET", "SMB"] as const;
+export const VERTICALS = [
+  "TECHNOLOGY", "FINANCIAL_SERVICES", "HEALTHCARE", "GOVERNMENT", "MANUFACTURING", "MEDIA",
+  "BUSINESS_SERVICES", "EDUCATION", "HOSPITALITY", "RETAIL", "AUTOMOTIVE", "ENERGY",
+] as const;
+
+export const registrationListQuery = listSchema(
+  ["submittedAt", "slaDueAt", "estimatedAcvCents", "accountName", "protectedUntil"] as const,
+  "submittedAt",
+  { status: z.enum(REGISTRATION_STATUSES).optional(), partnerId: id.optional(), route: z.enum(ROUTES).optional() },
+);
+export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
+
+export const opportunityListQuery = listSchema(
+  ["createdAt", "closeDate", "acvCents", "name"] as const,
+  "createdAt",
+  { stage: z.enum(STAGES).optional(), route: z.enum(ROUTES).optional(), partnerId: id.optional(), accountId: id.optional() },
+);
+export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
+
+export const accountListQuery = listSchema(
+  ["name", "createdAt", "country"] as const,
+  "name",
+  { tier: z.enum(ACCOUNT_TIERS).optional(), vertical: z.enum(VERTICALS).optional(), region: z.string().trim().max(32).optional(), named: z.enum(["true", "false"]).optional(), ownerId: id.optional() },
+);
+export type AccountListQuery = z.infer<typeof accountListQuery>;
+
+export const partnerListQuery = listSchema(
+  ["name", "tier", "type", "createdAt"] as const,
+  "name",
+  { type: z.enum(PARTNER_TYPES).optional(), tier: z.enum(PARTNER_TIERS).optional(), status: z.enum(PARTNER_STATUSES).optional(), managerId: id.optional() },
+);
+export type PartnerListQuery = z.infer<typeof partnerListQuery>;
+
+// Audit codes are dotted identifiers ("registration.approve"); anything else cannot match a row.
+const auditCode = z.string().trim().max(64).regex(/^[A-Za-z0-9_.:-]+$/, "Invalid code").optional();
+
+// The audit log is append-only and read newest first; `q` matches the entity id or the actor.
+export const auditEventListQuery = listSchema(["at"] as const, "at", { action: auditCode, entityType: auditCode });
+export type AuditEventListQuery = z.infer<typeof auditEventListQuery>;
+
+/** searchParams of a page → a plain record zod can parse (first value of repeated keys). */
+export function fromSearchParams(sp: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (sp instanceof URLSearchParams) {
+    for (const [k, v] of sp) if (!(k in out) && v !== "") out[k] = v;
+    return out;
+  }
+  for (const [k, v] of Object.entries(sp)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined && first !== "") out[k] = first;
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { HOME, NAV, STAFF_PREFIXES } from "@/lib/auth/navigation";
+import { ROLES } from "@/lib/auth/types";
+
+describe("navigation per role", () => {
+  for (const role of ROLES) {
+    it(`${role}: home is the first navigation entry`, () => {
+      expect(NAV[role][0].href).toBe(HOME[role]);
+    });
+  }
+
+  it("a partner's navigation never links to vendor-only pages", () => {
+    for (const item of NAV.PARTNER) {
+      expect(STAFF_PREFIXES.some((p) => item.href === p || item.href.startsWith(p + "/"))).toBe(false);
+    }
+  });
+
+  it("only ADMIN navigates to the audit log", () => {
+    for (const role of ROLES) expect(NAV[role].some((i) => i.href === "/audit")).toBe(role === "ADMIN");
+  });
+});
