@@ -10,6 +10,7 @@ import { contextForApiKey } from "@/lib/db/api-keys";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { toJson } from "@/lib/json";
 import { zodFieldErrors } from "@/lib/validation/errors";
+import { isSameOrigin } from "./origin";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,21 +46,8 @@ async function authenticate(req: NextRequest): Promise<Ctx> {
   return ctx;
 }
 
-/** Cookie-authenticated writes must come from our own pages (CSRF defence beside SameSite=Lax). */
 function assertSameOrigin(req: NextRequest) {
-  const origin = req.headers.get("origin");
-  const site = req.headers.get("sec-fetch-site");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  const sameOrigin = origin ? safeHost(origin) === host : site === "same-origin";
-  if (!sameOrigin) throw new AppError("FORBIDDEN", "Cross-site request refused: use an API key for machine access");
-}
-
-function safeHost(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
+  if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN", "Cross-site request refused: use an API key for machine access");
 }
 
 export async function readJson<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {

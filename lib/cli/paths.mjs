@@ -6,5 +6,6 @@ export const bin = {
   next: path.join(root, "node_modules", "next", "dist", "bin", "next"),
   tsx: path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
   vitest: path.join(root, "node_modules", "vitest", "vitest.mjs"),
+  eslint: path.join(root, "node_modules", "eslint", "bin", "eslint.js"),
   playwright: path.join(root, "node_modules", "@playwright", "test", "cli.js"),
 };

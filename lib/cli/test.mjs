@@ -38,7 +38,10 @@ if (!only || only === "unit" || only === "integration") {
   // integration tests import the generated clients; build() regenerates them when needed
   build();
 }
-if (!only || only === "unit") run("unit tests", [bin.vitest, "run", "--project", "unit"]);
+if (!only || only === "unit") {
+  run("lint", [bin.eslint, "--max-warnings=0", "."]);
+  run("unit tests", [bin.vitest, "run", "--project", "unit"]);
+}
 if (!only || only === "integration") {
   run("integration tests · SQLite", [bin.vitest, "run", "--project", "integration"], { TEST_DATABASE_URL: "" });
   if (pgUrl) run("integration tests · PostgreSQL", [bin.vitest, "run", "--project", "integration"], { TEST_DATABASE_URL: pgUrl });

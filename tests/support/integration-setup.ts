@@ -1,6 +1,6 @@
 // Runs before each integration test file: give the file its own database (cloned from the seeded
 // template) before any module reads DATABASE_URL, and drop it afterwards.
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { cloneTemplate } from "./test-db";
 
 const label = (expect.getState().testPath ?? "file").split("/").pop()!.replace(/\.test\.ts$/, "");

@@ -1,0 +1,41 @@
+// Audit events are written in the caller's transaction and can never be changed or removed.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { audit } from "@/lib/db/audit";
+import { ctxFor } from "../support/contexts";
+
+describe("audit events", () => {
+  it("commit with the change they describe", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const before = await db.auditEvent.count();
+    await db.$transaction(async (tx) => {
+      await tx.appSetting.upsert({ where: { key: "audit-test" }, create: { key: "audit-test", value: 1 }, update: { value: 1 } });
+      await audit(tx, ops, { action: "settings.update", entityType: "AppSetting", entityId: "audit-test", before: null, after: { value: 1n } });
+    });
+    expect(await db.auditEvent.count()).toBe(before + 1);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: "audit-test" } });
+    expect(event).toMatchObject({ action: "settings.update", actorId: ops.userId, after: { value: 1 } });
+    expect(event.actorLabel).toContain("ops@accord.test");
+  });
+
+  it("roll back with the change they describe", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const before = await db.auditEvent.count();
+    await expect(
+      db.$transaction(async (tx) => {
+        await audit(tx, ops, { action: "x.y", entityType: "X", entityId: "rollback" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it("are refused UPDATE and DELETE by the database itself", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const event = await db.$transaction((tx) => audit(tx, ops, { action: "x.y", entityType: "X", entityId: "immutable" }));
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("x.y");
+  });
+});
