@@ -33,6 +33,7 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
         ...(q.vertical ? { vertical: q.vertical } : {}),
         ...(q.region ? { region: { code: q.region } } : {}),
         ...(q.named ? { namedAccount: q.named === "true" } : {}),
+        ...(q.ownerId ? { ownerId: q.ownerId } : {}),
         ...(q.q ? { name: containsText(q.q) } : {}),
       },
     ],
@@ -44,23 +45,46 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
   );
 }
 
-export async function getAccount(ctx: Ctx, id: string) {
-  const account = await db.account.findFirst({ where: { AND: [accountScope(ctx), { id }] }, select: listSelect });
-  if (!account) throw notFound("Account");
+const RELATED_LIMIT = 20;
+
+export async function findAccount(ctx: Ctx, id: string) {
+  const account = await db.account.findFirst({
+    where: { AND: [accountScope(ctx), { id }] },
+    select: { ...listSelect, updatedAt: true, region: { select: { code: true, name: true, directPresence: true } }, owner: { select: { id: true, name: true, email: true } } },
+  });
+  if (!account) return null;
   // related rows are scoped on their own: a partner sees its own registrations on the account only
-  const [opportunities, registrations] = await Promise.all([
+  const oppWhere = { AND: [opportunityScope(ctx), { accountId: id }] };
+  const regWhere = { AND: [registrationScope(ctx), { accountId: id }] };
+  const [opportunities, registrations, opportunityCount, registrationCount] = await Promise.all([
     db.opportunity.findMany({
-      where: { AND: [opportunityScope(ctx), { accountId: id }] },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, name: true, stage: true, acvCents: true, route: true, closeDate: true },
+      where: oppWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: RELATED_LIMIT,
+      select: { id: true, name: true, stage: true, acvCents: true, currency: true, route: true, closeDate: true, productLine: { select: { name: true } } },
     }),
     db.dealRegistration.findMany({
-      where: { AND: [registrationScope(ctx), { accountId: id }] },
-      orderBy: { submittedAt: "desc" },
-      take: 50,
-      select: { id: true, status: true, estimatedAcvCents: true, submittedAt: true, partner: { select: { name: true } } },
+      where: regWhere,
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+      take: RELATED_LIMIT,
+      select: { id: true, status: true, route: true, estimatedAcvCents: true, currency: true, submittedAt: true, protectedUntil: true, partner: { select: { name: true } }, productLine: { select: { name: true } } },
     }),
+    db.opportunity.count({ where: oppWhere }),
+    db.dealRegistration.count({ where: regWhere }),
   ]);
-  return { account, opportunities, registrations };
+  return { account, opportunities, registrations, opportunityCount, registrationCount };
+}
+
+export type AccountDetail = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
+export async function getAccount(ctx: Ctx, id: string): Promise<AccountDetail> {
+  const found = await findAccount(ctx, id);
+  if (!found) throw notFound("Account");
+  return found;
+}
+
+/** Region codes for the account filter (reference data, the same for every caller). */
+export async function listRegionCodes(_ctx: Ctx): Promise<string[]> {
+  const rows = await db.region.findMany({ select: { code: true }, orderBy: { code: "asc" } });
+  return rows.map((r) => r.code);
 }

@@ -37,6 +37,7 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
         ...(q.stage ? { stage: q.stage } : {}),
         ...(q.route ? { route: q.route } : {}),
         ...(q.partnerId ? { partnerId: q.partnerId } : {}),
+        ...(q.accountId ? { accountId: q.accountId } : {}),
         ...(q.q ? { name: containsText(q.q) } : {}),
       },
     ],
@@ -48,23 +49,38 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
   );
 }
 
-const detailSelect = {
-  ...listSelect,
-  listPriceCents: true,
-  discountPct: true,
-  updatedAt: true,
-  routeDecision: {
-    select: { id: true, route: true, ruleSetVersion: true, rule: { select: { name: true, priority: true } }, trace: true, decidedAt: true, flaggedForReview: true },
-  },
-  attributions: {
-    select: { id: true, party: true, category: true, creditPct: true, quotaCreditCents: true, spiffCents: true, partnerMarginPct: true, partnerId: true, partner: { select: { name: true } }, user: { select: { name: true } } },
-  },
-} satisfies Prisma.OpportunitySelect;
+// A partner may see its own attribution and the vendor's, never another partner's (DESIGN §1).
+function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
+  return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
+}
 
-export type OpportunityDetail = Prisma.OpportunityGetPayload<{ select: typeof detailSelect }>;
+function detailSelect(ctx: Ctx) {
+  return {
+    ...listSelect,
+    listPriceCents: true,
+    discountPct: true,
+    updatedAt: true,
+    account: { select: { id: true, name: true, country: true, vertical: true, tier: true, namedAccount: true } },
+    productLine: { select: { name: true, kind: true } },
+    routeDecision: {
+      select: { id: true, route: true, ruleSetVersion: true, protectionDays: true, facts: true, rule: { select: { name: true, priority: true, rationale: true } }, trace: true, decidedAt: true, flaggedForReview: true },
+    },
+    attributions: {
+      where: attributionScope(ctx),
+      orderBy: [{ creditPct: "desc" }, { id: "asc" }],
+      select: { id: true, party: true, category: true, creditPct: true, quotaCreditCents: true, spiffCents: true, partnerMarginPct: true, partnerId: true, partner: { select: { name: true } }, user: { select: { name: true } } },
+    },
+  } satisfies Prisma.OpportunitySelect;
+}
+
+export type OpportunityDetail = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detailSelect> }>;
+
+export async function findOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail | null> {
+  return db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect(ctx) });
+}
 
 export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail> {
-  const row = await db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect });
+  const row = await findOpportunity(ctx, id);
   if (!row) throw notFound("Opportunity");
   return row;
 }

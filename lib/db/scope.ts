@@ -64,6 +64,17 @@ export function accountScope(ctx: Ctx): Prisma.AccountWhereInput {
   }
 }
 
-export function and<T>(...clauses: (T | undefined)[]): { AND: T[] } {
-  return { AND: clauses.filter((c): c is T => c !== undefined) };
+/** Conflicts through their parties (indexed ConflictParty.partnerId / userId). */
+export function conflictScope(ctx: Ctx): Prisma.ConflictWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { parties: { some: { partner: { managerId: ctx.userId ?? "" } } } };
+    case "AE":
+      return { parties: { some: { userId: ctx.userId ?? "" } } };
+    case "PARTNER":
+      return ctx.partnerId ? { parties: { some: { partnerId: ctx.partnerId } } } : NOTHING;
+  }
 }

@@ -1,0 +1,52 @@
+// Cells shared by the audit log page and the operations overview.
+import Link from "next/link";
+
+// Entities with a staff detail page; other types show their id only.
+const ENTITY_PATH: Record<string, string> = {
+  registration: "/registrations",
+  dealregistration: "/registrations",
+  opportunity: "/opportunities",
+  account: "/accounts",
+  partner: "/partners",
+};
+
+export function AuditEntity({ type, id }: { type: string; id: string }) {
+  const base = ENTITY_PATH[type.toLowerCase()];
+  return (
+    <span className="whitespace-nowrap">
+      <span className="text-slate-600">{type}</span>{" "}
+      {base ? <Link href={`${base}/${encodeURIComponent(id)}`} className="font-mono text-xs text-brand-700 hover:underline">{id}</Link> : <span className="font-mono text-xs text-slate-500">{id}</span>}
+    </span>
+  );
+}
+
+const MAX_CHARS = 2_000;
+
+function pretty(value: unknown): string {
+  const s = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2) ?? "";
+  return s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS)}\n…` : s;
+}
+
+/** Before/after snapshots, folded away: most rows are read by action and entity alone. */
+export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
+  if (before == null && after == null) return <span className="text-slate-400">—</span>;
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-brand-700">{before != null && after != null ? "Before / after" : after != null ? "New values" : "Removed values"}</summary>
+      <div className="mt-2 grid max-w-xl gap-2 sm:grid-cols-2">
+        {before != null && (
+          <div>
+            <p className="font-medium text-slate-500">Before</p>
+            <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-slate-800">{pretty(before)}</pre>
+          </div>
+        )}
+        {after != null && (
+          <div>
+            <p className="font-medium text-slate-500">After</p>
+            <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-slate-800">{pretty(after)}</pre>
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}

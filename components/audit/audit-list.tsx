@@ -1,0 +1,52 @@
+import { DataTable, Pager, type Column } from "@/components/ui/table";
+import { FilterBar, type Filter } from "@/components/ui/filter-bar";
+import { EmptyState } from "@/components/ui/card";
+import type { AuditEventRow } from "@/lib/db/audit-events";
+import type { Page } from "@/lib/db/pagination";
+import { formatDateTime } from "@/lib/format";
+import type { AuditEventListQuery } from "@/lib/validation/lists";
+import { AuditChange, AuditEntity } from "./audit-cells";
+
+export function AuditList({
+  page,
+  query,
+  raw,
+  path,
+  facets,
+}: {
+  page: Page<AuditEventRow>;
+  query: AuditEventListQuery;
+  raw: Record<string, string>;
+  path: string;
+  facets: { actions: string[]; entityTypes: string[] };
+}) {
+  const columns: Column<AuditEventRow>[] = [
+    { key: "at", header: "When", sortKey: "at", cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.at)}</span> },
+    { key: "actor", header: "Actor", cell: (e) => e.actorLabel },
+    { key: "action", header: "Action", cell: (e) => <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{e.action}</code> },
+    { key: "entity", header: "Entity", cell: (e) => <AuditEntity type={e.entityType} id={e.entityId} /> },
+    { key: "change", header: "Change", cell: (e) => <AuditChange before={e.before} after={e.after} /> },
+  ];
+  // the pickers list values that occur in the log, plain (codes are shown as written)
+  const filters: Filter[] = [
+    { kind: "search", name: "q", label: "Entity id or actor", placeholder: "Exact id, or part of a name" },
+    { kind: "select", name: "action", label: "Action", options: facets.actions.map((a) => ({ value: a, label: a })) },
+    { kind: "select", name: "entityType", label: "Entity type", options: facets.entityTypes.map((t) => ({ value: t, label: t })) },
+  ];
+  const filtered = Boolean(query.q || query.action || query.entityType);
+  return (
+    <>
+      <FilterBar path={path} filters={filters} values={raw} keep={{ dir: raw.dir }} />
+      {page.items.length === 0 ? (
+        <EmptyState title={filtered ? "No audit events match these filters" : "The audit log is empty"}>
+          {filtered ? "Clear a filter, or search for the exact id of the record you are tracing." : "Every decision, publication and setting change is recorded here as it happens. Approve a registration or publish a rule set to see the first entry."}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? "desc"} caption="Audit events, newest first" />
+          <Pager path={path} query={raw} {...page} shown={page.items.length} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// Reading the append-only audit log (writes go through lib/db/audit.ts only). Channel operations
+// reads it; for everyone else the whole table is out of scope, so the check sits here, in the
+// data layer, and not only in the page.
+import "server-only";
+import type { Ctx } from "@/lib/auth/types";
+import { can } from "@/lib/auth/permissions";
+import { forbidden } from "@/lib/errors";
+import type { AuditEventListQuery } from "@/lib/validation/lists";
+import { db } from "./client";
+import { paginate } from "./pagination";
+import { containsText } from "./text";
+import type { Prisma } from "./generated/sqlite/client";
+
+const listSelect = {
+  id: true,
+  at: true,
+  actorId: true,
+  actorLabel: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+} satisfies Prisma.AuditEventSelect;
+
+export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof listSelect }>;
+
+function requireAuditRead(ctx: Ctx) {
+  if (!can(ctx, "audit:read")) throw forbidden("Only channel operations can read the audit log");
+}
+
+export async function listAuditEvents(ctx: Ctx, q: AuditEventListQuery) {
+  requireAuditRead(ctx);
+  const where: Prisma.AuditEventWhereInput = {
+    ...(q.action ? { action: q.action } : {}),
+    ...(q.entityType ? { entityType: q.entityType } : {}),
+    ...(q.q ? { OR: [{ entityId: q.q }, { actorLabel: containsText(q.q) }] } : {}),
+  };
+  return paginate<AuditEventRow>(
+    (args) => db.auditEvent.findMany({ where, select: listSelect, ...args }),
+    (take) => db.auditEvent.count({ where, take }),
+    { sort: q.sort, dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
+  );
+}
+
+/** Distinct actions and entity types, for the filter pickers. GROUP BY runs in the database on the
+ *  indexed columns; Prisma's `distinct` would fetch every row and dedupe in memory. */
+export async function listAuditFacets(ctx: Ctx): Promise<{ actions: string[]; entityTypes: string[] }> {
+  requireAuditRead(ctx);
+  const [actions, entityTypes] = await Promise.all([
+    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" }, take: 200 }),
+    db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" }, take: 200 }),
+  ]);
+  return { actions: actions.map((a) => a.action), entityTypes: entityTypes.map((e) => e.entityType) };
+}
+
+/** The newest events, for the operations overview. */
+export async function listRecentAuditEvents(ctx: Ctx, take = 8): Promise<AuditEventRow[]> {
+  requireAuditRead(ctx);
+  return db.auditEvent.findMany({ select: listSelect, orderBy: [{ at: "desc" }, { id: "desc" }], take });
+}
