@@ -15,7 +15,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 /** Opens the first registration in the partner's own list and returns its id. */
 export async function firstOwnRegistration(page: Page): Promise<string> {
   await page.goto("/portal/registrations");
-  const link = page.getByRole("table").getByRole("link").first();
+  const link = page.locator("table tbody a").first();
   const href = await link.getAttribute("href");
   const id = href!.split("/").pop()!;
   return id;

@@ -30,7 +30,7 @@ test("the sign-in page lists the demo accounts and refuses a wrong password", as
   await page.getByLabel("E-mail").fill("ops@accord.test");
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/incorrect/i);
+  await expect(page.getByRole("alert").filter({ hasText: /incorrect/i })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -21,6 +21,8 @@ describe("session context", () => {
     expect(alice.partnerId).toBe(await partnerIdOf("Northwind Systems"));
     await db.partner.update({ where: { id: alice.partnerId! }, data: { status: "TERMINATED" } });
     expect(await loadSessionContext(alice.userId!)).toBeNull();
+    await db.partner.update({ where: { id: alice.partnerId! }, data: { status: "ACTIVE" } });
+    expect(await loadSessionContext(alice.userId!)).not.toBeNull();
   });
 
   it("an unknown user id has no context", async () => {
