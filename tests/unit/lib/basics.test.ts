@@ -12,7 +12,10 @@ describe("errors", () => {
   it("maps every code to a 4xx, except INTERNAL", () => {
     for (const [code, status] of Object.entries(HTTP_STATUS)) {
       if (code === "INTERNAL") expect(status).toBe(500);
-      else expect(status).toBeGreaterThanOrEqual(400), expect(status).toBeLessThan(500);
+      else {
+        expect(status).toBeGreaterThanOrEqual(400);
+        expect(status).toBeLessThan(500);
+      }
     }
     expect(new AppError("NOT_FOUND", "x").status).toBe(404);
   });

@@ -1,0 +1,138 @@
+// Money and governance around the pipeline: MDF funds per quarter (DESIGN §2), maturity
+// assessments in the three frameworks of DESIGN §8, and the monthly revenue council (DESIGN §7).
+import type { Prisma } from "../../lib/db/generated/sqlite/client";
+import type { MaturityFramework } from "../../lib/db/generated/sqlite/enums";
+import { IdSequence, seedId } from "./ids";
+import type { SeedOpportunity } from "./opportunities";
+import type { Random } from "./random";
+import { addDays, addHours, monthLabel, monthStart, quarterLabel, quarterStart } from "./time";
+import { type World, staffUser } from "./world";
+
+const DOLLAR = 100;
+const MDF_RANGE = { PLATINUM: [60_000, 120_000], GOLD: [20_000, 60_000] } as const;
+const MOTIONS = ["Co-sell accelerator", "Marketplace launch", "Partner enablement"] as const;
+const HISTORY_QUARTERS = 8;
+
+function roundTo(cents: number, step: number): bigint {
+  return BigInt(Math.round(cents / step) * step);
+}
+
+/** The pipeline a fund can claim: deals created in the quarter by what it paid for. */
+function pipelineOf(opps: readonly SeedOpportunity[], from: Date, to: Date, test: (o: SeedOpportunity) => boolean): number {
+  return opps.reduce((sum, o) => (o.createdAt >= from && o.createdAt < to && test(o) ? sum + o.acvCents : sum), 0);
+}
+
+const MOTION_PIPELINE: Readonly<Record<(typeof MOTIONS)[number], (o: SeedOpportunity) => boolean>> = {
+  "Co-sell accelerator": (o) => o.route === "CO_SELL",
+  "Marketplace launch": (o) => o.route === "MARKETPLACE",
+  "Partner enablement": (o) => o.source === "PARTNER",
+};
+
+export function generateMdf(rng: Random, world: World, opps: readonly SeedOpportunity[]): void {
+  const ids = new IdSequence("mdf");
+  const funded = world.partners.filter((p) => p.status === "ACTIVE" && (p.tier === "PLATINUM" || p.tier === "GOLD"));
+  for (let offset = -(HISTORY_QUARTERS - 1); offset <= 0; offset++) {
+    const from = quarterStart(world.now, offset);
+    const to = quarterStart(world.now, offset + 1);
+    const elapsed = Math.min(1, (world.now.getTime() - from.getTime()) / (to.getTime() - from.getTime()));
+    const fund = (allocated: number, pipeline: number, owner: { partnerId?: string; motion?: string }): Prisma.MdfFundCreateManyInput => ({
+      id: ids.next(), quarter: quarterLabel(from), ...owner,
+      allocatedCents: roundTo(allocated, 1_000 * DOLLAR),
+      spentCents: roundTo(allocated * elapsed * rng.real(0.6, 1), 100 * DOLLAR),
+      sourcedPipelineCents: roundTo(pipeline * rng.real(0.3, 0.7), 100 * DOLLAR),
+      createdAt: addDays(from, -10),
+    });
+    for (const p of funded) {
+      const [low, high] = MDF_RANGE[p.tier as "PLATINUM" | "GOLD"];
+      const pipeline = pipelineOf(opps, from, to, (o) => o.partner?.id === p.id && o.source === "PARTNER");
+      world.rows.mdfFunds.push(fund(rng.real(low, high) * DOLLAR, pipeline, { partnerId: p.id }));
+    }
+    for (const motion of MOTIONS) {
+      const pipeline = pipelineOf(opps, from, to, MOTION_PIPELINE[motion]) * 0.2;
+      world.rows.mdfFunds.push(fund(rng.real(50_000, 150_000) * DOLLAR, pipeline, { motion }));
+    }
+  }
+}
+
+/** The dimensions of DESIGN §8, stored by key in MaturityScore.dimension. */
+export const MATURITY_DIMENSIONS: Readonly<Record<MaturityFramework, ReadonlyArray<{ key: string; label: string }>>> = {
+  RULES_OF_ENGAGEMENT: [
+    { key: "clarity", label: "Clarity" },
+    { key: "systems_process", label: "Systems & process" },
+    { key: "conflict_management", label: "Conflict management" },
+    { key: "partner_field_trust", label: "Partner & field trust" },
+    { key: "measurement_improvement", label: "Measurement & improvement" },
+  ],
+  PARTNER_DIRECT_ENABLEMENT: [
+    { key: "rtm_strategy", label: "Route-to-market strategy" },
+    { key: "coverage_targeting", label: "Coverage & targeting" },
+    { key: "deal_registration_roe", label: "Deal registration & RoE" },
+    { key: "partner_enablement", label: "Partner enablement" },
+    { key: "direct_sales_enablement", label: "Direct sales enablement" },
+    { key: "attribution_compensation", label: "Attribution & compensation" },
+  ],
+  CHANNEL_BALANCED_DEMAND: [
+    { key: "rtm_governance", label: "RTM governance" },
+    { key: "partner_enablement", label: "Partner enablement" },
+    { key: "lead_ops", label: "Lead ops" },
+    { key: "attribution_kpis", label: "Attribution & KPIs" },
+    { key: "offer_strategy", label: "Offer strategy" },
+    { key: "brand_pricing", label: "Brand & pricing" },
+  ],
+};
+
+const ASSESSOR: Readonly<Record<MaturityFramework, string>> = {
+  RULES_OF_ENGAGEMENT: "ops",
+  PARTNER_DIRECT_ENABLEMENT: "vp-channel",
+  CHANNEL_BALANCED_DEMAND: "vp-revops",
+};
+
+const EVIDENCE = [
+  "", // score 0 is unused
+  "No written practice; decided case by case.",
+  "Documented, but applied unevenly across regions.",
+  "Documented and mostly followed; exceptions tracked by hand.",
+  "Enforced by the system; exceptions reviewed monthly at the council.",
+  "Enforced, measured and improved every quarter from the data.",
+];
+
+/** Six quarterly assessments per framework: scores start low and improve as Accord takes hold. */
+export function generateMaturity(rng: Random, world: World): void {
+  const ids = new IdSequence("mat");
+  const scoreIds = new IdSequence("msc");
+  for (const framework of Object.keys(MATURITY_DIMENSIONS) as MaturityFramework[]) {
+    const dims = MATURITY_DIMENSIONS[framework];
+    const start = dims.map(() => rng.int(1, 2));
+    const gain = dims.map(() => rng.int(1, 3));
+    for (let i = 0; i < 6; i++) {
+      const period = quarterStart(world.now, i - 6);
+      const id = ids.next();
+      world.rows.assessments.push({ id, framework, period: quarterLabel(period), assessorId: staffUser(world, ASSESSOR[framework]).id, createdAt: addDays(quarterStart(world.now, i - 5), 7) });
+      dims.forEach((dim, d) => {
+        const score = Math.min(5, start[d] + Math.floor((gain[d] * (i + rng.real(0, 0.8))) / 5));
+        world.rows.scores.push({ id: scoreIds.next(), assessmentId: id, dimension: dim.key, score, evidence: EVIDENCE[score] });
+      });
+    }
+  }
+}
+
+const AGENDA = ["Channel mix trend", "Attribution disputes", "Co-sell deals at risk", "Enablement gaps", "Overdue conflicts"];
+
+/** The last three monthly councils, held, and this month's, on the agenda. */
+export function generateCouncil(world: World): void {
+  const attendees = ["vp-sales", "vp-channel", "vp-revops", "cro", "ceo", "ops", "pm"].map((k) => staffUser(world, k).id);
+  const decisions: Prisma.InputJsonValue[] = [
+    [{ kind: "BUDGET_MOVE", text: "Move $50K from field events to the co-sell accelerator.", amountCents: 5_000_000, from: "Field events", to: "Co-sell accelerator" }],
+    [{ kind: "RULE_CHANGE", text: "Draft a rule set that starts co-selling at $200K ACV and simulate it on last quarter's deals." }, { kind: "ACTION", text: "Partner managers clear overdue registrations before month end." }],
+    [{ kind: "BUDGET_MOVE", text: "Move $30K of MDF from Partner enablement to Marketplace launch.", amountCents: 3_000_000, from: "Partner enablement", to: "Marketplace launch" }, { kind: "ACTION", text: "Review every level-3 conflict with the CRO weekly." }],
+  ];
+  for (let offset = -3; offset <= 0; offset++) {
+    const month = monthStart(world.now, offset);
+    const held = offset < 0;
+    world.rows.councilMeetings.push({
+      id: seedId("cnc", offset + 4),
+      month: monthLabel(month), agenda: AGENDA, decisions: held ? decisions[offset + 3] : [], attendees,
+      heldAt: held ? addHours(addDays(month, 9), 15) : null, createdAt: addDays(month, -5),
+    });
+  }
+}

@@ -1,0 +1,189 @@
+// The bridge between the seed and the routing engine (lib/rules): the rule set in force is read
+// back from the database rows the base seed wrote, and every seeded registration and opportunity
+// is routed by the engine's reference interpreter, its facts and trace stored as a RouteDecision.
+import type { Prisma } from "../../lib/db/generated/sqlite/client";
+import type { DecisionSubject } from "../../lib/db/generated/sqlite/enums";
+import {
+  type Condition,
+  type Decision,
+  type DefaultOutcome,
+  type Facts,
+  type RegistrationStatus,
+  type Route,
+  type RuleSet,
+  type RuleSetStatus,
+  type Stage,
+  applyStickyOwnership,
+  interpret,
+  isPartnerDriving,
+  ruleSetInForce,
+} from "../../lib/rules";
+import { IdSequence, seedId } from "./ids";
+import type { SeedAccount, SeedPartner, SeedProductLine } from "./world";
+
+export interface RuleSetInForce {
+  id: string;
+  version: number;
+  status: RuleSetStatus;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+  /** The engine's view of the rule set, with database rule ids so traces point at Rule rows. */
+  engine: RuleSet;
+}
+
+export function ruleSetId(version: number): string {
+  return seedId("rset", version);
+}
+
+export function ruleId(version: number, priority: number): string {
+  return seedId("rule", version * 1000 + priority);
+}
+
+/** Rule rows for an engine rule set stored as `version`. */
+export function ruleRows(engine: RuleSet, version: number): Prisma.RuleCreateManyInput[] {
+  return engine.rules.map((rule) => ({
+    id: ruleId(version, rule.priority),
+    ruleSetId: ruleSetId(version),
+    priority: rule.priority,
+    name: rule.name,
+    conditions: rule.conditions as unknown as Prisma.InputJsonValue,
+    route: rule.outcome.route,
+    leadRole: rule.outcome.leadRole,
+    protectionDays: rule.outcome.protectionDays,
+    attributionCategory: rule.outcome.attributionCategory,
+    rationale: rule.rationale,
+  }));
+}
+
+type RuleRow = {
+  id: string;
+  priority: number;
+  name: string;
+  conditions: unknown;
+  route: Route;
+  leadRole: "PARTNER" | "AE" | "AE_AND_PARTNER";
+  protectionDays: number | null;
+  attributionCategory: DefaultOutcome["attributionCategory"];
+  rationale: string;
+};
+
+/** The engine's rule set from stored rows (the shape lib/db reads them in). */
+export function engineRuleSet(row: { id: string; version: number; defaultOutcome: unknown }, rules: readonly RuleRow[]): RuleSet {
+  return {
+    id: row.id,
+    version: row.version,
+    defaultOutcome: row.defaultOutcome as DefaultOutcome,
+    rules: rules.map((r) => ({
+      id: r.id,
+      priority: r.priority,
+      name: r.name,
+      conditions: r.conditions as Condition[],
+      outcome: {
+        route: r.route,
+        leadRole: r.leadRole,
+        protectionDays: r.protectionDays,
+        attributionCategory: r.attributionCategory,
+      },
+      rationale: r.rationale,
+    })),
+  };
+}
+
+export interface DealFactsInput {
+  account: SeedAccount;
+  productLine: SeedProductLine;
+  acvCents: number;
+  partner?: SeedPartner | null;
+  registrationStatus: RegistrationStatus;
+  registeredFirst?: boolean | null;
+  priorRoute?: Route | null;
+  stage?: Stage | null;
+  at: Date;
+}
+
+/** The complete fact set of DESIGN §3 for one deal; absent facts are stored as null. */
+export function dealFacts(input: DealFactsInput): Facts {
+  const { account, productLine, partner } = input;
+  return {
+    acv: input.acvCents,
+    currency: "USD",
+    vertical: account.vertical,
+    country: account.country,
+    region: account.region.code,
+    regionDirectPresence: account.region.directPresence,
+    productLine: productLine.name,
+    productKind: productLine.kind,
+    accountTier: account.tier,
+    namedAccount: account.namedAccount,
+    partnerId: partner?.id ?? null,
+    partnerType: partner?.type ?? null,
+    partnerTier: partner?.tier ?? null,
+    registrationStatus: input.registrationStatus,
+    registeredFirst: input.registeredFirst ?? null,
+    priorRoute: input.priorRoute ?? null,
+    stage: input.stage ?? null,
+    at: input.at.toISOString(),
+  };
+}
+
+export interface RoutedDecision extends Decision {
+  /** Id of the stored RouteDecision row. */
+  id: string;
+}
+
+/**
+ * Routes deals with the engine and records each decision as a RouteDecision row. A deal is decided
+ * under the rule set in force at the time of its claim (DESIGN §3, grandfathering).
+ */
+export class Router {
+  private readonly ids = new IdSequence("rdec");
+
+  constructor(
+    private readonly ruleSets: readonly RuleSetInForce[],
+    private readonly out: Prisma.RouteDecisionCreateManyInput[],
+  ) {}
+
+  /** The published (or since retired) rule set in force at `at`, chosen by the engine. */
+  inForce(at: Date): RuleSetInForce {
+    const ruleSet = ruleSetInForce(this.ruleSets, at);
+    if (!ruleSet) throw new Error(`no rule set was in force at ${at.toISOString()}: run seedBase first`);
+    return ruleSet;
+  }
+
+  /** What the engine would decide, without recording anything. */
+  peek(facts: Facts): Decision {
+    return interpret(this.inForce(new Date(facts.at as string)).engine, facts);
+  }
+
+  decide(subjectType: DecisionSubject, subjectId: string, facts: Facts): RoutedDecision {
+    const at = new Date(facts.at as string);
+    const ruleSet = this.inForce(at);
+    const decision = interpret(ruleSet.engine, facts);
+    const id = this.ids.next();
+    this.out.push({
+      id,
+      subjectType,
+      subjectId,
+      ruleSetId: ruleSet.id,
+      ruleSetVersion: ruleSet.version,
+      ruleId: decision.ruleId,
+      route: decision.route,
+      protectionDays: decision.protectionDays,
+      facts: facts as Prisma.InputJsonValue,
+      trace: decision.trace as unknown as Prisma.InputJsonValue,
+      flaggedForReview: keptByStickiness(ruleSet.engine, facts),
+      decidedAt: at,
+    });
+    return { ...decision, id };
+  }
+}
+
+/**
+ * Sticky ownership (DESIGN §3): a deal that already had a route and a partner driving it keeps
+ * the route; when the facts alone would now route it elsewhere, the decision is flagged for review.
+ */
+function keptByStickiness(engine: RuleSet, facts: Facts): boolean {
+  if (!facts.priorRoute) return false;
+  const fresh = interpret(engine, { ...facts, priorRoute: null });
+  return applyStickyOwnership({ route: facts.priorRoute, partnerDriving: isPartnerDriving(facts) }, fresh).flaggedForReview;
+}
