@@ -85,7 +85,7 @@ async function readBounded(req: NextRequest): Promise<string> {
 }
 
 type Params = Record<string, string>;
-type Handler<P extends Params> = (req: NextRequest, ctx: Ctx, params: P) => Promise<NextResponse>;
+type Handler<P extends Params> = (req: NextRequest, ctx: Ctx, params: P) => Promise<Response>;
 
 export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
   return async (req: NextRequest, route: { params: Promise<P> }) => {

@@ -16,6 +16,7 @@ const STAFF_DATA: NavItem[] = [
   { href: "/opportunities", label: "Opportunities" },
   { href: "/accounts", label: "Accounts" },
   { href: "/partners", label: "Partners" },
+  { href: "/rules", label: "Rules of engagement" },
 ];
 
 export const NAV: Record<Role, NavItem[]> = {
@@ -26,9 +27,10 @@ export const NAV: Record<Role, NavItem[]> = {
   PARTNER: [
     { href: "/portal", label: "Home" },
     { href: "/portal/registrations", label: "My registrations" },
+    { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },
   ],
 };
 
 /** Pages under these prefixes are for the vendor's staff only. */
-export const STAFF_PREFIXES = ["/ops", "/manager", "/ae", "/exec", "/registrations", "/opportunities", "/accounts", "/partners", "/audit"];
+export const STAFF_PREFIXES = ["/ops", "/manager", "/ae", "/exec", "/registrations", "/opportunities", "/accounts", "/partners", "/audit", "/rules"];

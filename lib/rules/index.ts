@@ -54,3 +54,4 @@ export {
   type StickyOutcome,
 } from "./stickiness";
 export { DEFAULT_RULE_SET, DEFAULT_RULES, defaultRuleSet, ACV_250K, ACV_1M } from "./default-rule-set";
+export { diffRuleSets, type RuleChange, type RuleSetDiff } from "./diff";

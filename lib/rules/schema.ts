@@ -117,7 +117,7 @@ export const defaultOutcomeSchema = outcomeSchema.extend({ rationale: z.string()
 
 export const ruleSchema = z.strictObject({
   id: z.string().min(1).max(100),
-  priority: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  priority: z.number().int().min(0).max(2_147_483_647), // a 32-bit integer column on PostgreSQL
   name: z.string().trim().min(1, "A rule needs a name").max(200),
   conditions: z.array(conditionSchema).max(MAX_CONDITIONS_PER_RULE),
   outcome: outcomeSchema,

@@ -4,9 +4,7 @@
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { DecisionSubject } from "../../lib/db/generated/sqlite/enums";
 import {
-  type Condition,
   type Decision,
-  type DefaultOutcome,
   type Facts,
   type RegistrationStatus,
   type Route,
@@ -18,6 +16,7 @@ import {
   isPartnerDriving,
   ruleSetInForce,
 } from "../../lib/rules";
+import { engineRuleSet, ruleColumns } from "../../lib/db/rule-set-mapping";
 import { IdSequence, seedId } from "./ids";
 import type { SeedAccount, SeedPartner, SeedProductLine } from "./world";
 
@@ -41,53 +40,10 @@ export function ruleId(version: number, priority: number): string {
 
 /** Rule rows for an engine rule set stored as `version`. */
 export function ruleRows(engine: RuleSet, version: number): Prisma.RuleCreateManyInput[] {
-  return engine.rules.map((rule) => ({
-    id: ruleId(version, rule.priority),
-    ruleSetId: ruleSetId(version),
-    priority: rule.priority,
-    name: rule.name,
-    conditions: rule.conditions as unknown as Prisma.InputJsonValue,
-    route: rule.outcome.route,
-    leadRole: rule.outcome.leadRole,
-    protectionDays: rule.outcome.protectionDays,
-    attributionCategory: rule.outcome.attributionCategory,
-    rationale: rule.rationale,
-  }));
+  return engine.rules.map((rule) => ({ id: ruleId(version, rule.priority), ruleSetId: ruleSetId(version), ...ruleColumns(rule) }));
 }
 
-type RuleRow = {
-  id: string;
-  priority: number;
-  name: string;
-  conditions: unknown;
-  route: Route;
-  leadRole: "PARTNER" | "AE" | "AE_AND_PARTNER";
-  protectionDays: number | null;
-  attributionCategory: DefaultOutcome["attributionCategory"];
-  rationale: string;
-};
-
-/** The engine's rule set from stored rows (the shape lib/db reads them in). */
-export function engineRuleSet(row: { id: string; version: number; defaultOutcome: unknown }, rules: readonly RuleRow[]): RuleSet {
-  return {
-    id: row.id,
-    version: row.version,
-    defaultOutcome: row.defaultOutcome as DefaultOutcome,
-    rules: rules.map((r) => ({
-      id: r.id,
-      priority: r.priority,
-      name: r.name,
-      conditions: r.conditions as Condition[],
-      outcome: {
-        route: r.route,
-        leadRole: r.leadRole,
-        protectionDays: r.protectionDays,
-        attributionCategory: r.attributionCategory,
-      },
-      rationale: r.rationale,
-    })),
-  };
-}
+export { engineRuleSet };
 
 export interface DealFactsInput {
   account: SeedAccount;

@@ -1,0 +1,36 @@
+// POST /api/v1/route-decisions (DESIGN §9): evaluate facts under a rule set (default: the one in
+// force at facts.at, else now) and return the route with its trace. Nothing is stored.
+import { apiRoute, json, readJson } from "@/lib/api/handler";
+import { can } from "@/lib/auth/permissions";
+import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
+import { AppError, forbidden } from "@/lib/errors";
+import { evaluate, issueList, parseFacts } from "@/lib/rules";
+import { routeDecisionInput } from "@/lib/validation/rule-sets";
+
+export const POST = apiRoute(async (req, ctx) => {
+  if (!can(ctx, "route:evaluate")) throw forbidden();
+  const body = await readJson(req, routeDecisionInput);
+  const parsed = parseFacts(body.facts ?? {});
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const { path, message } of issueList(parsed.error)) (fields[path ? `facts.${path}` : "facts"] ??= []).push(message);
+    throw new AppError("VALIDATION", "The facts are not valid", fields);
+  }
+  const facts = parsed.data;
+  const engine = body.ruleSetId
+    ? (await engineRuleSetFor(ctx, body.ruleSetId)).engine
+    : (await ruleSetInForceAt(facts.at ? new Date(facts.at) : new Date()))?.engine;
+  if (!engine) throw new AppError("UNPROCESSABLE", "No rule set was in force at that time", { "facts.at": ["No published rule set covers this time"] });
+  const d = evaluate(engine, facts);
+  return json({
+    route: d.route,
+    ruleId: d.ruleId,
+    ruleName: d.ruleName,
+    rulePriority: d.rulePriority,
+    ruleSetVersion: d.ruleSetVersion,
+    protectionDays: d.protectionDays,
+    leadRole: d.leadRole,
+    attributionCategory: d.attributionCategory,
+    trace: d.trace.map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
+  });
+});

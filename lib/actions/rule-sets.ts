@@ -1,0 +1,54 @@
+"use server";
+// Server actions of the rule-set screens (ops). Thin: validate, call lib/db, revalidate.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "./define-action";
+import { createDraft, deleteDraft, publishRuleSet, saveDraft, validateDraft } from "@/lib/db/rule-set-writes";
+import { engineRuleSetFor } from "@/lib/db/rule-sets";
+import { can } from "@/lib/auth/permissions";
+import { forbidden } from "@/lib/errors";
+import { evaluate, lintRuleSet, parseFacts } from "@/lib/rules";
+import { AppError } from "@/lib/errors";
+import { createDraftInput, deleteDraftInput, publishInput, saveDraftInput } from "@/lib/validation/rule-sets";
+
+const RULES_PATH = "/rules";
+
+export const createDraftAction = defineAction(createDraftInput, async (ctx, input) => {
+  const draft = await createDraft(ctx, input.fromId);
+  revalidatePath(RULES_PATH);
+  return draft;
+});
+
+export const saveDraftAction = defineAction(saveDraftInput, async (ctx, input) => {
+  const saved = await saveDraft(ctx, input);
+  revalidatePath(`${RULES_PATH}/${input.id}`);
+  return saved;
+});
+
+export const deleteDraftAction = defineAction(deleteDraftInput, async (ctx, input) => {
+  await deleteDraft(ctx, input.id, input.lockVersion);
+  revalidatePath(RULES_PATH);
+  return { id: input.id };
+});
+
+export const publishRuleSetAction = defineAction(publishInput, async (ctx, input) => {
+  const published = await publishRuleSet(ctx, input);
+  revalidatePath(RULES_PATH);
+  revalidatePath(`${RULES_PATH}/${input.id}`);
+  return published;
+});
+
+/** Lint of the editor's unsaved state: nothing is stored. */
+export const lintDraftAction = defineAction(saveDraftInput.pick({ id: true, rules: true, defaultOutcome: true }), async (ctx, input) => {
+  if (!can(ctx, "ruleset:edit")) throw forbidden();
+  return lintRuleSet(validateDraft(input, 1));
+});
+
+/** The decision explorer: facts → route and full trace under a chosen rule set. Nothing is stored. */
+export const explainAction = defineAction(z.object({ ruleSetId: z.string().min(1).max(64), facts: z.unknown() }), async (ctx, input) => {
+  if (!can(ctx, "route:evaluate")) throw forbidden();
+  const parsed = parseFacts(input.facts);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the facts", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "_", [i.message]])));
+  const { engine } = await engineRuleSetFor(ctx, input.ruleSetId);
+  return evaluate(engine, parsed.data);
+});

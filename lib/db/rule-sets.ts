@@ -1,0 +1,97 @@
+// Rule sets (DESIGN §3): reads scoped by caller (partners see published versions only, never
+// drafts), and the engine's view of the rule set in force at a claim time. Writes live in
+// rule-set-writes.ts.
+import "server-only";
+import type { Ctx } from "@/lib/auth/types";
+import { can } from "@/lib/auth/permissions";
+import { forbidden, notFound } from "@/lib/errors";
+import { ruleSetInForce, type RuleSet } from "@/lib/rules";
+import { db } from "./client";
+import type { Tx } from "./connect";
+import { engineRuleSet } from "./rule-set-mapping";
+import type { Prisma } from "./generated/sqlite/client";
+
+function ruleSetScope(ctx: Ctx): Prisma.RuleSetWhereInput {
+  return ctx.role === "PARTNER" ? { status: { not: "DRAFT" } } : {};
+}
+
+const summarySelect = {
+  id: true,
+  version: true,
+  status: true,
+  effectiveFrom: true,
+  effectiveTo: true,
+  changeNote: true,
+  publishedAt: true,
+  updatedAt: true,
+  lockVersion: true,
+  author: { select: { name: true } },
+  publisher: { select: { name: true } },
+  _count: { select: { rules: true } },
+} satisfies Prisma.RuleSetSelect;
+
+export type RuleSetSummary = Prisma.RuleSetGetPayload<{ select: typeof summarySelect }>;
+
+export async function listRuleSets(ctx: Ctx): Promise<RuleSetSummary[]> {
+  if (!can(ctx, "ruleset:read")) throw forbidden();
+  return db.ruleSet.findMany({ where: ruleSetScope(ctx), select: summarySelect, orderBy: { version: "desc" } });
+}
+
+const ruleSelect = { id: true, priority: true, name: true, conditions: true, route: true, leadRole: true, protectionDays: true, attributionCategory: true, rationale: true } as const;
+
+export type RuleSetDetail = RuleSetSummary & { defaultOutcome: unknown; engine: RuleSet };
+
+export async function findRuleSet(ctx: Ctx, id: string): Promise<RuleSetDetail | null> {
+  if (!can(ctx, "ruleset:read")) throw forbidden();
+  const row = await db.ruleSet.findFirst({
+    where: { AND: [ruleSetScope(ctx), { id }] },
+    select: { ...summarySelect, defaultOutcome: true, rules: { select: ruleSelect, orderBy: { priority: "asc" } } },
+  });
+  if (!row) return null;
+  const { rules, ...rest } = row;
+  return { ...rest, engine: engineRuleSet(row, rules) };
+}
+
+export async function getRuleSet(ctx: Ctx, id: string): Promise<RuleSetDetail> {
+  const row = await findRuleSet(ctx, id);
+  if (!row) throw notFound("Rule set");
+  return row;
+}
+
+// Published rule sets never change (DESIGN §3), so their engine form is cached per id for the
+// life of the process; only the windows (effectiveFrom/To, which a later publish sets) are re-read.
+const engineCache = new Map<string, RuleSet>();
+
+async function engineFor(client: Tx, id: string, version: number, defaultOutcome: unknown): Promise<RuleSet> {
+  const cached = engineCache.get(id);
+  if (cached) return cached;
+  const rules = await client.rule.findMany({ where: { ruleSetId: id }, select: ruleSelect, orderBy: { priority: "asc" } });
+  const engine = engineRuleSet({ id, version, defaultOutcome }, rules);
+  engineCache.set(id, engine);
+  return engine;
+}
+
+export type InForce = { id: string; version: number; effectiveFrom: Date; effectiveTo: Date | null; engine: RuleSet };
+
+/** The published (or since retired) rule set in force at a claim time: grandfathering, DESIGN §3. */
+export async function ruleSetInForceAt(at: Date, client: Tx = db): Promise<InForce | null> {
+  const windows = await client.ruleSet.findMany({
+    where: { status: { not: "DRAFT" }, effectiveFrom: { lte: at } },
+    select: { id: true, version: true, status: true, effectiveFrom: true, effectiveTo: true, defaultOutcome: true },
+  });
+  const chosen = ruleSetInForce(windows, at);
+  if (!chosen || !chosen.effectiveFrom) return null;
+  return {
+    id: chosen.id,
+    version: chosen.version,
+    effectiveFrom: chosen.effectiveFrom,
+    effectiveTo: chosen.effectiveTo,
+    engine: await engineFor(client, chosen.id, chosen.version, chosen.defaultOutcome),
+  };
+}
+
+/** The engine form of one rule set the caller may see (drafts are compiled fresh each time). */
+export async function engineRuleSetFor(ctx: Ctx, id: string): Promise<{ engine: RuleSet; status: string; version: number }> {
+  const row = await getRuleSet(ctx, id);
+  return { engine: row.status === "DRAFT" ? row.engine : await engineFor(db, row.id, row.version, row.defaultOutcome), status: row.status, version: row.version };
+}
