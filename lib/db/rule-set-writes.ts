@@ -75,7 +75,7 @@ export function validateDraft(input: { id: string; rules: unknown; defaultOutcom
   return parsed.data;
 }
 
-export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
+export async function saveDraft(ctx: Ctx, input: Omit<SaveDraftInput, "rules" | "defaultOutcome"> & { rules: unknown; defaultOutcome: unknown }) {
   requireEditor(ctx);
   const current = await getRuleSet(ctx, input.id);
   const ruleSet = validateDraft(input, current.version);

@@ -41,46 +41,14 @@ export const REGIONS: readonly RegionSpec[] = [
   },
 ];
 
-/** Keys of the AppSetting rows the application reads; values below are the install defaults. */
-export const SETTING_KEYS = {
-  registrationSlaBusinessDays: "registration.slaBusinessDays",
-  maxProtectionExtensions: "registration.maxExtensions",
-  dormantDays: "registration.dormantDays",
-  conflictSlaBusinessDays: "conflict.slaBusinessDaysByLevel",
-  partnerSourcedQuotaShare: "attribution.partnerSourcedQuotaShare",
-  partnerMarginPctByTier: "attribution.partnerMarginPctByTier",
-  cosellSpiffBands: "attribution.cosellSpiffBands",
-  forecastMinClosedDeals: "forecast.minClosedDeals",
-  demo: "demo",
-} as const;
-
-/** Co-sell SPIFF per supported partner deal, by ACV band (DESIGN §6: $500–$2,000). */
-export const COSELL_SPIFF_BANDS = [
-  { minAcvCents: 0, spiffCents: 50_000 },
-  { minAcvCents: 25_000_000, spiffCents: 100_000 },
-  { minAcvCents: 50_000_000, spiffCents: 150_000 },
-  { minAcvCents: 100_000_000, spiffCents: 200_000 },
-] as const;
-
-export const PARTNER_MARGIN_PCT_BY_TIER = { PLATINUM: 30, GOLD: 25, SILVER: 20, REGISTERED: 15 } as const;
-
-/** Review SLA of a submitted registration, in business days (DESIGN §4.1). */
-export const REGISTRATION_SLA_BUSINESS_DAYS = 2;
-
-/** Level 1..4 conflict SLAs in business days (DESIGN §5). */
-export const CONFLICT_SLA_BUSINESS_DAYS = [2, 3, 5, 5] as const;
-
-export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
-  [SETTING_KEYS.registrationSlaBusinessDays]: REGISTRATION_SLA_BUSINESS_DAYS,
-  [SETTING_KEYS.maxProtectionExtensions]: 2,
-  [SETTING_KEYS.dormantDays]: 60,
-  [SETTING_KEYS.conflictSlaBusinessDays]: [...CONFLICT_SLA_BUSINESS_DAYS],
-  [SETTING_KEYS.partnerSourcedQuotaShare]: 0.5,
-  [SETTING_KEYS.partnerMarginPctByTier]: { ...PARTNER_MARGIN_PCT_BY_TIER },
-  [SETTING_KEYS.cosellSpiffBands]: COSELL_SPIFF_BANDS.map((band) => ({ ...band })),
-  // below this many closed deals a category × stage uses the stage's default win rate (DESIGN §7)
-  [SETTING_KEYS.forecastMinClosedDeals]: 20,
-};
+export {
+  SETTING_KEYS,
+  DEFAULT_SETTINGS,
+  COSELL_SPIFF_BANDS,
+  PARTNER_MARGIN_PCT_BY_TIER,
+  REGISTRATION_SLA_BUSINESS_DAYS,
+  CONFLICT_SLA_BUSINESS_DAYS,
+} from "../../lib/settings";
 
 export interface SegmentSpec {
   name: string;
