@@ -31,3 +31,16 @@ export const routePreviewInput = z.strictObject({
   productLine: registrationInput.shape.productLine,
   estimatedAcv: registrationInput.shape.estimatedAcv,
 });
+
+export const decisionInput = z.strictObject({
+  decision: z.enum(["APPROVE", "REJECT"], { error: "Choose APPROVE or REJECT" }),
+  reason: z.string().trim().min(3, "Give a reason the partner can read").max(2_000).refine(noNul, "Invalid character"),
+});
+
+export const extensionInput = z.strictObject({
+  reason: z.string().trim().max(2_000).refine(noNul, "Invalid character").default(""),
+});
+
+export const withdrawInput = z.strictObject({
+  reason: z.string().trim().max(2_000).refine(noNul, "Invalid character").default(""),
+});

@@ -1,0 +1,38 @@
+"use server";
+// Server actions of the registration screens: submit (portal), decide (queue), extend/withdraw.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "./define-action";
+import { submitRegistration } from "@/lib/db/registration-submit";
+import { decideRegistration, extendRegistration, withdrawRegistration } from "@/lib/db/registration-lifecycle";
+import { decisionInput, extensionInput, registrationInput, withdrawInput } from "@/lib/validation/registrations";
+
+const id = z.string().trim().min(1).max(64);
+
+/** The portal form sends a hidden idempotency token: a double click or a retry creates one registration. */
+export const submitRegistrationAction = defineAction(z.object({ token: z.string().trim().min(8).max(100), input: registrationInput }), async (ctx, { token, input }) => {
+  const result = await submitRegistration(ctx, input, { idempotencyKey: `form:${token}` });
+  revalidatePath("/portal");
+  revalidatePath("/portal/registrations");
+  return result;
+});
+
+export const decideRegistrationAction = defineAction(decisionInput.extend({ id }), async (ctx, { id: regId, ...input }) => {
+  const result = await decideRegistration(ctx, regId, input);
+  revalidatePath(`/registrations/${regId}`);
+  revalidatePath("/registrations");
+  return result;
+});
+
+export const extendRegistrationAction = defineAction(extensionInput.extend({ id }), async (ctx, { id: regId, reason }) => {
+  const result = await extendRegistration(ctx, regId, reason);
+  revalidatePath(`/portal/registrations/${regId}`);
+  return result;
+});
+
+export const withdrawRegistrationAction = defineAction(withdrawInput.extend({ id }), async (ctx, { id: regId, reason }) => {
+  const result = await withdrawRegistration(ctx, regId, reason);
+  revalidatePath(`/portal/registrations/${regId}`);
+  revalidatePath("/portal/registrations");
+  return result;
+});

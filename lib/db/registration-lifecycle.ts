@@ -1,0 +1,147 @@
+// Registration transitions after submission (DESIGN §4.1): approve / reject (partner manager or
+// ops), extension and withdrawal (the owning partner). Each transition writes its timeline event,
+// audit event and notification in the same transaction; a foreign id is NOT_FOUND.
+import "server-only";
+import { addDays } from "date-fns";
+import type { Ctx } from "@/lib/auth/types";
+import { can } from "@/lib/auth/permissions";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { SETTING_KEYS } from "@/lib/settings";
+import { audit } from "./audit";
+import { db } from "./client";
+import type { Tx } from "./connect";
+import { notify } from "./outbox";
+import { regionOfCountry } from "./deal-facts";
+import { registrationScope } from "./scope";
+import { getSetting } from "./settings";
+import type { RegistrationStatus } from "./generated/sqlite/enums";
+
+const lifecycleSelect = {
+  id: true,
+  status: true,
+  partnerId: true,
+  accountId: true,
+  accountName: true,
+  accountNameKey: true,
+  accountDomain: true,
+  accountDomainKey: true,
+  accountCountry: true,
+  accountVertical: true,
+  productLineId: true,
+  estimatedAcvCents: true,
+  currency: true,
+  expectedCloseDate: true,
+  route: true,
+  routeDecisionId: true,
+  protectedUntil: true,
+  extensionCount: true,
+  activeClaimKey: true,
+  submittedById: true,
+  submittedBy: { select: { email: true } },
+  routeDecision: { select: { protectionDays: true } },
+} as const;
+
+async function load(tx: Tx, ctx: Ctx, id: string) {
+  const reg = await tx.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: lifecycleSelect });
+  if (!reg) throw notFound("Registration");
+  return reg;
+}
+
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+async function transition(tx: Tx, ctx: Ctx, reg: Loaded, to: RegistrationStatus, reason: string, now: Date, data: Record<string, unknown> = {}) {
+  // the status in the where clause settles two deciders clicking at once: the second gets CONFLICT
+  const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: to, lastActivityAt: now, ...data } });
+  if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload to see its current status.");
+  await tx.registrationEvent.create({ data: { registrationId: reg.id, fromStatus: reg.status, toStatus: to, actorId: ctx.userId, actorLabel: ctx.name, reason, at: now } });
+  await audit(tx, ctx, { action: `registration.${to.toLowerCase()}`, entityType: "DealRegistration", entityId: reg.id, before: { status: reg.status }, after: { status: to, reason, ...data } }, now);
+  if (reg.submittedBy) {
+    await notify(tx, [{ kind: `registration.${to.toLowerCase()}`, recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Your registration for ${reg.accountName} is ${to.toLowerCase()}`, body: reason, payload: { registrationId: reg.id } }]);
+  }
+}
+
+export async function decideRegistration(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now = new Date()) {
+  if (!can(ctx, "registration:decide")) throw forbidden("Only partner managers and channel operations decide registrations");
+  return db.$transaction(async (tx) => {
+    const reg = await load(tx, ctx, id);
+    if (reg.status !== "SUBMITTED") throw new AppError("CONFLICT", `This registration is already ${reg.status.toLowerCase()}.`);
+    if (input.decision === "REJECT") {
+      await transition(tx, ctx, reg, "REJECTED", input.reason, now, { activeClaimKey: null, reviewerId: ctx.userId, decisionReason: input.reason, decidedAt: now });
+      return { id, status: "REJECTED" as const, protectedUntil: null };
+    }
+    if (!reg.activeClaimKey) {
+      throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
+    }
+    const days = reg.routeDecision?.protectionDays ?? null;
+    const protectedUntil = days ? addDays(now, days) : null;
+    const accountId = reg.accountId ?? (await createAccount(tx, reg));
+    const opportunity = await tx.opportunity.create({
+      data: {
+        name: `${reg.accountName} — partner registration`,
+        accountId,
+        productLineId: reg.productLineId,
+        acvCents: reg.estimatedAcvCents,
+        currency: reg.currency,
+        stage: "QUALIFIED",
+        closeDate: reg.expectedCloseDate,
+        source: "PARTNER",
+        partnerId: reg.partnerId,
+        route: reg.route,
+        routeDecisionId: reg.routeDecisionId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await transition(tx, ctx, reg, "APPROVED", input.reason, now, {
+      protectedUntil,
+      accountId,
+      opportunityId: opportunity.id,
+      reviewerId: ctx.userId,
+      decisionReason: input.reason,
+      decidedAt: now,
+    });
+    return { id, status: "APPROVED" as const, protectedUntil: protectedUntil?.toISOString() ?? null, opportunityId: opportunity.id };
+  });
+}
+
+async function createAccount(tx: Tx, reg: Loaded): Promise<string> {
+  const region = await regionOfCountry(reg.accountCountry, tx);
+  const account = await tx.account.create({
+    data: { name: reg.accountName, nameKey: reg.accountNameKey, domain: reg.accountDomain, domainKey: reg.accountDomainKey, country: reg.accountCountry, regionId: region.id, vertical: reg.accountVertical, tier: "SMB" },
+    select: { id: true },
+  });
+  return account.id;
+}
+
+/** Extends protection by the rule's protection days, before expiry and at most N times (setting). */
+export async function extendRegistration(ctx: Ctx, id: string, reason: string, now = new Date()) {
+  if (!can(ctx, "registration:extend")) throw forbidden("Only the registering partner requests extensions");
+  return db.$transaction(async (tx) => {
+    const reg = await load(tx, ctx, id);
+    const max = await getSetting<number>(SETTING_KEYS.maxProtectionExtensions, tx);
+    if (reg.status !== "APPROVED" || !reg.protectedUntil) throw new AppError("CONFLICT", "Only an approved, protected registration can be extended.");
+    if (reg.protectedUntil <= now) throw new AppError("CONFLICT", "Protection has already ended; register the deal again.");
+    if (reg.extensionCount >= max) throw new AppError("CONFLICT", `This registration has had the maximum of ${max} extensions.`);
+    const days = reg.routeDecision?.protectionDays ?? 90;
+    const protectedUntil = addDays(reg.protectedUntil, days);
+    const { count } = await tx.dealRegistration.updateMany({
+      where: { id, status: "APPROVED", extensionCount: reg.extensionCount },
+      data: { protectedUntil, extensionCount: { increment: 1 }, lastActivityAt: now },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
+    await tx.registrationExtension.create({ data: { registrationId: id, requestedById: ctx.userId, reason, status: "APPROVED", requestedAt: now, decidedAt: now } });
+    await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "APPROVED", actorId: ctx.userId, actorLabel: ctx.name, reason: `Protection extended to ${protectedUntil.toISOString().slice(0, 10)}${reason ? `: ${reason}` : ""}`, at: now } });
+    await audit(tx, ctx, { action: "registration.extend", entityType: "DealRegistration", entityId: id, before: { protectedUntil: reg.protectedUntil, extensionCount: reg.extensionCount }, after: { protectedUntil, extensionCount: reg.extensionCount + 1 } }, now);
+    return { id, protectedUntil: protectedUntil.toISOString(), extensionCount: reg.extensionCount + 1, extensionsLeft: max - reg.extensionCount - 1 };
+  });
+}
+
+export async function withdrawRegistration(ctx: Ctx, id: string, reason: string, now = new Date()) {
+  if (!can(ctx, "registration:withdraw")) throw forbidden("Only the registering partner withdraws a registration");
+  return db.$transaction(async (tx) => {
+    const reg = await load(tx, ctx, id);
+    if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration cannot be withdrawn.`);
+    await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { activeClaimKey: null });
+    return { id, status: "WITHDRAWN" as const };
+  });
+}

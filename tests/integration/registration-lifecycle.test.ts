@@ -1,0 +1,87 @@
+// Registration decisions and protection: approve/reject by the partner's manager (others see 404),
+// protection from the rule's days, extensions (at most 2), withdrawal releasing the claim.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { submitRegistration } from "@/lib/db/registration-submit";
+import { decideRegistration, extendRegistration, withdrawRegistration } from "@/lib/db/registration-lifecycle";
+import type { AppError } from "@/lib/errors";
+import { ctxFor } from "../support/contexts";
+
+let n = 0;
+function deal() {
+  n++;
+  return { account: { name: `Lifecycle Labs ${n} Ltd`, domain: `lifecycle${n}.example`, country: "US", vertical: "RETAIL" as const }, productLine: "Platform", estimatedAcv: 10_000_000, expectedCloseDate: "2027-01-31" };
+}
+
+async function errorOf(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error("expected an error");
+}
+
+describe("registration lifecycle", () => {
+  it("the partner's manager approves: protection from the rule's days, account and partner opportunity created", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const pm = await ctxFor("pm@accord.test");
+    const now = new Date();
+    const reg = await submitRegistration(alice, deal(), { now });
+    const result = await decideRegistration(pm, reg.id, { decision: "APPROVE", reason: "Qualified; no competing claim" }, now);
+    expect(result.status).toBe("APPROVED");
+    expect(new Date(result.protectedUntil!).getTime() - now.getTime()).toBe(90 * 86_400_000); // rule 70: 90 days
+    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id }, include: { opportunity: true, events: true } });
+    expect(row.opportunity).toMatchObject({ source: "PARTNER", partnerId: alice.partnerId, stage: "QUALIFIED", route: "PARTNER_LED" });
+    expect(row.accountId).not.toBeNull();
+    expect(row.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "APPROVED"]);
+    expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.approved" } })).toBe(1);
+    // a second decision is refused
+    expect((await errorOf(decideRegistration(pm, reg.id, { decision: "REJECT", reason: "changed my mind" }))).code).toBe("CONFLICT");
+  });
+
+  it("a manager of other partners, an AE and a partner cannot decide (404 or 403)", async () => {
+    const bob = await ctxFor("bob@contoso.test");
+    const reg = await submitRegistration(bob, deal());
+    const otherPm = await db.user.findFirstOrThrow({ where: { role: "PARTNER_MANAGER", email: { not: "pm@accord.test" } } });
+    const contosoManaged = await db.partner.findFirstOrThrow({ where: { name: "Contoso Partners" } });
+    expect(contosoManaged.managerId).not.toBe(otherPm.id);
+    expect((await errorOf(decideRegistration(await ctxFor(otherPm.email), reg.id, { decision: "APPROVE", reason: "ok then" }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(decideRegistration(await ctxFor("ae@accord.test"), reg.id, { decision: "APPROVE", reason: "ok then" }))).code).toBe("FORBIDDEN");
+    expect((await errorOf(decideRegistration(bob, reg.id, { decision: "APPROVE", reason: "self-approval" }))).code).toBe("FORBIDDEN");
+    expect((await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("SUBMITTED");
+  });
+
+  it("rejection releases the claim so another partner can register the account", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const bob = await ctxFor("bob@contoso.test");
+    const d = deal();
+    const first = await submitRegistration(alice, d);
+    await decideRegistration(await ctxFor("ops@accord.test"), first.id, { decision: "REJECT", reason: "Customer already in a direct cycle" });
+    const second = await submitRegistration(bob, d);
+    expect(second.conflict).toBeUndefined();
+  });
+
+  it("extensions: owner only, before expiry, at most 2", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const bob = await ctxFor("bob@contoso.test");
+    const reg = await submitRegistration(alice, deal());
+    await decideRegistration(await ctxFor("pm@accord.test"), reg.id, { decision: "APPROVE", reason: "Qualified" });
+    expect((await errorOf(extendRegistration(bob, reg.id, ""))).code).toBe("NOT_FOUND");
+    const one = await extendRegistration(alice, reg.id, "Procurement slipped");
+    const two = await extendRegistration(alice, reg.id, "");
+    expect(new Date(two.protectedUntil).getTime() - new Date(one.protectedUntil).getTime()).toBe(90 * 86_400_000);
+    expect(two.extensionsLeft).toBe(0);
+    expect((await errorOf(extendRegistration(alice, reg.id, ""))).code).toBe("CONFLICT");
+  });
+
+  it("withdrawal by the owner releases the claim; another partner cannot withdraw it", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const bob = await ctxFor("bob@contoso.test");
+    const reg = await submitRegistration(alice, deal());
+    expect((await errorOf(withdrawRegistration(bob, reg.id, ""))).code).toBe("NOT_FOUND");
+    await withdrawRegistration(alice, reg.id, "Customer chose a competitor");
+    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } });
+    expect(row).toMatchObject({ status: "WITHDRAWN", activeClaimKey: null });
+  });
+});
