@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "./define-action";
+import { AppError } from "@/lib/errors";
+import { checkClaim } from "@/lib/db/claim-check";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { decideRegistration, extendRegistration, withdrawRegistration } from "@/lib/db/registration-lifecycle";
 import { decisionInput, extensionInput, registrationInput, withdrawInput } from "@/lib/validation/registrations";
@@ -36,3 +38,11 @@ export const withdrawRegistrationAction = defineAction(withdrawInput.extend({ id
   revalidatePath("/portal/registrations");
   return result;
 });
+
+export const checkClaimAction = defineAction(
+  z.object({ name: z.string().trim().min(2).max(200), domain: z.string().trim().max(253).optional().nullable(), productLine: z.string().trim().min(1).max(100) }),
+  async (ctx, input) => {
+    if (ctx.role !== "PARTNER") throw new AppError("FORBIDDEN", "Only partners register deals");
+    return checkClaim(ctx, input);
+  },
+);

@@ -1,0 +1,27 @@
+// The evidence panel of the approval queue (staff only): matching accounts, other claims on the
+// account and open direct opportunities, each read through the caller's own scopes.
+import "server-only";
+import type { Ctx } from "@/lib/auth/types";
+import { forbidden } from "@/lib/errors";
+import { db } from "./client";
+import { registrationScope } from "./scope";
+
+export async function registrationEvidence(ctx: Ctx, id: string) {
+  if (ctx.role === "PARTNER") throw forbidden(); // names other partners: vendor staff only
+  const reg = await db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: { id: true, accountId: true, accountNameKey: true, accountDomainKey: true, productLineId: true } });
+  if (!reg) return null;
+  const accountWhere = { OR: [{ nameKey: reg.accountNameKey }, ...(reg.accountDomainKey ? [{ domainKey: reg.accountDomainKey }] : [])] };
+  const [accounts, otherClaims, directOpportunities] = await Promise.all([
+    db.account.findMany({ where: accountWhere, take: 10, select: { id: true, name: true, domain: true, country: true, tier: true, namedAccount: true, owner: { select: { name: true } } } }),
+    db.dealRegistration.findMany({
+      where: { id: { not: id }, status: { in: ["SUBMITTED", "APPROVED"] }, OR: [{ accountNameKey: reg.accountNameKey }, ...(reg.accountId ? [{ accountId: reg.accountId }] : [])] },
+      take: 20,
+      orderBy: { submittedAt: "asc" },
+      select: { id: true, status: true, submittedAt: true, protectedUntil: true, partner: { select: { name: true } }, productLine: { select: { name: true } }, activeClaimKey: true },
+    }),
+    reg.accountId
+      ? db.opportunity.findMany({ where: { accountId: reg.accountId, partnerId: null, stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } }, take: 10, select: { id: true, name: true, stage: true, acvCents: true, ae: { select: { name: true } } } })
+      : [],
+  ]);
+  return { accounts, otherClaims: otherClaims.map(({ activeClaimKey, ...c }) => ({ ...c, holdsClaim: activeClaimKey !== null })), directOpportunities };
+}
