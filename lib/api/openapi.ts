@@ -1,0 +1,93 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
+// with (z.toJSONSchema), so the contract cannot drift from the code.
+import { z } from "zod";
+import { factsSchema } from "@/lib/rules";
+import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
+import { registrationListQuery } from "@/lib/validation/lists";
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+
+const error = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } } },
+    },
+  },
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input (field messages in error.fields)",
+  401: "Missing or invalid credentials",
+  403: "Not allowed for this caller",
+  404: "Not found (also for another partner's ids)",
+  409: "Conflicts with the current state",
+  413: "Body larger than 1 MB",
+  415: "Body is not JSON",
+  422: "Well-formed but not processable (e.g. Idempotency-Key reused with another body)",
+  429: "Too many requests",
+};
+
+const json = (s: unknown) => ({ content: { "application/json": { schema: s } } });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+export function openApiDocument(serverUrl: string) {
+  const listQuery = schema(registrationListQuery) as { properties?: Record<string, unknown> };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Accord API", version: "1.0.0", description: "Partner/direct route-to-market governance. Authenticate with `Authorization: Bearer <api key>` (a partner key acts as that partner) or a session cookie." },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Error: error,
+        Facts: schema(factsSchema),
+        RegistrationInput: schema(registrationInput),
+        DecisionInput: schema(decisionInput),
+        ExtensionInput: schema(extensionInput),
+      },
+    },
+    paths: {
+      "/api/health": { get: { summary: "Health and database kind", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" }, database: { enum: ["sqlite", "postgresql"] } } }) } } },
+      "/api/v1/route-decisions": {
+        post: {
+          summary: "Route a deal: the route, the winning rule and the trace (nothing is stored)",
+          requestBody: json({ type: "object", required: ["facts"], additionalProperties: false, properties: { facts: { $ref: "#/components/schemas/Facts" }, ruleSetId: { type: "string" } } }),
+          responses: { "200": { description: "The decision with its trace" }, ...errors(400, 401, 404, 422) },
+        },
+      },
+      "/api/v1/rulesets": { get: { summary: "Rule set versions (partners: published only)", responses: { "200": { description: "Versions" }, ...errors(401) } } },
+      "/api/v1/rulesets/{id}": { get: { summary: "One rule set with its rules", parameters: [idParam], responses: { "200": { description: "The rule set" }, ...errors(401, 404) } } },
+      "/api/v1/registrations": {
+        get: {
+          summary: "Deal registrations in the caller's scope (cursor pagination)",
+          parameters: Object.entries(listQuery.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: false, schema: s })),
+          responses: { "200": { description: "A page of registrations" }, ...errors(400, 401) },
+        },
+        post: {
+          summary: "Register a deal (partner key); optional Idempotency-Key header",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }],
+          requestBody: json({ $ref: "#/components/schemas/RegistrationInput" }),
+          responses: {
+            "201": json({ type: "object", properties: { id: { type: "string" }, status: { const: "SUBMITTED" }, route: { type: "string" }, slaDueAt: { type: "string", format: "date-time" }, conflict: { type: "object", properties: { type: { type: "string" } } } } }),
+            ...errors(400, 401, 403, 409, 413, 415, 422),
+          },
+        },
+      },
+      "/api/v1/registrations/{id}": { get: { summary: "One registration with its route decision and timeline", parameters: [idParam], responses: { "200": { description: "The registration" }, ...errors(401, 404) } } },
+      "/api/v1/registrations/{id}/decision": {
+        post: { summary: "Approve or reject (partner manager of the partner, or ops)", parameters: [idParam], requestBody: json({ $ref: "#/components/schemas/DecisionInput" }), responses: { "200": { description: "The new status and protectedUntil" }, ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/registrations/{id}/extension": {
+        post: { summary: "Extend protection (the owning partner; at most 2)", parameters: [idParam], requestBody: { required: false, ...json({ $ref: "#/components/schemas/ExtensionInput" }) }, responses: { "200": json({ type: "object", properties: { protectedUntil: { type: "string", format: "date-time" } } }), ...errors(401, 403, 404, 409) } },
+      },
+    },
+  };
+}
