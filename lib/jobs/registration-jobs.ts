@@ -1,0 +1,73 @@
+// Time-driven registration work (DESIGN §4.1): protection that ran out, dormant registrations
+// (no activity for N days) released, and decisions overdue past their SLA reminded once.
+// Each item is its own transaction with its timeline event, audit event and notification.
+import { subDays } from "date-fns";
+import type { Db, Tx } from "@/lib/db/connect";
+import { audit } from "@/lib/db/audit";
+import { notify } from "@/lib/db/outbox";
+import { SETTING_KEYS } from "@/lib/settings";
+
+const BATCH = 200;
+
+async function setting<T>(db: Db, key: string, fallback: T): Promise<T> {
+  const row = await db.appSetting.findUnique({ where: { key } });
+  return (row?.value as T) ?? fallback;
+}
+
+async function release(tx: Tx, id: string, reason: string, now: Date) {
+  // the status guard makes the job safe against a partner acting at the same moment
+  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED" }, data: { status: "EXPIRED", activeClaimKey: null, lastActivityAt: now } });
+  if (count !== 1) return false;
+  const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
+  await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "EXPIRED", actorId: null, actorLabel: "Accord (scheduled job)", reason, at: now } });
+  await audit(tx, null, { action: "registration.expired", entityType: "DealRegistration", entityId: id, before: { status: "APPROVED" }, after: { status: "EXPIRED", reason } }, now);
+  if (reg.submittedBy) {
+    await notify(tx, [{ kind: "registration.expired", recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Protection ended for ${reg.accountName}`, body: reason, payload: { registrationId: id } }]);
+  }
+  return true;
+}
+
+export async function expireProtection(db: Db, now: Date): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const due = await db.dealRegistration.findMany({ where: { status: "APPROVED", protectedUntil: { lte: now } }, select: { id: true }, take: BATCH });
+    for (const { id } of due) if (await db.$transaction((tx) => release(tx, id, "Protection period ended", now))) done++;
+    if (due.length < BATCH) return done;
+  }
+}
+
+export async function releaseDormant(db: Db, now: Date): Promise<number> {
+  const days = await setting<number>(db, SETTING_KEYS.dormantDays, 60);
+  const cutoff = subDays(now, days);
+  let done = 0;
+  for (;;) {
+    const due = await db.dealRegistration.findMany({ where: { status: "APPROVED", lastActivityAt: { lt: cutoff }, protectedUntil: { gt: now } }, select: { id: true }, take: BATCH });
+    for (const { id } of due) if (await db.$transaction((tx) => release(tx, id, `No activity for ${days} days: the account is released`, now))) done++;
+    if (due.length < BATCH) return done;
+  }
+}
+
+export async function remindOverdue(db: Db, now: Date): Promise<number> {
+  const due = await db.dealRegistration.findMany({
+    where: { status: "SUBMITTED", slaDueAt: { lt: now }, slaReminderSentAt: null },
+    select: { id: true, accountName: true, slaDueAt: true, partner: { select: { name: true, manager: { select: { id: true, email: true } } } } },
+    take: 1_000,
+  });
+  let done = 0;
+  for (const reg of due) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, slaReminderSentAt: null }, data: { slaReminderSentAt: now } });
+      if (count !== 1 || !reg.partner.manager) return;
+      await notify(tx, [{
+        kind: "registration.sla_overdue",
+        recipientUserId: reg.partner.manager.id,
+        recipientEmail: reg.partner.manager.email,
+        subject: `Overdue: decide ${reg.partner.name}'s registration for ${reg.accountName}`,
+        body: `The decision was due ${reg.slaDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+        payload: { registrationId: reg.id },
+      }]);
+      done++;
+    });
+  }
+  return done;
+}

@@ -1,0 +1,23 @@
+// The in-process loop: every minute, run whatever jobs are due (leases keep instances apart).
+import { connect } from "@/lib/db/connect";
+import { databaseUrl } from "@/lib/db/provider";
+import { runDueJobs } from "./runner";
+
+let started = false;
+
+export function startScheduler(everyMs = 60_000) {
+  if (started) return;
+  started = true;
+  const { db } = connect(databaseUrl());
+  const tick = async () => {
+    try {
+      const results = await runDueJobs(db);
+      const worked = Object.entries(results).filter(([, r]) => typeof r === "number" && r > 0);
+      if (worked.length) console.log(`[jobs] ${worked.map(([n, r]) => `${n}: ${r}`).join(", ")}`);
+    } catch (error) {
+      console.error("[jobs] scheduler tick failed", error);
+    }
+  };
+  setTimeout(tick, 5_000).unref();
+  setInterval(tick, everyMs).unref();
+}
