@@ -5,7 +5,7 @@ import { HOME, NAV } from "@/lib/auth/navigation";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ ctx, company, children }: { ctx: Ctx; company?: string | null; children: React.ReactNode }) {
+export function AppShell({ ctx, company, unread = 0, children }: { ctx: Ctx; company?: string | null; unread?: number; children: React.ReactNode }) {
   const roleLabel = ctx.title ? TITLE_LABEL[ctx.title] : ROLE_LABEL[ctx.role];
   return (
     <div className="flex min-h-screen">
@@ -21,6 +21,10 @@ export function AppShell({ ctx, company, children }: { ctx: Ctx; company?: strin
         <nav className="flex-1">
           <NavLinks items={NAV[ctx.role]} />
         </nav>
+        <Link href="/notifications" className="mb-3 flex items-center justify-between rounded-md px-3 py-2 text-sm font-medium text-slate-300 hover:bg-slate-800 hover:text-white">
+          Notifications
+          {unread > 0 && <span className="rounded-full bg-brand-500 px-2 py-0.5 text-xs text-white" aria-label={`${unread} unread`}>{unread > 99 ? "99+" : unread}</span>}
+        </Link>
         <div className="border-t border-slate-800 px-3 pt-4">
           <p className="truncate text-sm font-medium text-white" data-testid="current-user">{ctx.name}</p>
           <p className="truncate text-xs text-slate-400">

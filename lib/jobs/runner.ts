@@ -3,6 +3,7 @@
 // job's interval is measured from its last run across all instances.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/connect";
+import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<number> };
@@ -11,6 +12,7 @@ export const JOBS: Job[] = [
   { name: "registrations.expire", everyMs: 5 * 60_000, run: expireProtection },
   { name: "registrations.dormant", everyMs: 60 * 60_000, run: releaseDormant },
   { name: "registrations.sla-reminders", everyMs: 15 * 60_000, run: remindOverdue },
+  { name: "outbox.deliver", everyMs: 60_000, run: deliverOutbox },
 ];
 
 const LEASE_MS = 10 * 60_000;
