@@ -29,6 +29,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/portal/registrations", label: "My registrations" },
     { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },
+    { href: "/portal/api-keys", label: "API keys" },
   ],
 };
 

@@ -3,7 +3,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
-import { forbidden } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { db } from "./client";
 
@@ -54,4 +55,25 @@ export async function createApiKey(ctx: Ctx, input: { name: string; scope: "PART
     return created;
   });
   return { ...row, key };
+}
+
+/** The caller's own keys: a partner sees its company's keys, ops the admin keys. Never the secret. */
+export async function listApiKeys(ctx: Ctx) {
+  if (!can(ctx, "apikey:manage")) throw forbidden();
+  return db.apiKey.findMany({
+    where: ctx.role === "PARTNER" ? { scope: "PARTNER", partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+export async function revokeApiKey(ctx: Ctx, id: string, now = new Date()) {
+  if (!can(ctx, "apikey:manage")) throw forbidden();
+  const scope = ctx.role === "PARTNER" ? { scope: "PARTNER" as const, partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" as const };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null, ...scope }, data: { revokedAt: now } });
+    if (count !== 1) throw notFound("API key");
+    await audit(tx, ctx, { action: "apikey.revoke", entityType: "ApiKey", entityId: id }, now);
+    return { id };
+  });
 }

@@ -58,3 +58,19 @@ describe("API keys", () => {
     expect(await contextForApiKey(admin.key)).toMatchObject({ role: "ADMIN", partnerId: null });
   });
 });
+
+describe("API key management", () => {
+  it("a partner lists and revokes only its own company's keys", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const bob = await ctxFor("bob@contoso.test");
+    const { listApiKeys, revokeApiKey } = await import("@/lib/db/api-keys");
+    const bobs = await createApiKey(bob, { name: "Bob's ERP", scope: "PARTNER" });
+    expect((await listApiKeys(alice)).map((k) => k.id)).not.toContain(bobs.id);
+    expect((await listApiKeys(bob)).map((k) => k.id)).toContain(bobs.id);
+    await expect(revokeApiKey(alice, bobs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await contextForApiKey(bobs.key)).not.toBeNull();
+    await revokeApiKey(bob, bobs.id);
+    expect(await contextForApiKey(bobs.key)).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "apikey.revoke", entityId: bobs.id } })).toBe(1);
+  });
+});
