@@ -4,7 +4,7 @@ import type { Facts } from "@/lib/rules/types";
 import type { Evaluate, EvaluateAsync, Implementation } from "./implementations";
 
 export interface Run {
-  /** The winning rule id (null = default) for every deal. */
+  /** The winning rule id (null = default) for every deal it ran: all of them, or the first `maxDeals`. */
   answers: (string | null)[];
   decisionsPerSecond: number;
 }
@@ -54,8 +54,10 @@ async function throughputAsync(evaluate: EvaluateAsync, deals: readonly Facts[],
   return (count / (now() - start)) * 1000;
 }
 
-export async function run(impl: Implementation, evaluate: Evaluate | EvaluateAsync, deals: readonly Facts[]): Promise<Run> {
+export async function run(impl: Implementation, evaluate: Evaluate | EvaluateAsync, allDeals: readonly Facts[]): Promise<Run> {
   const isAsync = impl.async ?? false;
+  // A capped implementation answers (and is timed and checked on) the first `maxDeals` deals only.
+  const deals = impl.maxDeals !== undefined && impl.maxDeals < allDeals.length ? allDeals.slice(0, impl.maxDeals) : allDeals;
   // Every implementation answers every deal. For fast ones this pass is also the JIT warm-up and
   // a separate timed run follows; a slow one's pass takes many seconds, so it is its own measurement.
   const start = now();
