@@ -3,6 +3,7 @@ import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import type { RegistrationDetail } from "@/lib/db/registrations";
 import { formatDate, formatDateTime, formatMoney, humanize } from "@/lib/format";
 import { TraceList } from "@/components/rules/trace-list";
+import { redactTraceForPartner, type TraceEntry } from "@/lib/rules";
 
 export function RegistrationDetailView({ reg, showPartner }: { reg: RegistrationDetail; showPartner: boolean }) {
   const decision = reg.routeDecision;
@@ -34,7 +35,7 @@ export function RegistrationDetailView({ reg, showPartner }: { reg: Registration
                 {decision.rule ? <> — rule {decision.rule.priority} “{decision.rule.name}”</> : " — default outcome"}
                 {decision.flaggedForReview && <span className="ml-2 text-amber-700">flagged for review</span>}
               </p>
-              <TraceList trace={decision.trace} />
+              <TraceList trace={showPartner ? decision.trace : redactTraceForPartner((decision.trace ?? []) as unknown as TraceEntry[])} />
             </>
           ) : (
             <p className="text-sm text-slate-600">No route decision recorded yet.</p>

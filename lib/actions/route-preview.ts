@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { buildDealFacts } from "@/lib/db/deal-facts";
 import { ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { AppError, forbidden } from "@/lib/errors";
-import { evaluate } from "@/lib/rules";
+import { evaluate, redactTraceForPartner } from "@/lib/rules";
 import { routePreviewInput } from "@/lib/validation/registrations";
 
 export const previewRouteAction = defineAction(routePreviewInput, async (ctx, input) => {
@@ -32,6 +32,6 @@ export const previewRouteAction = defineAction(routePreviewInput, async (ctx, in
     protectionDays: decision.protectionDays,
     leadRole: decision.leadRole,
     ruleSetVersion: decision.ruleSetVersion,
-    trace: decision.trace,
+    trace: ctx.role === "PARTNER" ? redactTraceForPartner(decision.trace) : decision.trace,
   };
 });

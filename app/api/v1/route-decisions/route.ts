@@ -4,7 +4,7 @@ import { apiRoute, json, readJson } from "@/lib/api/handler";
 import { can } from "@/lib/auth/permissions";
 import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { AppError, forbidden } from "@/lib/errors";
-import { evaluate, issueList, parseFacts } from "@/lib/rules";
+import { evaluate, issueList, parseFacts, redactTraceForPartner } from "@/lib/rules";
 import { routeDecisionInput } from "@/lib/validation/rule-sets";
 
 export const POST = apiRoute(async (req, ctx) => {
@@ -31,6 +31,6 @@ export const POST = apiRoute(async (req, ctx) => {
     protectionDays: d.protectionDays,
     leadRole: d.leadRole,
     attributionCategory: d.attributionCategory,
-    trace: d.trace.map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
+    trace: (ctx.role === "PARTNER" ? redactTraceForPartner(d.trace) : d.trace).map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
   });
 });
