@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "./define-action";
 import { createDraft, deleteDraft, publishRuleSet, saveDraft, validateDraft } from "@/lib/db/rule-set-writes";
 import { engineRuleSetFor } from "@/lib/db/rule-sets";
+import { rerouteOpenDeals } from "@/lib/db/reroute";
 import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import { evaluate, lintRuleSet, parseFacts } from "@/lib/rules";
@@ -51,4 +52,11 @@ export const explainAction = defineAction(z.object({ ruleSetId: z.string().min(1
   if (!parsed.success) throw new AppError("VALIDATION", "Check the facts", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "_", [i.message]])));
   const { engine } = await engineRuleSetFor(ctx, input.ruleSetId);
   return evaluate(engine, parsed.data);
+});
+
+/** Explicit re-route of open deals under the rule set in force (preview first, then apply). */
+export const rerouteAction = defineAction(z.object({ apply: z.boolean() }), async (ctx, { apply }) => {
+  const summary = await rerouteOpenDeals(ctx, { apply });
+  if (apply) revalidatePath("/opportunities");
+  return summary;
 });

@@ -9,6 +9,7 @@ import { ConditionList, LEAD_LABELS, OutcomeSummary, protectionText, ruleSetStat
 import { NewDraftButton } from "@/components/rules/editor/new-draft-button";
 import { RuleSetEditor } from "@/components/rules/editor/rule-set-editor";
 import { SimulationPanel } from "@/components/rules/simulation-panel";
+import { ReroutePanel } from "@/components/rules/reroute-panel";
 import { staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { findRuleSet, ruleSetInForceAt } from "@/lib/db/rule-sets";
@@ -107,6 +108,7 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
               <OutcomeSummary outcome={engine.defaultOutcome} />
               {engine.defaultOutcome.rationale && <p className="mt-2 text-sm text-slate-700">{engine.defaultOutcome.rationale}</p>}
             </Card>
+            {isAdmin && inForce?.id === set.id && <ReroutePanel />}
           </>
         )}
       </div>
