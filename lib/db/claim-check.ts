@@ -4,7 +4,8 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { db } from "./client";
-import { claimKey, matchAccount } from "./registration-submit";
+import { claimKey } from "@/lib/registrations/claim-key";
+import { matchAccount } from "./registration-submit";
 import { productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
+import { claimKey } from "@/lib/registrations/claim-key";
 import { AppError, forbidden } from "@/lib/errors";
 import { evaluate, type Decision, type Facts } from "@/lib/rules";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -35,10 +36,6 @@ export async function matchAccount(nameKey: string, domainKey: string | null, cl
     if (byDomain) return byDomain;
   }
   return nameKey ? client.account.findFirst({ where: { nameKey }, select, orderBy: { createdAt: "asc" } }) : null;
-}
-
-export function claimKey(accountId: string | null, nameKey: string, productLineId: string): string {
-  return `${accountId ? `a:${accountId}` : `n:${nameKey}`}|${productLineId}`;
 }
 
 function isUniqueViolation(error: unknown, field?: string): boolean {

@@ -1,10 +1,12 @@
 // Bookkeeping of who claims which deal while the demo is generated, so the data keeps the
 // invariants the application enforces: one active registration per account and product line
 // (DESIGN §4.2), and no silent overlap between a partner's claim and an open direct deal.
+import { claimKey as appClaimKey } from "../../lib/registrations/claim-key";
 import type { SeedAccount, SeedProductLine } from "./world";
 
-export function claimKey(account: Pick<SeedAccount, "nameKey">, productLine: Pick<SeedProductLine, "id">): string {
-  return `${account.nameKey}|${productLine.id}`;
+/** The application's key: seeded registrations are always linked to their account. */
+export function claimKey(account: Pick<SeedAccount, "id" | "nameKey">, productLine: Pick<SeedProductLine, "id">): string {
+  return appClaimKey(account.id, account.nameKey, productLine.id);
 }
 
 export class ClaimBook {

@@ -69,6 +69,18 @@ describe("POST /api/v1/registrations", () => {
     expect((await get(a.body.id)).status).toBe(404);
   });
 
+  it("a claim held in the seeded demo data is detected too", async () => {
+    // Regression: the demo seed wrote claim keys in another format than the app, so claims held
+    // in the demo were invisible and a second partner registered the account without a conflict.
+    const held = await db.dealRegistration.findFirstOrThrow({
+      where: { status: "APPROVED", activeClaimKey: { not: null }, partner: { name: "Northwind Systems" } },
+      select: { accountName: true, accountDomain: true, accountCountry: true, accountVertical: true, productLine: { select: { name: true } } },
+    });
+    const res = await submit("bob@contoso.test", deal({ account: { name: held.accountName, domain: held.accountDomain, country: held.accountCountry, vertical: held.accountVertical }, productLine: held.productLine.name }));
+    expect(res.status).toBe(201);
+    expect(res.body.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+  });
+
   it("the same partner cannot hold two active claims on one account and product line", async () => {
     const d = deal();
     expect((await submit("alice@northwind.test", d)).status).toBe(201);
