@@ -48,7 +48,7 @@ export function RegistrationDetailView({ reg, showPartner }: { reg: Registration
             <p><StatusBadge status={reg.status} /></p>
             {reg.status === "SUBMITTED" && <p>Decision due {formatDateTime(reg.slaDueAt)}</p>}
             {reg.protectedUntil && <p>Protected until <strong>{formatDate(reg.protectedUntil)}</strong></p>}
-            <p>Extensions used: {reg.extensionCount} of 2</p>
+            <p>Extensions used: {reg.extensionCount}</p>
             {reg.decisionReason && <p className="rounded-md bg-slate-50 p-2 text-slate-700">“{reg.decisionReason}” {reg.reviewer ? `— ${reg.reviewer.name}` : ""}</p>}
           </div>
         </Card>

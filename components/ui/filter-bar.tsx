@@ -8,7 +8,8 @@ export type Filter =
 
 export function FilterBar({ path, filters, values, keep }: { path: string; filters: Filter[]; values: Record<string, string | undefined>; keep?: Record<string, string | undefined> }) {
   return (
-    <form method="get" action={path} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" role="search">
+    // keyed by the current values: after a sort or quick-filter link the selects show the new state
+    <form key={JSON.stringify(values)} method="get" action={path} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" role="search">
       {Object.entries(keep ?? {}).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {filters.map((f) => (
         <label key={f.name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { CountList } from "@/components/dashboards/count-list";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { hrefWith } from "@/components/ui/url";
@@ -34,6 +35,7 @@ export default async function PortalHomePage() {
       <PageHeader
         title={company ? `Welcome, ${company}` : "Partner portal"}
         description="Where your deal registrations stand: decisions pending, protection about to end, and the reasons behind recent decisions."
+        actions={<ButtonLink href="/portal/registrations/new" variant="primary">Register a deal</ButtonLink>}
       />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Registrations" value={formatNumber(total)} hint={<Link href={BASE} className="hover:underline">See all</Link>} />

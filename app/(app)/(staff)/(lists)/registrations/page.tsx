@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { RegistrationList } from "@/components/registrations/registration-list";
 import { staffContext } from "@/lib/auth/page";
 import { listPartnerOptions } from "@/lib/db/partners";
@@ -8,6 +10,12 @@ import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists"
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Registrations" };
+
+// The approval queue as a shareable link: undecided registrations, the nearest SLA first.
+const QUICK_FILTERS = [
+  { label: "Awaiting decision (most urgent first)", query: { status: "SUBMITTED", sort: "slaDueAt", dir: "asc" } },
+  { label: "All registrations", query: {} },
+] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,6 +30,23 @@ export default async function RegistrationsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Deal registrations" description={description} />
+      <nav aria-label="Quick filters" className="-mt-3 mb-4 flex flex-wrap gap-2">
+        {QUICK_FILTERS.map((f) => {
+          const entries = Object.entries(f.query) as [string, string][];
+          // paging through the view keeps it current; any other parameter makes it a different view
+          const active = Object.keys(raw).filter((k) => k !== "after" && k !== "before").length === entries.length && entries.every(([k, v]) => raw[k] === v);
+          return (
+            <Link
+              key={f.label}
+              href={entries.length ? `/registrations?${new URLSearchParams(entries)}` : "/registrations"}
+              aria-current={active ? "page" : undefined}
+              className={cn("rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset", active ? "bg-brand-50 text-brand-700 ring-brand-500/40" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
+            >
+              {f.label}
+            </Link>
+          );
+        })}
+      </nav>
       <RegistrationList page={page} query={parsed.data} raw={raw} path="/registrations" showPartner partnerOptions={partners} now={new Date()} />
     </>
   );

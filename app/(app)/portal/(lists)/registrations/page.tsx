@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
 import { RegistrationList } from "@/components/registrations/registration-list";
 import { partnerContext } from "@/lib/auth/page";
 import { listRegistrations } from "@/lib/db/registrations";
@@ -16,7 +17,11 @@ export default async function MyRegistrationsPage({ searchParams }: { searchPara
   const page = await listRegistrations(ctx, parsed.data);
   return (
     <>
-      <PageHeader title="My registrations" description="Your company's deal registrations, their status and protection." />
+      <PageHeader
+        title="My registrations"
+        description="Your company's deal registrations, their status and protection."
+        actions={<><ButtonLink href="/portal/registrations/upload">Upload CSV</ButtonLink><ButtonLink href="/portal/registrations/new" variant="primary">Register a deal</ButtonLink></>}
+      />
       <RegistrationList page={page} query={parsed.data} raw={raw} path="/portal/registrations" showPartner={false} now={new Date()} />
     </>
   );

@@ -2,18 +2,65 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
+import { PartnerActions } from "@/components/registrations/partner-actions";
+import { Notice } from "@/components/registrations/form-fields";
 import { partnerContext } from "@/lib/auth/page";
 import { findRegistration } from "@/lib/db/registrations";
+import { getSetting } from "@/lib/db/settings";
+import { formatDateTime } from "@/lib/format";
+import { SETTING_KEYS } from "@/lib/settings";
 
-export default async function MyRegistrationPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Why a fresh registration goes to review, in words that never name or point at another partner.
+const OVERLAP: Record<string, string> = {
+  DUPLICATE_REGISTRATION: "another active registration exists for this account and product line",
+  DIRECT_VS_PARTNER: "the vendor's own sales team is already working on this account",
+  NAMED_ACCOUNT: "the vendor covers this account with its own team",
+};
+
+export default async function MyRegistrationPage({ params, searchParams }: Props) {
   const ctx = await partnerContext();
   // scoped to the caller's company: another partner's id is answered exactly like a missing one
-  const reg = await findRegistration(ctx, (await params).id);
+  const [reg, maxExtensions, query] = await Promise.all([findRegistration(ctx, (await params).id), getSetting<number>(SETTING_KEYS.maxProtectionExtensions), searchParams]);
   if (!reg) notFound();
+  const now = new Date();
+  const canExtend = reg.status === "APPROVED" && !!reg.protectedUntil && reg.protectedUntil > now && reg.extensionCount < maxExtensions;
+  const canWithdraw = reg.status === "SUBMITTED" || reg.status === "APPROVED";
+  // the banner is about the fresh submission: once decided or withdrawn, the status card says the rest
+  const created = query.created === "1" && reg.status === "SUBMITTED";
+  // the query string is user input: only known types pick a wording
+  const conflict = typeof query.conflict === "string" && Object.hasOwn(OVERLAP, query.conflict) ? OVERLAP[query.conflict] : query.conflict ? "an overlap was found" : null;
   return (
     <>
       <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">← My registrations</Link>
-      <PageHeader title={reg.accountName} description={reg.productLine.name} />
+      <PageHeader
+        title={reg.accountName}
+        description={reg.productLine.name}
+        actions={
+          <PartnerActions
+            id={reg.id}
+            canExtend={canExtend}
+            canWithdraw={canWithdraw}
+            extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
+            protectedUntil={reg.protectedUntil?.toISOString() ?? null}
+          />
+        }
+      />
+      {created && (
+        <div role="status" className="mb-6">
+          {conflict ? (
+            <Notice tone="amber" title="Registration received: under review">
+              It overlaps with existing activity on this account ({conflict}), so the vendor reviews the case before deciding.
+              You will see the decision and its reason here.
+            </Notice>
+          ) : (
+            <Notice tone="green" title="Registration submitted">
+              The vendor decides by {formatDateTime(reg.slaDueAt)}. You will see the decision and its reason here.
+            </Notice>
+          )}
+        </div>
+      )}
       <RegistrationDetailView reg={reg} showPartner={false} />
     </>
   );

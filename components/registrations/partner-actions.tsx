@@ -1,0 +1,160 @@
+"use client";
+// What the owning partner can do to a registration (DESIGN §4.1): ask for more protection before
+// it lapses, or withdraw it. Which buttons show is decided by the page from the stored state; the
+// server re-checks everything (status, expiry, extension count) when the action runs.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { AlertDialog, Dialog } from "radix-ui";
+import { extendRegistrationAction, withdrawRegistrationAction } from "@/lib/actions/registrations";
+import { Button } from "@/components/ui/button";
+import { formatDate } from "@/lib/format";
+import { Field, FormAlert, INPUT, Notice } from "./form-fields";
+
+const OVERLAY = "fixed inset-0 z-40 bg-slate-900/40";
+const PANEL = "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
+
+type Props = { id: string; canExtend: boolean; canWithdraw: boolean; extensionsLeft: number; protectedUntil: string | null };
+
+export function PartnerActions({ id, canExtend, canWithdraw, extensionsLeft, protectedUntil }: Props) {
+  const [withdrawn, setWithdrawn] = useState(false);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {withdrawn && <p role="status" className="text-sm text-slate-700">Registration withdrawn.</p>}
+      <ExtendDialog id={id} show={canExtend} extensionsLeft={extensionsLeft} protectedUntil={protectedUntil} />
+      {canWithdraw && <WithdrawDialog id={id} onDone={() => setWithdrawn(true)} />}
+    </div>
+  );
+}
+
+function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string; show: boolean; extensionsLeft: number; protectedUntil: string | null }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ protectedUntil: string; extensionsLeft: number } | null>(null);
+
+  // the refresh after success may take the button away (last extension used): keep the result on screen
+  if (!show && !done) return null;
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const res = await extendRegistrationAction({ id, reason: reason.trim() }).catch(() => null);
+    setPending(false);
+    if (!res) return setError("Could not reach the server. Try again.");
+    if (!res.ok) return setError(res.fieldErrors?.reason?.join(" ") ?? res.message);
+    setDone({ protectedUntil: res.data.protectedUntil, extensionsLeft: res.data.extensionsLeft });
+    router.refresh();
+  }
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      setError(null);
+      setReason("");
+      setDone(null);
+    }
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      {show && (
+        <Dialog.Trigger asChild>
+          <Button type="button" variant="secondary">Request extension…</Button>
+        </Dialog.Trigger>
+      )}
+      <Dialog.Portal>
+        <Dialog.Overlay className={OVERLAY} />
+        <Dialog.Content className={PANEL}>
+          <Dialog.Title className="text-base font-semibold text-slate-900">Extend protection</Dialog.Title>
+          {done ? (
+            <div className="mt-3 space-y-4">
+              <Notice tone="green" title="Protection extended">
+                {/* the outcome is what the dialog is now about: it becomes its accessible description */}
+                <Dialog.Description role="status">
+                  Your protection now runs until <strong>{formatDate(done.protectedUntil)}</strong>.{" "}
+                  {done.extensionsLeft > 0 ? `${done.extensionsLeft} more extension${done.extensionsLeft === 1 ? "" : "s"} available.` : "That was the last extension available."}
+                </Dialog.Description>
+              </Notice>
+              <div className="flex justify-end">
+                <Dialog.Close asChild>
+                  <Button type="button" variant="secondary">Close</Button>
+                </Dialog.Close>
+              </div>
+            </div>
+          ) : (
+            <>
+              <Dialog.Description className="mt-1 text-sm text-slate-600">
+                Protection currently ends {formatDate(protectedUntil)}. An extension adds the route&apos;s protection period again. {extensionsLeft} of your extensions left.
+              </Dialog.Description>
+              <form onSubmit={submit} className="mt-4 space-y-4">
+                <Field id={`extend-${id}-reason`} label="Reason" optional hint="Where the deal stands and why it needs more time.">
+                  {(a) => <textarea {...a} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} className={INPUT} />}
+                </Field>
+                <FormAlert message={error} />
+                <div className="flex justify-end gap-2">
+                  <Dialog.Close asChild>
+                    <Button type="button" variant="secondary">Cancel</Button>
+                  </Dialog.Close>
+                  <Button type="submit" disabled={pending}>{pending ? "Requesting…" : "Request extension"}</Button>
+                </div>
+              </form>
+            </>
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function WithdrawDialog({ id, onDone }: { id: string; onDone: () => void }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function withdraw() {
+    setPending(true);
+    setError(null);
+    const res = await withdrawRegistrationAction({ id, reason: reason.trim() }).catch(() => null);
+    setPending(false);
+    if (!res) return setError("Could not reach the server. Try again.");
+    if (!res.ok) return setError(res.fieldErrors?.reason?.join(" ") ?? res.message);
+    setOpen(false);
+    onDone();
+    router.refresh();
+  }
+
+  return (
+    <AlertDialog.Root open={open} onOpenChange={(next) => { setOpen(next); if (!next) setError(null); }}>
+      <AlertDialog.Trigger asChild>
+        <Button type="button" variant="secondary">Withdraw…</Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className={OVERLAY} />
+        <AlertDialog.Content className={PANEL}>
+          <AlertDialog.Title className="text-base font-semibold text-slate-900">Withdraw this registration?</AlertDialog.Title>
+          <AlertDialog.Description className="mt-1 text-sm text-slate-600">
+            Withdrawing ends any protection and releases the account. It cannot be undone; to pursue the deal later you would register it again.
+          </AlertDialog.Description>
+          <div className="mt-4 space-y-4">
+            <Field id={`withdraw-${id}-reason`} label="Reason" optional hint="e.g. The customer postponed the project.">
+              {(a) => <textarea {...a} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} className={INPUT} />}
+            </Field>
+            <FormAlert message={error} />
+            <div className="flex justify-end gap-2">
+              <AlertDialog.Cancel asChild>
+                <Button type="button" variant="secondary">Keep registration</Button>
+              </AlertDialog.Cancel>
+              {/* a plain button, not AlertDialog.Action: the dialog must stay open until the server has answered */}
+              <Button type="button" variant="danger" onClick={withdraw} disabled={pending}>{pending ? "Withdrawing…" : "Withdraw registration"}</Button>
+            </div>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
