@@ -13,6 +13,7 @@ import type { Tx } from "./connect";
 import { notify } from "./outbox";
 import { regionOfCountry } from "./deal-facts";
 import { registrationScope } from "./scope";
+import { claimKey } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import type { RegistrationStatus } from "./generated/sqlite/enums";
 
@@ -62,6 +63,17 @@ async function transition(tx: Tx, ctx: Ctx, reg: Loaded, to: RegistrationStatus,
 
 export async function decideRegistration(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now = new Date()) {
   if (!can(ctx, "registration:decide")) throw forbidden("Only partner managers and channel operations decide registrations");
+  try {
+    return await decide(ctx, id, input, now);
+  } catch (error) {
+    if ((error as { code?: string })?.code === "P2002") {
+      throw new AppError("CONFLICT", "Another registration already holds protection on this account and product line: resolve the conflict first.");
+    }
+    throw error;
+  }
+}
+
+async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now: Date) {
   return db.$transaction(async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED") throw new AppError("CONFLICT", `This registration is already ${reg.status.toLowerCase()}.`);
@@ -95,6 +107,9 @@ export async function decideRegistration(ctx: Ctx, id: string, input: { decision
     await transition(tx, ctx, reg, "APPROVED", input.reason, now, {
       protectedUntil,
       accountId,
+      // the claim now names the account itself, so later submissions matching it by name or
+      // domain collide with it (a unique violation here means someone else holds that account)
+      activeClaimKey: claimKey(accountId, reg.accountNameKey, reg.productLineId),
       opportunityId: opportunity.id,
       reviewerId: ctx.userId,
       decisionReason: input.reason,

@@ -40,6 +40,20 @@ describe("registration lifecycle", () => {
     expect((await errorOf(decideRegistration(pm, reg.id, { decision: "REJECT", reason: "changed my mind" }))).code).toBe("CONFLICT");
   });
 
+  it("a claim on a new company moves to the account created at approval, so later spellings collide", async () => {
+    // Regression: approval created the account but left the claim keyed by name, so a second
+    // partner matching the new account by domain got no duplicate-registration conflict.
+    const alice = await ctxFor("alice@northwind.test");
+    const d = deal();
+    const reg = await submitRegistration(alice, d);
+    await decideRegistration(await ctxFor("pm@accord.test"), reg.id, { decision: "APPROVE", reason: "Qualified" });
+    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } });
+    expect(row.activeClaimKey).toBe(`a:${row.accountId}|${row.productLineId}`);
+    const bob = await ctxFor("bob@contoso.test");
+    const second = await submitRegistration(bob, { ...d, account: { ...d.account, name: `LIFECYCLE LABS ${n}, LIMITED`, domain: `https://www.${d.account.domain}/x` } });
+    expect(second.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+  });
+
   it("a manager of other partners, an AE and a partner cannot decide (404 or 403)", async () => {
     const bob = await ctxFor("bob@contoso.test");
     const reg = await submitRegistration(bob, deal());
