@@ -1,0 +1,65 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// DESIGN §4: a partner registers a deal and sees the route and why; the partner manager approves
+// it; the partner sees it protected; a second partner on the same account gets a neutral conflict
+// notice; neither partner can open the other's registration.
+async function fillDeal(page: Page, company: string, domain: string) {
+  await page.goto("/portal/registrations/new");
+  await page.getByLabel("Company name").fill(company);
+  await page.getByLabel(/Website domain/).fill(domain);
+  await page.getByLabel("Country").selectOption("DE");
+  await page.getByLabel("Industry").selectOption("MANUFACTURING");
+  await page.getByLabel("Product line").selectOption({ label: "Platform" });
+  await page.getByLabel("Estimated ACV (USD)").fill("312000");
+  await page.getByLabel("Expected close date").fill("2027-06-30");
+}
+
+test("register, preview the route, approve, protect; a second partner is told neutrally", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const company = `Halvorsen Robotics ${Date.now()} GmbH`;
+  const domain = `halvorsen-${Date.now()}.example`;
+
+  const alice = await (await browser.newContext()).newPage();
+  await signIn(alice, "alice@northwind.test");
+  await fillDeal(alice, company, domain);
+  // live route preview with the rule and the reasons
+  const preview = alice.getByRole("complementary", { name: "Route preview" });
+  await expect(preview.getByText(/Rule 80/)).toBeVisible({ timeout: 15_000 });
+  await preview.getByText("Why this route?").click();
+  await expect(preview.getByText(/312,000\.00/).first()).toBeVisible();
+  await alice.getByRole("button", { name: "Submit registration" }).click();
+  await expect(alice).toHaveURL(/\/portal\/registrations\/[^/?]+\?created=1/);
+  const aliceReg = new URL(alice.url()).pathname.split("/").pop()!;
+  await expect(alice.getByRole("heading", { name: "Route decision" })).toBeVisible();
+  await expect(alice.getByText(/Co sell/).first()).toBeVisible();
+
+  // the partner manager approves it from the queue
+  const pm = await (await browser.newContext()).newPage();
+  await signIn(pm, "pm@accord.test");
+  await pm.goto("/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc");
+  await pm.goto(`/registrations/${aliceReg}`);
+  await pm.getByLabel("Reason").fill("First to register; no direct activity on the account.");
+  await pm.getByRole("button", { name: "Approve" }).click();
+  await expect(pm.getByText(/^Approved\./)).toBeVisible();
+
+  // the partner sees it protected
+  await alice.goto(`/portal/registrations/${aliceReg}`);
+  await expect(alice.getByText("Protected until")).toBeVisible();
+
+  // a second partner on the same account: a neutral notice, never the other partner's name
+  const bob = await (await browser.newContext()).newPage();
+  await signIn(bob, "bob@contoso.test");
+  await fillDeal(bob, company.toUpperCase().replace(" GMBH", ", GmbH"), `https://www.${domain}/`);
+  await expect(bob.getByText(/already appears to be protected/)).toBeVisible({ timeout: 15_000 });
+  await expect(bob.getByText(/Northwind/)).toHaveCount(0);
+  await bob.getByRole("button", { name: "Submit registration" }).click();
+  await expect(bob).toHaveURL(/conflict=DUPLICATE_REGISTRATION/);
+  await expect(bob.getByText("Registration received: under review")).toBeVisible();
+  await expect(bob.getByText(/Northwind/)).toHaveCount(0);
+  const bobReg = new URL(bob.url()).pathname.split("/").pop()!;
+
+  // neither can open the other's registration
+  expect((await bob.goto(`/portal/registrations/${aliceReg}`))!.status()).toBe(404);
+  expect((await alice.goto(`/portal/registrations/${bobReg}`))!.status()).toBe(404);
+});
