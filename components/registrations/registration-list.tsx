@@ -15,6 +15,7 @@ export function RegistrationList({
   path,
   showPartner,
   partnerOptions,
+  regionOptions,
   now,
 }: {
   page: Page<RegistrationRow>;
@@ -23,6 +24,7 @@ export function RegistrationList({
   path: string;
   showPartner: boolean;
   partnerOptions?: { id: string; name: string }[];
+  regionOptions?: string[];
   now: Date;
 }) {
   const columns: Column<RegistrationRow>[] = [
@@ -51,8 +53,9 @@ export function RegistrationList({
     { kind: "select", name: "status", label: "Status", options: REGISTRATION_STATUSES },
     { kind: "select", name: "route", label: "Route", options: ROUTES },
     ...(partnerOptions ? [{ kind: "select" as const, name: "partnerId", label: "Partner", options: partnerOptions.map((p) => ({ value: p.id, label: p.name })) }] : []),
+    ...(regionOptions ? [{ kind: "select" as const, name: "region", label: "Region", options: regionOptions.map((r) => ({ value: r, label: r })) }] : []),
   ];
-  const filtered = Boolean(query.q || query.status || query.route || query.partnerId);
+  const filtered = Boolean(query.q || query.status || query.route || query.partnerId || query.region);
   return (
     <>
       <FilterBar path={path} filters={filters} values={raw} keep={{ sort: raw.sort, dir: raw.dir }} />

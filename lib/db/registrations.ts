@@ -35,8 +35,11 @@ const listSelect = {
 
 export type RegistrationRow = Prisma.DealRegistrationGetPayload<{ select: typeof listSelect }>;
 
-function filters(q: RegistrationListQuery): Prisma.DealRegistrationWhereInput {
+async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistrationWhereInput> {
+  // the region of a registration follows from the country the partner typed (DESIGN §2)
+  const countries = q.region ? (await db.regionCountry.findMany({ where: { region: { code: q.region } }, select: { country: true } })).map((c) => c.country) : null;
   return {
+    ...(countries ? { accountCountry: { in: countries } } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.route ? { route: q.route } : {}),
     ...(q.partnerId ? { partnerId: q.partnerId } : {}),
@@ -45,7 +48,7 @@ function filters(q: RegistrationListQuery): Prisma.DealRegistrationWhereInput {
 }
 
 export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {
-  const where = { AND: [registrationScope(ctx), filters(q)] };
+  const where = { AND: [registrationScope(ctx), await filters(q)] };
   return paginate<RegistrationRow>(
     (args) => db.dealRegistration.findMany({ where, select: listSelect, ...args }),
     (take) => db.dealRegistration.count({ where, take }),

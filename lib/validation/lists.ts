@@ -33,7 +33,7 @@ export const VERTICALS = [
 export const registrationListQuery = listSchema(
   ["submittedAt", "slaDueAt", "estimatedAcvCents", "accountName", "protectedUntil"] as const,
   "submittedAt",
-  { status: z.enum(REGISTRATION_STATUSES).optional(), partnerId: id.optional(), route: z.enum(ROUTES).optional() },
+  { status: z.enum(REGISTRATION_STATUSES).optional(), partnerId: id.optional(), route: z.enum(ROUTES).optional(), region: z.string().trim().regex(/^[A-Z-]{2,32}$/).optional() },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
 

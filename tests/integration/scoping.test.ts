@@ -110,3 +110,13 @@ describe("partners, accounts and opportunities", () => {
     expect(page.total).toBe(Math.min(theirs, 10_000));
   });
 });
+
+describe("registration queue filters", () => {
+  it("filters by region through the country the partner typed, within the caller's scope", async () => {
+    const pm = await ctxFor("pm@accord.test");
+    const page = await listRegistrations(pm, all({ region: "APAC" }));
+    const apac = new Set((await db.regionCountry.findMany({ where: { region: { code: "APAC" } } })).map((c) => c.country));
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((r) => apac.has(r.accountCountry))).toBe(true);
+  });
+});
