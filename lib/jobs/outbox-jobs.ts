@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/connect";
 
 const MAX_ATTEMPTS = 5;
 
-export async function deliverOutbox(db: Db, now: Date, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function deliverOutbox(db: Db, now: Date, env: Record<string, string | undefined> = process.env): Promise<number> {
   if (!env.SMTP_URL) return 0;
   const transport = nodemailer.createTransport(env.SMTP_URL);
   const from = env.SMTP_FROM ?? "Accord <no-reply@accord.local>";
