@@ -32,6 +32,3 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/portal/api-keys", label: "API keys" },
   ],
 };
-
-/** Pages under these prefixes are for the vendor's staff only. */
-export const STAFF_PREFIXES = ["/ops", "/manager", "/ae", "/exec", "/registrations", "/opportunities", "/accounts", "/partners", "/audit", "/rules"];

@@ -7,6 +7,8 @@ import { db } from "./client";
 import { paginate } from "./pagination";
 import { registrationScope } from "./scope";
 import { containsText } from "./text";
+import { getSetting } from "./settings";
+import { SETTING_KEYS } from "@/lib/settings";
 import type { Prisma } from "./generated/sqlite/client";
 
 const TEXT_SORTS = new Set(["accountName"]);
@@ -85,4 +87,9 @@ export async function getRegistration(ctx: Ctx, id: string): Promise<Registratio
 export async function countRegistrationsByStatus(ctx: Ctx) {
   const rows = await db.dealRegistration.groupBy({ by: ["status"], where: registrationScope(ctx), _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+}
+
+/** How many protection extensions a partner may request (setting; DESIGN §4.1 default 2). */
+export function maxProtectionExtensions(): Promise<number> {
+  return getSetting<number>(SETTING_KEYS.maxProtectionExtensions, db);
 }

@@ -5,14 +5,10 @@ import { subDays } from "date-fns";
 import type { Db, Tx } from "@/lib/db/connect";
 import { audit } from "@/lib/db/audit";
 import { notify } from "@/lib/db/outbox";
+import { getSetting } from "@/lib/db/settings";
 import { SETTING_KEYS } from "@/lib/settings";
 
 const BATCH = 200;
-
-async function setting<T>(db: Db, key: string, fallback: T): Promise<T> {
-  const row = await db.appSetting.findUnique({ where: { key } });
-  return (row?.value as T) ?? fallback;
-}
 
 async function release(tx: Tx, id: string, reason: string, now: Date) {
   // the status guard makes the job safe against a partner acting at the same moment
@@ -37,7 +33,7 @@ export async function expireProtection(db: Db, now: Date): Promise<number> {
 }
 
 export async function releaseDormant(db: Db, now: Date): Promise<number> {
-  const days = await setting<number>(db, SETTING_KEYS.dormantDays, 60);
+  const days = await getSetting<number>(SETTING_KEYS.dormantDays, db);
   const cutoff = subDays(now, days);
   let done = 0;
   for (;;) {

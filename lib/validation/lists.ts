@@ -1,6 +1,7 @@
 // Query-string schemas of the list pages and list endpoints: sort, direction, cursors, filters.
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
+import { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, REGISTRATION_STATUSES as RULE_REGISTRATION_STATUSES, ROUTES, STAGES, VERTICALS } from "@/lib/rules";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
 const optionalText = z.string().trim().max(100).optional().transform((v) => (v ? v : undefined));
@@ -17,18 +18,12 @@ function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRaw
   });
 }
 
-export const REGISTRATION_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "EXPIRED", "WITHDRAWN", "CONVERTED"] as const;
-export const STAGES = ["PROSPECT", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"] as const;
-export const ROUTES = ["PARTNER_LED", "CO_SELL", "DIRECT", "DIRECT_PARTNER_ATTACHED", "MARKETPLACE"] as const;
-export const PARTNER_TYPES = ["RESELLER", "DISTRIBUTOR", "REFERRAL", "MSP", "MARKETPLACE"] as const;
-export const PARTNER_TIERS = ["PLATINUM", "GOLD", "SILVER", "REGISTERED"] as const;
+// One source for the closed value sets: the routing engine's lists, which a unit test keeps in step
+// with the Prisma enums. Registration status NONE is a fact value only, never a stored status.
+export { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, ROUTES, STAGES, VERTICALS };
+export const REGISTRATION_STATUSES = z.enum(RULE_REGISTRATION_STATUSES).exclude(["NONE"]).options;
 export const CONFLICT_TYPES = ["DUPLICATE_REGISTRATION", "DIRECT_VS_PARTNER", "NAMED_ACCOUNT", "PRICING_UNDERCUT", "ATTRIBUTION_DISPUTE"] as const;
 export const PARTNER_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const;
-export const ACCOUNT_TIERS = ["STRATEGIC", "ENTERPRISE", "MIDMARKET", "SMB"] as const;
-export const VERTICALS = [
-  "TECHNOLOGY", "FINANCIAL_SERVICES", "HEALTHCARE", "GOVERNMENT", "MANUFACTURING", "MEDIA",
-  "BUSINESS_SERVICES", "EDUCATION", "HOSPITALITY", "RETAIL", "AUTOMOTIVE", "ENERGY",
-] as const;
 
 export const registrationListQuery = listSchema(
   ["submittedAt", "slaDueAt", "estimatedAcvCents", "accountName", "protectedUntil"] as const,

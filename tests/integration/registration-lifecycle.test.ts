@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { decideRegistration, extendRegistration, withdrawRegistration } from "@/lib/db/registration-lifecycle";
-import type { AppError } from "@/lib/errors";
+import { errorOf } from "../support/errors";
 import { ctxFor } from "../support/contexts";
 
 let n = 0;
@@ -13,14 +13,6 @@ function deal() {
   return { account: { name: `Lifecycle Labs ${n} Ltd`, domain: `lifecycle${n}.example`, country: "US", vertical: "RETAIL" as const }, productLine: "Platform", estimatedAcv: 10_000_000, expectedCloseDate: "2027-01-31" };
 }
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("registration lifecycle", () => {
   it("the partner's manager approves: protection from the rule's days, account and partner opportunity created", async () => {

@@ -4,19 +4,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findRuleSet, listRuleSets, ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { createDraft, deleteDraft, publishRuleSet, saveDraft } from "@/lib/db/rule-set-writes";
-import { AppError } from "@/lib/errors";
 import type { Rule } from "@/lib/rules";
+import { errorOf } from "../support/errors";
 import { ctxFor } from "../support/contexts";
 import { FIXED_NOW } from "../support/test-db";
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected an error");
-}
 
 async function draftState(id: string) {
   const ops = await ctxFor("ops@accord.test");

@@ -8,18 +8,11 @@ import { listOpportunities, getOpportunity } from "@/lib/db/opportunities";
 import { listAccounts, getAccount } from "@/lib/db/accounts";
 import { AppError } from "@/lib/errors";
 import { accountListQuery, opportunityListQuery, partnerListQuery, registrationListQuery } from "@/lib/validation/lists";
+import { errorOf } from "../support/errors";
 import { ctxFor, partnerIdOf } from "../support/contexts";
 
 const all = (q: object = {}) => registrationListQuery.parse({ pageSize: 100, ...q });
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("registrations", () => {
   it("a partner lists only its own company's registrations", async () => {

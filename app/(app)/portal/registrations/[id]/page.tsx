@@ -5,10 +5,8 @@ import { RegistrationDetailView } from "@/components/registrations/registration-
 import { PartnerActions } from "@/components/registrations/partner-actions";
 import { Notice } from "@/components/registrations/form-fields";
 import { partnerContext } from "@/lib/auth/page";
-import { findRegistration } from "@/lib/db/registrations";
-import { getSetting } from "@/lib/db/settings";
+import { findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
 import { formatDateTime } from "@/lib/format";
-import { SETTING_KEYS } from "@/lib/settings";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +20,7 @@ const OVERLAP: Record<string, string> = {
 export default async function MyRegistrationPage({ params, searchParams }: Props) {
   const ctx = await partnerContext();
   // scoped to the caller's company: another partner's id is answered exactly like a missing one
-  const [reg, maxExtensions, query] = await Promise.all([findRegistration(ctx, (await params).id), getSetting<number>(SETTING_KEYS.maxProtectionExtensions), searchParams]);
+  const [reg, maxExtensions, query] = await Promise.all([findRegistration(ctx, (await params).id), maxProtectionExtensions(), searchParams]);
   if (!reg) notFound();
   const now = new Date();
   const canExtend = reg.status === "APPROVED" && !!reg.protectedUntil && reg.protectedUntil > now && reg.extensionCount < maxExtensions;
