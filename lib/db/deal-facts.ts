@@ -8,11 +8,14 @@ import { AppError } from "@/lib/errors";
 import { db } from "./client";
 import type { Tx } from "./connect";
 
+export type PartnerFacts = { id: string; type: NonNullable<Facts["partnerType"]>; tier: NonNullable<Facts["partnerTier"]> };
+
 export type DealFactsInput = {
-  partnerId: string | null;
+  partner: PartnerFacts | null;
   country: string;
   vertical: NonNullable<Facts["vertical"]>;
-  productLine: string; // name, case-insensitive
+  /** A name (case-insensitive, looked up) or the product line a caller already resolved. */
+  productLine: string | { name: string; kind: NonNullable<Facts["productKind"]> };
   acvCents: number;
   currency?: string;
   account?: { tier: NonNullable<Facts["accountTier"]>; namedAccount: boolean } | null;
@@ -34,11 +37,15 @@ export async function regionOfCountry(country: string, client: Tx = db) {
   return row.region;
 }
 
+export async function partnerFacts(partnerId: string | null, client: Tx = db): Promise<PartnerFacts | null> {
+  return partnerId ? client.partner.findUnique({ where: { id: partnerId }, select: { id: true, type: true, tier: true } }) : null;
+}
+
 export async function buildDealFacts(input: DealFactsInput, client: Tx = db): Promise<Facts> {
-  const [productLine, region, partner] = await Promise.all([
-    productLineByName(input.productLine, client),
+  const { partner } = input;
+  const [productLine, region] = await Promise.all([
+    typeof input.productLine === "string" ? productLineByName(input.productLine, client) : input.productLine,
     regionOfCountry(input.country, client),
-    input.partnerId ? client.partner.findUnique({ where: { id: input.partnerId }, select: { id: true, type: true, tier: true } }) : null,
   ]);
   return {
     acv: input.acvCents,

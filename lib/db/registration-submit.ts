@@ -67,24 +67,27 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
   if (!nameKey) throw new AppError("VALIDATION", "The account name is not valid", { "account.name": ["Enter the customer's company name"] });
   const domainKey = normalizeDomain(input.account.domain ?? null);
   if (input.account.domain && !domainKey) throw new AppError("VALIDATION", "The domain is not valid", { "account.domain": ["Use a domain like example.com"] });
-  const productLine = await productLineByName(input.productLine);
-  const account = await matchAccount(nameKey, domainKey);
+  const [productLine, account, partner] = await Promise.all([
+    productLineByName(input.productLine),
+    matchAccount(nameKey, domainKey),
+    db.partner.findUniqueOrThrow({ where: { id: ctx.partnerId }, select: { id: true, name: true, type: true, tier: true, manager: { select: { id: true, email: true } } } }),
+  ]);
   const inForce = await ruleSetInForceAt(now);
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rules of engagement are in force right now");
   const facts = await buildDealFacts({
-    partnerId: ctx.partnerId,
+    partner,
     country: input.account.country,
     vertical: input.account.vertical,
-    productLine: productLine.name,
+    productLine,
     acvCents: input.estimatedAcv,
     account: account ? { tier: account.tier, namedAccount: account.namedAccount } : null,
     registrationStatus: "SUBMITTED",
     at: now,
   });
   const decision = evaluate(inForce.engine, facts);
-  const slaDueAt = businessDaysFrom(now, await getSetting<number>(SETTING_KEYS.registrationSlaBusinessDays));
+  const slaDueAt = businessDaysFrom(now, await getSetting<number>(SETTING_KEYS.registrationSlaBusinessDays, db));
   const key = claimKey(account?.id ?? null, nameKey, productLine.id);
-  const args: WriteArgs = { ctx, input, opts, now, hash, nameKey, domainKey, productLineId: productLine.id, account, inForce, facts, decision, slaDueAt, key };
+  const args: WriteArgs = { ctx, input, opts, now, hash, nameKey, domainKey, productLineId: productLine.id, account, partner, inForce, facts, decision, slaDueAt, key };
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -111,6 +114,7 @@ type WriteArgs = {
   domainKey: string | null;
   productLineId: string;
   account: Awaited<ReturnType<typeof matchAccount>>;
+  partner: { name: string; manager: { id: string; email: string } | null };
   inForce: NonNullable<Awaited<ReturnType<typeof ruleSetInForceAt>>>;
   facts: Facts;
   decision: Decision;
@@ -172,7 +176,7 @@ async function write(tx: Tx, a: WriteArgs): Promise<SubmitResult> {
 
   const conflictType = await openConflicts(tx, a, reg.id, holder);
   await audit(tx, ctx, { action: "registration.submit", entityType: "DealRegistration", entityId: reg.id, after: { route: a.decision.route, ruleSetVersion: a.inForce.version, claim, conflict: conflictType } }, now);
-  await notifyManager(tx, partnerId, reg.id, input.account.name, a.slaDueAt);
+  await notifyManager(tx, a.partner, reg.id, input.account.name, a.slaDueAt);
   return { id: reg.id, status: "SUBMITTED", route: a.decision.route, slaDueAt: a.slaDueAt.toISOString(), ...(conflictType ? { conflict: { type: conflictType } } : {}) };
 }
 
@@ -228,9 +232,8 @@ function summaryOf(type: ConflictType): string {
   }
 }
 
-async function notifyManager(tx: Tx, partnerId: string, registrationId: string, accountName: string, slaDueAt: Date) {
-  const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { name: true, manager: { select: { id: true, email: true } } } });
-  if (!partner?.manager) return;
+async function notifyManager(tx: Tx, partner: WriteArgs["partner"], registrationId: string, accountName: string, slaDueAt: Date) {
+  if (!partner.manager) return;
   await notify(tx, [
     {
       kind: "registration.submitted",
