@@ -3,7 +3,7 @@
 // decided on the same facts a registration would be: nothing is stored.
 import { defineAction } from "./define-action";
 import { can } from "@/lib/auth/permissions";
-import { buildDealFacts, partnerFacts } from "@/lib/db/deal-facts";
+import { dealFactsFor } from "@/lib/db/deal-facts";
 import { ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { AppError, forbidden } from "@/lib/errors";
 import { evaluate, redactTraceForPartner } from "@/lib/rules";
@@ -14,8 +14,7 @@ export const previewRouteAction = defineAction(routePreviewInput, async (ctx, in
   const now = new Date();
   const inForce = await ruleSetInForceAt(now);
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rules of engagement are in force right now");
-  const facts = await buildDealFacts({
-    partner: await partnerFacts(ctx.partnerId),
+  const facts = await dealFactsFor(ctx.partnerId, {
     country: input.country,
     vertical: input.vertical,
     productLine: input.productLine,

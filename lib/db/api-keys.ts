@@ -6,7 +6,8 @@ import type { Ctx } from "@/lib/auth/types";
 import { forbidden, notFound } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "./audit";
-import { db } from "./client";
+import { db, sql } from "./client";
+import { asDateOrNull } from "./sql";
 
 const PREFIX = "acc";
 
@@ -19,16 +20,22 @@ export function generateApiKey(): { key: string; prefix: string } {
   return { key: `${PREFIX}_${prefix}_${randomBytes(32).toString("base64url")}`, prefix };
 }
 
+// Runs on every API request, so in plain SQL (lib/db/sql.ts): one indexed read, and a write at
+// most once a minute per key to keep "last used" honest without a write per request.
 export async function contextForApiKey(key: string, now = new Date()): Promise<Ctx | null> {
   if (!/^acc_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/.test(key)) return null;
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    select: { id: true, name: true, scope: true, partnerId: true, revokedAt: true, lastUsedAt: true, createdById: true, partner: { select: { status: true } } },
-  });
-  if (!row || row.revokedAt) return null;
-  if (row.scope === "PARTNER" && (!row.partnerId || row.partner?.status === "TERMINATED")) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  const row = await sql.session((s) =>
+    s.get<{ id: string; name: string; scope: "PARTNER" | "ADMIN"; partnerId: string | null; revokedAt: unknown; lastUsedAt: unknown; createdById: string | null; partnerStatus: string | null }>(
+      `SELECT k."id", k."name", k."scope", k."partnerId", k."revokedAt", k."lastUsedAt", k."createdById", p."status" AS "partnerStatus"
+         FROM "ApiKey" k LEFT JOIN "Partner" p ON p."id" = k."partnerId" WHERE k."keyHash" = ?`,
+      [hashApiKey(key)],
+    ),
+  );
+  if (!row || row.revokedAt !== null) return null;
+  if (row.scope === "PARTNER" && (!row.partnerId || row.partnerStatus === "TERMINATED")) return null;
+  const lastUsedAt = asDateOrNull(row.lastUsedAt);
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
+    await sql.session((s) => s.run(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, row.id]));
   }
   return {
     userId: row.createdById,

@@ -3,6 +3,7 @@
 import type { Ctx } from "@/lib/auth/types";
 import { toJson } from "@/lib/json";
 import type { Tx } from "./connect";
+import { isSql, newId, type Sql } from "./sql";
 
 export type AuditInput = {
   action: string; // verb.noun, e.g. "registration.approve"
@@ -18,17 +19,20 @@ export function actorLabel(ctx: Ctx | null): string {
   return ctx.email ? `${ctx.name} <${ctx.email}>` : ctx.name;
 }
 
-export async function audit(tx: Tx, ctx: Ctx | null, event: AuditInput, at: Date = new Date()) {
-  return tx.auditEvent.create({
-    data: {
-      actorId: ctx?.userId ?? null,
-      actorLabel: actorLabel(ctx),
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before === undefined ? undefined : (toJson(event.before) as object),
-      after: event.after === undefined ? undefined : (toJson(event.after) as object),
-      at,
-    },
-  });
+/** Takes the caller's Prisma transaction or plain-SQL transaction (lib/db/sql.ts). */
+export async function audit(tx: Tx | Sql, ctx: Ctx | null, event: AuditInput, at: Date = new Date()): Promise<{ id: string }> {
+  const data = {
+    id: newId(),
+    actorId: ctx?.userId ?? null,
+    actorLabel: actorLabel(ctx),
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before === undefined ? undefined : (toJson(event.before) as object),
+    after: event.after === undefined ? undefined : (toJson(event.after) as object),
+    at,
+  };
+  if (isSql(tx)) await tx.insert("AuditEvent", data);
+  else await tx.auditEvent.create({ data, select: { id: true } });
+  return { id: data.id };
 }

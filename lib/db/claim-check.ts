@@ -3,9 +3,9 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
-import { db } from "./client";
+import { sql } from "./client";
 import { claimKey } from "@/lib/registrations/claim-key";
-import { matchAccount } from "./registration-submit";
+import { activeClaimHolder, matchAccount, openDirectOpportunity } from "./registration-submit";
 import { productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };
@@ -13,15 +13,15 @@ export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAcc
 export async function checkClaim(ctx: Ctx, input: { name: string; domain?: string | null; productLine: string }): Promise<ClaimCheck> {
   const nameKey = normalizeAccountName(input.name);
   if (!nameKey) return { status: "clear", namedAccount: false, directActivity: false };
-  const productLine = await productLineByName(input.productLine);
-  const account = await matchAccount(nameKey, normalizeDomain(input.domain ?? null));
-  const holder = await db.dealRegistration.findUnique({ where: { activeClaimKey: claimKey(account?.id ?? null, nameKey, productLine.id) }, select: { partnerId: true } });
-  const direct = account
-    ? (await db.opportunity.count({ where: { accountId: account.id, partnerId: null, stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } } })) > 0
-    : false;
-  return {
-    status: !holder ? "clear" : holder.partnerId === ctx.partnerId ? "own-claim" : "protected",
-    namedAccount: account?.namedAccount ?? false,
-    directActivity: direct,
-  };
+  return sql.session(async (s) => {
+    const productLine = await productLineByName(s, input.productLine);
+    const account = await matchAccount(s, nameKey, normalizeDomain(input.domain ?? null));
+    const holder = await activeClaimHolder(s, claimKey(account?.id ?? null, nameKey, productLine.id));
+    const direct = account ? await openDirectOpportunity(s, account.id) : null;
+    return {
+      status: !holder ? "clear" : holder.partnerId === ctx.partnerId ? "own-claim" : "protected",
+      namedAccount: account?.namedAccount ?? false,
+      directActivity: direct !== null,
+    };
+  });
 }

@@ -5,8 +5,9 @@
 import "server-only";
 import type { Facts, RegistrationStatus, Route } from "@/lib/rules";
 import { AppError } from "@/lib/errors";
-import { db } from "./client";
+import { db, sql } from "./client";
 import type { Tx } from "./connect";
+import { asBool, isSql, type Sql } from "./sql";
 
 export type PartnerFacts = { id: string; type: NonNullable<Facts["partnerType"]>; tier: NonNullable<Facts["partnerTier"]> };
 
@@ -25,28 +26,47 @@ export type DealFactsInput = {
   at: Date;
 };
 
-export async function productLineByName(name: string, client: Tx = db) {
-  const row = await client.productLine.findUnique({ where: { nameKey: name.trim().toLowerCase() }, select: { id: true, name: true, kind: true } });
+// Reference reads in plain SQL (lib/db/sql.ts): they sit on the registration hot path.
+
+export type ProductLineRef = { id: string; name: string; kind: NonNullable<Facts["productKind"]> };
+export type RegionRef = { id: string; code: string; directPresence: boolean };
+
+export async function productLineByName(s: Sql, name: string): Promise<ProductLineRef> {
+  const row = await s.get<ProductLineRef>(`SELECT "id", "name", "kind" FROM "ProductLine" WHERE "nameKey" = ?`, [name.trim().toLowerCase()]);
   if (!row) throw new AppError("VALIDATION", "Unknown product line", { productLine: [`"${name}" is not a product line`] });
   return row;
 }
 
-export async function regionOfCountry(country: string, client: Tx = db) {
-  const row = await client.regionCountry.findUnique({ where: { country: country.toUpperCase() }, select: { region: { select: { id: true, code: true, directPresence: true } } } });
-  if (!row) throw new AppError("VALIDATION", "Unknown country", { "account.country": [`${country} is not in any sales region`] });
-  return row.region;
+/** The sales region of a country; takes a plain-SQL session or a Prisma client/transaction. */
+export async function regionOfCountry(country: string, client: Tx | Sql = db): Promise<RegionRef> {
+  const code = country.toUpperCase();
+  const region = isSql(client)
+    ? await client
+        .get<Record<string, unknown>>(`SELECT r."id", r."code", r."directPresence" FROM "RegionCountry" c JOIN "Region" r ON r."id" = c."regionId" WHERE c."country" = ?`, [code])
+        .then((r) => r && { id: String(r.id), code: String(r.code), directPresence: asBool(r.directPresence) })
+    : (await client.regionCountry.findUnique({ where: { country: code }, select: { region: { select: { id: true, code: true, directPresence: true } } } }))?.region;
+  if (!region) throw new AppError("VALIDATION", "Unknown country", { "account.country": [`${country} is not in any sales region`] });
+  return region;
 }
 
-export async function partnerFacts(partnerId: string | null, client: Tx = db): Promise<PartnerFacts | null> {
-  return partnerId ? client.partner.findUnique({ where: { id: partnerId }, select: { id: true, type: true, tier: true } }) : null;
+export async function partnerFacts(s: Sql, partnerId: string | null): Promise<PartnerFacts | null> {
+  return partnerId ? ((await s.get<PartnerFacts>(`SELECT "id", "type", "tier" FROM "Partner" WHERE "id" = ?`, [partnerId])) ?? null) : null;
 }
 
-export async function buildDealFacts(input: DealFactsInput, client: Tx = db): Promise<Facts> {
-  const { partner } = input;
-  const [productLine, region] = await Promise.all([
-    typeof input.productLine === "string" ? productLineByName(input.productLine, client) : input.productLine,
-    regionOfCountry(input.country, client),
-  ]);
+/** Looks up the product line (when named) and the region, then assembles the facts. */
+export async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Facts> {
+  const productLine = typeof input.productLine === "string" ? await productLineByName(s, input.productLine) : input.productLine;
+  return dealFacts({ ...input, productLine }, await regionOfCountry(input.country, s));
+}
+
+/** The facts for a partner's (or, with null, the vendor's) deal, read in one session. */
+export function dealFactsFor(partnerId: string | null, input: Omit<DealFactsInput, "partner">): Promise<Facts> {
+  return sql.session(async (s) => buildDealFacts(s, { ...input, partner: await partnerFacts(s, partnerId) }));
+}
+
+/** The facts of DESIGN §3 from resolved reference data (pure). */
+export function dealFacts(input: DealFactsInput & { productLine: { name: string; kind: ProductLineRef["kind"] } }, region: RegionRef): Facts {
+  const { partner, productLine } = input;
   return {
     acv: input.acvCents,
     currency: input.currency ?? "USD",

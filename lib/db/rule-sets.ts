@@ -8,6 +8,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { ruleSetInForce, type RuleSet } from "@/lib/rules";
 import { db } from "./client";
 import type { Tx } from "./connect";
+import { asDateOrNull, asJson, type Sql } from "./sql";
 import { engineRuleSet } from "./rule-set-mapping";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -79,6 +80,29 @@ export async function ruleSetInForceAt(at: Date, client: Tx = db): Promise<InFor
     where: { status: { not: "DRAFT" }, effectiveFrom: { lte: at } },
     select: { id: true, version: true, status: true, effectiveFrom: true, effectiveTo: true, defaultOutcome: true },
   });
+  return inForceAmong(windows, at, client);
+}
+
+type Window = { id: string; version: number; status: "DRAFT" | "PUBLISHED" | "RETIRED"; effectiveFrom: Date | null; effectiveTo: Date | null; defaultOutcome: unknown };
+
+/** The same windows as ruleSetInForceAt, read in plain SQL (the registration hot path). */
+export async function ruleSetWindowsAt(s: Sql, at: Date): Promise<Window[]> {
+  const rows = await s.all<Record<string, unknown>>(
+    `SELECT "id", "version", "status", "effectiveFrom", "effectiveTo", "defaultOutcome" FROM "RuleSet" WHERE "status" <> 'DRAFT' AND "effectiveFrom" <= ?`,
+    [at],
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    version: Number(r.version),
+    status: r.status as Window["status"],
+    effectiveFrom: asDateOrNull(r.effectiveFrom),
+    effectiveTo: asDateOrNull(r.effectiveTo),
+    defaultOutcome: asJson(r.defaultOutcome),
+  }));
+}
+
+/** Picks the window in force at `at` and its engine (cached; loaded with `client` the first time). */
+export async function inForceAmong<W extends Window>(windows: readonly W[], at: Date, client: Tx = db): Promise<InForce | null> {
   const chosen = ruleSetInForce(windows, at);
   if (!chosen || !chosen.effectiveFrom) return null;
   return {

@@ -3,10 +3,14 @@
 // connection outside a request, read settings the same way.
 import { DEFAULT_SETTINGS, type SETTING_KEYS } from "@/lib/settings";
 import type { Tx } from "./connect";
+import { asJson, isSql, type Sql } from "./sql";
 
 type Key = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
-export async function getSetting<T>(key: Key, client: Tx): Promise<T> {
-  const row = await client.appSetting.findUnique({ where: { key } });
-  return (row?.value ?? DEFAULT_SETTINGS[key]) as T;
+/** Takes a Prisma client or transaction, or a plain-SQL session (lib/db/sql.ts). */
+export async function getSetting<T>(key: Key, client: Tx | Sql): Promise<T> {
+  const value = isSql(client)
+    ? (await client.get<{ value: unknown }>(`SELECT "value" FROM "AppSetting" WHERE "key" = ?`, [key]))?.value
+    : (await client.appSetting.findUnique({ where: { key }, select: { value: true } }))?.value;
+  return (value === undefined || value === null ? DEFAULT_SETTINGS[key] : asJson(value)) as T;
 }

@@ -1,6 +1,5 @@
 // The in-process loop: every minute, run whatever jobs are due (leases keep instances apart).
-import { connect } from "@/lib/db/connect";
-import { databaseUrl } from "@/lib/db/provider";
+import { db } from "@/lib/db/client";
 import { runDueJobs } from "./runner";
 
 let started = false;
@@ -8,7 +7,8 @@ let started = false;
 export function startScheduler(everyMs = 60_000) {
   if (started) return;
   started = true;
-  const { db } = connect(databaseUrl());
+  // The app's own connection: on SQLite a second connection in this process would block the event
+  // loop waiting for the file lock while the first holds it.
   const tick = async () => {
     try {
       const results = await runDueJobs(db);

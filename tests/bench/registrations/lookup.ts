@@ -1,7 +1,7 @@
 // Duplicate detection must not depend on how many accounts there are (DESIGN §4.2: "lookups use
-// indexed keys, never a scan"). Times the app's own matchAccount (through Prisma, as the server runs
-// it) and the same two queries as bare better-sqlite3 prepared statements, on the same keys at each
-// database size, and asks SQLite for the plan of the exact SQL Prisma sent.
+// indexed keys, never a scan"). Times the app's own matchAccount (through lib/db/sql, as the server
+// runs it) and the same two queries as bare better-sqlite3 prepared statements, on the same keys at
+// each database size, and asks SQLite for the plan of the exact SQL the app sent.
 import Database from "better-sqlite3";
 import { connect } from "@/lib/db/connect";
 import { percentile } from "../rules/harness";
@@ -12,7 +12,7 @@ import { normalizeAccountName } from "@/lib/accounts/normalize";
 
 export type Timing = { mean: number; p50: number; p95: number; p99: number }; // µs
 export type Plan = { sql: string; detail: string[]; indexed: boolean };
-export type LookupResult = { accounts: number; hits: number; raw: Timing; prisma: Timing; mismatches: number; plans: Plan[] };
+export type LookupResult = { accounts: number; hits: number; raw: Timing; app: Timing; mismatches: number; plans: Plan[] };
 
 type Key = { nameKey: string; domainKey: string | null };
 
@@ -42,19 +42,27 @@ function timing(samples: number[]): Timing {
 
 const us = (start: bigint) => Number(process.hrtime.bigint() - start) / 1_000;
 
-/** Every SQL statement better-sqlite3 prepares while `fn` runs (Prisma's adapter prepares each query). */
+type Runner = (...params: unknown[]) => unknown;
+
+/** Every SQL statement better-sqlite3 executes while `fn` runs (prepared statements are reused, so
+ *  this counts executions of run/get/all/iterate, with each statement's text). */
 export async function captureSql(fn: () => Promise<unknown>): Promise<string[]> {
-  const proto = Database.prototype as unknown as { prepare: (sql: string) => unknown };
-  const original = proto.prepare;
+  const probe = new Database(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, Runner>;
+  probe.close();
+  const methods = ["run", "get", "all", "iterate"] as const;
+  const originals = methods.map((m) => proto[m]);
   const seen: string[] = [];
-  proto.prepare = function (this: unknown, sql: string) {
-    seen.push(sql);
-    return original.call(this, sql);
-  };
+  methods.forEach((m, i) => {
+    proto[m] = function (this: { source: string }, ...params: unknown[]) {
+      seen.push(this.source);
+      return originals[i].apply(this, params);
+    };
+  });
   try {
     await fn();
   } finally {
-    proto.prepare = original;
+    methods.forEach((m, i) => (proto[m] = originals[i]));
   }
   return seen;
 }
@@ -63,7 +71,8 @@ export async function benchLookups(file: string, count: number): Promise<LookupR
   // registration-submit.ts imports server-only: the hook in ./server-only must be registered first
   const { matchAccount } = await import("@/lib/db/registration-submit");
   const raw = new Database(file, { readonly: true });
-  const { db: prisma } = connect(`file:${file}`);
+  const app = connect(`file:${file}`);
+  const match = (key: Key) => app.sql.session((s) => matchAccount(s, key.nameKey, key.domainKey));
   try {
     const accounts = (raw.prepare(`SELECT count(*) AS n FROM "Account"`).get() as { n: number }).n;
     const keys = makeKeys(raw, count);
@@ -75,7 +84,7 @@ export async function benchLookups(file: string, count: number): Promise<LookupR
     // warm-up: JIT, statement caches, the file's pages in the OS cache
     for (const key of keys.slice(0, 500)) {
       rawMatch(key);
-      await matchAccount(key.nameKey, key.domainKey, prisma);
+      await match(key);
     }
     const rawTimes: number[] = [];
     const rawIds: (string | null)[] = [];
@@ -85,18 +94,18 @@ export async function benchLookups(file: string, count: number): Promise<LookupR
       rawTimes.push(us(start));
       rawIds.push(found?.id ?? null);
     }
-    const prismaTimes: number[] = [];
+    const appTimes: number[] = [];
     let mismatches = 0;
     for (const [i, key] of keys.entries()) {
       const start = process.hrtime.bigint();
-      const found = await matchAccount(key.nameKey, key.domainKey, prisma);
-      prismaTimes.push(us(start));
+      const found = await match(key);
+      appTimes.push(us(start));
       if ((found?.id ?? null) !== rawIds[i]) mismatches++;
     }
 
-    // the plans of the SQL Prisma actually sent: one lookup by domain, one by name
+    // the plans of the SQL the app actually sent: one lookup by domain, one by name
     const miss = keys.find((k) => k.domainKey && rawMatch(k) === null)!;
-    const sent = await captureSql(() => matchAccount(miss.nameKey, miss.domainKey, prisma));
+    const sent = await captureSql(() => match(miss));
     const plans = sent
       .filter((sql) => /FROM\s+[`"]?(main[`"]?\.[`"]?)?Account/i.test(sql))
       .map((sql) => {
@@ -105,9 +114,9 @@ export async function benchLookups(file: string, count: number): Promise<LookupR
         const indexed = detail.some((d) => /^SEARCH .*USING (COVERING )?INDEX/.test(d)) && !detail.some((d) => /^SCAN /.test(d) && !/USING/.test(d));
         return { sql, detail, indexed };
       });
-    return { accounts, hits: rawIds.filter(Boolean).length, raw: timing(rawTimes), prisma: timing(prismaTimes), mismatches, plans };
+    return { accounts, hits: rawIds.filter(Boolean).length, raw: timing(rawTimes), app: timing(appTimes), mismatches, plans };
   } finally {
     raw.close();
-    await prisma.$disconnect();
+    await app.db.$disconnect();
   }
 }

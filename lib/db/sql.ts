@@ -1,0 +1,229 @@
+// Plain SQL on the app's own database connection, for the few hot paths where Prisma's per-query
+// cost dominates: with the client engine every model query is compiled by a WebAssembly query
+// compiler and mapped back in JavaScript, 0.2–0.8 ms of CPU each, against 20–40 µs for the same
+// statement on better-sqlite3 (measured in tests/bench/registrations). API-key authentication and
+// registration submission run here (issue 4's benchmark); everything else stays on Prisma.
+//
+// One connection, one order of work. On SQLite the app has a single better-sqlite3 connection,
+// shared with Prisma: the adapter wrapper in connect.ts puts every Prisma query and transaction
+// behind the same lock this module takes, so a transaction here never interleaves with a Prisma
+// one (nor sees its uncommitted rows). Consequence: never call `session`/`transaction` from inside a
+// Prisma `$transaction` callback on the same client; it would wait for that transaction to end.
+// On PostgreSQL the statements go through the same pg pool that Prisma uses.
+//
+// SQL is written once with `?` placeholders and double-quoted identifiers; the PostgreSQL session
+// numbers the placeholders. Values are converted here (Date, boolean, bigint, JSON) the way Prisma
+// stores them, so rows written either way read back the same.
+import { randomUUID } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
+import type { Mutex } from "async-mutex";
+import type { Provider } from "./provider";
+
+export type Row = Record<string, unknown>;
+export type Params = readonly unknown[];
+
+export interface Sql {
+  readonly provider: Provider;
+  get<T extends Row>(text: string, params?: Params): Promise<T | undefined>;
+  all<T extends Row>(text: string, params?: Params): Promise<T[]>;
+  /** Runs a statement; returns the number of rows it changed. */
+  run(text: string, params?: Params): Promise<number>;
+  /** INSERT of one row: `undefined` values are left to the column's default. */
+  insert(table: string, row: Row): Promise<void>;
+}
+
+export interface SqlDriver {
+  readonly provider: Provider;
+  /** Statements outside a transaction: each one is atomic on its own and sees committed data. */
+  session<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /** One transaction: committed when `fn` resolves, rolled back when it throws. */
+  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** Is this a plain-SQL session rather than a Prisma client? (Shared writers take either.) */
+export function isSql(client: unknown): client is Sql {
+  return typeof (client as Sql).insert === "function" && typeof (client as Sql).run === "function";
+}
+
+/** A new primary key for rows written in plain SQL (Prisma's cuid() is generated in its client). */
+export const newId = (): string => `c${randomUUID().replace(/-/g, "")}`;
+
+/** A driver error that reports a unique-key violation (SQLite or PostgreSQL), and on which columns. */
+export function uniqueViolation(error: unknown): string | null {
+  const e = error as { code?: unknown; message?: unknown; constraint?: unknown; detail?: unknown };
+  if (e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return String(e.message ?? "");
+  if (e?.code === "23505") return `${String(e.constraint ?? "")} ${String(e.detail ?? "")}`;
+  return null;
+}
+
+// Values as Prisma stores them: SQLite DateTime is ISO 8601 text with "+00:00", booleans 0/1,
+// Json is text; PostgreSQL takes ISO text for timestamp(3) (UTC wall clock) and JSON text for jsonb.
+function sqliteValue(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v === undefined) return null;
+  if (v !== null && typeof v === "object" && !Buffer.isBuffer(v)) return JSON.stringify(v);
+  return v;
+}
+
+function pgValue(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "bigint") return v.toString();
+  if (v === undefined) return null;
+  if (v !== null && typeof v === "object" && !Buffer.isBuffer(v)) return JSON.stringify(v);
+  return v;
+}
+
+function insertSql(table: string, row: Row): { text: string; values: unknown[] } {
+  const columns = Object.keys(row).filter((k) => row[k] !== undefined);
+  return {
+    text: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+    values: columns.map((c) => row[c]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite: better-sqlite3 is synchronous; statements are prepared once and reused.
+
+class SqliteSession implements Sql {
+  readonly provider = "sqlite" as const;
+  constructor(readonly statement: (text: string) => BetterSqlite3.Statement) {}
+
+  async get<T extends Row>(text: string, params: Params = []): Promise<T | undefined> {
+    return this.statement(text).get(...params.map(sqliteValue)) as T | undefined;
+  }
+  async all<T extends Row>(text: string, params: Params = []): Promise<T[]> {
+    return this.statement(text).all(...params.map(sqliteValue)) as T[];
+  }
+  async run(text: string, params: Params = []): Promise<number> {
+    return this.statement(text).run(...params.map(sqliteValue)).changes;
+  }
+  async insert(table: string, row: Row): Promise<void> {
+    const { text, values } = insertSql(table, row);
+    await this.run(text, values);
+  }
+}
+
+export function sqliteDriver(connection: () => Promise<BetterSqlite3.Database>, lock: Mutex): SqlDriver {
+  const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+  const sessionFor = (conn: BetterSqlite3.Database) => {
+    let statements = cache.get(conn);
+    if (!statements) cache.set(conn, (statements = new Map()));
+    const map = statements;
+    return new SqliteSession((text) => {
+      let stmt = map.get(text);
+      if (!stmt) {
+        stmt = conn.prepare(text);
+        // Prisma's adapter turns on safe integers for the whole connection; the hot paths read
+        // counts and small integers, and write BigInt cents explicitly.
+        if (stmt.reader) stmt.safeIntegers(false);
+        map.set(text, stmt);
+      }
+      return stmt;
+    });
+  };
+  return {
+    provider: "sqlite",
+    async session(fn) {
+      const conn = await connection();
+      return lock.runExclusive(() => fn(sessionFor(conn)));
+    },
+    async transaction(fn) {
+      const conn = await connection();
+      return lock.runExclusive(async () => {
+        const session = sessionFor(conn);
+        // IMMEDIATE: take the write lock now, so another process writing the file (a cron job)
+        // makes this wait at BEGIN rather than fail at the first write.
+        session.statement("BEGIN IMMEDIATE").run();
+        try {
+          const result = await fn(session);
+          session.statement("COMMIT").run();
+          return result;
+        } catch (error) {
+          if (conn.inTransaction) session.statement("ROLLBACK").run();
+          throw error;
+        }
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: the pool Prisma's adapter uses; `?` placeholders become $1, $2, …
+
+const numbered = new Map<string, string>();
+function pgText(text: string): string {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    out = text.replace(/\?/g, () => `$${++n}`);
+    numbered.set(text, out);
+  }
+  return out;
+}
+
+// timestamp(3) without time zone holds UTC (as Prisma writes it); pg would read it as local time.
+const TIMESTAMP_OID = 1114;
+function pgTypes(types: typeof pg.types): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: "text" | "binary") =>
+      oid === TIMESTAMP_OID ? (s: string) => new Date(`${s.replace(" ", "T")}Z`) : types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+  };
+}
+
+class PgSession implements Sql {
+  readonly provider = "postgresql" as const;
+  constructor(
+    private readonly client: pg.Pool | pg.PoolClient,
+    private readonly types: pg.CustomTypesConfig,
+  ) {}
+
+  private query(text: string, params: Params) {
+    return this.client.query({ text: pgText(text), values: params.map(pgValue), types: this.types });
+  }
+  async get<T extends Row>(text: string, params: Params = []): Promise<T | undefined> {
+    return (await this.query(text, params)).rows[0] as T | undefined;
+  }
+  async all<T extends Row>(text: string, params: Params = []): Promise<T[]> {
+    return (await this.query(text, params)).rows as T[];
+  }
+  async run(text: string, params: Params = []): Promise<number> {
+    return (await this.query(text, params)).rowCount ?? 0;
+  }
+  async insert(table: string, row: Row): Promise<void> {
+    const { text, values } = insertSql(table, row);
+    await this.run(text, values);
+  }
+}
+
+export function pgDriver(pool: pg.Pool, types: typeof pg.types): SqlDriver {
+  const custom = pgTypes(types);
+  return {
+    provider: "postgresql",
+    session: (fn) => fn(new PgSession(pool, custom)),
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query("BEGIN");
+        const result = await fn(new PgSession(client, custom));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch((e: unknown) => (broken = e));
+        throw error;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading values back the same on both databases.
+
+export const asBool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1";
+export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+export const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
+export const asJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));

@@ -1,0 +1,94 @@
+// The plain-SQL driver (lib/db/sql.ts) on the app's connection: rows it writes read back through
+// Prisma exactly as Prisma's own, its transactions roll back whole, and on SQLite no query or
+// transaction ever runs inside someone else's open transaction.
+import { describe, expect, it } from "vitest";
+import { db, provider, sql } from "@/lib/db/client";
+import { audit } from "@/lib/db/audit";
+import { getSetting } from "@/lib/db/settings";
+import { newId } from "@/lib/db/sql";
+import { SETTING_KEYS } from "@/lib/settings";
+import { ctxFor } from "../support/contexts";
+
+describe("plain SQL on the app's connection", () => {
+  it("writes dates, JSON, booleans, big integers and nulls that Prisma reads back unchanged", async () => {
+    const at = new Date("2026-03-04T05:06:07.089Z");
+    const ruleSet = await db.ruleSet.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true, version: true } });
+    const id = newId();
+    await sql.transaction((s) =>
+      s.insert("RouteDecision", {
+        id,
+        subjectType: "OPPORTUNITY",
+        subjectId: "sql-test",
+        ruleSetId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
+        ruleId: null,
+        route: "CO_SELL",
+        protectionDays: undefined, // left to the column: NULL
+        facts: { acv: 25_000_000, nested: { list: [1, "two", null] } },
+        trace: [],
+        flaggedForReview: true,
+        decidedAt: at,
+      }),
+    );
+    const row = await db.routeDecision.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ route: "CO_SELL", ruleId: null, protectionDays: null, flaggedForReview: true, facts: { acv: 25_000_000, nested: { list: [1, "two", null] } }, trace: [] });
+    expect(row.decidedAt.toISOString()).toBe(at.toISOString());
+    // and the same row through the driver compares equal on dates written by either side
+    const later = await sql.session((s) => s.get<{ n: number }>(`SELECT count(*) AS "n" FROM "RouteDecision" WHERE "id" = ? AND "decidedAt" = ?`, [id, at]));
+    expect(Number(later?.n)).toBe(1);
+  });
+
+  it("rolls a failed transaction back whole, audit event included", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const before = await db.auditEvent.count();
+    await expect(
+      sql.transaction(async (s) => {
+        await audit(s, ops, { action: "x.y", entityType: "X", entityId: "sql-rollback", after: { n: 1n } });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db.auditEvent.count()).toBe(before);
+    const kept = await sql.transaction((s) => audit(s, ops, { action: "x.y", entityType: "X", entityId: "sql-commit", after: { n: 1n } }));
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ entityId: "sql-commit", after: { n: 1 }, actorId: ops.userId });
+  });
+
+  it("reads settings the same way as Prisma, defaults included", async () => {
+    const key = SETTING_KEYS.registrationSlaBusinessDays;
+    expect(await sql.session((s) => getSetting<number>(key, s))).toBe(await getSetting<number>(key, db));
+    await db.appSetting.upsert({ where: { key }, create: { key, value: 7 }, update: { value: 7 } });
+    expect(await sql.session((s) => getSetting<number>(key, s))).toBe(7);
+    expect(await getSetting<number>(key, db)).toBe(7);
+  });
+
+  it("never lets another query see or join an open transaction", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const before = await db.auditEvent.count();
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    const open = db.$transaction(
+      async (tx) => {
+        await audit(tx, ops, { action: "x.y", entityType: "X", entityId: "held-open" });
+        inserted();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await insertedYet;
+    // While the transaction is open, neither a Prisma read nor a plain-SQL read may see its row.
+    // (On SQLite both share the connection: without the lock they would read the uncommitted row.)
+    const countSql = `SELECT count(*) AS "n" FROM "AuditEvent"`;
+    const prismaRead = db.auditEvent.count();
+    const sqlRead = sql.session((s) => s.get<{ n: number }>(countSql)).then((r) => Number(r?.n));
+    const pending = new Promise<"waiting">((r) => setTimeout(() => r("waiting"), 300));
+    const seen = await Promise.all([Promise.race([prismaRead, pending]), Promise.race([sqlRead, pending])]);
+    if (provider === "sqlite") expect(seen).toEqual(["waiting", "waiting"]); // they queue behind the transaction
+    else expect(seen).toEqual([before, before]); // PostgreSQL: read committed
+    commit();
+    await open;
+    const [afterPrisma, afterSql] = await Promise.all([prismaRead, sqlRead]);
+    if (provider === "sqlite") expect([afterPrisma, afterSql]).toEqual([before + 1, before + 1]);
+    expect(await db.auditEvent.count()).toBe(before + 1);
+  });
+});
