@@ -1,9 +1,8 @@
-// The facts of DESIGN §3 for a partner's deal, assembled from reference data: region and direct
-// presence from the country, product kind from the product line, partner type and tier from the
-// caller's company, account tier and named flag from a matched account. Used by the route preview
-// and by registration submission so both decide on exactly the same facts.
+// The reference data behind a deal's facts (DESIGN §3): region and direct presence from the
+// country, product kind from the product line, partner type and tier from the caller's company.
+// The facts themselves are assembled by lib/rules dealFacts, shared with the demo seed.
 import "server-only";
-import type { Facts, RegistrationStatus, Route } from "@/lib/rules";
+import { dealFacts, type DealFactsParts, type Facts } from "@/lib/rules";
 import { AppError } from "@/lib/errors";
 import { db, sql } from "./client";
 import type { Tx } from "./connect";
@@ -11,19 +10,9 @@ import { asBool, isSql, type Sql } from "./sql";
 
 export type PartnerFacts = { id: string; type: NonNullable<Facts["partnerType"]>; tier: NonNullable<Facts["partnerTier"]> };
 
-export type DealFactsInput = {
-  partner: PartnerFacts | null;
-  country: string;
-  vertical: NonNullable<Facts["vertical"]>;
+export type DealFactsInput = Omit<DealFactsParts, "region" | "productLine"> & {
   /** A name (case-insensitive, looked up) or the product line a caller already resolved. */
-  productLine: string | { name: string; kind: NonNullable<Facts["productKind"]> };
-  acvCents: number;
-  currency?: string;
-  account?: { tier: NonNullable<Facts["accountTier"]>; namedAccount: boolean } | null;
-  registrationStatus?: RegistrationStatus;
-  registeredFirst?: boolean | null;
-  priorRoute?: Route | null;
-  at: Date;
+  productLine: string | DealFactsParts["productLine"];
 };
 
 // Reference reads in plain SQL (lib/db/sql.ts): they sit on the registration hot path.
@@ -56,35 +45,10 @@ export async function partnerFacts(s: Sql, partnerId: string | null): Promise<Pa
 /** Looks up the product line (when named) and the region, then assembles the facts. */
 export async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Facts> {
   const productLine = typeof input.productLine === "string" ? await productLineByName(s, input.productLine) : input.productLine;
-  return dealFacts({ ...input, productLine }, await regionOfCountry(input.country, s));
+  return dealFacts({ ...input, productLine, region: await regionOfCountry(input.country, s) });
 }
 
 /** The facts for a partner's (or, with null, the vendor's) deal, read in one session. */
 export function dealFactsFor(partnerId: string | null, input: Omit<DealFactsInput, "partner">): Promise<Facts> {
   return sql.session(async (s) => buildDealFacts(s, { ...input, partner: await partnerFacts(s, partnerId) }));
-}
-
-/** The facts of DESIGN §3 from resolved reference data (pure). */
-export function dealFacts(input: DealFactsInput & { productLine: { name: string; kind: ProductLineRef["kind"] } }, region: RegionRef): Facts {
-  const { partner, productLine } = input;
-  return {
-    acv: input.acvCents,
-    currency: input.currency ?? "USD",
-    vertical: input.vertical,
-    country: input.country.toUpperCase(),
-    region: region.code,
-    regionDirectPresence: region.directPresence,
-    productLine: productLine.name,
-    productKind: productLine.kind,
-    accountTier: input.account?.tier ?? null,
-    namedAccount: input.account?.namedAccount ?? false,
-    partnerId: partner?.id ?? null,
-    partnerType: partner?.type ?? null,
-    partnerTier: partner?.tier ?? null,
-    registrationStatus: input.registrationStatus ?? "NONE",
-    registeredFirst: input.registeredFirst ?? null,
-    priorRoute: input.priorRoute ?? null,
-    stage: null,
-    at: input.at.toISOString(),
-  };
 }

@@ -13,13 +13,13 @@ import { can } from "@/lib/auth/permissions";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { claimKey } from "@/lib/registrations/claim-key";
 import { AppError, forbidden } from "@/lib/errors";
-import { evaluate, type Decision, type Facts } from "@/lib/rules";
+import { dealFacts, evaluate, type Decision, type Facts } from "@/lib/rules";
 import { SETTING_KEYS } from "@/lib/settings";
 import type { RegistrationInput } from "@/lib/validation/registrations";
 import { audit } from "./audit";
 import { businessDaysFrom } from "./business-days";
 import { sql } from "./client";
-import { dealFacts, productLineByName, regionOfCountry, type PartnerFacts } from "./deal-facts";
+import { productLineByName, regionOfCountry, type PartnerFacts } from "./deal-facts";
 import { notify } from "./outbox";
 import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
@@ -127,19 +127,17 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
   const { productLine, region, account, partner } = read;
   const inForce = await inForceAmong(read.windows, now); // the engine is cached per published version
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rules of engagement are in force right now");
-  const facts = dealFacts(
-    {
-      partner,
-      country: input.account.country,
-      vertical: input.account.vertical,
-      productLine,
-      acvCents: input.estimatedAcv,
-      account: account ? { tier: account.tier, namedAccount: account.namedAccount } : null,
-      registrationStatus: "SUBMITTED",
-      at: now,
-    },
+  const facts = dealFacts({
+    partner,
+    country: input.account.country,
     region,
-  );
+    vertical: input.account.vertical,
+    productLine,
+    acvCents: input.estimatedAcv,
+    account,
+    registrationStatus: "SUBMITTED",
+    at: now,
+  });
   const decision = evaluate(inForce.engine, facts);
   const slaDueAt = businessDaysFrom(now, read.slaDays);
   const key = claimKey(account?.id ?? null, nameKey, productLine.id);

@@ -1,6 +1,7 @@
 // Public API of the routing engine. Everything else in lib/rules is internal.
 export * from "./types";
 export { readFact, type FactValue } from "./facts";
+export { dealFacts, type DealFactsParts } from "./deal-facts";
 export { parseInstant } from "./instant";
 export { conditionHolds } from "./conditions";
 export { formatMoney, formatFactValue, formatOperand, relationText, MISSING_TEXT } from "./format";

@@ -12,6 +12,7 @@ import {
   type RuleSetStatus,
   type Stage,
   applyStickyOwnership,
+  dealFacts as buildFacts,
   interpret,
   isPartnerDriving,
   ruleSetInForce,
@@ -57,29 +58,10 @@ export interface DealFactsInput {
   at: Date;
 }
 
-/** The complete fact set of DESIGN §3 for one deal; absent facts are stored as null. */
+/** The complete fact set of DESIGN §3 for one seeded deal: the app's own builder (lib/rules). */
 export function dealFacts(input: DealFactsInput): Facts {
-  const { account, productLine, partner } = input;
-  return {
-    acv: input.acvCents,
-    currency: "USD",
-    vertical: account.vertical,
-    country: account.country,
-    region: account.region.code,
-    regionDirectPresence: account.region.directPresence,
-    productLine: productLine.name,
-    productKind: productLine.kind,
-    accountTier: account.tier,
-    namedAccount: account.namedAccount,
-    partnerId: partner?.id ?? null,
-    partnerType: partner?.type ?? null,
-    partnerTier: partner?.tier ?? null,
-    registrationStatus: input.registrationStatus,
-    registeredFirst: input.registeredFirst ?? null,
-    priorRoute: input.priorRoute ?? null,
-    stage: input.stage ?? null,
-    at: input.at.toISOString(),
-  };
+  const { account } = input;
+  return buildFacts({ ...input, vertical: account.vertical, country: account.country, region: account.region });
 }
 
 export interface RoutedDecision extends Decision {
