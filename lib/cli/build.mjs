@@ -8,7 +8,7 @@ import path from "node:path";
 import { generateClients } from "./generate.mjs";
 import { bin, root } from "./paths.mjs";
 
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated", ".next", "cli"]);
 const STAMP = path.join(root, ".next", "accord-build.json");
 

@@ -1,0 +1,20 @@
+// Next.js proxy (runs before every page render): a fresh CSP nonce per response. The policy goes
+// on the request too, which is where Next.js reads the nonce to stamp its own <script> tags.
+// API routes and static files are not matched: they get their headers from next.config.ts.
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/security/csp";
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+};
