@@ -16,54 +16,71 @@ export type Db = SqliteClient;
 /** The client handed to a `$transaction` callback. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+// Waiting for a transaction slot (the SQLite lock, a pool client) is normal under load and bounded
+// by the queue, not a fault: Prisma's default of 2 s would turn a burst into P2028 errors.
+const transactionOptions = { maxWait: 15_000, timeout: 10_000 };
+
 export function connect(url: string): { db: Db; provider: Provider; sql: SqlDriver } {
   const provider = providerOf(url);
   if (provider === "postgresql") {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    return { db: new PostgresClient({ adapter }) as unknown as Db, provider, sql: pgDriver(pool, pg.types) };
+    const adapter = new GuardedAdapterFactory(new PrismaPg(pool, { disposeExternalPool: true }));
+    return { db: new PostgresClient({ adapter, transactionOptions }) as unknown as Db, provider, sql: pgDriver(pool, pg.types) };
   }
   // busy timeout: wait for a concurrent writer (another process) instead of failing with SQLITE_BUSY.
-  const factory = new SerializedSqlite(new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 15_000 }));
-  const db = new SqliteClient({ adapter: factory });
+  const lock = new Mutex();
+  const factory = new GuardedAdapterFactory(new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 15_000 }), lock);
+  const db = new SqliteClient({ adapter: factory, transactionOptions });
   const connection = async () => {
     if (!factory.connection) await db.$connect();
     return factory.connection!;
   };
-  return { db, provider, sql: sqliteDriver(connection, factory.lock) };
+  return { db, provider, sql: sqliteDriver(connection, lock) };
 }
 
 /**
- * The better-sqlite3 adapter serializes transactions but lets other queries run on the shared
- * connection while one is open: they would read its uncommitted rows, and a write would join it and
- * roll back with it. This wrapper puts every query and transaction behind one lock, shared with the
- * plain-SQL driver, so the connection runs one unit of work at a time.
+ * Two repairs to Prisma 6.19's driver adapters, on both databases:
+ *
+ * - Prisma ends an interactive transaction by sending COMMIT (or ROLLBACK) through `executeRaw` and
+ *   only then calls the adapter's `commit()`/`rollback()`, which give the connection back (pg: to
+ *   the pool; better-sqlite3: its transaction mutex). When that statement fails (a deferred
+ *   constraint, a serialization failure, a full disk), neither is called: PostgreSQL loses a pool
+ *   client for good, and on SQLite every later query waits forever. Here a failed end rolls back
+ *   what is left and frees the connection before the error goes on.
+ * - On SQLite (`lock` given), the adapter serializes transactions but lets other queries run on the
+ *   shared connection while one is open: they would read its uncommitted rows, and a write would
+ *   join it and roll back with it. Every query and transaction takes one lock, shared with the
+ *   plain-SQL driver, so the connection runs one unit of work at a time.
  */
-class SerializedSqlite implements SqlDriverAdapterFactory {
-  readonly provider = "sqlite" as const;
+class GuardedAdapterFactory implements SqlDriverAdapterFactory {
+  readonly provider: SqlDriverAdapterFactory["provider"];
   readonly adapterName: string;
-  readonly lock = new Mutex();
   connection: BetterSqlite3.Database | null = null;
 
-  constructor(private readonly inner: PrismaBetterSQLite3) {
+  constructor(
+    private readonly inner: SqlDriverAdapterFactory,
+    readonly lock: Mutex | null = null,
+  ) {
+    this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
 
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.inner.connect();
-    this.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    if (this.lock) this.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     const lock = this.lock;
+    const exclusive = <T>(fn: () => Promise<T>): Promise<T> => (lock ? lock.runExclusive(fn) : fn());
     return {
       provider: adapter.provider,
       adapterName: adapter.adapterName,
-      queryRaw: (query) => lock.runExclusive(() => adapter.queryRaw(query)),
-      executeRaw: (query) => lock.runExclusive(() => adapter.executeRaw(query)),
-      executeScript: (script) => lock.runExclusive(() => adapter.executeScript(script)),
+      queryRaw: (query) => exclusive(() => adapter.queryRaw(query)),
+      executeRaw: (query) => exclusive(() => adapter.executeRaw(query)),
+      executeScript: (script) => exclusive(() => adapter.executeScript(script)),
       getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
       startTransaction: async (isolationLevel) => {
-        const release = await lock.acquire();
+        const release = lock ? await lock.acquire() : () => {};
         try {
-          return releasing(await adapter.startTransaction(isolationLevel), release);
+          return guarded(await adapter.startTransaction(isolationLevel), release);
         } catch (error) {
           release();
           throw error;
@@ -77,7 +94,9 @@ class SerializedSqlite implements SqlDriverAdapterFactory {
   }
 }
 
-function releasing(tx: Transaction, release: () => void): Transaction {
+const ROLLBACK = { sql: "ROLLBACK", args: [], argTypes: [] };
+
+function guarded(tx: Transaction, release: () => void): Transaction {
   let released = false;
   const done = () => {
     if (released) return;
@@ -89,7 +108,20 @@ function releasing(tx: Transaction, release: () => void): Transaction {
     adapterName: tx.adapterName,
     options: tx.options,
     queryRaw: (query) => tx.queryRaw(query),
-    executeRaw: (query) => tx.executeRaw(query),
+    executeRaw: async (query) => {
+      if (query.sql !== "COMMIT" && query.sql !== "ROLLBACK") return tx.executeRaw(query);
+      try {
+        return await tx.executeRaw(query);
+      } catch (error) {
+        // The transaction is over for Prisma either way: undo what the database still holds
+        // (SQLite keeps it open after a failed COMMIT; PostgreSQL has already rolled it back and
+        // only warns), then hand the connection back.
+        await tx.executeRaw(ROLLBACK).catch(() => undefined);
+        await tx.rollback().catch(() => undefined);
+        done();
+        throw error;
+      }
+    },
     commit: () => tx.commit().finally(done),
     rollback: () => tx.rollback().finally(done),
   };
