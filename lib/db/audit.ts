@@ -3,7 +3,7 @@
 import type { Ctx } from "@/lib/auth/types";
 import { toJson } from "@/lib/json";
 import type { Tx } from "./connect";
-import { isSql, newId, type Sql } from "./sql";
+import { isSql, json, newId, type Sql } from "./sql";
 
 export type AuditInput = {
   action: string; // verb.noun, e.g. "registration.approve"
@@ -32,7 +32,7 @@ export async function audit(tx: Tx | Sql, ctx: Ctx | null, event: AuditInput, at
     after: event.after === undefined ? undefined : (toJson(event.after) as object),
     at,
   };
-  if (isSql(tx)) await tx.insert("AuditEvent", data);
+  if (isSql(tx)) await tx.insert("AuditEvent", { ...data, before: data.before === undefined ? undefined : json(data.before), after: data.after === undefined ? undefined : json(data.after) });
   else await tx.auditEvent.create({ data, select: { id: true } });
   return { id: data.id };
 }

@@ -1,7 +1,7 @@
 // Notifications are written to the outbox in the same transaction as the change they announce;
 // a job delivers them (e-mail when SMTP_URL is set) and the app lists them in-app.
 import type { Tx } from "./connect";
-import { isSql, newId, type Sql } from "./sql";
+import { isSql, json, newId, type Sql } from "./sql";
 
 export type Notice = { kind: string; recipientUserId: string | null; recipientEmail: string; subject: string; body: string; payload?: Record<string, unknown> };
 
@@ -14,5 +14,5 @@ export async function notify(tx: Tx | Sql, notices: Notice[]) {
     return;
   }
   const createdAt = new Date();
-  for (const row of data) await tx.insert("Outbox", { id: newId(), ...row, status: "PENDING", attempts: 0, createdAt });
+  for (const row of data) await tx.insert("Outbox", { id: newId(), ...row, payload: json(row.payload), status: "PENDING", attempts: 0, createdAt });
 }

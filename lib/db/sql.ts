@@ -13,8 +13,8 @@
 //
 // SQL is written once with `?` placeholders and double-quoted identifiers; the PostgreSQL session
 // numbers the placeholders. Values are converted here (Date, boolean, bigint, JSON) the way Prisma
-// stores them, so rows written either way read back the same.
-import { randomUUID } from "node:crypto";
+// stores them, so rows written either way read back the same. Json columns take `json(value)`.
+import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import type { Mutex } from "async-mutex";
@@ -46,8 +46,16 @@ export function isSql(client: unknown): client is Sql {
   return typeof (client as Sql).insert === "function" && typeof (client as Sql).run === "function";
 }
 
-/** A new primary key for rows written in plain SQL (Prisma's cuid() is generated in its client). */
-export const newId = (): string => `c${randomUUID().replace(/-/g, "")}`;
+/**
+ * A new primary key for rows written in plain SQL, shaped like Prisma's cuid() (25 characters:
+ * "c", base-36 milliseconds, a counter, randomness), so that ids sort in creation order, as lists
+ * that break ties on time by id (the audit log) expect.
+ */
+let sequence = 0;
+export function newId(): string {
+  sequence = (sequence + 1) % 36 ** 4;
+  return `c${Date.now().toString(36).padStart(8, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+}
 
 /** A driver error that reports a unique-key violation (SQLite or PostgreSQL), and on which columns. */
 export function uniqueViolation(error: unknown): string | null {
@@ -57,22 +65,33 @@ export function uniqueViolation(error: unknown): string | null {
   return null;
 }
 
+/** A value for a Json column. Marked, because a bare string or number would be written as itself. */
+export class JsonValue {
+  constructor(readonly value: unknown) {}
+}
+export const json = (value: unknown): JsonValue => new JsonValue(value);
+
+function plainValue(v: unknown): unknown {
+  if (v instanceof JsonValue) return JSON.stringify(v.value);
+  if (v === undefined) return null;
+  if (v !== null && typeof v === "object" && !(v instanceof Date) && !Buffer.isBuffer(v)) {
+    throw new TypeError("An object bound to a SQL parameter must be wrapped in json()");
+  }
+  return v;
+}
+
 // Values as Prisma stores them: SQLite DateTime is ISO 8601 text with "+00:00", booleans 0/1,
 // Json is text; PostgreSQL takes ISO text for timestamp(3) (UTC wall clock) and JSON text for jsonb.
 function sqliteValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v === undefined) return null;
-  if (v !== null && typeof v === "object" && !Buffer.isBuffer(v)) return JSON.stringify(v);
-  return v;
+  return plainValue(v);
 }
 
 function pgValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "bigint") return v.toString();
-  if (v === undefined) return null;
-  if (v !== null && typeof v === "object" && !Buffer.isBuffer(v)) return JSON.stringify(v);
-  return v;
+  return plainValue(v);
 }
 
 function insertSql(table: string, row: Row): { text: string; values: unknown[] } {
@@ -164,11 +183,15 @@ function pgText(text: string): string {
 }
 
 // timestamp(3) without time zone holds UTC (as Prisma writes it); pg would read it as local time.
+// json and jsonb stay text, as on SQLite, so that asJson reads both the same way.
 const TIMESTAMP_OID = 1114;
+const JSON_OIDS = new Set([114, 3802]);
+const utcTimestamp = (s: string) => new Date(`${s.replace(" ", "T")}Z`);
+const asText = (s: string) => s;
 function pgTypes(types: typeof pg.types): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: "text" | "binary") =>
-      oid === TIMESTAMP_OID ? (s: string) => new Date(`${s.replace(" ", "T")}Z`) : types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+      oid === TIMESTAMP_OID ? utcTimestamp : JSON_OIDS.has(oid) ? asText : types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
   };
 }
 
@@ -226,4 +249,5 @@ export function pgDriver(pool: pg.Pool, types: typeof pg.types): SqlDriver {
 export const asBool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1";
 export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 export const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
-export const asJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+/** A Json column as read by this driver: JSON text on both databases (NULL stays null). */
+export const asJson = <T>(v: unknown): T => (v === null || v === undefined ? (null as T) : (JSON.parse(String(v)) as T));

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db, provider, sql } from "@/lib/db/client";
 import { audit } from "@/lib/db/audit";
 import { getSetting } from "@/lib/db/settings";
-import { newId } from "@/lib/db/sql";
+import { asJson, json, newId } from "@/lib/db/sql";
 import { SETTING_KEYS } from "@/lib/settings";
 import { ctxFor } from "../support/contexts";
 
@@ -24,8 +24,8 @@ describe("plain SQL on the app's connection", () => {
         ruleId: null,
         route: "CO_SELL",
         protectionDays: undefined, // left to the column: NULL
-        facts: { acv: 25_000_000, nested: { list: [1, "two", null] } },
-        trace: [],
+        facts: json({ acv: 25_000_000, nested: { list: [1, "two", null] } }),
+        trace: json([]),
         flaggedForReview: true,
         decidedAt: at,
       }),
@@ -36,6 +36,16 @@ describe("plain SQL on the app's connection", () => {
     // and the same row through the driver compares equal on dates written by either side
     const later = await sql.session((s) => s.get<{ n: number }>(`SELECT count(*) AS "n" FROM "RouteDecision" WHERE "id" = ? AND "decidedAt" = ?`, [id, at]));
     expect(Number(later?.n)).toBe(1);
+  });
+
+  it("writes and reads JSON strings, numbers and null as JSON, the same as Prisma", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const event = await sql.transaction((s) => audit(s, ops, { action: "x.y", entityType: "X", entityId: "sql-json", before: "DRAFT", after: 3 }));
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id }, select: { before: true, after: true } })).toEqual({ before: "DRAFT", after: 3 });
+    const back = await sql.session((s) => s.get<{ before: unknown; after: unknown }>(`SELECT "before", "after" FROM "AuditEvent" WHERE "id" = ?`, [event.id]));
+    expect([asJson(back?.before), asJson(back?.after)]).toEqual(["DRAFT", 3]);
+    // an object bound without json() is a programming error, not a silent "[object Object]"
+    await expect(sql.session((s) => s.get(`SELECT ? AS "x"`, [{ a: 1 }]))).rejects.toThrow(/json\(\)/);
   });
 
   it("rolls a failed transaction back whole, audit event included", async () => {
