@@ -23,7 +23,7 @@ import { productLineByName, regionOfCountry, type PartnerFacts } from "./deal-fa
 import { notify } from "./outbox";
 import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
-import { asBool, asDate, newId, uniqueViolation, type Sql } from "./sql";
+import { asBool, asDate, json, newId, uniqueViolation, type Sql } from "./sql";
 import type { AccountTier, ConflictType } from "./generated/sqlite/enums";
 
 export type SubmitResult = { id: string; status: "SUBMITTED"; route: string; slaDueAt: string; conflict?: { type: ConflictType } };
@@ -57,14 +57,15 @@ export function openDirectOpportunity(s: Sql, accountId: string) {
   );
 }
 
-// The order conflicts are opened in, so a replay reports the same type as the first response.
+// The order conflicts are opened in, so a replay reports the same type as the first response
+// (only those opened by the submission itself: later claims on the account link to it too).
 const CONFLICT_ORDER = `CASE c."type" WHEN 'DUPLICATE_REGISTRATION' THEN 1 WHEN 'DIRECT_VS_PARTNER' THEN 2 ELSE 3 END`;
 
 async function replay(s: Sql, partnerId: string, key: string, hash: string): Promise<SubmitResult | null> {
   const prior = await s.get<{ id: string; requestHash: string | null; route: string | null; slaDueAt: unknown; conflictType: ConflictType | null }>(
     `SELECT r."id", r."requestHash", r."route", r."slaDueAt",
             (SELECT c."type" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
-              WHERE l."registrationId" = r."id" ORDER BY ${CONFLICT_ORDER} LIMIT 1) AS "conflictType"
+              WHERE l."registrationId" = r."id" AND c."openedAt" = r."submittedAt" ORDER BY ${CONFLICT_ORDER} LIMIT 1) AS "conflictType"
        FROM "DealRegistration" r WHERE r."partnerId" = ? AND r."idempotencyKey" = ?`,
     [partnerId, key],
   );
@@ -184,6 +185,9 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
   const partnerId = ctx.partnerId!;
   const holder = await activeClaimHolder(s, a.key);
   if (holder?.partnerId === partnerId) {
+    // Perhaps a concurrent retry with the same key committed since the read: answer as it did.
+    const prior = a.opts.idempotencyKey ? await replay(s, partnerId, a.opts.idempotencyKey, a.hash) : null;
+    if (prior) return prior;
     throw new AppError("CONFLICT", "You already have an active registration for this account and product line", { "account.name": ["Already registered by your company"] });
   }
   const claim = !holder;
@@ -199,8 +203,8 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
     ruleId: a.decision.ruleId,
     route: a.decision.route,
     protectionDays: a.decision.protectionDays,
-    facts: a.facts,
-    trace: a.decision.trace,
+    facts: json(a.facts),
+    trace: json(a.decision.trace),
     flaggedForReview: false,
     decidedAt: now,
   });

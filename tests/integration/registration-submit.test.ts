@@ -117,6 +117,29 @@ describe("POST /api/v1/registrations", () => {
     expect(different.status).toBe(422);
   });
 
+  // Regression: retries of one request sent at once (a client timing out and retrying) got 409
+  // "already registered" instead of the first response.
+  it("answers simultaneous retries with the same Idempotency-Key with the one first response", async () => {
+    for (let round = 0; round < 5; round++) {
+      const d = deal();
+      const results = await Promise.all(Array.from({ length: 8 }, () => submit("alice@northwind.test", d, { "Idempotency-Key": `burst-${n}` })));
+      expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+      expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+      expect(await db.dealRegistration.count({ where: { idempotencyKey: `burst-${n}` } })).toBe(1);
+    }
+  });
+
+  // Regression: a replay reported conflicts that later claims on the account had opened.
+  it("replays the first response even after another partner's claim opened a conflict on it", async () => {
+    const d = deal();
+    const first = await submit("alice@northwind.test", d, { "Idempotency-Key": `later-${n}` });
+    expect(first.body.conflict).toBeUndefined();
+    const other = await submit("bob@contoso.test", d);
+    expect(other.body.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+    const replay = await submit("alice@northwind.test", d, { "Idempotency-Key": `later-${n}` });
+    expect(replay.body).toEqual(first.body);
+  });
+
   it("rejects bad input with 4xx field messages and stores nothing", async () => {
     const before = await db.dealRegistration.count();
     const cases: [unknown, number, string?][] = [
