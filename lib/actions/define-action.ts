@@ -7,6 +7,7 @@ import { getContext } from "@/lib/auth/context";
 import type { Ctx } from "@/lib/auth/types";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation/errors";
+import { assertNoNul } from "@/lib/validation/nul";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
 
@@ -30,6 +31,7 @@ export function defineAction<S extends z.ZodType, T>(schema: S, handler: (ctx: C
       const ctx = await getContext();
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       const raw = input instanceof FormData ? Object.fromEntries(input.entries()) : input;
+      assertNoNul(raw);
       const parsed = schema.parse(raw);
       return { ok: true, data: await handler(ctx, parsed) };
     } catch (error) {

@@ -10,6 +10,7 @@ import { contextForApiKey } from "@/lib/db/api-keys";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { toJson } from "@/lib/json";
 import { zodFieldErrors } from "@/lib/validation/errors";
+import { assertNoNul, noNul } from "@/lib/validation/nul";
 import { isSameOrigin } from "./origin";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,13 +57,13 @@ export async function readJson<S extends z.ZodType>(req: NextRequest, schema: S)
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB");
   const text = await readBounded(req);
-  if (text.includes("\u0000")) throw new AppError("BAD_REQUEST", "The body contains a NUL character");
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON");
   }
+  assertNoNul(data);
   return schema.parse(data);
 }
 
@@ -91,7 +92,11 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
   return async (req: NextRequest, route: { params: Promise<P> }) => {
     try {
       const ctx = await authenticate(req);
-      return await handler(req, ctx, await route.params);
+      const params = await route.params;
+      // an id no row can have answers like any other missing id
+      if (Object.values(params).some((v) => typeof v === "string" && !noNul(v))) throw new AppError("NOT_FOUND", "Not found");
+      assertNoNul(Object.fromEntries(req.nextUrl.searchParams));
+      return await handler(req, ctx, params);
     } catch (error) {
       return errorResponse(error);
     }

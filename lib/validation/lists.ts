@@ -1,10 +1,11 @@
 // Query-string schemas of the list pages and list endpoints: sort, direction, cursors, filters.
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
+import { noNul } from "./nul";
 import { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, REGISTRATION_STATUSES as RULE_REGISTRATION_STATUSES, ROUTES, STAGES, VERTICALS } from "@/lib/rules";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
-const optionalText = z.string().trim().max(100).optional().transform((v) => (v ? v : undefined));
+const optionalText = z.string().trim().max(100).refine(noNul, "Invalid character").optional().transform((v) => (v ? v : undefined));
 
 function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sorts: S, defaultSort: S[number], filters: F) {
   return z.object({

@@ -3,8 +3,7 @@
 // protectedUntil, …) are rejected, not ignored.
 import { z } from "zod";
 import { VERTICALS } from "@/lib/rules";
-
-const noNul = (s: string) => !s.includes("\u0000");
+import { noNul } from "./nul";
 
 export const MAX_ACV_CENTS = 100_000_000_000; // $1B: anything above is a typo, not a deal
 

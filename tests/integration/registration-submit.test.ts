@@ -2,7 +2,7 @@
 // conflicts, exactly one active claim under races, idempotency, and bad input answered with 4xx.
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { POST } from "@/app/api/v1/registrations/route";
+import { GET as GET_LIST, POST } from "@/app/api/v1/registrations/route";
 import { GET as GET_ONE } from "@/app/api/v1/registrations/[id]/route";
 import { db } from "@/lib/db/client";
 import { createApiKey } from "@/lib/db/api-keys";
@@ -150,7 +150,10 @@ describe("POST /api/v1/registrations", () => {
       [deal({ estimatedAcv: 1.5 }), 400, "estimatedAcv"],
       [deal({ expectedCloseDate: "2026-02-30" }), 400, "expectedCloseDate"],
       [deal({ productLine: "Quantum Teleporter" }), 400, "productLine"],
-      [{ ...deal(), account: { name: "A\u0000B", country: "DE", vertical: "RETAIL" } }, 400],
+      [{ ...deal(), account: { name: "A\u0000B", country: "DE", vertical: "RETAIL" } }, 400, "account.name"],
+      // Regression: a NUL outside the fields with their own check reached PostgreSQL (a 500 there)
+      [deal({ productLine: "Platform\u0000" }), 400, "productLine"],
+      [deal({ account: { name: "Acme", country: "DE\u0000", vertical: "RETAIL" } }), 400, "account.country"],
       [deal({ account: { name: "Acme", country: "XX", vertical: "RETAIL" } }), 400, "account.country"],
       [deal({ account: { name: "Acme", country: "DE", vertical: "SPACE" } }), 400, "account.vertical"],
     ];
@@ -163,6 +166,18 @@ describe("POST /api/v1/registrations", () => {
     expect((await submit("alice@northwind.test", null, {}, "{bad json")).status).toBe(400);
     expect((await submit("alice@northwind.test", null, {}, JSON.stringify({ ...deal(), description: "x".repeat(2 * 1024 * 1024) }))).status).toBe(413);
     expect(await db.dealRegistration.count()).toBe(before);
+  });
+
+  it("answers NUL characters in the URL with 4xx, never a database error", async () => {
+    const key = await keyFor("alice@northwind.test");
+    const get = (url: string, id?: string) =>
+      id === undefined
+        ? GET_LIST(new NextRequest(url, { headers: { Authorization: `Bearer ${key}` } }), { params: Promise.resolve({}) })
+        : GET_ONE(new NextRequest(url, { headers: { Authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id }) });
+    expect((await get("http://localhost/api/v1/registrations/x%00", "x\u0000")).status).toBe(404);
+    const listed = await get("http://localhost/api/v1/registrations?q=acme%00");
+    expect(listed.status).toBe(400);
+    expect((await listed.json()).error.fields).toHaveProperty("q");
   });
 
   it("refuses staff and admin keys: only partners register deals", async () => {
