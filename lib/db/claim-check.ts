@@ -4,7 +4,7 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
-import { claimKey } from "@/lib/registrations/claim-key";
+import { claimKeys } from "@/lib/registrations/claim-key";
 import { activeClaimHolder, matchAccount, openDirectOpportunity } from "./registration-submit";
 import { productLineByName } from "./deal-facts";
 
@@ -15,8 +15,9 @@ export async function checkClaim(ctx: Ctx, input: { name: string; domain?: strin
   if (!nameKey) return { status: "clear", namedAccount: false, directActivity: false };
   return sql.session(async (s) => {
     const productLine = await productLineByName(s, input.productLine);
-    const account = await matchAccount(s, nameKey, normalizeDomain(input.domain ?? null));
-    const holder = await activeClaimHolder(s, claimKey(account?.id ?? null, nameKey, productLine.id));
+    const domainKey = normalizeDomain(input.domain ?? null);
+    const account = await matchAccount(s, nameKey, domainKey);
+    const holder = await activeClaimHolder(s, claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id));
     const direct = account ? await openDirectOpportunity(s, account.id) : null;
     return {
       status: !holder ? "clear" : holder.partnerId === ctx.partnerId ? "own-claim" : "protected",

@@ -13,7 +13,7 @@ import type { Tx } from "./connect";
 import { notify } from "./outbox";
 import { regionOfCountry } from "./deal-facts";
 import { registrationScope } from "./scope";
-import { claimKey } from "@/lib/registrations/claim-key";
+import { claimKey, claimKeys, domainClaimKey, NO_CLAIM } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import type { RegistrationStatus } from "./generated/sqlite/enums";
 
@@ -37,6 +37,7 @@ const lifecycleSelect = {
   protectedUntil: true,
   extensionCount: true,
   activeClaimKey: true,
+  activeClaimDomainKey: true,
   submittedById: true,
   submittedBy: { select: { email: true } },
   routeDecision: { select: { protectionDays: true } },
@@ -66,27 +67,37 @@ export async function decideRegistration(ctx: Ctx, id: string, input: { decision
   try {
     return await decide(ctx, id, input, now);
   } catch (error) {
-    if ((error as { code?: string })?.code === "P2002") {
+    const code = (error as { code?: string })?.code;
+    if (code === "P2002") {
       throw new AppError("CONFLICT", "Another registration already holds protection on this account and product line: resolve the conflict first.");
     }
+    // PostgreSQL's serializable isolation refused one of two decisions made at the same moment
+    if (code === "P2034") throw new AppError("CONFLICT", "This registration or a competing one was changed at the same moment; reload and try again.");
     throw error;
   }
 }
 
+// Serializable: approval checks that no other registration holds the account (by any of its keys)
+// and then takes the claim; on PostgreSQL two approvals of competing registrations at once would
+// otherwise both pass the check (on SQLite transactions already run one at a time).
 async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now: Date) {
   return db.$transaction(async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED") throw new AppError("CONFLICT", `This registration is already ${reg.status.toLowerCase()}.`);
     if (input.decision === "REJECT") {
-      await transition(tx, ctx, reg, "REJECTED", input.reason, now, { activeClaimKey: null, reviewerId: ctx.userId, decisionReason: input.reason, decidedAt: now });
+      await transition(tx, ctx, reg, "REJECTED", input.reason, now, { ...NO_CLAIM, reviewerId: ctx.userId, decisionReason: input.reason, decidedAt: now });
       return { id, status: "REJECTED" as const, protectedUntil: null };
-    }
-    if (!reg.activeClaimKey) {
-      throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
     }
     const days = reg.routeDecision?.protectionDays ?? null;
     const protectedUntil = days ? addDays(now, days) : null;
-    const accountId = reg.accountId ?? (await createAccount(tx, reg));
+    const accountId = reg.accountId ?? (await findAccount(tx, reg)) ?? (await createAccount(tx, reg));
+    // The claim, now naming the account itself so later submissions matching it by name or domain
+    // collide with it. A registration that lost the claim at submission may take it once the holder
+    // has let go. A route without protection (the vendor leads) holds nothing.
+    const claim = days ? claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId) : NO_CLAIM;
+    if (days && (await otherHolder(tx, reg, accountId))) {
+      throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
+    }
     const opportunity = await tx.opportunity.create({
       data: {
         name: `${reg.accountName} — partner registration`,
@@ -107,15 +118,30 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     await transition(tx, ctx, reg, "APPROVED", input.reason, now, {
       protectedUntil,
       accountId,
-      // the claim now names the account itself, so later submissions matching it by name or
-      // domain collide with it (a unique violation here means someone else holds that account)
-      activeClaimKey: claimKey(accountId, reg.accountNameKey, reg.productLineId),
+      ...claim,
       opportunityId: opportunity.id,
       reviewerId: ctx.userId,
       decisionReason: input.reason,
       decidedAt: now,
     });
     return { id, status: "APPROVED" as const, protectedUntil: protectedUntil?.toISOString() ?? null, opportunityId: opportunity.id };
+  }, { isolationLevel: "Serializable" });
+}
+
+/** An account created since the submission (another registration approved) under the same keys. */
+async function findAccount(tx: Tx, reg: Loaded): Promise<string | null> {
+  const byDomain = reg.accountDomainKey ? await tx.account.findFirst({ where: { domainKey: reg.accountDomainKey }, orderBy: { createdAt: "asc" }, select: { id: true } }) : null;
+  const found = byDomain ?? (await tx.account.findFirst({ where: { nameKey: reg.accountNameKey }, orderBy: { createdAt: "asc" }, select: { id: true } }));
+  return found?.id ?? null;
+}
+
+/** Another registration holding this one's account, name or domain on the same product line. */
+async function otherHolder(tx: Tx, reg: Loaded, accountId: string) {
+  const keys = [claimKey(accountId, reg.accountNameKey, reg.productLineId), claimKey(null, reg.accountNameKey, reg.productLineId)];
+  const domain = domainClaimKey(reg.accountDomainKey, reg.productLineId);
+  return tx.dealRegistration.findFirst({
+    where: { id: { not: reg.id }, OR: [{ activeClaimKey: { in: keys } }, ...(domain ? [{ activeClaimDomainKey: domain }] : [])] },
+    select: { id: true },
   });
 }
 
@@ -156,7 +182,7 @@ export async function withdrawRegistration(ctx: Ctx, id: string, reason: string,
   return db.$transaction(async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration cannot be withdrawn.`);
-    await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { activeClaimKey: null });
+    await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { ...NO_CLAIM });
     return { id, status: "WITHDRAWN" as const };
   });
 }

@@ -1,7 +1,7 @@
 // Deal registration submission (DESIGN §4): normalize, match the account through indexed keys,
 // decide the route under the rule set in force, detect overlaps, and claim the account and product
 // line. One active claim per account and product line is settled by the database: a unique key
-// (activeClaimKey) — the loser of a race gets a DUPLICATE_REGISTRATION conflict, never a 500.
+// (activeClaimKey, activeClaimDomainKey) — the loser of a race gets a DUPLICATE_REGISTRATION conflict, never a 500.
 //
 // This is the API's busiest write (issue 4's benchmark: 200 submissions a second), so it runs in
 // plain SQL on the app's connection (lib/db/sql.ts): one session of indexed reads, then one short
@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
-import { claimKey } from "@/lib/registrations/claim-key";
+import { claimKeys } from "@/lib/registrations/claim-key";
 import { AppError, forbidden } from "@/lib/errors";
 import { dealFacts, evaluate, type Decision, type Facts } from "@/lib/rules";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -44,9 +44,14 @@ export async function matchAccount(s: Sql, nameKey: string, domainKey: string | 
   return { id: String(row.id), name: String(row.name), tier: row.tier as AccountTier, namedAccount: asBool(row.namedAccount), ownerId: (row.ownerId as string | null) ?? null };
 }
 
-/** Who holds the active claim on an account key and product line (lib/registrations/claim-key). */
-export function activeClaimHolder(s: Sql, key: string) {
-  return s.get<{ id: string; partnerId: string }>(`SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ?`, [key]);
+export type ClaimKeys = ReturnType<typeof claimKeys>;
+
+/** Who holds the active claim on an account and product line, by either key (lib/registrations/claim-key). */
+export function activeClaimHolder(s: Sql, keys: ClaimKeys) {
+  return s.get<{ id: string; partnerId: string }>(
+    `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimDomainKey" = ? LIMIT 1`,
+    [keys.activeClaimKey, keys.activeClaimDomainKey],
+  );
 }
 
 /** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
@@ -141,8 +146,8 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
   });
   const decision = evaluate(inForce.engine, facts);
   const slaDueAt = businessDaysFrom(now, read.slaDays);
-  const key = claimKey(account?.id ?? null, nameKey, productLine.id);
-  const args: WriteArgs = { ctx, input, opts, now, hash, nameKey, domainKey, productLineId: productLine.id, account, partner, inForce, facts, decision, slaDueAt, key, conflictSlaDays: read.conflictSlaDays };
+  const keys = claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id);
+  const args: WriteArgs = { ctx, input, opts, now, hash, nameKey, domainKey, productLineId: productLine.id, account, partner, inForce, facts, decision, slaDueAt, keys, conflictSlaDays: read.conflictSlaDays };
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -156,7 +161,7 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
       }
       // Lost the race for the claim: another submission committed first. Try again: this time the
       // holder is visible and ours is recorded in conflict with it.
-      if (!violated.includes("activeClaimKey") || attempt >= 5) throw error;
+      if (!violated.includes("activeClaim") || attempt >= 5) throw error;
     }
   }
 }
@@ -176,14 +181,14 @@ type WriteArgs = {
   facts: Facts;
   decision: Decision;
   slaDueAt: Date;
-  key: string;
+  keys: ClaimKeys;
   conflictSlaDays: number[];
 };
 
 async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
   const { ctx, input, now } = a;
   const partnerId = ctx.partnerId!;
-  const holder = await activeClaimHolder(s, a.key);
+  const holder = await activeClaimHolder(s, a.keys);
   if (holder?.partnerId === partnerId) {
     // Perhaps a concurrent retry with the same key committed since the read: answer as it did.
     const prior = a.opts.idempotencyKey ? await replay(s, partnerId, a.opts.idempotencyKey, a.hash) : null;
@@ -229,7 +234,8 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
     routeDecisionId,
     slaDueAt: a.slaDueAt,
     extensionCount: 0,
-    activeClaimKey: claim ? a.key : null,
+    activeClaimKey: claim ? a.keys.activeClaimKey : null,
+    activeClaimDomainKey: claim ? a.keys.activeClaimDomainKey : null,
     idempotencyKey: a.opts.idempotencyKey ?? null,
     requestHash: a.hash,
     submittedAt: now,

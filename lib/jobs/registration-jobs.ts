@@ -6,13 +6,14 @@ import type { Db, Tx } from "@/lib/db/connect";
 import { audit } from "@/lib/db/audit";
 import { notify } from "@/lib/db/outbox";
 import { getSetting } from "@/lib/db/settings";
+import { NO_CLAIM } from "@/lib/registrations/claim-key";
 import { SETTING_KEYS } from "@/lib/settings";
 
 const BATCH = 200;
 
 async function release(tx: Tx, id: string, reason: string, now: Date) {
   // the status guard makes the job safe against a partner acting at the same moment
-  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED" }, data: { status: "EXPIRED", activeClaimKey: null, lastActivityAt: now } });
+  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED" }, data: { status: "EXPIRED", ...NO_CLAIM, lastActivityAt: now } });
   if (count !== 1) return false;
   const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
   await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "EXPIRED", actorId: null, actorLabel: "Accord (scheduled job)", reason, at: now } });

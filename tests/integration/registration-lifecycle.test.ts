@@ -91,3 +91,77 @@ describe("registration lifecycle", () => {
     expect(row).toMatchObject({ status: "WITHDRAWN", activeClaimKey: null });
   });
 });
+
+describe("one protected claim per company and product line, whatever the spelling", () => {
+  const pmApprove = async (id: string) => decideRegistration(await ctxFor("pm@accord.test"), id, { decision: "APPROVE", reason: "Qualified" });
+
+  // Regression: a company no account matched was claimed by its name only, so "Acme GmbH" and
+  // "Acme Holdings" at the same domain were both claimed, and both approved.
+  it("two spellings of a new company at the same domain collide at submission", async () => {
+    const d = deal();
+    const first = await submitRegistration(await ctxFor("alice@northwind.test"), d);
+    const second = await submitRegistration(await ctxFor("bob@contoso.test"), { ...d, account: { ...d.account, name: `Lifecycle Holdings ${n} Inc` } });
+    expect(first.conflict).toBeUndefined();
+    expect(second.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+    expect((await errorOf(pmApprove(second.id))).code).toBe("CONFLICT");
+  });
+
+  // Regression: a registration that lost the claim at submission could never be approved, even
+  // after the holder withdrew.
+  it("the registration that lost the claim may take it once the holder lets go, not before", async () => {
+    const d = deal();
+    const alice = await ctxFor("alice@northwind.test");
+    const first = await submitRegistration(alice, d);
+    const second = await submitRegistration(await ctxFor("bob@contoso.test"), d);
+    expect(second.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+    expect((await errorOf(pmApprove(second.id))).code).toBe("CONFLICT");
+    await withdrawRegistration(alice, first.id, "Customer chose another reseller");
+    const approved = await pmApprove(second.id);
+    expect(approved.status).toBe("APPROVED");
+    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: second.id } });
+    expect(row.activeClaimKey).toBe(`a:${row.accountId}|${row.productLineId}`);
+    expect(row.activeClaimDomainKey).toBe(`d:${row.accountDomainKey}|${row.productLineId}`);
+  });
+
+  it("two competing registrations approved at the same moment: exactly one holds the claim", async () => {
+    for (let round = 0; round < 3; round++) {
+      const d = deal();
+      const first = await submitRegistration(await ctxFor("alice@northwind.test"), d);
+      const second = await submitRegistration(await ctxFor("bob@contoso.test"), { ...d, account: { ...d.account, name: `Lifecycle Holdings ${n} Inc` } });
+      await withdrawRegistration(await ctxFor("alice@northwind.test"), first.id, "Lost to a competitor");
+      const third = await submitRegistration(await ctxFor("alice@northwind.test"), d); // holds the claim again
+      const results = await Promise.allSettled([pmApprove(second.id), pmApprove(third.id)]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const holders = await db.dealRegistration.count({ where: { id: { in: [second.id, third.id] }, activeClaimKey: { not: null } } });
+      expect(holders).toBe(1);
+    }
+  });
+
+  // Regression: approval created a second account for a company another approval had just
+  // created, so the two claims named different accounts and never collided.
+  it("approval links the account another approval created since the submission", async () => {
+    const d = deal();
+    const alice = await ctxFor("alice@northwind.test");
+    const platform = await submitRegistration(alice, d);
+    const analytics = await submitRegistration(alice, { ...d, productLine: "Analytics" });
+    await pmApprove(platform.id);
+    await pmApprove(analytics.id);
+    const rows = await db.dealRegistration.findMany({ where: { id: { in: [platform.id, analytics.id] } }, select: { accountId: true } });
+    expect(rows[0].accountId).not.toBeNull();
+    expect(rows[1].accountId).toBe(rows[0].accountId);
+    expect(await db.account.count({ where: { nameKey: (await db.dealRegistration.findUniqueOrThrow({ where: { id: platform.id } })).accountNameKey } })).toBe(1);
+  });
+
+  // Regression: an approved deal the vendor leads (no protection days) kept its claim forever:
+  // no expiry date to run out, so every later partner got a duplicate-registration conflict.
+  it("an approval without protection (the vendor leads) holds no claim", async () => {
+    const big = { ...deal(), estimatedAcv: 150_000_000 }; // rule 90: above $1M, DIRECT_PARTNER_ATTACHED, no protection
+    const reg = await submitRegistration(await ctxFor("alice@northwind.test"), big);
+    expect(reg.route).toBe("DIRECT_PARTNER_ATTACHED");
+    const approved = await pmApprove(reg.id);
+    expect(approved.protectedUntil).toBeNull();
+    expect(await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id }, select: { activeClaimKey: true, activeClaimDomainKey: true } })).toEqual({ activeClaimKey: null, activeClaimDomainKey: null });
+    const later = await submitRegistration(await ctxFor("bob@contoso.test"), big);
+    expect(later.conflict).toBeUndefined();
+  });
+});
