@@ -1,11 +1,12 @@
 "use client";
-// What the owning partner can do to a registration (DESIGN §4.1): ask for more protection before
-// it lapses, or withdraw it. Which buttons show is decided by the page from the stored state; the
+// What the owning partner can do to a registration (DESIGN §4.1): post a progress update (activity
+// that keeps the claim from dormant release), ask for more protection before it lapses, or
+// withdraw it. Which buttons show is decided by the page from the stored state; the
 // server re-checks everything (status, expiry, extension count) when the action runs.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertDialog, Dialog } from "radix-ui";
-import { extendRegistrationAction, withdrawRegistrationAction } from "@/lib/actions/registrations";
+import { extendRegistrationAction, postRegistrationUpdateAction, withdrawRegistrationAction } from "@/lib/actions/registrations";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/lib/format";
 import { Field, FormAlert, INPUT, Notice } from "./form-fields";
@@ -13,13 +14,14 @@ import { Field, FormAlert, INPUT, Notice } from "./form-fields";
 const OVERLAY = "fixed inset-0 z-40 bg-slate-900/40";
 const PANEL = "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
 
-type Props = { id: string; canExtend: boolean; canWithdraw: boolean; extensionsLeft: number; protectedUntil: string | null };
+type Props = { id: string; canExtend: boolean; canWithdraw: boolean; canUpdate: boolean; extensionsLeft: number; protectedUntil: string | null };
 
-export function PartnerActions({ id, canExtend, canWithdraw, extensionsLeft, protectedUntil }: Props) {
+export function PartnerActions({ id, canExtend, canWithdraw, canUpdate, extensionsLeft, protectedUntil }: Props) {
   const [withdrawn, setWithdrawn] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {withdrawn && <p role="status" className="text-sm text-slate-700">Registration withdrawn.</p>}
+      {canUpdate && !withdrawn && <UpdateDialog id={id} />}
       <ExtendDialog id={id} show={canExtend} extensionsLeft={extensionsLeft} protectedUntil={protectedUntil} />
       {canWithdraw && <WithdrawDialog id={id} onDone={() => setWithdrawn(true)} />}
     </div>
@@ -103,6 +105,56 @@ function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string
               </form>
             </>
           )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function UpdateDialog({ id }: { id: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const res = await postRegistrationUpdateAction({ id, note: note.trim() }).catch(() => null);
+    setPending(false);
+    if (!res) return setError("Could not reach the server. Try again.");
+    if (!res.ok) return setError(res.fieldErrors?.note?.join(" ") ?? res.message);
+    setOpen(false);
+    setNote("");
+    router.refresh();
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); if (!next) setError(null); }}>
+      <Dialog.Trigger asChild>
+        <Button type="button" variant="secondary">Post update…</Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className={OVERLAY} />
+        <Dialog.Content className={PANEL}>
+          <Dialog.Title className="text-base font-semibold text-slate-900">Post a progress update</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">
+            Updates go on the timeline for the vendor&apos;s reviewers and count as activity, so the account is not released as dormant.
+          </Dialog.Description>
+          <form onSubmit={submit} className="mt-4 space-y-4">
+            <Field id={`update-${id}-note`} label="Update" hint="e.g. Demo held with the CIO; proposal due next week.">
+              {(a) => <textarea {...a} rows={3} maxLength={2000} required value={note} onChange={(e) => setNote(e.target.value)} disabled={pending} className={INPUT} />}
+            </Field>
+            <FormAlert message={error} />
+            <div className="flex justify-end gap-2">
+              <Dialog.Close asChild>
+                <Button type="button" variant="secondary">Cancel</Button>
+              </Dialog.Close>
+              <Button type="submit" disabled={pending}>{pending ? "Posting…" : "Post update"}</Button>
+            </div>
+          </form>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

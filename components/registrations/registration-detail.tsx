@@ -4,9 +4,12 @@ import type { RegistrationDetail } from "@/lib/db/registrations";
 import { formatDate, formatDateTime, formatMoney, humanize } from "@/lib/format";
 import { TraceList } from "@/components/rules/trace-list";
 import { redactTraceForPartner, type TraceEntry } from "@/lib/rules";
+import { dormantReleaseAt, lastActivity } from "@/lib/registrations/dormancy";
 
-export function RegistrationDetailView({ reg, showPartner }: { reg: RegistrationDetail; showPartner: boolean }) {
+export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg: RegistrationDetail; showPartner: boolean; dormantDays: number }) {
   const decision = reg.routeDecision;
+  // released for inactivity before protection ends, unless someone works the deal
+  const dormantAt = reg.status === "APPROVED" && reg.protectedUntil ? dormantReleaseAt(reg.lastActivityAt, reg.opportunity?.updatedAt, dormantDays) : null;
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
@@ -48,6 +51,12 @@ export function RegistrationDetailView({ reg, showPartner }: { reg: Registration
             <p><StatusBadge status={reg.status} /></p>
             {reg.status === "SUBMITTED" && <p>Decision due {formatDateTime(reg.slaDueAt)}</p>}
             {reg.protectedUntil && <p>Protected until <strong>{formatDate(reg.protectedUntil)}</strong></p>}
+            {dormantAt && reg.protectedUntil && dormantAt < reg.protectedUntil && (
+              <p className="text-slate-600">
+                Last activity {formatDate(lastActivity(reg.lastActivityAt, reg.opportunity?.updatedAt))}. Without an update or a change to the deal, the account is released on{" "}
+                <strong>{formatDate(dormantAt)}</strong> (after {dormantDays} days without activity).
+              </p>
+            )}
             <p>Extensions used: {reg.extensionCount}</p>
             {reg.decisionReason && <p className="rounded-md bg-slate-50 p-2 text-slate-700">“{reg.decisionReason}” {reg.reviewer ? `— ${reg.reviewer.name}` : ""}</p>}
           </div>
@@ -60,7 +69,7 @@ export function RegistrationDetailView({ reg, showPartner }: { reg: Registration
               {reg.events.map((e) => (
                 <li key={e.id} className="text-sm">
                   <span aria-hidden className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" />
-                  <p className="font-medium text-slate-800">{e.fromStatus ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}` : humanize(e.toStatus)}</p>
+                  <p className="font-medium text-slate-800">{e.fromStatus === e.toStatus ? "Update" : e.fromStatus ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}` : humanize(e.toStatus)}</p>
                   <p className="text-xs text-slate-500">{formatDateTime(e.at)} · {e.actorLabel}</p>
                   {e.reason && <p className="mt-1 text-slate-700">{e.reason}</p>}
                 </li>

@@ -6,8 +6,8 @@ import { defineAction } from "./define-action";
 import { AppError } from "@/lib/errors";
 import { checkClaim } from "@/lib/db/claim-check";
 import { submitRegistration } from "@/lib/db/registration-submit";
-import { decideRegistration, extendRegistration, withdrawRegistration } from "@/lib/db/registration-lifecycle";
-import { decisionInput, extensionInput, registrationInput, withdrawInput } from "@/lib/validation/registrations";
+import { decideRegistration, extendRegistration, postRegistrationUpdate, withdrawRegistration } from "@/lib/db/registration-lifecycle";
+import { decisionInput, extensionInput, progressUpdateInput, registrationInput, withdrawInput } from "@/lib/validation/registrations";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -28,6 +28,12 @@ export const decideRegistrationAction = defineAction(decisionInput.extend({ id }
 
 export const extendRegistrationAction = defineAction(extensionInput.extend({ id }), async (ctx, { id: regId, reason }) => {
   const result = await extendRegistration(ctx, regId, reason);
+  revalidatePath(`/portal/registrations/${regId}`);
+  return result;
+});
+
+export const postRegistrationUpdateAction = defineAction(progressUpdateInput.extend({ id }), async (ctx, { id: regId, note }) => {
+  const result = await postRegistrationUpdate(ctx, regId, note);
   revalidatePath(`/portal/registrations/${regId}`);
   return result;
 });

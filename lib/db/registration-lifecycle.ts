@@ -177,6 +177,23 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
   });
 }
 
+/**
+ * A partner's progress update on a live registration: on its timeline for the reviewer, and
+ * activity that keeps an approved claim from dormant release (lib/registrations/dormancy).
+ */
+export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string, now = new Date()) {
+  if (!can(ctx, "registration:update")) throw forbidden("Only the registering partner posts updates");
+  return db.$transaction(async (tx) => {
+    const reg = await load(tx, ctx, id);
+    if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration takes no updates.`);
+    const { count } = await tx.dealRegistration.updateMany({ where: { id, status: reg.status }, data: { lastActivityAt: now } });
+    if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
+    await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: reg.status, toStatus: reg.status, actorId: ctx.userId, actorLabel: ctx.name, reason: note, at: now } });
+    await audit(tx, ctx, { action: "registration.update", entityType: "DealRegistration", entityId: id, after: { note } }, now);
+    return { id, lastActivityAt: now.toISOString() };
+  });
+}
+
 export async function withdrawRegistration(ctx: Ctx, id: string, reason: string, now = new Date()) {
   if (!can(ctx, "registration:withdraw")) throw forbidden("Only the registering partner withdraws a registration");
   return db.$transaction(async (tx) => {

@@ -64,6 +64,7 @@ const detailSelect = {
   accountId: true,
   opportunityId: true,
   lastActivityAt: true,
+  opportunity: { select: { updatedAt: true } },
   submittedBy: { select: { name: true } },
   reviewer: { select: { name: true } },
   routeDecision: {
@@ -87,6 +88,11 @@ export async function getRegistration(ctx: Ctx, id: string): Promise<Registratio
 export async function countRegistrationsByStatus(ctx: Ctx) {
   const rows = await db.dealRegistration.groupBy({ by: ["status"], where: registrationScope(ctx), _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+}
+
+/** After how many days without activity an approved registration is released (setting). */
+export function dormantDays(): Promise<number> {
+  return getSetting<number>(SETTING_KEYS.dormantDays, db);
 }
 
 /** How many protection extensions a partner may request (setting; DESIGN §4.1 default 2). */

@@ -3,6 +3,7 @@
 // Each item is its own transaction with its timeline event, audit event and notification.
 import { subDays } from "date-fns";
 import type { Db, Tx } from "@/lib/db/connect";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { audit } from "@/lib/db/audit";
 import { notify } from "@/lib/db/outbox";
 import { getSetting } from "@/lib/db/settings";
@@ -11,10 +12,14 @@ import { SETTING_KEYS } from "@/lib/settings";
 
 const BATCH = 200;
 
-async function release(tx: Tx, id: string, reason: string, now: Date) {
-  // the status guard makes the job safe against a partner acting at the same moment
-  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED" }, data: { status: "EXPIRED", ...NO_CLAIM, lastActivityAt: now } });
+type Due = { id: string; where?: Prisma.DealRegistrationWhereInput };
+
+async function release(tx: Tx, due: Due, reason: string, now: Date) {
+  // The guards make the job safe against a partner acting at the same moment: the status, and for
+  // dormancy the absence of activity, are checked again by the update itself.
+  const { count } = await tx.dealRegistration.updateMany({ where: { id: due.id, status: "APPROVED", ...due.where }, data: { status: "EXPIRED", ...NO_CLAIM, lastActivityAt: now } });
   if (count !== 1) return false;
+  const id = due.id;
   const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
   await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "EXPIRED", actorId: null, actorLabel: "Accord (scheduled job)", reason, at: now } });
   await audit(tx, null, { action: "registration.expired", entityType: "DealRegistration", entityId: id, before: { status: "APPROVED" }, after: { status: "EXPIRED", reason } }, now);
@@ -28,19 +33,33 @@ export async function expireProtection(db: Db, now: Date): Promise<number> {
   let done = 0;
   for (;;) {
     const due = await db.dealRegistration.findMany({ where: { status: "APPROVED", protectedUntil: { lte: now } }, select: { id: true }, take: BATCH });
-    for (const { id } of due) if (await db.$transaction((tx) => release(tx, id, "Protection period ended", now))) done++;
+    for (const { id } of due) if (await db.$transaction((tx) => release(tx, { id }, "Protection period ended", now))) done++;
     if (due.length < BATCH) return done;
   }
 }
 
+/** Protected registrations with no activity (lib/registrations/dormancy) for the configured days. */
+export function dormantWhere(now: Date, dormantDays: number): Prisma.DealRegistrationWhereInput {
+  const cutoff = subDays(now, dormantDays);
+  return {
+    status: "APPROVED",
+    protectedUntil: { gt: now },
+    lastActivityAt: { lt: cutoff },
+    OR: [{ opportunityId: null }, { opportunity: { is: { updatedAt: { lt: cutoff } } } }],
+  };
+}
+
 export async function releaseDormant(db: Db, now: Date): Promise<number> {
   const days = await getSetting<number>(SETTING_KEYS.dormantDays, db);
-  const cutoff = subDays(now, days);
+  const where = dormantWhere(now, days);
   let done = 0;
+  // a registration found but kept (activity in between) stays APPROVED: skip past it, not round again
+  let after: string | undefined;
   for (;;) {
-    const due = await db.dealRegistration.findMany({ where: { status: "APPROVED", lastActivityAt: { lt: cutoff }, protectedUntil: { gt: now } }, select: { id: true }, take: BATCH });
-    for (const { id } of due) if (await db.$transaction((tx) => release(tx, id, `No activity for ${days} days: the account is released`, now))) done++;
+    const due = await db.dealRegistration.findMany({ where: { ...where, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, select: { id: true }, take: BATCH });
+    for (const { id } of due) if (await db.$transaction((tx) => release(tx, { id, where }, `No activity for ${days} days: the account is released`, now))) done++;
     if (due.length < BATCH) return done;
+    after = due[due.length - 1].id;
   }
 }
 

@@ -40,6 +40,10 @@ export const extensionInput = z.strictObject({
   reason: z.string().trim().max(2_000).refine(noNul, "Invalid character").default(""),
 });
 
+export const progressUpdateInput = z.strictObject({
+  note: z.string().trim().min(3, "Say where the deal stands").max(2_000).refine(noNul, "Invalid character"),
+});
+
 export const withdrawInput = z.strictObject({
   reason: z.string().trim().max(2_000).refine(noNul, "Invalid character").default(""),
 });

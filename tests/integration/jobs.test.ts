@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "date-fns";
 import { db } from "@/lib/db/client";
 import { acquire, JOBS, runDueJobs } from "@/lib/jobs/runner";
+import { releaseDormant } from "@/lib/jobs/registration-jobs";
+import { submitRegistration } from "@/lib/db/registration-submit";
+import { decideRegistration, postRegistrationUpdate } from "@/lib/db/registration-lifecycle";
+import { ctxFor } from "../support/contexts";
 
 describe("jobs", () => {
   it("expire protection that ran out, release dormant claims, remind overdue decisions once", async () => {
@@ -27,6 +31,33 @@ describe("jobs", () => {
     const forced = await runDueJobs(db, { now, owner: "instance-b", force: true });
     expect(forced["registrations.sla-reminders"]).toBe(0);
     expect(await db.outbox.count({ where: { kind: "registration.sla_overdue" } })).toBe(overdue);
+  });
+
+  // Regression: activity was only a status change or an extension, so every approved deal that had
+  // not been extended was released at day 60 of its 90 days, however actively it was worked.
+  it("releases a protected claim after 60 days without activity; an update or a deal change keeps it", async () => {
+    const now = new Date();
+    const approvedAt = addDays(now, -70); // rule 70: 90 days of protection, 20 left
+    const alice = await ctxFor("alice@northwind.test");
+    const pm = await ctxFor("pm@accord.test");
+    const ids: string[] = [];
+    for (const name of ["Dormant Idle", "Dormant Dealmoving", "Dormant Updated"]) {
+      const reg = await submitRegistration(alice, { account: { name: `${name} Corp`, country: "US", vertical: "RETAIL" }, productLine: "Platform", estimatedAcv: 5_000_000, expectedCloseDate: "2027-06-30" }, { now: approvedAt });
+      const approved = await decideRegistration(pm, reg.id, { decision: "APPROVE", reason: "Qualified" }, approvedAt);
+      await db.opportunity.update({ where: { id: approved.opportunityId }, data: { updatedAt: approvedAt } });
+      ids.push(reg.id);
+    }
+    const [idle, dealMoving, updated] = ids;
+    const moving = await db.dealRegistration.findUniqueOrThrow({ where: { id: dealMoving }, select: { opportunityId: true } });
+    await db.opportunity.update({ where: { id: moving.opportunityId! }, data: { stage: "PROPOSAL", updatedAt: addDays(now, -5) } });
+    await postRegistrationUpdate(alice, updated, "Demo held with the CIO; proposal next week", addDays(now, -3));
+
+    expect(await releaseDormant(db, now)).toBeGreaterThanOrEqual(1);
+    const rows = new Map((await db.dealRegistration.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, activeClaimKey: true } })).map((r) => [r.id, r]));
+    expect(rows.get(idle)).toMatchObject({ status: "EXPIRED", activeClaimKey: null });
+    expect(rows.get(dealMoving)?.status).toBe("APPROVED");
+    expect(rows.get(updated)?.status).toBe("APPROVED");
+    expect(await db.registrationEvent.count({ where: { registrationId: updated, reason: { contains: "Demo held" } } })).toBe(1);
   });
 
   it("only one of several instances takes a job's lease", async () => {

@@ -16,6 +16,7 @@ const EXPECTED: Record<Action, string> = {
   "registration:decide": "AM",
   "registration:extend": "P",
   "registration:withdraw": "P",
+  "registration:update": "P",
   "ruleset:read": "AMEXP",
   "ruleset:edit": "A",
   "ruleset:publish": "A",

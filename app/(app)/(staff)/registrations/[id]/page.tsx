@@ -7,13 +7,13 @@ import { EvidencePanel } from "@/components/registrations/evidence-panel";
 import { staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { registrationEvidence } from "@/lib/db/registration-evidence";
-import { findRegistration } from "@/lib/db/registrations";
+import { dormantDays, findRegistration } from "@/lib/db/registrations";
 
 export default async function RegistrationPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await staffContext();
   const id = (await params).id;
   // both reads are scoped to the caller; the evidence is null exactly when the registration is
-  const [reg, evidence] = await Promise.all([findRegistration(ctx, id), registrationEvidence(ctx, id)]);
+  const [reg, evidence, dormant] = await Promise.all([findRegistration(ctx, id), registrationEvidence(ctx, id), dormantDays()]);
   if (!reg) notFound();
   const now = new Date();
   return (
@@ -24,7 +24,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
       {can(ctx, "registration:decide") && (
         <DecisionPanel id={reg.id} status={reg.status} slaDueAt={reg.slaDueAt.toISOString()} overdue={reg.status === "SUBMITTED" && reg.slaDueAt < now} />
       )}
-      <RegistrationDetailView reg={reg} showPartner />
+      <RegistrationDetailView reg={reg} showPartner dormantDays={dormant} />
       {evidence && <EvidencePanel evidence={evidence} productLine={reg.productLine.name} />}
     </>
   );

@@ -5,7 +5,7 @@ import { RegistrationDetailView } from "@/components/registrations/registration-
 import { PartnerActions } from "@/components/registrations/partner-actions";
 import { Notice } from "@/components/registrations/form-fields";
 import { partnerContext } from "@/lib/auth/page";
-import { findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
+import { dormantDays, findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
 import { formatDateTime } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,7 +20,7 @@ const OVERLAP: Record<string, string> = {
 export default async function MyRegistrationPage({ params, searchParams }: Props) {
   const ctx = await partnerContext();
   // scoped to the caller's company: another partner's id is answered exactly like a missing one
-  const [reg, maxExtensions, query] = await Promise.all([findRegistration(ctx, (await params).id), maxProtectionExtensions(), searchParams]);
+  const [reg, maxExtensions, dormant, query] = await Promise.all([findRegistration(ctx, (await params).id), maxProtectionExtensions(), dormantDays(), searchParams]);
   if (!reg) notFound();
   const now = new Date();
   const canExtend = reg.status === "APPROVED" && !!reg.protectedUntil && reg.protectedUntil > now && reg.extensionCount < maxExtensions;
@@ -40,6 +40,7 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
             id={reg.id}
             canExtend={canExtend}
             canWithdraw={canWithdraw}
+            canUpdate={canWithdraw}
             extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
             protectedUntil={reg.protectedUntil?.toISOString() ?? null}
           />
@@ -59,7 +60,7 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
           )}
         </div>
       )}
-      <RegistrationDetailView reg={reg} showPartner={false} />
+      <RegistrationDetailView reg={reg} showPartner={false} dormantDays={dormant} />
     </>
   );
 }
