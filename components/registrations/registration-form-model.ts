@@ -95,7 +95,15 @@ export function fromServer(fieldErrors: Record<string, string[]> | undefined): E
 export function previewInput(v: FormValues) {
   const cents = dollarsToCents(v.acv);
   if (!/^[A-Z]{2}$/.test(v.country) || !isVertical(v.vertical) || !v.productLine || cents === null || cents <= 0 || cents > MAX_ACV_CENTS) return null;
-  return { country: v.country, vertical: v.vertical, productLine: v.productLine, estimatedAcv: cents };
+  const name = v.name.trim();
+  const domain = v.domain.trim();
+  return {
+    ...(name.length >= 2 ? { accountName: name, ...(domain ? { accountDomain: domain } : {}) } : {}),
+    country: v.country,
+    vertical: v.vertical,
+    productLine: v.productLine,
+    estimatedAcv: cents,
+  };
 }
 
 /** What the claim check needs: a name long enough to match on, and the product line. */

@@ -8,7 +8,7 @@ import { TraceList } from "@/components/rules/trace-list";
 import { formatNumber } from "@/lib/format";
 import { useDebouncedAction } from "./use-debounced-action";
 
-export type RoutePreviewInput = { country: string; vertical: string; productLine: string; estimatedAcv: number };
+export type RoutePreviewInput = { accountName?: string; accountDomain?: string; country: string; vertical: string; productLine: string; estimatedAcv: number };
 
 const LEAD: Record<string, string> = { PARTNER: "Your company leads", AE: "The vendor's account executive leads", AE_AND_PARTNER: "Joint lead: account executive and your company" };
 

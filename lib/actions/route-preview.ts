@@ -1,7 +1,9 @@
 "use server";
 // "Which route would this deal get, and why?" for a partner before registering (DESIGN §3/§4),
-// decided on the same facts a registration would be: nothing is stored.
+// decided on the same facts a registration would be (the matched account included, when the name is
+// given): nothing is stored.
 import { defineAction } from "./define-action";
+import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { can } from "@/lib/auth/permissions";
 import { dealFactsFor } from "@/lib/db/deal-facts";
 import { ruleSetInForceAt } from "@/lib/db/rule-sets";
@@ -20,7 +22,7 @@ export const previewRouteAction = defineAction(routePreviewInput, async (ctx, in
     productLine: input.productLine,
     acvCents: input.estimatedAcv,
     at: now,
-  });
+  }, input.accountName ? { nameKey: normalizeAccountName(input.accountName), domainKey: normalizeDomain(input.accountDomain ?? null) } : undefined);
   const decision = evaluate(inForce.engine, facts);
   const rule = decision.ruleId ? inForce.engine.rules.find((r) => r.id === decision.ruleId) : null;
   return {

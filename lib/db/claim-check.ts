@@ -5,8 +5,8 @@ import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
 import { claimKeys } from "@/lib/registrations/claim-key";
-import { activeClaimHolder, matchAccount, openDirectOpportunity } from "./registration-submit";
-import { productLineByName } from "./deal-facts";
+import { activeClaimHolder, openDirectOpportunity } from "./registration-submit";
+import { matchAccount, productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };
 

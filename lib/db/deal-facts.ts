@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { db, sql } from "./client";
 import type { Tx } from "./connect";
 import { asBool, isSql, type Sql } from "./sql";
+import type { AccountTier } from "./generated/sqlite/enums";
 
 export type PartnerFacts = { id: string; type: NonNullable<Facts["partnerType"]>; tier: NonNullable<Facts["partnerTier"]> };
 
@@ -24,6 +25,18 @@ export async function productLineByName(s: Sql, name: string): Promise<ProductLi
   const row = await s.get<ProductLineRef>(`SELECT "id", "name", "kind" FROM "ProductLine" WHERE "nameKey" = ?`, [name.trim().toLowerCase()]);
   if (!row) throw new AppError("VALIDATION", "Unknown product line", { productLine: [`"${name}" is not a product line`] });
   return row;
+}
+
+export type MatchedAccount = { id: string; name: string; tier: AccountTier; namedAccount: boolean; ownerId: string | null };
+
+/** The account a submission names: by normalized domain first, then by normalized name (both indexed). */
+export async function matchAccount(s: Sql, nameKey: string, domainKey: string | null): Promise<MatchedAccount | null> {
+  const columns = `SELECT "id", "name", "tier", "namedAccount", "ownerId" FROM "Account"`;
+  const row =
+    (domainKey ? await s.get<Record<string, unknown>>(`${columns} WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [domainKey]) : undefined) ??
+    (nameKey ? await s.get<Record<string, unknown>>(`${columns} WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [nameKey]) : undefined);
+  if (!row) return null;
+  return { id: String(row.id), name: String(row.name), tier: row.tier as AccountTier, namedAccount: asBool(row.namedAccount), ownerId: (row.ownerId as string | null) ?? null };
 }
 
 /** The sales region of a country; takes a plain-SQL session or a Prisma client/transaction. */
@@ -48,7 +61,13 @@ export async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Fac
   return dealFacts({ ...input, productLine, region: await regionOfCountry(input.country, s) });
 }
 
-/** The facts for a partner's (or, with null, the vendor's) deal, read in one session. */
-export function dealFactsFor(partnerId: string | null, input: Omit<DealFactsInput, "partner">): Promise<Facts> {
-  return sql.session(async (s) => buildDealFacts(s, { ...input, partner: await partnerFacts(s, partnerId) }));
+/**
+ * The facts for a partner's (or, with null, the vendor's) deal, read in one session; with the
+ * account's normalized keys, the matched account's tier and named status count too.
+ */
+export function dealFactsFor(partnerId: string | null, input: Omit<DealFactsInput, "partner" | "account">, accountKeys?: { nameKey: string; domainKey: string | null }): Promise<Facts> {
+  return sql.session(async (s) => {
+    const account = accountKeys?.nameKey ? await matchAccount(s, accountKeys.nameKey, accountKeys.domainKey) : null;
+    return buildDealFacts(s, { ...input, account, partner: await partnerFacts(s, partnerId) });
+  });
 }

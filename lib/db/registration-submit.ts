@@ -19,29 +19,17 @@ import type { RegistrationInput } from "@/lib/validation/registrations";
 import { audit } from "./audit";
 import { businessDaysFrom } from "./business-days";
 import { sql } from "./client";
-import { productLineByName, regionOfCountry, type PartnerFacts } from "./deal-facts";
+import { matchAccount, productLineByName, regionOfCountry, type MatchedAccount, type PartnerFacts } from "./deal-facts";
 import { notify } from "./outbox";
 import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
-import { asBool, asDate, json, newId, uniqueViolation, type Sql } from "./sql";
-import type { AccountTier, ConflictType } from "./generated/sqlite/enums";
+import { asDate, json, newId, uniqueViolation, type Sql } from "./sql";
+import type { ConflictType } from "./generated/sqlite/enums";
 
 export type SubmitResult = { id: string; status: "SUBMITTED"; route: string; slaDueAt: string; conflict?: { type: ConflictType } };
 
 export function requestHash(input: RegistrationInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
-}
-
-export type MatchedAccount = { id: string; name: string; tier: AccountTier; namedAccount: boolean; ownerId: string | null };
-
-/** The account a submission names: by normalized domain first, then by normalized name (both indexed). */
-export async function matchAccount(s: Sql, nameKey: string, domainKey: string | null): Promise<MatchedAccount | null> {
-  const columns = `SELECT "id", "name", "tier", "namedAccount", "ownerId" FROM "Account"`;
-  const row =
-    (domainKey ? await s.get<Record<string, unknown>>(`${columns} WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [domainKey]) : undefined) ??
-    (nameKey ? await s.get<Record<string, unknown>>(`${columns} WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [nameKey]) : undefined);
-  if (!row) return null;
-  return { id: String(row.id), name: String(row.name), tier: row.tier as AccountTier, namedAccount: asBool(row.namedAccount), ownerId: (row.ownerId as string | null) ?? null };
 }
 
 export type ClaimKeys = ReturnType<typeof claimKeys>;

@@ -25,6 +25,9 @@ export type RegistrationInput = z.infer<typeof registrationInput>;
 
 /** What the route preview needs (before the rest of the form is filled in). */
 export const routePreviewInput = z.strictObject({
+  // optional: with them, a matched account's named status and tier count, as at submission
+  accountName: z.string().trim().max(200).refine(noNul, "Invalid character").optional(),
+  accountDomain: registrationAccountInput.shape.domain,
   country: registrationAccountInput.shape.country,
   vertical: registrationAccountInput.shape.vertical,
   productLine: registrationInput.shape.productLine,

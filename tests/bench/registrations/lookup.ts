@@ -69,7 +69,7 @@ export async function captureSql(fn: () => Promise<unknown>): Promise<string[]> 
 
 export async function benchLookups(file: string, count: number): Promise<LookupResult> {
   // registration-submit.ts imports server-only: the hook in ./server-only must be registered first
-  const { matchAccount } = await import("@/lib/db/registration-submit");
+  const { matchAccount } = await import("@/lib/db/deal-facts");
   const raw = new Database(file, { readonly: true });
   const app = connect(`file:${file}`);
   const match = (key: Key) => app.sql.session((s) => matchAccount(s, key.nameKey, key.domainKey));
