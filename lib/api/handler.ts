@@ -92,7 +92,7 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
   return async (req: NextRequest, route: { params: Promise<P> }) => {
     try {
       const ctx = await authenticate(req);
-      const params = await route.params;
+      const params = ((await route?.params) ?? {}) as P;
       // an id no row can have answers like any other missing id
       if (Object.values(params).some((v) => typeof v === "string" && !noNul(v))) throw new AppError("NOT_FOUND", "Not found");
       assertNoNul(Object.fromEntries(req.nextUrl.searchParams));

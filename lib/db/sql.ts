@@ -65,14 +65,17 @@ export function uniqueViolation(error: unknown): string | null {
   return null;
 }
 
-/** A value for a Json column. Marked, because a bare string or number would be written as itself. */
-export class JsonValue {
-  constructor(readonly value: unknown) {}
-}
-export const json = (value: unknown): JsonValue => new JsonValue(value);
+// A value for a Json column. Marked, because a bare string or number would be written as itself.
+// The mark is a registered symbol, not a class: the driver lives on globalThis (lib/db/client.ts)
+// and Next.js may load this module more than once (one copy per server bundle), so a class from
+// one copy would fail `instanceof` in another.
+const JSON_MARK = Symbol.for("accord.sql.json");
+export type JsonValue = { readonly [JSON_MARK]: true; readonly value: unknown };
+export const json = (value: unknown): JsonValue => ({ [JSON_MARK]: true, value });
+const isJsonValue = (v: unknown): v is JsonValue => typeof v === "object" && v !== null && (v as JsonValue)[JSON_MARK] === true;
 
 function plainValue(v: unknown): unknown {
-  if (v instanceof JsonValue) return JSON.stringify(v.value);
+  if (isJsonValue(v)) return JSON.stringify(v.value);
   if (v === undefined) return null;
   if (v !== null && typeof v === "object" && !(v instanceof Date) && !Buffer.isBuffer(v)) {
     throw new TypeError("An object bound to a SQL parameter must be wrapped in json()");

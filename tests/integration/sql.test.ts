@@ -44,6 +44,11 @@ describe("plain SQL on the app's connection", () => {
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id }, select: { before: true, after: true } })).toEqual({ before: "DRAFT", after: 3 });
     const back = await sql.session((s) => s.get<{ before: unknown; after: unknown }>(`SELECT "before", "after" FROM "AuditEvent" WHERE "id" = ?`, [event.id]));
     expect([asJson(back?.before), asJson(back?.after)]).toEqual(["DRAFT", 3]);
+    // Regression: the mark was a class, and Next.js loads this module once per server bundle while
+    // the driver lives on globalThis, so json() from another copy failed instanceof. A mark made
+    // independently of this module's copy is accepted.
+    const foreign = { [Symbol.for("accord.sql.json")]: true, value: { a: 1 } };
+    expect(await sql.session((s) => s.get<{ x: string }>(`SELECT ? AS "x"`, [foreign]))).toEqual({ x: '{"a":1}' });
     // an object bound without json() is a programming error, not a silent "[object Object]"
     await expect(sql.session((s) => s.get(`SELECT ? AS "x"`, [{ a: 1 }]))).rejects.toThrow(/json\(\)/);
   });
