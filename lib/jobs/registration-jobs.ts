@@ -66,22 +66,27 @@ export async function releaseDormant(db: Db, now: Date): Promise<number> {
 export async function remindOverdue(db: Db, now: Date): Promise<number> {
   const due = await db.dealRegistration.findMany({
     where: { status: "SUBMITTED", slaDueAt: { lt: now }, slaReminderSentAt: null },
-    select: { id: true, accountName: true, slaDueAt: true, partner: { select: { name: true, manager: { select: { id: true, email: true } } } } },
+    select: { id: true, accountName: true, slaDueAt: true, partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } } },
     take: 1_000,
   });
+  // a partner without an active manager: channel operations decide its registrations
+  let ops: { id: string; email: string }[] | null = null;
+  const opsUsers = async () => (ops ??= await db.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true, email: true } }));
   let done = 0;
   for (const reg of due) {
+    const manager = reg.partner.manager?.active ? reg.partner.manager : null;
+    const recipients = manager ? [manager] : await opsUsers();
     await db.$transaction(async (tx) => {
       const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, slaReminderSentAt: null }, data: { slaReminderSentAt: now } });
-      if (count !== 1 || !reg.partner.manager) return;
-      await notify(tx, [{
+      if (count !== 1) return;
+      await notify(tx, recipients.map((r) => ({
         kind: "registration.sla_overdue",
-        recipientUserId: reg.partner.manager.id,
-        recipientEmail: reg.partner.manager.email,
+        recipientUserId: r.id,
+        recipientEmail: r.email,
         subject: `Overdue: decide ${reg.partner.name}'s registration for ${reg.accountName}`,
         body: `The decision was due ${reg.slaDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
         payload: { registrationId: reg.id },
-      }]);
+      })));
       done++;
     });
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "date-fns";
 import { db } from "@/lib/db/client";
 import { acquire, JOBS, runDueJobs } from "@/lib/jobs/runner";
-import { releaseDormant } from "@/lib/jobs/registration-jobs";
+import { releaseDormant, remindOverdue } from "@/lib/jobs/registration-jobs";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { decideRegistration, postRegistrationUpdate } from "@/lib/db/registration-lifecycle";
 import { ctxFor } from "../support/contexts";
@@ -58,6 +58,23 @@ describe("jobs", () => {
     expect(rows.get(dealMoving)?.status).toBe("APPROVED");
     expect(rows.get(updated)?.status).toBe("APPROVED");
     expect(await db.registrationEvent.count({ where: { registrationId: updated, reason: { contains: "Demo held" } } })).toBe(1);
+  });
+
+  // Regression: the overdue reminder of a partner without a manager was marked sent and went to nobody.
+  it("reminds channel operations of an overdue decision when the partner has no manager", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const reg = await submitRegistration(alice, { account: { name: "Unmanaged Overdue Corp", country: "US", vertical: "RETAIL" }, productLine: "Platform", estimatedAcv: 5_000_000, expectedCloseDate: "2027-06-30" }, { now: addDays(new Date(), -10) });
+    await db.partner.update({ where: { id: alice.partnerId! }, data: { managerId: null } });
+    try {
+      await remindOverdue(db, new Date());
+      const admins = await db.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
+      const sent = await db.outbox.findMany({ where: { kind: "registration.sla_overdue", payload: { equals: { registrationId: reg.id } } }, select: { recipientUserId: true } });
+      expect(admins.length).toBeGreaterThan(0);
+      expect(sent.map((n) => n.recipientUserId).sort()).toEqual(admins.map((a) => a.id).sort());
+    } finally {
+      const pm = await db.user.findUniqueOrThrow({ where: { email: "pm@accord.test" } });
+      await db.partner.update({ where: { id: alice.partnerId! }, data: { managerId: pm.id } });
+    }
   });
 
   it("only one of several instances takes a job's lease", async () => {
