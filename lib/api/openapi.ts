@@ -83,10 +83,10 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/registrations/{id}": { get: { summary: "One registration with its route decision and timeline", parameters: [idParam], responses: { "200": { description: "The registration" }, ...errors(401, 404) } } },
       "/api/v1/registrations/{id}/decision": {
-        post: { summary: "Approve or reject (partner manager of the partner, or ops)", parameters: [idParam], requestBody: json({ $ref: "#/components/schemas/DecisionInput" }), responses: { "200": { description: "The new status and protectedUntil" }, ...errors(400, 401, 403, 404, 409) } },
+        post: { summary: "Approve or reject (partner manager of the partner, or ops)", parameters: [idParam], requestBody: json({ $ref: "#/components/schemas/DecisionInput" }), responses: { "200": json({ type: "object", properties: { id: { type: "string" }, status: { enum: ["APPROVED", "REJECTED"] }, protectedUntil: { type: ["string", "null"], format: "date-time" }, opportunityId: { type: "string" } } }), ...errors(400, 401, 403, 404, 409, 413, 415) } },
       },
       "/api/v1/registrations/{id}/extension": {
-        post: { summary: "Extend protection (the owning partner; at most 2)", parameters: [idParam], requestBody: { required: false, ...json({ $ref: "#/components/schemas/ExtensionInput" }) }, responses: { "200": json({ type: "object", properties: { protectedUntil: { type: "string", format: "date-time" } } }), ...errors(401, 403, 404, 409) } },
+        post: { summary: "Extend protection (the owning partner; at most 2)", parameters: [idParam], requestBody: { required: false, ...json({ $ref: "#/components/schemas/ExtensionInput" }) }, responses: { "200": json({ type: "object", properties: { protectedUntil: { type: "string", format: "date-time" } } }), ...errors(400, 401, 403, 404, 409, 413, 415) } },
       },
     },
   };
