@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // DESIGN §4: a partner registers a deal and sees the route and why; the partner manager approves
-// it; the partner sees it protected; a second partner on the same account gets a neutral conflict
+// it from the queue; the partner sees it protected and posts an update; a second partner on the same account gets a neutral conflict
 // notice; neither partner can open the other's registration.
 async function fillDeal(page: Page, company: string, domain: string) {
   await page.goto("/portal/registrations/new");
@@ -37,8 +37,9 @@ test("register, preview the route, approve, protect; a second partner is told ne
   // the partner manager approves it from the queue
   const pm = await (await browser.newContext()).newPage();
   await signIn(pm, "pm@accord.test");
-  await pm.goto("/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc");
-  await pm.goto(`/registrations/${aliceReg}`);
+  await pm.goto(`/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc&q=${encodeURIComponent(company)}`);
+  await pm.getByRole("link", { name: company }).click();
+  await expect(pm).toHaveURL(new RegExp(`/registrations/${aliceReg}$`));
   await pm.getByLabel("Reason").fill("First to register; no direct activity on the account.");
   await pm.getByRole("button", { name: "Approve" }).click();
   await expect(pm.getByText(/^Approved\./)).toBeVisible();
@@ -46,6 +47,12 @@ test("register, preview the route, approve, protect; a second partner is told ne
   // the partner sees it protected
   await alice.goto(`/portal/registrations/${aliceReg}`);
   await expect(alice.getByText("Protected until")).toBeVisible();
+  // and keeps it alive with a progress update, which goes on the timeline
+  await alice.getByRole("button", { name: "Post update…" }).click();
+  await alice.getByRole("dialog").getByLabel("Update").fill("Demo held with the plant manager; proposal next week.");
+  await alice.getByRole("dialog").getByRole("button", { name: "Post update" }).click();
+  await expect(alice.getByRole("dialog")).toHaveCount(0);
+  await expect(alice.getByText("Demo held with the plant manager; proposal next week.")).toBeVisible();
 
   // a second partner on the same account: a neutral notice, never the other partner's name
   const bob = await (await browser.newContext()).newPage();
