@@ -12,6 +12,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { claimKeys } from "@/lib/registrations/claim-key";
+import { earliestToday } from "@/lib/registrations/earliest-today";
 import { AppError, forbidden } from "@/lib/errors";
 import { dealFacts, evaluate, type Decision, type Facts } from "@/lib/rules";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -106,6 +107,9 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
     if (prior) return { prior } as const;
     if (!nameKey) throw new AppError("VALIDATION", "The account name is not valid", { "account.name": ["Enter the customer's company name"] });
     if (input.account.domain && !domainKey) throw new AppError("VALIDATION", "The domain is not valid", { "account.domain": ["Use a domain like example.com"] });
+    if (input.expectedCloseDate < earliestToday(now)) {
+      throw new AppError("VALIDATION", "The expected close date is in the past", { expectedCloseDate: ["Use today or a later date"] });
+    }
     return {
       prior: null,
       productLine: await productLineByName(s, input.productLine),

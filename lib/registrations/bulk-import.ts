@@ -9,6 +9,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { AppError, forbidden, isAppError, type FieldErrors } from "@/lib/errors";
 import { listCountries, listProductLines } from "@/lib/db/reference";
 import { submitRegistration } from "@/lib/db/registration-submit";
+import { earliestToday } from "./earliest-today";
 import { IMPORT_CHUNK_SIZE, columnOfPath, parseRegistrationCsv, type ImportRowResult, type ParseResult, type RowError } from "./csv";
 import { registrationInput } from "@/lib/validation/registrations";
 
@@ -16,14 +17,6 @@ import { registrationInput } from "@/lib/validation/registrations";
 // call up front keeps a non-partner from even learning which rows would have been valid.
 function requirePartner(ctx: Ctx) {
   if (!can(ctx, "registration:create") || !ctx.partnerId) throw forbidden("Only partner users register deals");
-}
-
-/**
- * The earliest calendar date anywhere on Earth right now (UTC−12): a partner's "today" is never
- * before it, so a deal closing today where they sit is not refused as past.
- */
-function earliestToday(now = Date.now()): string {
-  return new Date(now - 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
 // No length limit here: the parser refuses files over 2 MB before any work, and Next.js caps the

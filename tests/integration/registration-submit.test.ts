@@ -149,6 +149,7 @@ describe("POST /api/v1/registrations", () => {
       [deal({ estimatedAcv: -5 }), 400, "estimatedAcv"],
       [deal({ estimatedAcv: 1.5 }), 400, "estimatedAcv"],
       [deal({ expectedCloseDate: "2026-02-30" }), 400, "expectedCloseDate"],
+      [deal({ expectedCloseDate: "2020-01-31" }), 400, "expectedCloseDate"], // in the past: the form refused it, the API did not
       [deal({ productLine: "Quantum Teleporter" }), 400, "productLine"],
       [{ ...deal(), account: { name: "A\u0000B", country: "DE", vertical: "RETAIL" } }, 400, "account.name"],
       // Regression: a NUL outside the fields with their own check reached PostgreSQL (a 500 there)
