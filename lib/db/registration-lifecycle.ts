@@ -40,6 +40,7 @@ const lifecycleSelect = {
   activeClaimDomainKey: true,
   submittedById: true,
   submittedBy: { select: { email: true } },
+  partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } },
   routeDecision: { select: { protectionDays: true } },
 } as const;
 
@@ -173,6 +174,12 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
     await tx.registrationExtension.create({ data: { registrationId: id, requestedById: ctx.userId, reason, status: "APPROVED", requestedAt: now, decidedAt: now } });
     await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "APPROVED", actorId: ctx.userId, actorLabel: ctx.name, reason: `Protection extended to ${protectedUntil.toISOString().slice(0, 10)}${reason ? `: ${reason}` : ""}`, at: now } });
     await audit(tx, ctx, { action: "registration.extend", entityType: "DealRegistration", entityId: id, before: { protectedUntil: reg.protectedUntil, extensionCount: reg.extensionCount }, after: { protectedUntil, extensionCount: reg.extensionCount + 1 } }, now);
+    // granted at once within the allowance (the API answers with the new date); the partner's
+    // manager hears of it, so an extension is never silent
+    const manager = reg.partner.manager?.active ? reg.partner.manager : null;
+    if (manager) {
+      await notify(tx, [{ kind: "registration.extended", recipientUserId: manager.id, recipientEmail: manager.email, subject: `${reg.partner.name} extended protection for ${reg.accountName}`, body: `Protection now runs until ${protectedUntil.toISOString().slice(0, 10)} (extension ${reg.extensionCount + 1} of ${max})${reason ? `: ${reason}` : "."}`, payload: { registrationId: id } }]);
+    }
     return { id, protectedUntil: protectedUntil.toISOString(), extensionCount: reg.extensionCount + 1, extensionsLeft: max - reg.extensionCount - 1 };
   });
 }

@@ -79,6 +79,9 @@ describe("registration lifecycle", () => {
     expect(new Date(two.protectedUntil).getTime() - new Date(one.protectedUntil).getTime()).toBe(90 * 86_400_000);
     expect(two.extensionsLeft).toBe(0);
     expect((await errorOf(extendRegistration(alice, reg.id, ""))).code).toBe("CONFLICT");
+    // the partner's manager is told of each extension
+    const pm = await db.user.findUniqueOrThrow({ where: { email: "pm@accord.test" } });
+    expect(await db.outbox.count({ where: { kind: "registration.extended", recipientUserId: pm.id, payload: { equals: { registrationId: reg.id } } } })).toBe(2);
   });
 
   it("withdrawal by the owner releases the claim; another partner cannot withdraw it", async () => {
