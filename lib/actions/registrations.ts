@@ -13,7 +13,14 @@ const id = z.string().trim().min(1).max(64);
 
 /** The portal form sends a hidden idempotency token: a double click or a retry creates one registration. */
 export const submitRegistrationAction = defineAction(z.object({ token: z.string().trim().min(8).max(100), input: registrationInput }), async (ctx, { token, input }) => {
-  const result = await submitRegistration(ctx, input, { idempotencyKey: `form:${token}` });
+  const result = await submitRegistration(ctx, input, { idempotencyKey: `form:${token}` }).catch((error: unknown) => {
+    // this form was saved once already (its answer may have been lost), then edited: say so in
+    // the portal's words, not the API's
+    if (error instanceof AppError && error.fields?.idempotencyKey) {
+      throw new AppError("CONFLICT", "This form was already submitted, and a registration was saved. Find it under My registrations; to register another deal, open a new form.");
+    }
+    throw error;
+  });
   revalidatePath("/portal");
   revalidatePath("/portal/registrations");
   return result;

@@ -64,7 +64,9 @@ async function replay(s: Sql, partnerId: string, key: string, hash: string): Pro
     [partnerId, key],
   );
   if (!prior) return null;
-  if (prior.requestHash !== hash) throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body");
+  if (prior.requestHash !== hash) {
+    throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body", { idempotencyKey: ["Already used with a different body"] });
+  }
   return {
     id: prior.id,
     status: "SUBMITTED",

@@ -115,6 +115,7 @@ describe("POST /api/v1/registrations", () => {
     expect(await db.dealRegistration.count({ where: { idempotencyKey: `k-${n}` } })).toBe(1);
     const different = await submit("alice@northwind.test", { ...d, estimatedAcv: 1 }, { "Idempotency-Key": `k-${n}` });
     expect(different.status).toBe(422);
+    expect(different.body.error.fields).toHaveProperty("idempotencyKey");
   });
 
   // Regression: retries of one request sent at once (a client timing out and retrying) got 409
