@@ -69,7 +69,7 @@ export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg:
               {reg.events.map((e) => (
                 <li key={e.id} className="text-sm">
                   <span aria-hidden className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" />
-                  <p className="font-medium text-slate-800">{e.fromStatus === e.toStatus ? "Update" : e.fromStatus ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}` : humanize(e.toStatus)}</p>
+                  <p className="font-medium text-slate-800">{e.fromStatus === e.toStatus ? (e.reason?.startsWith("Protection extended") ? "Protection extended" : "Update") : e.fromStatus ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}` : humanize(e.toStatus)}</p>
                   <p className="text-xs text-slate-500">{formatDateTime(e.at)} · {e.actorLabel}</p>
                   {e.reason && <p className="mt-1 text-slate-700">{e.reason}</p>}
                 </li>

@@ -32,7 +32,7 @@ export async function audit(tx: Tx | Sql, ctx: Ctx | null, event: AuditInput, at
     after: event.after === undefined ? undefined : (toJson(event.after) as object),
     at,
   };
-  if (isSql(tx)) await tx.insert("AuditEvent", { ...data, before: data.before === undefined ? undefined : json(data.before), after: data.after === undefined ? undefined : json(data.after) });
+  if (isSql(tx)) await tx.insert("AuditEvent", { ...data, before: json(data.before), after: json(data.after) });
   else await tx.auditEvent.create({ data, select: { id: true } });
   return { id: data.id };
 }

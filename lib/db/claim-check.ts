@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
 import { claimKeys } from "@/lib/registrations/claim-key";
-import { activeClaimHolder, openDirectOpportunity } from "./registration-submit";
+import { activeClaimHolders, openDirectOpportunity } from "./registration-submit";
 import { matchAccount, productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };
@@ -17,10 +17,10 @@ export async function checkClaim(ctx: Ctx, input: { name: string; domain?: strin
     const productLine = await productLineByName(s, input.productLine);
     const domainKey = normalizeDomain(input.domain ?? null);
     const account = await matchAccount(s, nameKey, domainKey);
-    const holder = await activeClaimHolder(s, claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id));
+    const holders = await activeClaimHolders(s, claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id));
     const direct = account ? await openDirectOpportunity(s, account.id) : null;
     return {
-      status: !holder ? "clear" : holder.partnerId === ctx.partnerId ? "own-claim" : "protected",
+      status: holders.length === 0 ? "clear" : holders.some((h) => h.partnerId === ctx.partnerId) ? "own-claim" : "protected",
       namedAccount: account?.namedAccount ?? false,
       directActivity: direct !== null,
     };

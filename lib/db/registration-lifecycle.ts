@@ -13,7 +13,7 @@ import type { Tx } from "./connect";
 import { notify } from "./outbox";
 import { regionOfCountry } from "./deal-facts";
 import { registrationScope } from "./scope";
-import { claimKey, claimKeys, domainClaimKey, NO_CLAIM } from "@/lib/registrations/claim-key";
+import { claimKeys, NO_CLAIM, type ClaimKeys } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import type { RegistrationStatus } from "./generated/sqlite/enums";
 
@@ -37,7 +37,6 @@ const lifecycleSelect = {
   protectedUntil: true,
   extensionCount: true,
   activeClaimKey: true,
-  activeClaimDomainKey: true,
   submittedById: true,
   submittedBy: { select: { email: true } },
   partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } },
@@ -95,8 +94,8 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     // The claim, now naming the account itself so later submissions matching it by name or domain
     // collide with it. A registration that lost the claim at submission may take it once the holder
     // has let go. A route without protection (the vendor leads) holds nothing.
-    const claim = days ? claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId) : NO_CLAIM;
-    if (days && (await otherHolder(tx, reg, accountId))) {
+    const keys = claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId);
+    if (days && (await otherHolder(tx, reg.id, keys))) {
       throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
     }
     const opportunity = await tx.opportunity.create({
@@ -119,7 +118,7 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     await transition(tx, ctx, reg, "APPROVED", input.reason, now, {
       protectedUntil,
       accountId,
-      ...claim,
+      ...(days ? keys : NO_CLAIM),
       opportunityId: opportunity.id,
       reviewerId: ctx.userId,
       decisionReason: input.reason,
@@ -136,12 +135,21 @@ async function findAccount(tx: Tx, reg: Loaded): Promise<string | null> {
   return found?.id ?? null;
 }
 
-/** Another registration holding this one's account, name or domain on the same product line. */
-async function otherHolder(tx: Tx, reg: Loaded, accountId: string) {
-  const keys = [claimKey(accountId, reg.accountNameKey, reg.productLineId), claimKey(null, reg.accountNameKey, reg.productLineId)];
-  const domain = domainClaimKey(reg.accountDomainKey, reg.productLineId);
+/**
+ * Another registration holding any of these keys (the unique columns refuse a second holder too;
+ * asking first gives a clear answer). The name key is also looked for in activeClaimKey, where a
+ * claim made before any account matched keeps it.
+ */
+async function otherHolder(tx: Tx, id: string, keys: ClaimKeys) {
   return tx.dealRegistration.findFirst({
-    where: { id: { not: reg.id }, OR: [{ activeClaimKey: { in: keys } }, ...(domain ? [{ activeClaimDomainKey: domain }] : [])] },
+    where: {
+      id: { not: id },
+      OR: [
+        { activeClaimKey: { in: [keys.activeClaimKey, keys.activeClaimNameKey] } },
+        { activeClaimNameKey: keys.activeClaimNameKey },
+        ...(keys.activeClaimDomainKey ? [{ activeClaimDomainKey: keys.activeClaimDomainKey }] : []),
+      ],
+    },
     select: { id: true },
   });
 }

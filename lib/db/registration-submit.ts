@@ -1,7 +1,7 @@
 // Deal registration submission (DESIGN §4): normalize, match the account through indexed keys,
 // decide the route under the rule set in force, detect overlaps, and claim the account and product
 // line. One active claim per account and product line is settled by the database: a unique key
-// (activeClaimKey, activeClaimDomainKey) — the loser of a race gets a DUPLICATE_REGISTRATION conflict, never a 500.
+// (activeClaimKey, activeClaimNameKey, activeClaimDomainKey) — the loser of a race gets a DUPLICATE_REGISTRATION conflict, never a 500.
 //
 // This is the API's busiest write (issue 4's benchmark: 200 submissions a second), so it runs in
 // plain SQL on the app's connection (lib/db/sql.ts): one session of indexed reads, then one short
@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
-import { claimKeys } from "@/lib/registrations/claim-key";
+import { claimKeys, NO_CLAIM, type ClaimKeys } from "@/lib/registrations/claim-key";
 import { earliestToday } from "@/lib/registrations/earliest-today";
 import { AppError, forbidden } from "@/lib/errors";
 import { dealFacts, evaluate, type Decision, type Facts } from "@/lib/rules";
@@ -33,13 +33,14 @@ export function requestHash(input: RegistrationInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 
-export type ClaimKeys = ReturnType<typeof claimKeys>;
-
-/** Who holds the active claim on an account and product line, by either key (lib/registrations/claim-key). */
-export function activeClaimHolder(s: Sql, keys: ClaimKeys) {
-  return s.get<{ id: string; partnerId: string }>(
-    `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimDomainKey" = ? LIMIT 1`,
-    [keys.activeClaimKey, keys.activeClaimDomainKey],
+/**
+ * Who holds an active claim sharing any key with these (lib/registrations/claim-key): by account,
+ * name or domain. Up to three registrations, oldest first; three unique-index lookups.
+ */
+export function activeClaimHolders(s: Sql, keys: ClaimKeys) {
+  return s.all<{ id: string; partnerId: string }>(
+    `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimNameKey" = ? OR "activeClaimDomainKey" = ? ORDER BY "submittedAt", "id"`,
+    [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey],
   );
 }
 
@@ -182,14 +183,14 @@ type WriteArgs = {
 async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
   const { ctx, input, now } = a;
   const partnerId = ctx.partnerId!;
-  const holder = await activeClaimHolder(s, a.keys);
-  if (holder?.partnerId === partnerId) {
+  const holders = await activeClaimHolders(s, a.keys);
+  if (holders.some((h) => h.partnerId === partnerId)) {
     // Perhaps a concurrent retry with the same key committed since the read: answer as it did.
     const prior = a.opts.idempotencyKey ? await replay(s, partnerId, a.opts.idempotencyKey, a.hash) : null;
     if (prior) return prior;
     throw new AppError("CONFLICT", "You already have an active registration for this account and product line", { "account.name": ["Already registered by your company"] });
   }
-  const claim = !holder;
+  const claim = holders.length === 0;
   const id = newId();
   const routeDecisionId = newId();
   // The decision first, so the registration row is written once, already linked to it.
@@ -228,8 +229,7 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
     routeDecisionId,
     slaDueAt: a.slaDueAt,
     extensionCount: 0,
-    activeClaimKey: claim ? a.keys.activeClaimKey : null,
-    activeClaimDomainKey: claim ? a.keys.activeClaimDomainKey : null,
+    ...(claim ? a.keys : NO_CLAIM),
     idempotencyKey: a.opts.idempotencyKey ?? null,
     requestHash: a.hash,
     submittedAt: now,
@@ -238,7 +238,7 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
   });
   await s.insert("RegistrationEvent", { id: newId(), registrationId: id, fromStatus: null, toStatus: "SUBMITTED", actorId: ctx.userId, actorLabel: ctx.name, reason: "Submitted", at: now });
 
-  const conflictType = await openConflicts(s, a, id, holder ?? null);
+  const conflictType = await openConflicts(s, a, id, holders);
   await audit(s, ctx, { action: "registration.submit", entityType: "DealRegistration", entityId: id, after: { route: a.decision.route, ruleSetVersion: a.inForce.version, claim, conflict: conflictType } }, now);
   await notifyManager(s, a.partner, id, input.account.name, a.slaDueAt);
   return { id, status: "SUBMITTED", route: a.decision.route, slaDueAt: a.slaDueAt.toISOString(), ...(conflictType ? { conflict: { type: conflictType } } : {}) };
@@ -247,11 +247,12 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
 type Party = { kind: "PARTNER" | "DIRECT"; partnerId?: string; userId?: string | null };
 
 /** Overlaps of DESIGN §4.2, as Conflict rows (the conflicts workflow builds on them). */
-async function openConflicts(s: Sql, a: WriteArgs, registrationId: string, holder: { id: string; partnerId: string } | null): Promise<ConflictType | null> {
+async function openConflicts(s: Sql, a: WriteArgs, registrationId: string, holders: { id: string; partnerId: string }[]): Promise<ConflictType | null> {
   const types: { type: ConflictType; parties: Party[]; registrations: string[]; opportunityId?: string }[] = [];
   const me = { kind: "PARTNER" as const, partnerId: a.ctx.partnerId! };
-  if (holder) {
-    types.push({ type: "DUPLICATE_REGISTRATION", parties: [me, { kind: "PARTNER", partnerId: holder.partnerId }], registrations: [holder.id, registrationId] });
+  if (holders.length) {
+    const others = [...new Set(holders.map((h) => h.partnerId))].map((partnerId) => ({ kind: "PARTNER" as const, partnerId }));
+    types.push({ type: "DUPLICATE_REGISTRATION", parties: [me, ...others], registrations: [...holders.map((h) => h.id), registrationId] });
   }
   if (a.account) {
     const direct = await openDirectOpportunity(s, a.account.id);

@@ -9,8 +9,9 @@ type Key = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
 /** Takes a Prisma client or transaction, or a plain-SQL session (lib/db/sql.ts). */
 export async function getSetting<T>(key: Key, client: Tx | Sql): Promise<T> {
+  // plain SQL reads the JSON text; Prisma has parsed it already
   const value = isSql(client)
-    ? (await client.get<{ value: unknown }>(`SELECT "value" FROM "AppSetting" WHERE "key" = ?`, [key]))?.value
+    ? asJson((await client.get<{ value: unknown }>(`SELECT "value" FROM "AppSetting" WHERE "key" = ?`, [key]))?.value)
     : (await client.appSetting.findUnique({ where: { key }, select: { value: true } }))?.value;
-  return (value === undefined || value === null ? DEFAULT_SETTINGS[key] : asJson(value)) as T;
+  return (value === undefined || value === null ? DEFAULT_SETTINGS[key] : value) as T;
 }

@@ -75,7 +75,7 @@ export const json = (value: unknown): JsonValue => ({ [JSON_MARK]: true, value }
 const isJsonValue = (v: unknown): v is JsonValue => typeof v === "object" && v !== null && (v as JsonValue)[JSON_MARK] === true;
 
 function plainValue(v: unknown): unknown {
-  if (isJsonValue(v)) return JSON.stringify(v.value);
+  if (isJsonValue(v)) return JSON.stringify(v.value) ?? null; // json(undefined): SQL NULL
   if (v === undefined) return null;
   if (v !== null && typeof v === "object" && !(v instanceof Date) && !Buffer.isBuffer(v)) {
     throw new TypeError("An object bound to a SQL parameter must be wrapped in json()");

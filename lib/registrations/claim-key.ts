@@ -1,22 +1,34 @@
-// The keys of an active claim: one active registration per account and product line, held while
-// the registration awaits or holds protection and null otherwise. Both columns are unique, so the
-// database settles races:
-// - DealRegistration.activeClaimKey: a matched account by its id, so two spellings of the same
-//   company (matched by name or domain) collide; an unmatched one by its normalized name;
-// - DealRegistration.activeClaimDomainKey: the typed domain, when there is one, so two spellings
-//   of a company no account matches yet ("Acme GmbH", "Acme Holdings" at acme.example) collide too.
+// The keys of an active claim: one active registration per company and product line, held while
+// the registration awaits or holds protection and null otherwise. Each key has its own unique
+// column, so the database settles races whichever of them two claims share:
+// - activeClaimKey: a matched account by its id ("a:"), so two spellings of one company matched to
+//   it collide; before any account matches, the normalized name ("n:");
+// - activeClaimNameKey: the normalized name, always, so a claim made before the company's account
+//   existed still collides with one made after;
+// - activeClaimDomainKey: the typed domain, when there is one, so "Acme GmbH" and "Acme Holdings"
+//   at acme.example collide although no account matches either yet.
 export function claimKey(accountId: string | null, nameKey: string, productLineId: string): string {
-  return `${accountId ? `a:${accountId}` : `n:${nameKey}`}|${productLineId}`;
+  return accountId ? `a:${accountId}|${productLineId}` : nameClaimKey(nameKey, productLineId);
+}
+
+export function nameClaimKey(nameKey: string, productLineId: string): string {
+  return `n:${nameKey}|${productLineId}`;
 }
 
 export function domainClaimKey(domainKey: string | null, productLineId: string): string | null {
   return domainKey ? `d:${domainKey}|${productLineId}` : null;
 }
 
-/** Both keys of one claim, as stored on the registration. */
-export function claimKeys(accountId: string | null, nameKey: string, domainKey: string | null, productLineId: string) {
-  return { activeClaimKey: claimKey(accountId, nameKey, productLineId), activeClaimDomainKey: domainClaimKey(domainKey, productLineId) };
+export type ClaimKeys = { activeClaimKey: string; activeClaimNameKey: string; activeClaimDomainKey: string | null };
+
+/** All keys of one claim, as stored on the registration. */
+export function claimKeys(accountId: string | null, nameKey: string, domainKey: string | null, productLineId: string): ClaimKeys {
+  return {
+    activeClaimKey: claimKey(accountId, nameKey, productLineId),
+    activeClaimNameKey: nameClaimKey(nameKey, productLineId),
+    activeClaimDomainKey: domainClaimKey(domainKey, productLineId),
+  };
 }
 
 /** Released: the registration holds nothing. */
-export const NO_CLAIM = { activeClaimKey: null, activeClaimDomainKey: null } as const;
+export const NO_CLAIM = { activeClaimKey: null, activeClaimNameKey: null, activeClaimDomainKey: null } as const;

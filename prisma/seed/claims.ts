@@ -1,35 +1,41 @@
 // Bookkeeping of who claims which deal while the demo is generated, so the data keeps the
-// invariants the application enforces: one active registration per account and product line
-// (DESIGN §4.2), and no silent overlap between a partner's claim and an open direct deal.
-import { claimKey as appClaimKey } from "../../lib/registrations/claim-key";
+// invariants the application enforces: one active registration per company and product line
+// (DESIGN §4.2; by account, name and domain: lib/registrations/claim-key), and no silent overlap
+// between a partner's claim and an open direct deal.
+import { claimKeys, type ClaimKeys } from "../../lib/registrations/claim-key";
 import type { SeedAccount, SeedProductLine } from "./world";
 
-/** The application's key: seeded registrations are always linked to their account. */
-export function claimKey(account: Pick<SeedAccount, "id" | "nameKey">, productLine: Pick<SeedProductLine, "id">): string {
-  return appClaimKey(account.id, account.nameKey, productLine.id);
+type Account = Pick<SeedAccount, "id" | "nameKey" | "domainKey">;
+
+/** The application's keys: seeded registrations are always linked to their account. */
+function keysOf(account: Account, productLine: Pick<SeedProductLine, "id">, domainKey: string | null): ClaimKeys {
+  return claimKeys(account.id, account.nameKey, domainKey, productLine.id);
 }
 
+const held = (keys: ClaimKeys) => [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey].filter((k): k is string => k !== null);
+
 export class ClaimBook {
-  /** Keys held by SUBMITTED or APPROVED registrations: DealRegistration.activeClaimKey. */
+  /** Keys held by SUBMITTED or APPROVED registrations, all three columns (their prefixes keep them apart). */
   private readonly active = new Set<string>();
   /** Accounts with an open direct opportunity: a partner claim there is a DIRECT_VS_PARTNER case. */
   private readonly openDirect = new Set<string>();
 
-  /** Free for a partner's claim that raises no conflict. */
+  /** Free for a partner's claim that raises no conflict (whether or not the partner types the domain). */
   isFree(account: SeedAccount, productLine: SeedProductLine): boolean {
-    return !this.active.has(claimKey(account, productLine)) && !this.openDirect.has(account.nameKey);
+    return !this.isActive(account, productLine) && !this.openDirect.has(account.nameKey);
   }
 
   isActive(account: SeedAccount, productLine: SeedProductLine): boolean {
-    return this.active.has(claimKey(account, productLine));
+    return held(keysOf(account, productLine, account.domainKey)).some((k) => this.active.has(k));
   }
 
-  /** Takes the active claim; returns the key to store, or throws if someone holds it already. */
-  takeActive(account: SeedAccount, productLine: SeedProductLine): string {
-    const key = claimKey(account, productLine);
-    if (this.active.has(key)) throw new Error(`active claim ${key} is taken`);
-    this.active.add(key);
-    return key;
+  /** Takes the active claim; returns the keys to store, or throws if someone holds one of them already. */
+  takeActive(account: SeedAccount, productLine: SeedProductLine, typedDomainKey: string | null): ClaimKeys {
+    const keys = keysOf(account, productLine, typedDomainKey);
+    const taken = held(keys).find((k) => this.active.has(k));
+    if (taken) throw new Error(`active claim ${taken} is taken`);
+    for (const k of held(keys)) this.active.add(k);
+    return keys;
   }
 
   markOpenDirect(account: SeedAccount): void {

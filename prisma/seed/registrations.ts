@@ -3,6 +3,7 @@
 // opportunity routed again at conversion (where sticky ownership keeps a partner-led route).
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { AccountTier, ProductKind, RegistrationStatus } from "../../lib/db/generated/sqlite/enums";
+import { NO_CLAIM } from "../../lib/registrations/claim-key";
 import type { ClaimBook } from "./claims";
 import { pickProductLine } from "./direct";
 import { drawAcv, driftAcv } from "./economics";
@@ -128,7 +129,7 @@ export class RegistrationDesk {
       slaDueAt: times.slaDueAt, protectedUntil: times.protectedUntil, extensionCount: times.extensionApprovals.length,
       reviewerId: decided ? req.partner.managerId : null,
       decisionReason: decided ? (req.decisionReason ?? (req.status === "REJECTED" ? rng.pick(REJECTION_REASONS) : "Qualified opportunity; no competing claim.")) : null,
-      decidedAt: times.decidedAt, activeClaimKey: holdsClaim ? this.claims.takeActive(account, productLine) : null,
+      decidedAt: times.decidedAt, ...(holdsClaim ? this.claims.takeActive(account, productLine, typedDomain ? account.domainKey : null) : NO_CLAIM),
       submittedAt: times.submittedAt,
     };
   }

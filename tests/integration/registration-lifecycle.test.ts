@@ -126,18 +126,37 @@ describe("one protected claim per company and product line, whatever the spellin
     expect(row.activeClaimDomainKey).toBe(`d:${row.accountDomainKey}|${row.productLineId}`);
   });
 
-  it("two competing registrations approved at the same moment: exactly one holds the claim", async () => {
+  it("two registrations that lost the claim, approved at the same moment once it is free: exactly one wins", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const alice = await ctxFor("alice@northwind.test");
+    const thirdUser = await db.user.findFirstOrThrow({ where: { role: "PARTNER", active: true, partner: { status: "ACTIVE", name: { notIn: ["Northwind Systems", "Contoso Partners"] } } }, select: { email: true } });
     for (let round = 0; round < 3; round++) {
-      const d = deal();
-      const first = await submitRegistration(await ctxFor("alice@northwind.test"), d);
-      const second = await submitRegistration(await ctxFor("bob@contoso.test"), { ...d, account: { ...d.account, name: `Lifecycle Holdings ${n} Inc` } });
-      await withdrawRegistration(await ctxFor("alice@northwind.test"), first.id, "Lost to a competitor");
-      const third = await submitRegistration(await ctxFor("alice@northwind.test"), d); // holds the claim again
-      const results = await Promise.allSettled([pmApprove(second.id), pmApprove(third.id)]);
+      const d = { ...deal(), account: { ...deal().account, domain: undefined } };
+      const holder = await submitRegistration(alice, d);
+      const losers = [await submitRegistration(await ctxFor("bob@contoso.test"), d), await submitRegistration(await ctxFor(thirdUser.email), d)];
+      expect(losers.map((l) => l.conflict?.type)).toEqual(["DUPLICATE_REGISTRATION", "DUPLICATE_REGISTRATION"]);
+      await withdrawRegistration(alice, holder.id, "Lost to a competitor");
+      const results = await Promise.allSettled(losers.map((l) => decideRegistration(ops, l.id, { decision: "APPROVE", reason: "Qualified" })));
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      const holders = await db.dealRegistration.count({ where: { id: { in: [second.id, third.id] }, activeClaimKey: { not: null } } });
-      expect(holders).toBe(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason.code).toBe("CONFLICT");
+      expect(await db.dealRegistration.count({ where: { id: { in: losers.map((l) => l.id) }, activeClaimKey: { not: null } } })).toBe(1);
+      const nameKey = (await db.dealRegistration.findUniqueOrThrow({ where: { id: holder.id } })).accountNameKey;
+      expect(await db.account.count({ where: { nameKey } })).toBe(1);
     }
+  });
+
+  // Regression: a claim made before the company's account existed was keyed by name; once another
+  // approval created the account, a later submission matched it and took a second claim unopposed.
+  it("a claim made before the account existed still collides with submissions that match the account", async () => {
+    const d = { ...deal(), account: { ...deal().account, domain: undefined } };
+    const alice = await ctxFor("alice@northwind.test");
+    const platform = await submitRegistration(alice, d);
+    const analytics = await submitRegistration(alice, { ...d, productLine: "Analytics" });
+    await pmApprove(analytics.id); // creates the account
+    const bob = await submitRegistration(await ctxFor("bob@contoso.test"), d);
+    expect(bob.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+    expect((await pmApprove(platform.id)).status).toBe("APPROVED");
   });
 
   // Regression: approval created a second account for a company another approval had just

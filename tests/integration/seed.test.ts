@@ -12,7 +12,7 @@ import { normalizeAccountName } from "@/lib/accounts/normalize";
 import { connect, type Db } from "@/lib/db/connect";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hashDemoPassword, seedBase, seedDemo } from "@/prisma/seed";
-import { claimKey } from "@/lib/registrations/claim-key";
+import { claimKeys } from "@/lib/registrations/claim-key";
 
 const NOW = new Date("2026-11-23T16:00:00.000Z");
 const DAY = 86_400_000;
@@ -221,8 +221,11 @@ describe.each(targets)("seed on $name", (target) => {
     const keyed = regs.filter((r) => r.activeClaimKey !== null);
     expect(keyed.every((r) => r.status === "SUBMITTED" || r.status === "APPROVED")).toBe(true);
     // the application's own key format, so seeded claims are seen by the duplicate check
-    expect(keyed.every((r) => r.activeClaimKey === claimKey(r.accountId, r.accountNameKey, r.productLineId))).toBe(true);
+    for (const r of keyed) {
+      expect({ activeClaimKey: r.activeClaimKey, activeClaimNameKey: r.activeClaimNameKey, activeClaimDomainKey: r.activeClaimDomainKey }).toEqual(claimKeys(r.accountId, r.accountNameKey, r.accountDomainKey, r.productLineId));
+    }
     expect(new Set(keyed.map((r) => r.activeClaimKey)).size).toBe(keyed.length);
+    expect(regs.filter((r) => r.activeClaimKey === null).every((r) => r.activeClaimNameKey === null && r.activeClaimDomainKey === null)).toBe(true);
     // an active registration without the key is the later claim of an open duplicate case
     const unkeyed = regs.filter((r) => (r.status === "SUBMITTED" || r.status === "APPROVED") && r.activeClaimKey === null);
     for (const r of unkeyed) {

@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { db, provider } from "@/lib/db/client";
 
 /** A transaction that is fine until COMMIT checks a deferred constraint, and then fails. */
-async function failingCommit(): Promise<unknown> {
+async function failingCommit(marker: string): Promise<unknown> {
   return db.$transaction(async (tx) => {
+    await tx.auditEvent.create({ data: { actorLabel: "test", action: "test.failing-commit", entityType: "Test", entityId: marker } });
     if (provider === "sqlite") {
       await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS "txParent" ("id" INTEGER PRIMARY KEY)`);
       await tx.$executeRawUnsafe(
@@ -31,9 +32,11 @@ describe("a transaction whose COMMIT fails", () => {
     const before = await db.user.count();
     // More failures than the PostgreSQL pool has clients (10 by default).
     for (let i = 0; i < 12; i++) {
-      await expect(within(5_000, failingCommit())).rejects.toThrow(/constraint|unique|foreign/i);
+      await expect(within(5_000, failingCommit(`failed-${i}`))).rejects.toThrow(/constraint|unique|foreign/i);
     }
     expect(await within(5_000, db.user.count())).toBe(before);
+    // nothing the transactions wrote before COMMIT was kept
+    expect(await db.auditEvent.count({ where: { action: "test.failing-commit" } })).toBe(0);
     // and an ordinary transaction still commits
     const n = await within(5_000, db.$transaction(async (tx) => tx.user.count()));
     expect(n).toBe(before);

@@ -9,6 +9,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
+import { claimKeys, NO_CLAIM, type ClaimKeys } from "@/lib/registrations/claim-key";
 import { VERTICALS, type AccountTier, type Vertical } from "@/lib/rules/types";
 import { bin, root } from "../../../lib/cli/paths.mjs";
 import { prng } from "../rules/generate";
@@ -172,13 +173,21 @@ function addRegistrations(db: Database.Database, r: Rand, accounts: AccountRow[]
   for (const u of db.prepare(`SELECT id, partnerId FROM "User" WHERE partnerId IS NOT NULL ORDER BY id`).all() as { id: string; partnerId: string }[]) {
     usersOf.set(u.partnerId, [...(usersOf.get(u.partnerId) ?? []), u.id]);
   }
-  const claims = new Set((db.prepare(`SELECT activeClaimKey AS k FROM "DealRegistration" WHERE activeClaimKey IS NOT NULL`).all() as { k: string }[]).map((c) => c.k));
+  // every key held, all three claim columns (their prefixes keep them apart): lib/registrations/claim-key
+  const claims = new Set(
+    (db.prepare(`SELECT activeClaimKey AS a, activeClaimNameKey AS n, activeClaimDomainKey AS d FROM "DealRegistration" WHERE activeClaimKey IS NOT NULL`).all() as Record<string, string | null>[])
+      .flatMap((c) => [c.a, c.n, c.d])
+      .filter((k): k is string => k !== null),
+  );
+  const held = (k: ClaimKeys) => [k.activeClaimKey, k.activeClaimNameKey, k.activeClaimDomainKey].filter((x): x is string => x !== null);
+  // conservative: the account's own name and domain, whatever the partner will type
+  const taken = (account: AccountRow, productLineId: string) => held(claimKeys(account.id, account.nameKey, account.domainKey, productLineId)).some((k) => claims.has(k));
   const insert = db.prepare(
     `INSERT INTO "DealRegistration" (id, partnerId, submittedById, accountName, accountDomain, accountCountry, accountVertical,
        accountNameKey, accountDomainKey, accountId, productLineId, estimatedAcvCents, currency, expectedCloseDate, description,
        status, route, slaDueAt, protectedUntil, extensionCount, reviewerId, decisionReason, decidedAt, activeClaimKey,
-       submittedAt, lastActivityAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       activeClaimNameKey, activeClaimDomainKey, submittedAt, lastActivityAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertBatch = db.transaction((batch: unknown[][]) => {
     for (const values of batch) insert.run(values);
@@ -190,12 +199,11 @@ function addRegistrations(db: Database.Database, r: Rand, accounts: AccountRow[]
     let status: string = weighted(r, STATUSES);
     let account = pick(r, accounts);
     const productLineId = pick(r, productLines);
-    let claim: string | null = null;
+    let claiming = false;
     if (status === "SUBMITTED" || status === "APPROVED") {
-      for (let tries = 0; tries < 5 && claims.has(`a:${account.id}|${productLineId}`); tries++) account = pick(r, accounts);
-      claim = `a:${account.id}|${productLineId}`;
-      if (claims.has(claim)) [status, claim] = ["EXPIRED", null];
-      else claims.add(claim);
+      for (let tries = 0; tries < 5 && taken(account, productLineId); tries++) account = pick(r, accounts);
+      if (taken(account, productLineId)) status = "EXPIRED";
+      else claiming = true;
     }
     const partner = status === "SUBMITTED" || status === "APPROVED" ? pick(r, active) : pick(r, partners);
     const submitted = status === "SUBMITTED" ? ago(0, 10) : status === "APPROVED" ? ago(3, 80) : status === "CONVERTED" || status === "EXPIRED" ? ago(120, 3 * 365) : ago(15, 3 * 365);
@@ -207,6 +215,8 @@ function addRegistrations(db: Database.Database, r: Rand, accounts: AccountRow[]
     const typedName = r() < 0.85 ? account.name : r() < 0.5 ? account.nameKey.replace(/\b\w/g, (c) => c.toUpperCase()) : account.name.toUpperCase();
     const typedNameKey = typedName === account.name ? account.nameKey : normalizeAccountName(typedName);
     const typedDomainValue = account.domain && r() < 0.8 ? account.domain : null;
+    const claim = claiming ? claimKeys(account.id, typedNameKey, typedDomainValue ? account.domainKey : null, productLineId) : NO_CLAIM;
+    if (claiming) for (const k of [...held(claimKeys(account.id, account.nameKey, account.domainKey, productLineId)), ...held(claim as ClaimKeys)]) claims.add(k);
     const expectedClose = Math.floor((submitted + (30 + r() * 150) * DAY) / DAY) * DAY;
     const acvCents = Math.round(10 ** (3.5 + r() * 2.5)) * 100; // $3k … $1M, log-uniform
     batch.push([
@@ -232,7 +242,9 @@ function addRegistrations(db: Database.Database, r: Rand, accounts: AccountRow[]
       decided === null ? null : partner.managerId,
       status === "REJECTED" ? pick(r, REJECT_REASONS) : null,
       decided === null ? null : iso(decided),
-      claim,
+      claim.activeClaimKey,
+      claim.activeClaimNameKey,
+      claim.activeClaimDomainKey,
       iso(submitted),
       iso(lastActivity),
       iso(lastActivity),
