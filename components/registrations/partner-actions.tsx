@@ -7,12 +7,28 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertDialog, Dialog } from "radix-ui";
 import { extendRegistrationAction, postRegistrationUpdateAction, withdrawRegistrationAction } from "@/lib/actions/registrations";
+import type { ActionResult } from "@/lib/actions/define-action";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/lib/format";
 import { Field, FormAlert, INPUT, Notice } from "./form-fields";
 
 const OVERLAY = "fixed inset-0 z-40 bg-slate-900/40";
 const PANEL = "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
+
+/** A dialog's server-action call: pending and error state; the message of `field`, or the action's. */
+function useActionCall() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function call<T>(run: () => Promise<ActionResult<T>>, field: string): Promise<T | null> {
+    setPending(true);
+    setError(null);
+    const res = await run().catch(() => null);
+    setPending(false);
+    setError(!res ? "Could not reach the server. Try again." : res.ok ? null : (res.fieldErrors?.[field]?.join(" ") ?? res.message));
+    return res?.ok ? res.data : null;
+  }
+  return { pending, error, setError, call };
+}
 
 type Props = { id: string; canExtend: boolean; canWithdraw: boolean; canUpdate: boolean; extensionsLeft: number; protectedUntil: string | null };
 
@@ -32,8 +48,7 @@ function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, call } = useActionCall();
   const [done, setDone] = useState<{ protectedUntil: string; extensionsLeft: number } | null>(null);
 
   // the refresh after success may take the button away (last extension used): keep the result on screen
@@ -41,13 +56,9 @@ function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    const res = await extendRegistrationAction({ id, reason: reason.trim() }).catch(() => null);
-    setPending(false);
-    if (!res) return setError("Could not reach the server. Try again.");
-    if (!res.ok) return setError(res.fieldErrors?.reason?.join(" ") ?? res.message);
-    setDone({ protectedUntil: res.data.protectedUntil, extensionsLeft: res.data.extensionsLeft });
+    const data = await call(() => extendRegistrationAction({ id, reason: reason.trim() }), "reason");
+    if (!data) return;
+    setDone({ protectedUntil: data.protectedUntil, extensionsLeft: data.extensionsLeft });
     router.refresh();
   }
 
@@ -115,17 +126,11 @@ function UpdateDialog({ id }: { id: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, call } = useActionCall();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    const res = await postRegistrationUpdateAction({ id, note: note.trim() }).catch(() => null);
-    setPending(false);
-    if (!res) return setError("Could not reach the server. Try again.");
-    if (!res.ok) return setError(res.fieldErrors?.note?.join(" ") ?? res.message);
+    if (!(await call(() => postRegistrationUpdateAction({ id, note: note.trim() }), "note"))) return;
     setOpen(false);
     setNote("");
     router.refresh();
@@ -165,16 +170,10 @@ function WithdrawDialog({ id, onDone }: { id: string; onDone: () => void }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, call } = useActionCall();
 
   async function withdraw() {
-    setPending(true);
-    setError(null);
-    const res = await withdrawRegistrationAction({ id, reason: reason.trim() }).catch(() => null);
-    setPending(false);
-    if (!res) return setError("Could not reach the server. Try again.");
-    if (!res.ok) return setError(res.fieldErrors?.reason?.join(" ") ?? res.message);
+    if (!(await call(() => withdrawRegistrationAction({ id, reason: reason.trim() }), "reason"))) return;
     setOpen(false);
     onDone();
     router.refresh();

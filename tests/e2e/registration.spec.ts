@@ -53,6 +53,11 @@ test("register, preview the route, approve, protect; a second partner is told ne
   await alice.getByRole("dialog").getByRole("button", { name: "Post update" }).click();
   await expect(alice.getByRole("dialog")).toHaveCount(0);
   await expect(alice.getByText("Demo held with the plant manager; proposal next week.")).toBeVisible();
+  // and asks for more protection
+  await alice.getByRole("button", { name: "Request extension…" }).click();
+  await alice.getByRole("dialog").getByRole("button", { name: "Request extension" }).click();
+  await expect(alice.getByRole("dialog").getByText(/Your protection now runs until/)).toBeVisible();
+  await alice.getByRole("dialog").getByRole("button", { name: "Close" }).click();
 
   // a second partner on the same account: a neutral notice, never the other partner's name
   const bob = await (await browser.newContext()).newPage();
@@ -69,4 +74,11 @@ test("register, preview the route, approve, protect; a second partner is told ne
   // neither can open the other's registration
   expect((await bob.goto(`/portal/registrations/${aliceReg}`))!.status()).toBe(404);
   expect((await alice.goto(`/portal/registrations/${bobReg}`))!.status()).toBe(404);
+
+  // the second partner withdraws its registration, after confirming
+  await bob.goto(`/portal/registrations/${bobReg}`);
+  await bob.getByRole("button", { name: "Withdraw…" }).click();
+  await bob.getByRole("alertdialog").getByRole("button", { name: "Withdraw registration" }).click();
+  await expect(bob.getByText("Registration withdrawn.")).toBeVisible();
+  await expect(bob.getByText("Withdrawn", { exact: true }).first()).toBeVisible();
 });
