@@ -1,5 +1,6 @@
 // The migration runner: idempotent, and refuses a migration edited after it was applied.
 import { mkdtempSync, cpSync, appendFileSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,6 +14,42 @@ describe("migrations", () => {
     expect(first.createdDatabase).toBe(true);
     expect(first.applied).toEqual(loadMigrations("sqlite").map((m) => m.name));
     expect(await migrate(url)).toEqual({ applied: [], createdDatabase: false });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The claim-keys migration backfills claims held before it: each active claim gets its name and
+  // domain keys, and where two already share one, the earlier submission keeps it.
+  it("backfill the claim keys of existing active registrations", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "accord-mig-"));
+    const all = loadMigrations("sqlite").map((m) => m.name);
+    const claimKeys = all.find((n) => n.endsWith("_claim_keys"))!;
+    for (const name of all.filter((n) => n < claimKeys)) cpSync(path.join(process.cwd(), "prisma/migrations", name), path.join(dir, "prisma/migrations", name), { recursive: true });
+    const file = path.join(dir, "claims.db");
+    await migrate(`file:${file}`, dir);
+    const sqlite = new Database(file);
+    sqlite.pragma("foreign_keys = OFF"); // registrations only: the backfill reads nothing else
+    const insert = sqlite.prepare(
+      `INSERT INTO "DealRegistration" ("id", "partnerId", "accountName", "accountCountry", "accountVertical", "accountNameKey", "accountDomainKey", "productLineId", "estimatedAcvCents", "expectedCloseDate", "slaDueAt", "updatedAt", "submittedAt", "activeClaimKey")
+       VALUES (?, 'p', 'x', 'DE', 'RETAIL', ?, ?, ?, 100, '2027-01-01', '2027-01-01', '2027-01-01', ?, ?)`,
+    );
+    insert.run("r1", "acme", "acme.example", "p1", "2026-01-01", "a:A|p1");
+    insert.run("r2", "acme", null, "p1", "2026-01-02", "n:acme|p1"); // same name, later
+    insert.run("r3", "acme hold", "acme.example", "p1", "2026-01-03", "n:acme hold|p1"); // same domain, later
+    insert.run("r4", "acme", "acme.example", "p2", "2026-01-01", "a:A|p2"); // another product line
+    insert.run("r5", "acme", "acme.example", "p1", "2025-01-01", null); // not active
+    sqlite.close();
+    cpSync(path.join(process.cwd(), "prisma/migrations", claimKeys), path.join(dir, "prisma/migrations", claimKeys), { recursive: true });
+    expect((await migrate(`file:${file}`, dir)).applied).toContain(claimKeys);
+    const after = new Database(file, { readonly: true });
+    const rows = after.prepare(`SELECT "id", "activeClaimNameKey" AS n, "activeClaimDomainKey" AS d FROM "DealRegistration" ORDER BY "id"`).all();
+    after.close();
+    expect(rows).toEqual([
+      { id: "r1", n: "n:acme|p1", d: "d:acme.example|p1" },
+      { id: "r2", n: null, d: null },
+      { id: "r3", n: "n:acme hold|p1", d: null },
+      { id: "r4", n: "n:acme|p2", d: "d:acme.example|p2" },
+      { id: "r5", n: null, d: null },
+    ]);
     rmSync(dir, { recursive: true, force: true });
   });
 
