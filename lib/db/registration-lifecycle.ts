@@ -13,7 +13,7 @@ import type { Tx } from "./connect";
 import { notify } from "./outbox";
 import { regionOfCountry } from "./deal-facts";
 import { registrationScope } from "./scope";
-import { claimKeys, NO_CLAIM, type ClaimKeys } from "@/lib/registrations/claim-key";
+import { claimKeys, NO_CLAIM } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import type { RegistrationStatus } from "./generated/sqlite/enums";
 
@@ -36,7 +36,6 @@ const lifecycleSelect = {
   routeDecisionId: true,
   protectedUntil: true,
   extensionCount: true,
-  activeClaimKey: true,
   submittedById: true,
   submittedBy: { select: { email: true } },
   partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } },
@@ -67,19 +66,14 @@ export async function decideRegistration(ctx: Ctx, id: string, input: { decision
   try {
     return await decide(ctx, id, input, now);
   } catch (error) {
-    const code = (error as { code?: string })?.code;
-    if (code === "P2002") {
-      throw new AppError("CONFLICT", "Another registration already holds protection on this account and product line: resolve the conflict first.");
+    // the claim's unique keys: another registration holds the account, name or domain
+    if ((error as { code?: string })?.code === "P2002") {
+      throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
     }
-    // PostgreSQL's serializable isolation refused one of two decisions made at the same moment
-    if (code === "P2034") throw new AppError("CONFLICT", "This registration or a competing one was changed at the same moment; reload and try again.");
     throw error;
   }
 }
 
-// Serializable: approval checks that no other registration holds the account (by any of its keys)
-// and then takes the claim; on PostgreSQL two approvals of competing registrations at once would
-// otherwise both pass the check (on SQLite transactions already run one at a time).
 async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now: Date) {
   return db.$transaction(async (tx) => {
     const reg = await load(tx, ctx, id);
@@ -91,13 +85,6 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     const days = reg.routeDecision?.protectionDays ?? null;
     const protectedUntil = days ? addDays(now, days) : null;
     const accountId = reg.accountId ?? (await findAccount(tx, reg)) ?? (await createAccount(tx, reg));
-    // The claim, now naming the account itself so later submissions matching it by name or domain
-    // collide with it. A registration that lost the claim at submission may take it once the holder
-    // has let go. A route without protection (the vendor leads) holds nothing.
-    const keys = claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId);
-    if (days && (await otherHolder(tx, reg.id, keys))) {
-      throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
-    }
     const opportunity = await tx.opportunity.create({
       data: {
         name: `${reg.accountName} — partner registration`,
@@ -118,14 +105,18 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     await transition(tx, ctx, reg, "APPROVED", input.reason, now, {
       protectedUntil,
       accountId,
-      ...(days ? keys : NO_CLAIM),
+      // The claim, now naming the account itself so later submissions matching it by name or
+      // domain collide with it. A registration that lost the claim at submission takes it once the
+      // holder has let go; while another holds any of the keys, the unique columns refuse it (and
+      // two approvals at once: one wins). A route without protection (the vendor leads) holds none.
+      ...(days ? claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId) : NO_CLAIM),
       opportunityId: opportunity.id,
       reviewerId: ctx.userId,
       decisionReason: input.reason,
       decidedAt: now,
     });
     return { id, status: "APPROVED" as const, protectedUntil: protectedUntil?.toISOString() ?? null, opportunityId: opportunity.id };
-  }, { isolationLevel: "Serializable" });
+  });
 }
 
 /** An account created since the submission (another registration approved) under the same keys. */
@@ -133,25 +124,6 @@ async function findAccount(tx: Tx, reg: Loaded): Promise<string | null> {
   const byDomain = reg.accountDomainKey ? await tx.account.findFirst({ where: { domainKey: reg.accountDomainKey }, orderBy: { createdAt: "asc" }, select: { id: true } }) : null;
   const found = byDomain ?? (await tx.account.findFirst({ where: { nameKey: reg.accountNameKey }, orderBy: { createdAt: "asc" }, select: { id: true } }));
   return found?.id ?? null;
-}
-
-/**
- * Another registration holding any of these keys (the unique columns refuse a second holder too;
- * asking first gives a clear answer). The name key is also looked for in activeClaimKey, where a
- * claim made before any account matched keeps it.
- */
-async function otherHolder(tx: Tx, id: string, keys: ClaimKeys) {
-  return tx.dealRegistration.findFirst({
-    where: {
-      id: { not: id },
-      OR: [
-        { activeClaimKey: { in: [keys.activeClaimKey, keys.activeClaimNameKey] } },
-        { activeClaimNameKey: keys.activeClaimNameKey },
-        ...(keys.activeClaimDomainKey ? [{ activeClaimDomainKey: keys.activeClaimDomainKey }] : []),
-      ],
-    },
-    select: { id: true },
-  });
 }
 
 async function createAccount(tx: Tx, reg: Loaded): Promise<string> {

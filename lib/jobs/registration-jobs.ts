@@ -14,12 +14,11 @@ const BATCH = 200;
 
 type Due = { id: string; where?: Prisma.DealRegistrationWhereInput };
 
-async function release(tx: Tx, due: Due, reason: string, now: Date) {
+async function release(tx: Tx, { id, where }: Due, reason: string, now: Date) {
   // The guards make the job safe against a partner acting at the same moment: the status, and for
   // dormancy the absence of activity, are checked again by the update itself.
-  const { count } = await tx.dealRegistration.updateMany({ where: { id: due.id, status: "APPROVED", ...due.where }, data: { status: "EXPIRED", ...NO_CLAIM, lastActivityAt: now } });
+  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED", ...where }, data: { status: "EXPIRED", ...NO_CLAIM, lastActivityAt: now } });
   if (count !== 1) return false;
-  const id = due.id;
   const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
   await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "EXPIRED", actorId: null, actorLabel: "Accord (scheduled job)", reason, at: now } });
   await audit(tx, null, { action: "registration.expired", entityType: "DealRegistration", entityId: id, before: { status: "APPROVED" }, after: { status: "EXPIRED", reason } }, now);
