@@ -1,5 +1,5 @@
 // One error type for the whole app. Only AppError messages reach users; anything else is logged
-// and replaced by a generic message (see lib/api/respond.ts and lib/actions/define-action.ts).
+// and replaced by a generic message (see lib/api/handler.ts and lib/actions/define-action.ts).
 export type ErrorCode =
   | "BAD_REQUEST"
   | "VALIDATION"
@@ -11,6 +11,7 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -24,6 +25,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -34,6 +36,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly userMessage: string,
     readonly fields?: FieldErrors,
+    /** Seconds the client should wait before trying again (429, 503): sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(userMessage);
     this.name = "AppError";

@@ -19,7 +19,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.userMessage, ...(error.fields ? { fields: error.fields } : {}) } },
-      { status: error.status, headers: error.code === "UNAUTHENTICATED" ? { "WWW-Authenticate": 'Bearer realm="accord"' } : undefined },
+      { status: error.status, headers: errorHeaders(error) },
     );
   }
   if (error instanceof ZodError) {
@@ -27,6 +27,13 @@ export function errorResponse(error: unknown): NextResponse {
   }
   console.error("[api] unexpected error", error);
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
+}
+
+function errorHeaders(error: AppError): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  if (error.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="accord"';
+  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  return Object.keys(headers).length ? headers : undefined;
 }
 
 export function json(data: unknown, status = 200): NextResponse {

@@ -2,6 +2,7 @@
 // PostgreSQL server — a database per test file on that server. Both are cloned from a template
 // that global setup migrated and seeded once (copying a file / CREATE DATABASE … TEMPLATE is far
 // faster than seeding again).
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +17,9 @@ export function testTarget(): "sqlite" | "postgresql" {
   return url && providerOf(url) === "postgresql" ? "postgresql" : "sqlite";
 }
 
-export const sqliteDir = path.join(os.tmpdir(), "accord-tests");
+// One directory per checkout, so test runs in two clones (or worktrees) never share a template.
+const checkout = createHash("sha256").update(path.resolve(__dirname, "../..")).digest("hex").slice(0, 8);
+export const sqliteDir = path.join(os.tmpdir(), `accord-tests-${checkout}`);
 export const sqliteTemplate = path.join(sqliteDir, "template.db");
 
 export function serverUrl(database: string): string {
