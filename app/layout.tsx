@@ -12,6 +12,8 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: "Accord", template: "%s · Accord" },
   description: "Partner/direct route-to-market governance",
+  // static assets live in public/ (icon, robots.txt, the CSV template)
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 // Every page renders per request: its scripts carry that response's CSP nonce (proxy.ts), which a

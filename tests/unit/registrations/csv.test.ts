@@ -1,5 +1,7 @@
 // The CSV side of bulk registration: template, money, header checks, per-cell errors mapped back to
 // columns, file limits, and an error report that cannot run formulas in a spreadsheet.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, MAX_CSV_ROWS, TEMPLATE_CSV, dollarsToCents, errorReportCsv, failedImportRows, neutralizeCell, parseRegistrationCsv } from "@/lib/registrations/csv";
@@ -28,6 +30,11 @@ describe("TEMPLATE_CSV", () => {
     expect(rows.map((r) => r.errors)).toEqual([[], []]);
     expect(rows[0]).toMatchObject({ line: 2, input: { account: { name: "Fabrikam Health GmbH", country: "DE", vertical: "HEALTHCARE" }, estimatedAcv: 25_000_000 } });
     expect(rows[1].input?.account.domain).toBeUndefined(); // empty optional cells are left out, not ""
+  });
+
+  it("is the file the upload page offers for download (public/templates)", () => {
+    const file = readFileSync(path.join(__dirname, "../../../public/templates/accord-registrations-template.csv"), "utf8");
+    expect(file.replace(/\r\n/g, "\n").trimEnd()).toBe(TEMPLATE_CSV.replace(/\r\n/g, "\n"));
   });
 });
 

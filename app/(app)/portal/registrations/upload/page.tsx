@@ -4,13 +4,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { BulkUpload } from "@/components/registrations/bulk-upload";
 import { partnerContext } from "@/lib/auth/page";
 import { listCountries, listProductLines } from "@/lib/db/reference";
-import { CSV_COLUMNS, MAX_CSV_ROWS, TEMPLATE_CSV, type CsvColumn } from "@/lib/registrations/csv";
+import { CSV_COLUMNS, MAX_CSV_ROWS, type CsvColumn } from "@/lib/registrations/csv";
 import { VERTICALS } from "@/lib/rules";
 
 export const metadata: Metadata = { title: "Upload registrations" };
 
-// A data: URL needs no route handler and no client code: the template is a constant.
-const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE_CSV)}`;
+// A static file in public/, kept equal to TEMPLATE_CSV by tests/unit/registrations/csv.test.ts.
+const TEMPLATE_HREF = "/templates/accord-registrations-template.csv";
 
 export default async function UploadRegistrationsPage() {
   await partnerContext();
