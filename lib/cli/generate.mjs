@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const prismaBin = path.join(root, "node_modules", "prisma", "build", "index.js");
 
-export function derivePostgresSchema() {
-  const source = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
+/** The PostgreSQL variant of a schema written for SQLite (provider and client output swapped). */
+export function toPostgresSchema(source) {
   const derived = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/postgres"')
@@ -18,6 +18,11 @@ export function derivePostgresSchema() {
   if (!derived.includes('provider = "postgresql"') || !derived.includes("generated/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the datasource/generator lines generate.mjs rewrites");
   }
+  return derived;
+}
+
+export function derivePostgresSchema() {
+  const derived = toPostgresSchema(readFileSync(path.join(root, "prisma/schema.prisma"), "utf8"));
   mkdirSync(path.join(root, "prisma/postgres"), { recursive: true });
   writeFileSync(path.join(root, "prisma/postgres/schema.prisma"), derived);
 }
