@@ -47,7 +47,7 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
                 { header: "Route", cell: (r) => <RouteBadge route={r.route} /> },
                 { header: "Est. ACV", align: "right", cell: (r) => formatMoney(r.estimatedAcvCents, r.currency) },
                 { header: "Submitted", cell: (r) => formatDate(r.submittedAt) },
-                { header: "Protected until", cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-400">—</span>) },
+                { header: "Protected until", cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>) },
               ]}
             />
           )}

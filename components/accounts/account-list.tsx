@@ -35,11 +35,11 @@ export function AccountList({
         </span>
       ),
     },
-    { key: "domain", header: "Domain", cell: (a) => a.domain ?? <span className="text-slate-400">—</span> },
+    { key: "domain", header: "Domain", cell: (a) => a.domain ?? <span className="text-slate-500">—</span> },
     { key: "country", header: "Country", sortKey: "country", cell: (a) => `${a.country} · ${a.region.code}` },
     { key: "vertical", header: "Vertical", cell: (a) => humanize(a.vertical) },
     { key: "tier", header: "Tier", cell: (a) => humanize(a.tier) },
-    { key: "owner", header: "Owner", cell: (a) => a.owner?.name ?? <span className="text-slate-400">Unassigned</span> },
+    { key: "owner", header: "Owner", cell: (a) => a.owner?.name ?? <span className="text-slate-500">Unassigned</span> },
   ];
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Name", placeholder: "Search account name" },

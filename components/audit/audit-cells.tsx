@@ -29,7 +29,7 @@ function pretty(value: unknown): string {
 
 /** Before/after snapshots, folded away: most rows are read by action and entity alone. */
 export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
-  if (before == null && after == null) return <span className="text-slate-400">—</span>;
+  if (before == null && after == null) return <span className="text-slate-500">—</span>;
   return (
     <details className="text-xs">
       <summary className="cursor-pointer text-brand-700">{before != null && after != null ? "Before / after" : after != null ? "New values" : "Removed values"}</summary>

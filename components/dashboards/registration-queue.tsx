@@ -31,7 +31,7 @@ export function RegistrationQueue({ rows, mode, now, basePath, showPartner }: { 
   } else {
     columns.push({ header: "Decision", cell: (r) => <StatusBadge status={r.status} /> });
     columns.push({ header: "Decided", cell: (r) => formatDate(r.decidedAt) });
-    columns.push({ header: "Reason", className: "max-w-xs", cell: (r) => (r.decisionReason ? <span className="text-slate-700">{r.decisionReason}</span> : <span className="text-slate-400">—</span>) });
+    columns.push({ header: "Reason", className: "max-w-xs", cell: (r) => (r.decisionReason ? <span className="text-slate-700">{r.decisionReason}</span> : <span className="text-slate-500">—</span>) });
   }
   return <MiniTable rows={rows} columns={columns} caption={mode === "pending" ? "Awaiting decision" : mode === "expiring" ? "Protection ending soon" : "Recent decisions"} rowClassName={(r) => (overdue(r) ? "bg-red-50/60" : undefined)} />;
 }

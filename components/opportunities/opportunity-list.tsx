@@ -8,7 +8,7 @@ import type { OpportunityRow } from "@/lib/db/opportunities";
 import { formatDate, formatMoney } from "@/lib/format";
 import { ROUTES, STAGES, type OpportunityListQuery } from "@/lib/validation/lists";
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 export function OpportunityList({
   page,

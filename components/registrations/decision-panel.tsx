@@ -76,7 +76,7 @@ export function DecisionPanel({ id, status, slaDueAt, overdue }: Props) {
           <Field
             id={`decision-${id}-reason`}
             label="Reason"
-            hint={<>The partner reads this. Check the <a href="#evidence" className="text-brand-700 hover:underline">evidence</a> before deciding.</>}
+            hint={<>The partner reads this. Check the <a href="#evidence" className="text-brand-700 underline underline-offset-2">evidence</a> before deciding.</>}
             errors={reasonError}
           >
             {(a) => (

@@ -52,7 +52,7 @@ export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; p
                   <td className={TD}>{a.domain ?? "—"}</td>
                   <td className={TD}>{a.country}</td>
                   <td className={TD}>{humanize(a.tier)}</td>
-                  <td className={TD}>{a.owner?.name ?? <span className="text-slate-400">No owner</span>}</td>
+                  <td className={TD}>{a.owner?.name ?? <span className="text-slate-500">No owner</span>}</td>
                 </tr>
               ))}
             </Table>
@@ -71,7 +71,7 @@ export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; p
                   </td>
                   <td className={TD}><StatusBadge status={c.status} /></td>
                   <td className={TD}>{formatDate(c.submittedAt)}</td>
-                  <td className={TD}>{c.status === "APPROVED" ? formatDate(c.protectedUntil) : <span className="text-slate-400">—</span>}</td>
+                  <td className={TD}>{c.status === "APPROVED" ? formatDate(c.protectedUntil) : <span className="text-slate-500">—</span>}</td>
                 </tr>
               ))}
             </Table>
@@ -83,7 +83,7 @@ export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; p
                   <td className={TD}><Link href={`/opportunities/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.name}</Link></td>
                   <td className={TD}><Badge>{humanize(o.stage)}</Badge></td>
                   <td className={`${TD} tabular-nums`}>{formatMoney(o.acvCents)}</td>
-                  <td className={TD}>{o.ae?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+                  <td className={TD}>{o.ae?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
                 </tr>
               ))}
             </Table>

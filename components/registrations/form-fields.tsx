@@ -3,7 +3,7 @@
 import { cn } from "@/components/ui/cn";
 
 export const INPUT =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 disabled:bg-slate-50 aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50/40";
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-500 disabled:bg-slate-50 aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50/40";
 export const LABEL = "block text-sm font-medium text-slate-700";
 
 type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };

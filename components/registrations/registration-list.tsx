@@ -43,10 +43,10 @@ export function RegistrationList({
         r.status === "SUBMITTED" ? (
           <span className={r.slaDueAt < now ? "font-medium text-red-700" : ""}>{formatDate(r.slaDueAt)}{r.slaDueAt < now ? " · overdue" : ""}</span>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ),
     },
-    { key: "protected", header: "Protected until", sortKey: "protectedUntil", cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-400">—</span>) },
+    { key: "protected", header: "Protected until", sortKey: "protectedUntil", cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>) },
   ];
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Account", placeholder: "Search account name" },

@@ -77,7 +77,7 @@ export function ConditionList({ conditions }: { conditions: readonly Condition[]
     <ul className="space-y-0.5">
       {conditions.map((c, i) => (
         <li key={i}>
-          {i > 0 && <span className="mr-1 text-xs font-semibold uppercase text-slate-400">and</span>}
+          {i > 0 && <span className="mr-1 text-xs font-semibold uppercase text-slate-500">and</span>}
           {conditionText(c)}
         </li>
       ))}

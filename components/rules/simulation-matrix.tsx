@@ -48,7 +48,7 @@ export function SimulationMatrix({ matrix, baseline }: { matrix: SimulationResul
                     key={to}
                     className={cn(
                       "border-b border-slate-100 px-3 py-2 text-right tabular-nums",
-                      same ? "bg-slate-100 text-slate-600" : cell.deals > 0 ? "bg-amber-50 text-amber-900" : "text-slate-400",
+                      same ? "bg-slate-100 text-slate-600" : cell.deals > 0 ? "bg-amber-50 text-amber-900" : "text-slate-500",
                     )}
                   >
                     {cell.deals === 0 ? (

@@ -74,7 +74,7 @@ function SampleRow({ change }: { change: RouteChange }) {
     <li className="py-2">
       <details className="group">
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 rounded-md px-2 py-1.5 hover:bg-slate-50">
-          <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">▸</span>
+          <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">▸</span>
           <span className="font-mono text-xs text-slate-600">{change.dealId}</span>
           <span className="tabular-nums font-medium text-slate-900">{formatMoney(change.acv)}</span>
           <span className="flex items-center gap-2">

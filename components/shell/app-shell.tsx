@@ -27,7 +27,7 @@ export function AppShell({ ctx, company, unread = 0, children }: { ctx: Ctx; com
         </Link>
         <div className="border-t border-slate-800 px-3 pt-4">
           <p className="truncate text-sm font-medium text-white" data-testid="current-user">{ctx.name}</p>
-          <p className="truncate text-xs text-slate-400">
+          <p className="truncate text-xs text-slate-300">
             {roleLabel}
             {company ? ` · ${company}` : ""}
           </p>

@@ -48,6 +48,6 @@ const ROUTE_TONE: Record<string, Tone> = {
 };
 
 export function RouteBadge({ route }: { route: string | null }) {
-  if (!route) return <span className="text-slate-400">—</span>;
+  if (!route) return <span className="text-slate-500">—</span>;
   return <Badge tone={ROUTE_TONE[route] ?? "slate"}>{humanize(route)}</Badge>;
 }

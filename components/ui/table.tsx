@@ -85,14 +85,14 @@ export function Pager({ path, query, nextCursor, prevCursor, total, totalCapped,
             ← Previous
           </Link>
         ) : (
-          <span className="rounded-md px-3 py-1.5 text-slate-400 ring-1 ring-slate-200" aria-disabled>← Previous</span>
+          <span className="rounded-md px-3 py-1.5 text-slate-500 ring-1 ring-slate-200" aria-disabled>← Previous</span>
         )}
         {nextCursor ? (
           <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white" href={hrefWith(path, query, { after: nextCursor, before: undefined }, false)}>
             Next →
           </Link>
         ) : (
-          <span className="rounded-md px-3 py-1.5 text-slate-400 ring-1 ring-slate-200" aria-disabled>Next →</span>
+          <span className="rounded-md px-3 py-1.5 text-slate-500 ring-1 ring-slate-200" aria-disabled>Next →</span>
         )}
       </div>
     </nav>

@@ -24,11 +24,16 @@ export default async function NotificationsPage() {
             return (
               <li key={n.id} className={`px-4 py-3 ${n.readAt ? "" : "bg-brand-50"}`}>
                 <p className="text-sm font-medium text-slate-900">
-                  {!n.readAt && <span className="mr-2 inline-block h-2 w-2 rounded-full bg-brand-600" aria-label="unread" />}
+                  {!n.readAt && (
+                    <>
+                      <span className="mr-2 inline-block h-2 w-2 rounded-full bg-brand-600" aria-hidden="true" />
+                      <span className="sr-only">Unread: </span>
+                    </>
+                  )}
                   {regId ? <Link href={`${base}/${regId}`} className="hover:underline">{n.subject}</Link> : n.subject}
                 </p>
                 <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>
-                <p className="mt-1 text-xs text-slate-500">{formatDateTime(n.createdAt)}</p>
+                <p className="mt-1 text-xs text-slate-600">{formatDateTime(n.createdAt)}</p>
               </li>
             );
           })}

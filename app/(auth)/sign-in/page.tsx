@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const demo = await isDemoLoaded();
   return (
-    <div className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-900 via-slate-800 to-brand-900 px-4 py-12">
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-900 via-slate-800 to-brand-900 px-4 py-12">
       <div className="w-full max-w-lg rounded-xl bg-white p-8 shadow-xl">
         <div className="mb-6 flex items-center gap-2">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 font-semibold text-white">A</span>
@@ -31,6 +31,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <SignInForm demo={demo ? DEMO_ACCOUNTS : []} demoPassword={demo ? DEMO_PASSWORD : undefined} callbackUrl={safeCallback(sp.callbackUrl)} />
       </div>
-    </div>
+    </main>
   );
 }

@@ -32,7 +32,7 @@ export function EditorToolbar({
         <p className="flex items-center gap-2 text-sm" aria-live="polite">
           <span aria-hidden className={cn("h-2 w-2 rounded-full", dirty ? "bg-amber-500" : "bg-emerald-500")} />
           {saving ? "Saving…" : dirty ? <span className="font-medium text-amber-800">Unsaved changes</span> : <span className="text-slate-600">All changes saved</span>}
-          <span className="text-slate-400">· Draft v{version}</span>
+          <span className="text-slate-500">· Draft v{version}</span>
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <ConfirmButton

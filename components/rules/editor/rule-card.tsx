@@ -59,6 +59,7 @@ export function RuleCard({ rule, index, count, open, errors, lint, onToggle, onC
           <Button type="button" variant="ghost" className="px-2 py-1" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move "${title}" down`}>↓</Button>
           <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={onToggle} aria-expanded={open} aria-controls={`${id}-form`}>
             {open ? "Done" : "Edit"}
+            <span className="sr-only"> rule &ldquo;{title}&rdquo;</span>
           </Button>
           <ConfirmButton
             label="Delete"

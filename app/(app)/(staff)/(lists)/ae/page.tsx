@@ -62,7 +62,7 @@ export default async function AePage() {
                 { header: "Account", cell: (o) => o.account.name },
                 { header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
                 { header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
-                { header: "Partner", cell: (o) => o.partner?.name ?? <span className="text-slate-400">—</span> },
+                { header: "Partner", cell: (o) => o.partner?.name ?? <span className="text-slate-500">—</span> },
                 { header: "ACV", align: "right", cell: (o) => formatMoney(o.acvCents, o.currency) },
                 { header: "Close", cell: (o) => <span className={o.closeDate < now ? "text-red-700" : ""}>{formatDate(o.closeDate)}</span> },
               ]}

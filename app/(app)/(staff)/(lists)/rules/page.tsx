@@ -69,7 +69,7 @@ export default async function RulesPage() {
     {
       key: "note",
       header: "Change note",
-      cell: (s) => (s.changeNote ? <span className="line-clamp-2 max-w-sm text-slate-700" title={s.changeNote}>{s.changeNote}</span> : <span className="text-slate-400">—</span>),
+      cell: (s) => (s.changeNote ? <span className="line-clamp-2 max-w-sm text-slate-700" title={s.changeNote}>{s.changeNote}</span> : <span className="text-slate-500">—</span>),
     },
     { key: "rules", header: "Rules", align: "right", cell: (s) => formatNumber(s._count.rules) },
     {
@@ -82,7 +82,7 @@ export default async function RulesPage() {
             vs v{prev.version}
           </Link>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         );
       },
     },

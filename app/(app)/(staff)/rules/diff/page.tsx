@@ -36,7 +36,7 @@ function Part({ changed, children, className }: { changed: boolean; children: Re
 }
 
 function RuleCell({ rule, fields }: { rule?: Rule; fields: Field[] }) {
-  if (!rule) return <p className="px-1.5 text-sm italic text-slate-400">Not in this version</p>;
+  if (!rule) return <p className="px-1.5 text-sm italic text-slate-500">Not in this version</p>;
   return (
     <div className="space-y-1 text-sm">
       <Part changed={fields.includes("name")} className="font-medium text-slate-900">{rule.name}</Part>
