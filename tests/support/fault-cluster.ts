@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type FaultCluster = { url: string; stop(): void; start(): void; freeze(): void; thaw(): void; destroy(): void };
+export type FaultCluster = { url: string; stop(): void; start(): void; ensureRunning(): void; freeze(): void; thaw(): void; destroy(): void };
 
 export async function startFaultCluster(bin: string): Promise<FaultCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "accord-faults-"));
@@ -39,10 +39,15 @@ export async function startFaultCluster(bin: string): Promise<FaultCluster> {
   // the same server options as lib/cli/pg-cluster.sh starts it with
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   let frozen: number[] = [];
+  const start = () => pgCtl("-l", path.join(dir, "log"), "-w", "-o", options, "start");
   return {
     url,
     stop: () => pgCtl("-m", "fast", "-w", "stop"),
-    start: () => pgCtl("-l", path.join(dir, "log"), "-w", "-o", options, "start"),
+    start,
+    // a test that failed half-way may have left it stopped: the next one starts from a running server
+    ensureRunning() {
+      if (!existsSync(path.join(dir, "data", "postmaster.pid"))) start();
+    },
     // the postmaster and every backend: a server that accepts TCP connections and never answers
     freeze() {
       const postmaster = Number(readFileSync(path.join(dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);

@@ -146,6 +146,7 @@ describe.runIf(target === "postgresql")("PostgreSQL stopped and frozen", () => {
   });
 
   it("frozen (SIGSTOP): 503 within the bound, /api/health within 2 s, recovery on SIGCONT", async () => {
+    cluster!.ensureRunning();
     expect((await decide()).status).toBe(200);
     cluster!.freeze();
     try {
