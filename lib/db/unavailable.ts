@@ -85,8 +85,10 @@ export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable. Try 
 
 export function unavailable(reason?: string): AppError {
   const error = Object.assign(new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE, undefined, retryAfterSeconds()), { digest: UNAVAILABLE_DIGEST });
-  // When a page render fails with it, Next.js logs the error: one line, not a stack per request.
+  // When a page render fails with it, Next.js logs the error: one line, not a stack per request
+  // (nor its fields, which util.inspect would print one per line).
   error.stack = `AppError UNAVAILABLE: database unavailable${reason ? ` (${reason})` : ""}`;
+  for (const key of ["code", "userMessage", "fields", "retryAfterSeconds", "digest"]) Object.defineProperty(error, key, { enumerable: false });
   return error;
 }
 

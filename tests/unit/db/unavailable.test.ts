@@ -74,3 +74,12 @@ describe("databaseTimeouts", () => {
     expect(() => databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
   });
 });
+
+describe("the page-facing error", () => {
+  it("prints as one line when Next.js logs it", async () => {
+    const { inspect } = await import("node:util");
+    const error = databaseUnavailable(new Error("Query read timeout"), "test")!;
+    expect(inspect(error)).not.toContain("\n");
+    expect(error.code).toBe("UNAVAILABLE");
+  });
+});
