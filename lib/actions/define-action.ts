@@ -5,6 +5,7 @@ import "server-only";
 import { ZodError, type z } from "zod";
 import { getContext } from "@/lib/auth/context";
 import type { Ctx } from "@/lib/auth/types";
+import { databaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import { assertNoNul } from "@/lib/validation/nul";
@@ -20,6 +21,8 @@ function isNextControlFlow(error: unknown): boolean {
 export function toActionError(error: unknown): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors } {
   if (error instanceof AppError) return { ok: false, code: error.code, message: error.userMessage, ...(error.fields ? { fieldErrors: error.fields } : {}) };
   if (error instanceof ZodError) return { ok: false, code: "VALIDATION", message: "Check the highlighted fields", fieldErrors: zodFieldErrors(error) };
+  const unavailable = databaseUnavailable(error, "action");
+  if (unavailable) return toActionError(unavailable);
   console.error("[action] unexpected error", error);
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved." };
 }

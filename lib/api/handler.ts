@@ -1,12 +1,15 @@
 // The one wrapper for /api/v1 route handlers: authenticates (API key or session cookie), refuses
 // cross-site state changes, bounds and parses JSON bodies, and maps every error to the envelope
-// { error: { code, message, fields? } } with a 4xx; an unexpected error is logged and becomes 500.
+// { error: { code, message, fields? } } with a 4xx; a database that cannot be reached or does not
+// answer in time is 503 UNAVAILABLE with Retry-After (lib/db/unavailable.ts); an unexpected error
+// is logged and becomes 500.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
 import { getContext } from "@/lib/auth/context";
 import type { Ctx } from "@/lib/auth/types";
 import { contextForApiKey } from "@/lib/db/api-keys";
+import { databaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { toJson } from "@/lib/json";
 import { zodFieldErrors } from "@/lib/validation/errors";
@@ -25,6 +28,8 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ZodError) {
     return errorResponse(new AppError("VALIDATION", "The request is not valid", zodFieldErrors(error)));
   }
+  const unavailable = databaseUnavailable(error, "api");
+  if (unavailable) return errorResponse(unavailable);
   console.error("[api] unexpected error", error);
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
 }

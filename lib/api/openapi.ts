@@ -19,8 +19,9 @@ const error = {
   },
 };
 
+// every operation can meet a database that cannot be reached: 503 (lib/db/unavailable.ts)
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  Object.fromEntries([...codes, 503].map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
 
 const ERROR_TEXT: Record<number, string> = {
   400: "Invalid input (field messages in error.fields)",
@@ -32,6 +33,7 @@ const ERROR_TEXT: Record<number, string> = {
   415: "Body is not JSON",
   422: "Well-formed but not processable (e.g. Idempotency-Key reused with another body)",
   429: "Too many requests",
+  503: "The database cannot be reached or did not answer in time (code UNAVAILABLE); retry after Retry-After seconds",
 };
 
 const json = (s: unknown) => ({ content: { "application/json": { schema: s } } });
@@ -55,7 +57,16 @@ export function openApiDocument(serverUrl: string) {
       },
     },
     paths: {
-      "/api/health": { get: { summary: "Health and database kind", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" }, database: { enum: ["sqlite", "postgresql"] } } }) } } },
+      "/api/health": {
+        get: {
+          summary: "Health and database kind",
+          security: [],
+          responses: {
+            "200": json({ type: "object", properties: { status: { const: "ok" }, database: { enum: ["sqlite", "postgresql"] } } }),
+            "503": { description: "The database failed or did not answer within the check's budget (the answer still comes within 2 s)", ...json({ type: "object", properties: { status: { const: "unavailable" }, database: { enum: ["sqlite", "postgresql"] } } }) },
+          },
+        },
+      },
       "/api/v1/route-decisions": {
         post: {
           summary: "Route a deal: the route, the winning rule and the trace (nothing is stored)",

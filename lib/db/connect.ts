@@ -2,7 +2,7 @@
 // (the SQLite client refuses the pg adapter); both expose the same API, typed as the SQLite one.
 // Beside it, a plain-SQL driver on the same connection (lib/db/sql.ts) for the hot paths.
 import type BetterSqlite3 from "better-sqlite3";
-import { Mutex } from "async-mutex";
+import type { MutexInterface } from "async-mutex";
 import pg from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -11,26 +11,42 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { providerOf, sqlitePath, type Provider } from "./provider";
 import { pgDriver, sqliteDriver, type SqlDriver } from "./sql";
+import { databaseTimeouts, type DatabaseTimeouts } from "./timeouts";
+import { boundedLock } from "./bounded-lock";
 
 export type Db = SqliteClient;
 /** The client handed to a `$transaction` callback. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 // Waiting for a transaction slot (the SQLite lock, a pool client) is normal under load and bounded
-// by the queue, not a fault: Prisma's default of 2 s would turn a burst into P2028 errors.
-const transactionOptions = { maxWait: 15_000, timeout: 10_000 };
+// by the queue, not a fault: Prisma's default maxWait of 2 s would turn a burst into P2028 errors.
+// But never longer than the acquire bound (lib/db/timeouts.ts), or a stopped database would hold
+// a request past it.
+const transactionOptions = (t: DatabaseTimeouts) => ({ maxWait: t.acquireMs, timeout: 10_000 });
 
-export function connect(url: string): { db: Db; provider: Provider; sql: SqlDriver } {
+export function connect(url: string, timeouts: DatabaseTimeouts = databaseTimeouts()): { db: Db; provider: Provider; sql: SqlDriver } {
   const provider = providerOf(url);
   if (provider === "postgresql") {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // a pool checkout, and a new connection's TCP connect and start-up, give up after this
+      connectionTimeoutMillis: timeouts.acquireMs,
+      // the server cancels a slow statement (57014) and ends a forgotten transaction …
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.statementMs,
+      // … and a server that does not answer at all (frozen) is given up on by the client
+      query_timeout: timeouts.queryMs,
+    });
     const adapter = new GuardedAdapterFactory(new PrismaPg(pool, { disposeExternalPool: true }));
-    return { db: new PostgresClient({ adapter, transactionOptions }) as unknown as Db, provider, sql: pgDriver(pool, pg.types) };
+    return { db: new PostgresClient({ adapter, transactionOptions: transactionOptions(timeouts) }) as unknown as Db, provider, sql: pgDriver(pool, pg.types) };
   }
-  // busy timeout: wait for a concurrent writer (another process) instead of failing with SQLITE_BUSY.
-  const lock = new Mutex();
-  const factory = new GuardedAdapterFactory(new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 15_000 }), lock);
-  const db = new SqliteClient({ adapter: factory, transactionOptions });
+  // busy_timeout: wait for a concurrent writer (another process) instead of failing at once with
+  // SQLITE_BUSY; better-sqlite3 waits on the event loop's thread, so this stays short. The lock
+  // that serializes this process's work is bounded by the same acquire timeout.
+  const lock = boundedLock(timeouts.acquireMs);
+  const factory = new GuardedAdapterFactory(new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: timeouts.acquireMs }), lock);
+  const db = new SqliteClient({ adapter: factory, transactionOptions: transactionOptions(timeouts) });
   const connection = async () => {
     if (!factory.connection) await db.$connect();
     return factory.connection!;
@@ -59,7 +75,7 @@ class GuardedAdapterFactory implements SqlDriverAdapterFactory {
 
   constructor(
     private readonly inner: SqlDriverAdapterFactory,
-    readonly lock: Mutex | null = null,
+    readonly lock: MutexInterface | null = null,
   ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;

@@ -17,7 +17,7 @@
 import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
-import type { Mutex } from "async-mutex";
+import type { MutexInterface } from "async-mutex";
 import type { Provider } from "./provider";
 
 export type Row = Record<string, unknown>;
@@ -127,7 +127,7 @@ class SqliteSession implements Sql {
   }
 }
 
-export function sqliteDriver(connection: () => Promise<BetterSqlite3.Database>, lock: Mutex): SqlDriver {
+export function sqliteDriver(connection: () => Promise<BetterSqlite3.Database>, lock: MutexInterface): SqlDriver {
   const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
   const sessionFor = (conn: BetterSqlite3.Database) => {
     let statements = cache.get(conn);
