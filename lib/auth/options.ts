@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import { findUserForSignIn } from "@/lib/db/users";
+import { safeCallbackPath } from "./callback-url";
 import { authSecret } from "./secret";
 import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor, signInKey } from "./rate-limit";
 import { clientAddress } from "./client-address";
@@ -47,6 +48,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default accepts any URL that starts with "/"; resolve it as a browser would instead
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) token.uid = user.id;
       return token;
