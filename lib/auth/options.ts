@@ -5,8 +5,9 @@ import Credentials from "next-auth/providers/credentials";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import { findUserForSignIn } from "@/lib/db/users";
+import { safeCallbackPath } from "./callback-url";
 import { authSecret } from "./secret";
-import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor, signInKey } from "./rate-limit";
+import { beginSignInAttempt, signInKey, signInSucceeded } from "./rate-limit";
 import { clientAddress } from "./client-address";
 
 // Verified against when the e-mail is unknown, so both answers take the same time.
@@ -32,21 +33,23 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const ip = clientAddress(req?.headers ?? {});
         const key = signInKey(credentials?.email);
-        if ((await signInBlockedFor(key, ip)) > 0) throw new Error("RateLimited");
+        // counted before the password is checked, so parallel guesses cannot outrun the limits
+        if ((await beginSignInAttempt(key, ip)) > 0) throw new Error("RateLimited");
         const parsed = credentialsInput.safeParse(credentials ?? {});
         const user = parsed.success ? await findUserForSignIn(parsed.data.email) : null;
         const password = parsed.success ? parsed.data.password : "";
         const ok = await verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
-        if (!user || !ok || !user.active || user.partner?.status === "TERMINATED") {
-          await recordFailedSignIn(key, ip);
-          return null;
-        }
-        await clearFailedSignIns(key, ip);
+        if (!user || !ok || !user.active || user.partner?.status === "TERMINATED") return null;
+        await signInSucceeded(key, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ],
   callbacks: {
+    // next-auth's default accepts any URL that starts with "/"; resolve it as a browser would instead
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) token.uid = user.id;
       return token;

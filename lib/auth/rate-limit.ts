@@ -3,6 +3,9 @@
 //  - 20 failures per account from any address (distributed guessing of one password),
 //  - 50 failures per address across accounts (credential stuffing from one address).
 // Unknown e-mails count exactly like known ones, so the answer never tells which exist.
+// An attempt is counted before its password is checked (the database increments the counters, so
+// guesses sent in parallel are all counted) and handed back when it is refused or succeeds; a
+// check-then-count scheme let every parallel guess through.
 import "server-only";
 import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
@@ -25,12 +28,13 @@ const limiters = [
   { limiter: limiter("signin-account", 20), key: (email: string) => email },
   { limiter: limiter("signin-ip", 50), key: (_email: string, ip: string) => ip },
 ];
+const [pair, ...shared] = limiters;
 
 export function signInKey(email: unknown): string {
   return String(email ?? "").trim().toLowerCase().slice(0, 320);
 }
 
-/** Seconds until the caller may try again, or 0 when not blocked. */
+/** Seconds until the caller may try again, or 0 when not blocked (a read: counts nothing). */
 export async function signInBlockedFor(email: string, ip: string): Promise<number> {
   let wait = 0;
   for (const { limiter, key } of limiters) {
@@ -40,12 +44,22 @@ export async function signInBlockedFor(email: string, ip: string): Promise<numbe
   return wait;
 }
 
-export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
-  await Promise.all(
-    limiters.map(({ limiter, key }) => limiter.penalty(key(email, ip), 1).catch((e: RateLimiterRes | Error) => e)),
-  );
+/**
+ * Counts a sign-in attempt as a failure before the password is checked. Returns the seconds to
+ * wait when a limit is already used up (the attempt is then not counted), else 0: go on, and call
+ * signInSucceeded if the password is right.
+ */
+export async function beginSignInAttempt(email: string, ip: string): Promise<number> {
+  const results = await Promise.all(limiters.map(({ limiter, key }) => limiter.penalty(key(email, ip), 1)));
+  let wait = 0;
+  results.forEach((res: RateLimiterRes, i) => {
+    if (res.consumedPoints > limiters[i].limiter.points) wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000));
+  });
+  if (wait > 0) await Promise.all(limiters.map(({ limiter, key }) => limiter.reward(key(email, ip), 1)));
+  return wait;
 }
 
-export async function clearFailedSignIns(email: string, ip: string): Promise<void> {
-  await limiters[0].limiter.delete(limiters[0].key(email, ip));
+/** The password was right: hand back the attempt and forget this address's failures for the account. */
+export async function signInSucceeded(email: string, ip: string): Promise<void> {
+  await Promise.all([pair.limiter.delete(pair.key(email, ip)), ...shared.map(({ limiter, key }) => limiter.reward(key(email, ip), 1))]);
 }

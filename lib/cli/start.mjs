@@ -25,9 +25,10 @@ export function prepareDatabase(args = []) {
 function serve() {
   const port = process.env.PORT || "3000";
   const host = process.env.HOSTNAME || "0.0.0.0";
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, HOSTNAME: host };
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
-  const child = spawn(process.execPath, [bin.next, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env });
+  // our own server rather than `next start`: it decides which forwarded headers to believe
+  const child = spawn(process.execPath, [path.join(root, "lib/cli/server.mjs")], { cwd: root, stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getContext } from "@/lib/auth/context";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { HOME } from "@/lib/auth/navigation";
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  // only same-site paths: never an open redirect
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+  // only paths on our own origin: never an open redirect
+  return safeCallbackPath(v, process.env.NEXTAUTH_URL || "http://localhost");
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
