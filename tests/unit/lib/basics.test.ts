@@ -9,9 +9,10 @@ import { hrefWith } from "@/components/ui/url";
 import { paginate } from "@/lib/db/pagination";
 
 describe("errors", () => {
-  it("maps every code to a 4xx, except INTERNAL", () => {
+  it("maps every code to a 4xx, except INTERNAL (500) and UNAVAILABLE (503: the database, not the caller)", () => {
     for (const [code, status] of Object.entries(HTTP_STATUS)) {
       if (code === "INTERNAL") expect(status).toBe(500);
+      else if (code === "UNAVAILABLE") expect(status).toBe(503);
       else {
         expect(status).toBeGreaterThanOrEqual(400);
         expect(status).toBeLessThan(500);
