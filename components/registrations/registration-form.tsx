@@ -3,6 +3,7 @@
 // route preview and neutral overlap hints beside it, and one registration per form however often
 // the partner clicks or retries (the idempotency token below).
 import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { submitRegistrationAction } from "@/lib/actions/registrations";
 import { VERTICALS } from "@/lib/rules";
@@ -36,6 +37,8 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [alert, setAlert] = useState<string | null>(null);
+  // the partner's own active registration for the same company and product line (a 409)
+  const [existing, setExisting] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const inFlight = useRef(false);
 
@@ -62,6 +65,7 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
     if (inFlight.current) return;
     setSubmitted(true);
     setAlert(null);
+    setExisting(null);
     const invalid = (Object.keys(values) as FieldName[]).find((f) => clientErrors[f]);
     if (invalid) {
       setServerErrors({});
@@ -86,6 +90,7 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
     const fieldErrors = fromServer(res.fieldErrors);
     setServerErrors(fieldErrors);
     setAlert(res.message);
+    setExisting(res.code === "CONFLICT" ? (res.fieldErrors?.registrationId?.[0] ?? null) : null);
     const first = (Object.keys(values) as FieldName[]).find((f) => fieldErrors[f]);
     if (first) document.getElementById(fieldId(first))?.focus();
   }
@@ -148,6 +153,13 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
           </div>
         </Card>
         <FormAlert message={alert} />
+        {existing && (
+          <p className="text-sm">
+            <Link href={`/portal/registrations/${encodeURIComponent(existing)}`} className="font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900">
+              Open your registration
+            </Link>
+          </p>
+        )}
         <div className="flex flex-wrap items-center justify-end gap-3">
           <ButtonLink href="/portal/registrations" variant="ghost">Cancel</ButtonLink>
           <Button type="submit" disabled={pending}>{pending ? "Submitting…" : "Submit registration"}</Button>

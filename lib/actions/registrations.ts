@@ -19,6 +19,14 @@ export const submitRegistrationAction = defineAction(z.object({ token: z.string(
     if (error instanceof AppError && error.fields?.idempotencyKey) {
       throw new AppError("CONFLICT", "This form was already submitted, and a registration was saved. Find it under My registrations; to register another deal, open a new form.");
     }
+    // the partner's own active registration for this company and product line: the form links to it
+    const existing = error instanceof AppError ? error.fields?.registrationId?.[0] : undefined;
+    if (existing) {
+      throw new AppError("CONFLICT", "You already registered this company for this product line.", {
+        "account.name": ["You already registered this company for this product line"],
+        registrationId: [existing],
+      });
+    }
     throw error;
   });
   revalidatePath("/portal");

@@ -36,6 +36,21 @@ const ERROR_TEXT: Record<number, string> = {
   503: "The database cannot be reached or did not answer in time (code UNAVAILABLE); retry after Retry-After seconds",
 };
 
+// Every operation an API key can call counts against the key's limit (lib/db/api-keys.ts).
+const rateLimited = {
+  description: "Too many requests for this API key (setting api.rateLimitPerMinute, 600 a minute by default)",
+  headers: { "Retry-After": { description: "Seconds until the key's current minute ends", schema: { type: "integer", minimum: 1 } } },
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
+type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+function withRateLimit<P extends Record<string, Record<string, Operation>>>(paths: P): P {
+  for (const operations of Object.values(paths)) {
+    for (const op of Object.values(operations)) if (op.security?.length !== 0) op.responses["429"] = { $ref: "#/components/responses/RateLimited" };
+  }
+  return paths;
+}
+
 const json = (s: unknown) => ({ content: { "application/json": { schema: s } } });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
@@ -48,6 +63,7 @@ export function openApiDocument(serverUrl: string) {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      responses: { RateLimited: rateLimited },
       schemas: {
         Error: error,
         Facts: schema(factsSchema),
@@ -56,7 +72,7 @@ export function openApiDocument(serverUrl: string) {
         ExtensionInput: schema(extensionInput),
       },
     },
-    paths: {
+    paths: withRateLimit({
       "/api/health": {
         get: {
           summary: "Health and database kind",
@@ -89,6 +105,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "201": json({ type: "object", properties: { id: { type: "string" }, status: { const: "SUBMITTED" }, route: { type: "string" }, slaDueAt: { type: "string", format: "date-time" }, conflict: { type: "object", properties: { type: { type: "string" } } } } }),
             ...errors(400, 401, 403, 409, 413, 415, 422),
+            "409": { description: "The partner already has an active registration for this company and product line (its id in error.fields.registrationId)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           },
         },
       },
@@ -99,6 +116,6 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/registrations/{id}/extension": {
         post: { summary: "Extend protection (the owning partner; at most 2)", parameters: [idParam], requestBody: { required: false, ...json({ $ref: "#/components/schemas/ExtensionInput" }) }, responses: { "200": json({ type: "object", properties: { protectedUntil: { type: "string", format: "date-time" } } }), ...errors(400, 401, 403, 404, 409, 413, 415) } },
       },
-    },
+    }),
   };
 }

@@ -3,11 +3,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
-import { forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { db, sql } from "./client";
-import { asDateOrNull } from "./sql";
+import { SETTING_KEYS } from "@/lib/settings";
+import { getSetting } from "./settings";
+import { asDate, asDateOrNull, type Sql } from "./sql";
 
 const PREFIX = "acc";
 
@@ -20,23 +22,58 @@ export function generateApiKey(): { key: string; prefix: string } {
   return { key: `${PREFIX}_${prefix}_${randomBytes(32).toString("base64url")}`, prefix };
 }
 
-// Runs on every API request, so in plain SQL (lib/db/sql.ts): one indexed read, and a write at
-// most once a minute per key to keep "last used" honest without a write per request.
+const WINDOW_MS = 60_000;
+
+/**
+ * Counts one request of an API key in the database, so every instance shares the count: a fixed
+ * one-minute window per key that starts at its first request, kept in rate-limiter-flexible's
+ * table (RateLimiterFlexible) under "api:<key id>". One atomic upsert, no read-modify-write: two
+ * instances counting at the same instant both land. Returns the count in the window and its end.
+ */
+export async function countApiRequest(s: Sql, keyId: string, now: Date): Promise<{ count: number; resetAt: Date }> {
+  const row = await s.get<{ points: number | string; expire: unknown }>(
+    `INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (?, 1, ?)
+     ON CONFLICT ("key") DO UPDATE SET
+       "points" = CASE WHEN "RateLimiterFlexible"."expire" > ? THEN "RateLimiterFlexible"."points" + 1 ELSE 1 END,
+       "expire" = CASE WHEN "RateLimiterFlexible"."expire" > ? THEN "RateLimiterFlexible"."expire" ELSE excluded."expire" END
+     RETURNING "points", "expire"`,
+    [`api:${keyId}`, new Date(now.getTime() + WINDOW_MS), now, now],
+  );
+  return { count: Number(row!.points), resetAt: asDate(row!.expire) };
+}
+
+/** 429 once a key has made more than `api.rateLimitPerMinute` requests in its current minute. */
+async function enforceRateLimit(s: Sql, keyId: string, now: Date): Promise<void> {
+  const limit = await getSetting<number>(SETTING_KEYS.apiRateLimitPerMinute, s);
+  if (!(limit > 0)) return;
+  const { count, resetAt } = await countApiRequest(s, keyId, now);
+  if (count > limit) {
+    const seconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+    throw new AppError("RATE_LIMITED", `Too many requests for this API key (limit: ${limit} a minute). Try again in ${seconds} s.`, undefined, seconds);
+  }
+}
+
+// Runs on every API request, so in plain SQL (lib/db/sql.ts), in one session: one indexed read, the
+// rate-limit setting and the request count (one upsert), and a write at most once a minute per key
+// to keep "last used" honest without a second write per request.
 export async function contextForApiKey(key: string, now = new Date()): Promise<Ctx | null> {
   if (!/^acc_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/.test(key)) return null;
-  const row = await sql.session((s) =>
-    s.get<{ id: string; name: string; scope: "PARTNER" | "ADMIN"; partnerId: string | null; revokedAt: unknown; lastUsedAt: unknown; createdById: string | null; partnerStatus: string | null }>(
+  const row = await sql.session(async (s) => {
+    const found = await s.get<{ id: string; name: string; scope: "PARTNER" | "ADMIN"; partnerId: string | null; revokedAt: unknown; lastUsedAt: unknown; createdById: string | null; partnerStatus: string | null }>(
       `SELECT k."id", k."name", k."scope", k."partnerId", k."revokedAt", k."lastUsedAt", k."createdById", p."status" AS "partnerStatus"
          FROM "ApiKey" k LEFT JOIN "Partner" p ON p."id" = k."partnerId" WHERE k."keyHash" = ?`,
       [hashApiKey(key)],
-    ),
-  );
-  if (!row || row.revokedAt !== null) return null;
-  if (row.scope === "PARTNER" && (!row.partnerId || row.partnerStatus === "TERMINATED")) return null;
-  const lastUsedAt = asDateOrNull(row.lastUsedAt);
-  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
-    await sql.session((s) => s.run(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, row.id]));
-  }
+    );
+    if (!found || found.revokedAt !== null) return null;
+    if (found.scope === "PARTNER" && (!found.partnerId || found.partnerStatus === "TERMINATED")) return null;
+    await enforceRateLimit(s, found.id, now);
+    const lastUsedAt = asDateOrNull(found.lastUsedAt);
+    if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
+      await s.run(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, found.id]);
+    }
+    return found;
+  });
+  if (!row) return null;
   return {
     userId: row.createdById,
     name: `API key "${row.name}"`,

@@ -4,8 +4,8 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
-import { claimKeys } from "@/lib/registrations/claim-key";
-import { activeClaimHolders, openDirectOpportunity } from "./registration-submit";
+import { claimKeys, partnerClaimKeys } from "@/lib/registrations/claim-key";
+import { activeClaimHolders, openDirectOpportunity, ownActiveRegistration } from "./registration-submit";
 import { matchAccount, productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };
@@ -17,10 +17,13 @@ export async function checkClaim(ctx: Ctx, input: { name: string; domain?: strin
     const productLine = await productLineByName(s, input.productLine);
     const domainKey = normalizeDomain(input.domain ?? null);
     const account = await matchAccount(s, nameKey, domainKey);
-    const holders = await activeClaimHolders(s, claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id));
+    const keys = claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id);
+    const holders = await activeClaimHolders(s, keys);
+    // the partner's own active registration, even one that lost the claim: submitting again is refused
+    const own = holders.some((h) => h.partnerId === ctx.partnerId) || (ctx.partnerId !== null && (await ownActiveRegistration(s, partnerClaimKeys(ctx.partnerId, keys))) !== null);
     const direct = account ? await openDirectOpportunity(s, account.id) : null;
     return {
-      status: holders.length === 0 ? "clear" : holders.some((h) => h.partnerId === ctx.partnerId) ? "own-claim" : "protected",
+      status: own ? "own-claim" : holders.length === 0 ? "clear" : "protected",
       namedAccount: account?.namedAccount ?? false,
       directActivity: direct !== null,
     };

@@ -13,7 +13,7 @@ import type { Tx } from "./connect";
 import { notify } from "./outbox";
 import { regionOfCountry } from "./deal-facts";
 import { registrationScope } from "./scope";
-import { claimKeys, NO_CLAIM } from "@/lib/registrations/claim-key";
+import { claimKeys, NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import type { RegistrationStatus } from "./generated/sqlite/enums";
 
@@ -79,12 +79,13 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED") throw new AppError("CONFLICT", `This registration is already ${reg.status.toLowerCase()}.`);
     if (input.decision === "REJECT") {
-      await transition(tx, ctx, reg, "REJECTED", input.reason, now, { ...NO_CLAIM, reviewerId: ctx.userId, decisionReason: input.reason, decidedAt: now });
+      await transition(tx, ctx, reg, "REJECTED", input.reason, now, { ...NO_CLAIM, ...NO_PARTNER_CLAIM, reviewerId: ctx.userId, decisionReason: input.reason, decidedAt: now });
       return { id, status: "REJECTED" as const, protectedUntil: null };
     }
     const days = reg.routeDecision?.protectionDays ?? null;
     const protectedUntil = days ? addDays(now, days) : null;
     const accountId = reg.accountId ?? (await findAccount(tx, reg)) ?? (await createAccount(tx, reg));
+    const keys = claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId);
     const opportunity = await tx.opportunity.create({
       data: {
         name: `${reg.accountName} — partner registration`,
@@ -109,7 +110,9 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
       // domain collide with it. A registration that lost the claim at submission takes it once the
       // holder has let go; while another holds any of the keys, the unique columns refuse it (and
       // two approvals at once: one wins). A route without protection (the vendor leads) holds none.
-      ...(days ? claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId) : NO_CLAIM),
+      ...(days ? keys : NO_CLAIM),
+      // the partner's own keys follow the account too, protected or not (an approved registration is active)
+      ...partnerClaimKeys(reg.partnerId, keys),
       opportunityId: opportunity.id,
       reviewerId: ctx.userId,
       decisionReason: input.reason,
@@ -186,7 +189,7 @@ export async function withdrawRegistration(ctx: Ctx, id: string, reason: string,
   return db.$transaction(async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration cannot be withdrawn.`);
-    await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { ...NO_CLAIM });
+    await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { ...NO_CLAIM, ...NO_PARTNER_CLAIM });
     return { id, status: "WITHDRAWN" as const };
   });
 }

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { audit } from "@/lib/db/audit";
 import { notify } from "@/lib/db/outbox";
 import { getSetting } from "@/lib/db/settings";
-import { NO_CLAIM } from "@/lib/registrations/claim-key";
+import { NO_CLAIM, NO_PARTNER_CLAIM } from "@/lib/registrations/claim-key";
 import { SETTING_KEYS } from "@/lib/settings";
 
 const BATCH = 200;
@@ -17,7 +17,7 @@ type Due = { id: string; where?: Prisma.DealRegistrationWhereInput };
 async function release(tx: Tx, { id, where }: Due, reason: string, now: Date) {
   // The guards make the job safe against a partner acting at the same moment: the status, and for
   // dormancy the absence of activity, are checked again by the update itself.
-  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED", ...where }, data: { status: "EXPIRED", ...NO_CLAIM, lastActivityAt: now } });
+  const { count } = await tx.dealRegistration.updateMany({ where: { id, status: "APPROVED", ...where }, data: { status: "EXPIRED", ...NO_CLAIM, ...NO_PARTNER_CLAIM, lastActivityAt: now } });
   if (count !== 1) return false;
   const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
   await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "EXPIRED", actorId: null, actorLabel: "Accord (scheduled job)", reason, at: now } });

@@ -56,5 +56,9 @@ async function importRow(ctx: Ctx, batchId: string, line: number, raw: unknown):
 }
 
 function toColumns(fields: FieldErrors): RowError[] {
-  return Object.entries(fields).flatMap(([path, messages]) => messages.map((message) => ({ field: columnOfPath(path), message })));
+  // registrationId names the partner's own registration of the same claim (the row's message says
+  // which): a reference, not a cell in error
+  return Object.entries(fields)
+    .filter(([path]) => path !== "registrationId")
+    .flatMap(([path, messages]) => messages.map((message) => ({ field: columnOfPath(path), message })));
 }

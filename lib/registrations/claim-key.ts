@@ -32,3 +32,21 @@ export function claimKeys(accountId: string | null, nameKey: string, domainKey: 
 
 /** Released: the registration holds nothing. */
 export const NO_CLAIM = { activeClaimKey: null, activeClaimNameKey: null, activeClaimDomainKey: null } as const;
+
+// The same keys scoped to the registering partner ("<partnerId>|<claim key>"), held by every
+// active (submitted or approved) registration of that partner, whether or not it holds the claim
+// itself: a registration that lost the claim to another partner holds these still. Their unique
+// columns refuse a partner a second active registration for one company and product line, even
+// when two of its submissions arrive at the same instant.
+export type PartnerClaimKeys = { partnerClaimKey: string; partnerClaimNameKey: string; partnerClaimDomainKey: string | null };
+
+export function partnerClaimKeys(partnerId: string, keys: ClaimKeys): PartnerClaimKeys {
+  return {
+    partnerClaimKey: `${partnerId}|${keys.activeClaimKey}`,
+    partnerClaimNameKey: `${partnerId}|${keys.activeClaimNameKey}`,
+    partnerClaimDomainKey: keys.activeClaimDomainKey ? `${partnerId}|${keys.activeClaimDomainKey}` : null,
+  };
+}
+
+/** No longer active (rejected, withdrawn, expired): the partner may register the company again. */
+export const NO_PARTNER_CLAIM = { partnerClaimKey: null, partnerClaimNameKey: null, partnerClaimDomainKey: null } as const;

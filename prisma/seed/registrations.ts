@@ -3,7 +3,7 @@
 // opportunity routed again at conversion (where sticky ownership keeps a partner-led route).
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { AccountTier, ProductKind, RegistrationStatus } from "../../lib/db/generated/sqlite/enums";
-import { NO_CLAIM } from "../../lib/registrations/claim-key";
+import { claimKeys, NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys } from "../../lib/registrations/claim-key";
 import type { ClaimBook } from "./claims";
 import { pickProductLine } from "./direct";
 import { drawAcv, driftAcv } from "./economics";
@@ -130,6 +130,8 @@ export class RegistrationDesk {
       reviewerId: decided ? req.partner.managerId : null,
       decisionReason: decided ? (req.decisionReason ?? (req.status === "REJECTED" ? rng.pick(REJECTION_REASONS) : "Qualified opportunity; no competing claim.")) : null,
       decidedAt: times.decidedAt, ...(holdsClaim ? this.claims.takeActive(account, productLine, typedDomain ? account.domainKey : null) : NO_CLAIM),
+      // every active registration holds its partner's keys, claim or not (as the app writes them)
+      ...(ACTIVE.has(req.status) ? partnerClaimKeys(req.partner.id, claimKeys(account.id, account.nameKey, typedDomain ? account.domainKey : null, productLine.id)) : NO_PARTNER_CLAIM),
       submittedAt: times.submittedAt,
     };
   }

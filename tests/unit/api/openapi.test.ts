@@ -18,4 +18,17 @@ describe("OpenAPI document", () => {
     );
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
   });
+
+  // Regression (issue 8, defect 8): API keys had no rate limit, and the document listed no 429.
+  it("documents 429 with Retry-After on every operation an API key can call, not on /api/health", () => {
+    const paths = doc.paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    const keyed = Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    expect(keyed.length).toBeGreaterThan(6);
+    for (const { path, op } of keyed) {
+      if (path === "/api/health") expect(op.responses["429"]).toBeUndefined();
+      else expect(op.responses["429"]).toEqual({ $ref: "#/components/responses/RateLimited" });
+    }
+    const limited = (doc.components as unknown as { responses: Record<string, { headers: Record<string, unknown> }> }).responses.RateLimited;
+    expect(Object.keys(limited.headers)).toEqual(["Retry-After"]);
+  });
 });
