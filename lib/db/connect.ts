@@ -11,6 +11,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { providerOf, sqlitePath, type Provider } from "./provider";
 import { pgDriver, sqliteDriver, type SqlDriver } from "./sql";
+import { beginImmediate } from "./sqlite-transaction";
 
 export type Db = SqliteClient;
 /** The client handed to a `$transaction` callback. */
@@ -50,7 +51,8 @@ export function connect(url: string): { db: Db; provider: Provider; sql: SqlDriv
  * - On SQLite (`lock` given), the adapter serializes transactions but lets other queries run on the
  *   shared connection while one is open: they would read its uncommitted rows, and a write would
  *   join it and roll back with it. Every query and transaction takes one lock, shared with the
- *   plain-SQL driver, so the connection runs one unit of work at a time.
+ *   plain-SQL driver, so the connection runs one unit of work at a time. Its transactions begin
+ *   IMMEDIATE (lib/db/sqlite-transaction.ts), so another process's writes mean a wait, not an error.
  */
 class GuardedAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider: SqlDriverAdapterFactory["provider"];
@@ -80,7 +82,8 @@ class GuardedAdapterFactory implements SqlDriverAdapterFactory {
       startTransaction: async (isolationLevel) => {
         const release = lock ? await lock.acquire() : () => {};
         try {
-          return guarded(await adapter.startTransaction(isolationLevel), release);
+          // SQLite: BEGIN IMMEDIATE instead of the adapter's deferred BEGIN (lib/db/sqlite-transaction.ts)
+          return guarded(lock ? await beginImmediate(adapter, isolationLevel) : await adapter.startTransaction(isolationLevel), release);
         } catch (error) {
           release();
           throw error;
