@@ -5,7 +5,7 @@
 // transaction was rolled back), so running the WHOLE transaction again is safe; a bounded number of
 // attempts with jittered backoff, then a 503 with Retry-After — never a 500.
 // Pure: no database import, so the policy is unit-tested on its own (tests/unit/db/retry.test.ts).
-import { AppError } from "@/lib/errors";
+import { AppError } from "../errors";
 
 /** Attempts in all (the first one included) before the caller is told to come back. */
 export const MAX_ATTEMPTS = 4;

@@ -6,6 +6,7 @@
 // would leave behind. tests/unit/db/transaction-calls.test.ts keeps `$transaction` out of the rest
 // of lib/ and prisma/.
 import type { Db, Tx } from "./connect";
+import type { Prisma } from "./generated/sqlite/client";
 import { withRetry } from "./retry";
 
 export interface TransactionOptions {
@@ -13,6 +14,8 @@ export interface TransactionOptions {
   maxWait?: number;
   /** How long the callback may run before Prisma rolls it back. */
   timeout?: number;
+  /** PostgreSQL's serialization failures under Serializable are retried like any contention. */
+  isolationLevel?: Prisma.TransactionIsolationLevel;
 }
 
 export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
