@@ -24,6 +24,10 @@ const transactionOptions = { maxWait: 15_000, timeout: 10_000 };
 export function connect(url: string): { db: Db; provider: Provider; sql: SqlDriver } {
   const provider = providerOf(url);
   if (provider === "postgresql") {
+    // pg is pinned to 8 (package.json): Prisma 6.19's query interpreter loads relations by running a
+    // join's child queries with Promise.all on the transaction's one client, which pg 8 queues with a
+    // deprecation warning and pg 9 will refuse. Our own transactions never overlap queries
+    // (tests/integration/faults/pg-overlap.test.ts); lift the pin once Prisma serializes them.
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const adapter = new GuardedAdapterFactory(new PrismaPg(pool, { disposeExternalPool: true }));
     return { db: new PostgresClient({ adapter, transactionOptions }) as unknown as Db, provider, sql: pgDriver(pool, pg.types) };
