@@ -4,6 +4,7 @@ import { hash } from "@node-rs/argon2";
 import { z } from "zod";
 import { connect } from "@/lib/db/connect";
 import { databaseUrl } from "@/lib/db/provider";
+import { transaction } from "@/lib/db/transaction";
 
 const input = z.object({
   email: z.string().trim().toLowerCase().email("Give the admin's e-mail as the first argument"),
@@ -20,7 +21,7 @@ async function main() {
   const { db } = connect(databaseUrl());
   try {
     const passwordHash = await hash(parsed.data.password);
-    const user = await db.$transaction(async (tx) => {
+    const user = await transaction(db, async (tx) => {
       const created = await tx.user.upsert({
         where: { email: parsed.data.email },
         create: { email: parsed.data.email, name: parsed.data.name, passwordHash, role: "ADMIN" },

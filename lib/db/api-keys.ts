@@ -10,6 +10,7 @@ import { db, sql } from "./client";
 import { SETTING_KEYS } from "@/lib/settings";
 import { getSetting } from "./settings";
 import { asDate, asDateOrNull, type Sql } from "./sql";
+import { transaction } from "./transaction";
 
 const PREFIX = "acc";
 
@@ -90,7 +91,7 @@ export async function createApiKey(ctx: Ctx, input: { name: string; scope: "PART
   if (input.scope === "ADMIN" && ctx.role !== "ADMIN") throw forbidden();
   if (input.scope === "PARTNER" && ctx.role !== "PARTNER") throw forbidden("Partner keys are created by the partner's own users");
   const { key, prefix } = generateApiKey();
-  const row = await db.$transaction(async (tx) => {
+  const row = await transaction(db, async (tx) => {
     const created = await tx.apiKey.create({
       data: { name: input.name, prefix, keyHash: hashApiKey(key), scope: input.scope, partnerId: input.scope === "PARTNER" ? ctx.partnerId : null, createdById: ctx.userId },
       select: { id: true, name: true, prefix: true, scope: true, createdAt: true },
@@ -114,7 +115,7 @@ export async function listApiKeys(ctx: Ctx) {
 export async function revokeApiKey(ctx: Ctx, id: string, now = new Date()) {
   if (!can(ctx, "apikey:manage")) throw forbidden();
   const scope = ctx.role === "PARTNER" ? { scope: "PARTNER" as const, partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" as const };
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null, ...scope }, data: { revokedAt: now } });
     if (count !== 1) throw notFound("API key");
     await audit(tx, ctx, { action: "apikey.revoke", entityType: "ApiKey", entityId: id }, now);

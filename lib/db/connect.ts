@@ -13,6 +13,7 @@ import { providerOf, sqlitePath, type Provider } from "./provider";
 import { pgDriver, sqliteDriver, type SqlDriver } from "./sql";
 import { databaseTimeouts, type DatabaseTimeouts } from "./timeouts";
 import { boundedLock } from "./bounded-lock";
+import { beginImmediate } from "./sqlite-transaction";
 
 export type Db = SqliteClient;
 /** The client handed to a `$transaction` callback. */
@@ -27,6 +28,10 @@ const transactionOptions = (t: DatabaseTimeouts) => ({ maxWait: t.acquireMs, tim
 export function connect(url: string, timeouts: DatabaseTimeouts = databaseTimeouts()): { db: Db; provider: Provider; sql: SqlDriver } {
   const provider = providerOf(url);
   if (provider === "postgresql") {
+    // pg is pinned to 8 (package.json): Prisma 6.19's query interpreter loads relations by running a
+    // join's child queries with Promise.all on the transaction's one client, which pg 8 queues with a
+    // deprecation warning and pg 9 will refuse. Our own transactions never overlap queries
+    // (tests/integration/faults/pg-overlap.test.ts); lift the pin once Prisma serializes them.
     const pool = new pg.Pool({
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
@@ -66,7 +71,8 @@ export function connect(url: string, timeouts: DatabaseTimeouts = databaseTimeou
  * - On SQLite (`lock` given), the adapter serializes transactions but lets other queries run on the
  *   shared connection while one is open: they would read its uncommitted rows, and a write would
  *   join it and roll back with it. Every query and transaction takes one lock, shared with the
- *   plain-SQL driver, so the connection runs one unit of work at a time.
+ *   plain-SQL driver, so the connection runs one unit of work at a time. Its transactions begin
+ *   IMMEDIATE (lib/db/sqlite-transaction.ts), so another process's writes mean a wait, not an error.
  */
 class GuardedAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider: SqlDriverAdapterFactory["provider"];
@@ -96,7 +102,8 @@ class GuardedAdapterFactory implements SqlDriverAdapterFactory {
       startTransaction: async (isolationLevel) => {
         const release = lock ? await lock.acquire() : () => {};
         try {
-          return guarded(await adapter.startTransaction(isolationLevel), release);
+          // SQLite: BEGIN IMMEDIATE instead of the adapter's deferred BEGIN (lib/db/sqlite-transaction.ts)
+          return guarded(lock ? await beginImmediate(adapter, isolationLevel) : await adapter.startTransaction(isolationLevel), release);
         } catch (error) {
           release();
           throw error;

@@ -15,6 +15,7 @@ import { regionOfCountry } from "./deal-facts";
 import { registrationScope } from "./scope";
 import { claimKeys, NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
+import { transaction } from "./transaction";
 import type { RegistrationStatus } from "./generated/sqlite/enums";
 
 const lifecycleSelect = {
@@ -75,7 +76,7 @@ export async function decideRegistration(ctx: Ctx, id: string, input: { decision
 }
 
 async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now: Date) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED") throw new AppError("CONFLICT", `This registration is already ${reg.status.toLowerCase()}.`);
     if (input.decision === "REJECT") {
@@ -141,7 +142,7 @@ async function createAccount(tx: Tx, reg: Loaded): Promise<string> {
 /** Extends protection by the rule's protection days, before expiry and at most N times (setting). */
 export async function extendRegistration(ctx: Ctx, id: string, reason: string, now = new Date()) {
   if (!can(ctx, "registration:extend")) throw forbidden("Only the registering partner requests extensions");
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
     const max = await getSetting<number>(SETTING_KEYS.maxProtectionExtensions, tx);
     if (reg.status !== "APPROVED" || !reg.protectedUntil) throw new AppError("CONFLICT", "Only an approved, protected registration can be extended.");
@@ -173,7 +174,7 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
  */
 export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string, now = new Date()) {
   if (!can(ctx, "registration:update")) throw forbidden("Only the registering partner posts updates");
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration takes no updates.`);
     const { count } = await tx.dealRegistration.updateMany({ where: { id, status: reg.status }, data: { lastActivityAt: now } });
@@ -186,7 +187,7 @@ export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string,
 
 export async function withdrawRegistration(ctx: Ctx, id: string, reason: string, now = new Date()) {
   if (!can(ctx, "registration:withdraw")) throw forbidden("Only the registering partner withdraws a registration");
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
     if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration cannot be withdrawn.`);
     await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { ...NO_CLAIM, ...NO_PARTNER_CLAIM });

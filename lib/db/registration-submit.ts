@@ -27,6 +27,7 @@ import { matchAccount, productLineByName, regionOfCountry, type MatchedAccount, 
 import { notify } from "./outbox";
 import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
+import { withRetry } from "./retry";
 import { asDate, json, newId, uniqueViolation, type Sql } from "./sql";
 import type { ConflictType } from "./generated/sqlite/enums";
 
@@ -174,7 +175,8 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await sql.transaction((s) => write(s, args));
+      // contention (SQLite busy past the timeout, a PostgreSQL deadlock) runs it again (lib/db/retry.ts)
+      return await withRetry(() => sql.transaction((s) => write(s, args)));
     } catch (error) {
       const violated = uniqueViolation(error);
       if (violated === null) throw error;

@@ -10,6 +10,7 @@ import { isPartnerDriving, reevaluate, type Facts, type Route } from "@/lib/rule
 import { audit } from "./audit";
 import { db } from "./client";
 import { ruleSetInForceAt } from "./rule-sets";
+import { transaction } from "./transaction";
 
 const OPEN = { stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] as ("CLOSED_WON" | "CLOSED_LOST")[] }, routeDecisionId: { not: null } };
 const BATCH = 500;
@@ -58,7 +59,7 @@ export async function rerouteOpenDeals(ctx: Ctx, opts: { apply: boolean; now?: D
     if (!opts.apply) continue;
     const touched = outcomes.filter(({ deal, outcome }) => outcome.keptPriorRoute || outcome.route !== deal.route);
     if (touched.length === 0) continue;
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (tx) => {
       for (const { deal, facts, outcome } of touched) {
         const decision = await tx.routeDecision.create({
           data: {
@@ -82,7 +83,7 @@ export async function rerouteOpenDeals(ctx: Ctx, opts: { apply: boolean; now?: D
     });
   }
   if (opts.apply) {
-    await db.$transaction((tx) => audit(tx, ctx, { action: "ruleset.reroute", entityType: "RuleSet", entityId: inForce.id, after: summary }, now));
+    await transaction(db, (tx) => audit(tx, ctx, { action: "ruleset.reroute", entityType: "RuleSet", entityId: inForce.id, after: summary }, now));
   }
   return summary;
 }

@@ -12,6 +12,7 @@ import { db } from "./client";
 import type { Tx } from "./connect";
 import { ruleColumns } from "./rule-set-mapping";
 import { getRuleSet, ruleSetInForceAt } from "./rule-sets";
+import { transaction } from "./transaction";
 import type { Prisma } from "./generated/sqlite/client";
 
 const CHANGED_ELSEWHERE = "This draft was changed by someone else since you opened it. Reload to see their changes; yours are still in the editor.";
@@ -31,7 +32,7 @@ export async function createDraft(ctx: Ctx, fromId?: string, now = new Date()) {
   if (!source) throw notFound("Rule set");
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction(async (tx) => {
+      return await transaction(db, async (tx) => {
         const last = await tx.ruleSet.aggregate({ _max: { version: true } });
         const version = (last._max.version ?? 0) + 1;
         const created = await tx.ruleSet.create({
@@ -79,7 +80,7 @@ export async function saveDraft(ctx: Ctx, input: Omit<SaveDraftInput, "rules" | 
   requireEditor(ctx);
   const current = await getRuleSet(ctx, input.id);
   const ruleSet = validateDraft(input, current.version);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await claimDraft(tx, input.id, input.lockVersion, {
       changeNote: input.changeNote,
       defaultOutcome: ruleSet.defaultOutcome as unknown as Prisma.InputJsonValue,
@@ -93,7 +94,7 @@ export async function saveDraft(ctx: Ctx, input: Omit<SaveDraftInput, "rules" | 
 
 export async function deleteDraft(ctx: Ctx, id: string, lockVersion: number) {
   requireEditor(ctx);
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await claimDraft(tx, id, lockVersion, {});
     await tx.ruleSet.delete({ where: { id } });
     await audit(tx, ctx, { action: "ruleset.draft.delete", entityType: "RuleSet", entityId: id });
@@ -116,7 +117,8 @@ export async function publishRuleSet(ctx: Ctx, input: PublishInput, now = new Da
     throw new AppError("UNPROCESSABLE", `Lint found ${lint.errors} error${lint.errors === 1 ? "" : "s"}: fix them before publishing`);
   }
   const from = input.effectiveFrom;
-  return db.$transaction(
+  return transaction(
+    db,
     async (tx) => {
       const others = await tx.ruleSet.findMany({
         where: { status: { not: "DRAFT" } },

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { audit } from "@/lib/db/audit";
 import { notify } from "@/lib/db/outbox";
 import { getSetting } from "@/lib/db/settings";
+import { transaction } from "@/lib/db/transaction";
 import { NO_CLAIM, NO_PARTNER_CLAIM } from "@/lib/registrations/claim-key";
 import { SETTING_KEYS } from "@/lib/settings";
 
@@ -32,7 +33,7 @@ export async function expireProtection(db: Db, now: Date): Promise<number> {
   let done = 0;
   for (;;) {
     const due = await db.dealRegistration.findMany({ where: { status: "APPROVED", protectedUntil: { lte: now } }, select: { id: true }, take: BATCH });
-    for (const { id } of due) if (await db.$transaction((tx) => release(tx, { id }, "Protection period ended", now))) done++;
+    for (const { id } of due) if (await transaction(db, (tx) => release(tx, { id }, "Protection period ended", now))) done++;
     if (due.length < BATCH) return done;
   }
 }
@@ -56,7 +57,7 @@ export async function releaseDormant(db: Db, now: Date): Promise<number> {
   let after: string | undefined;
   for (;;) {
     const due = await db.dealRegistration.findMany({ where: { ...where, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, select: { id: true }, take: BATCH });
-    for (const { id } of due) if (await db.$transaction((tx) => release(tx, { id, where }, `No activity for ${days} days: the account is released`, now))) done++;
+    for (const { id } of due) if (await transaction(db, (tx) => release(tx, { id, where }, `No activity for ${days} days: the account is released`, now))) done++;
     if (due.length < BATCH) return done;
     after = due[due.length - 1].id;
   }
@@ -75,9 +76,10 @@ export async function remindOverdue(db: Db, now: Date): Promise<number> {
   for (const reg of due) {
     const manager = reg.partner.manager?.active ? reg.partner.manager : null;
     const recipients = manager ? [manager] : await opsUsers();
-    await db.$transaction(async (tx) => {
+    // counted once committed: a retried transaction (lib/db/transaction.ts) runs its callback again
+    const reminded = await transaction(db, async (tx) => {
       const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, slaReminderSentAt: null }, data: { slaReminderSentAt: now } });
-      if (count !== 1) return;
+      if (count !== 1) return false;
       await notify(tx, recipients.map((r) => ({
         kind: "registration.sla_overdue",
         recipientUserId: r.id,
@@ -86,8 +88,9 @@ export async function remindOverdue(db: Db, now: Date): Promise<number> {
         body: `The decision was due ${reg.slaDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
         payload: { registrationId: reg.id },
       })));
-      done++;
+      return true;
     });
+    if (reminded) done++;
   }
   return done;
 }

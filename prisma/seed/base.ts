@@ -3,6 +3,7 @@
 // Idempotent: rows that already exist are left alone, so it runs on every start-up.
 import type { Db, Tx } from "../../lib/db/connect";
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
+import { transaction } from "../../lib/db/transaction";
 import { DEFAULT_RULE_SET } from "../../lib/rules";
 import { isUniqueViolation } from "./errors";
 import { seedId } from "./ids";
@@ -110,7 +111,8 @@ export async function seedBase(db: Db, options: { now?: Date } = {}): Promise<Se
 }
 
 function seedBaseOnce(db: Db, now: Date): Promise<SeedBaseResult> {
-  return db.$transaction(
+  return transaction(
+    db,
     async (tx) => {
       const { regions, countries } = await seedRegions(tx);
       const ruleSets = await seedDefaultRuleSet(tx, now);

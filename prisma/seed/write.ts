@@ -1,6 +1,7 @@
 // Writes the planned rows in foreign-key order, in batches, inside one transaction: a failed seed
 // leaves no half-built demo company behind.
 import type { Db, Tx } from "../../lib/db/connect";
+import { transaction } from "../../lib/db/transaction";
 import { insertMany } from "./batch";
 import type { Rows } from "./world";
 
@@ -56,5 +57,5 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
 
 export function writeRows(db: Db, rows: Rows): Promise<WriteResult> {
   // generous timeout: ~40,000 rows on a slow disk; the default 5 s would abort the seed
-  return db.$transaction((tx) => writeAll(tx, rows), { timeout: 300_000, maxWait: 60_000 });
+  return transaction(db, (tx) => writeAll(tx, rows), { timeout: 300_000, maxWait: 60_000 });
 }
