@@ -10,6 +10,7 @@ export const SETTING_KEYS = {
   partnerMarginPctByTier: "attribution.partnerMarginPctByTier",
   cosellSpiffBands: "attribution.cosellSpiffBands",
   forecastMinClosedDeals: "forecast.minClosedDeals",
+  outboxRetryHours: "outbox.retryHours",
   demo: "demo",
 } as const;
 
@@ -39,5 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   [SETTING_KEYS.cosellSpiffBands]: COSELL_SPIFF_BANDS.map((band) => ({ ...band })),
   // below this many closed deals a category × stage uses the stage's default win rate (DESIGN §7)
   [SETTING_KEYS.forecastMinClosedDeals]: 20,
+  // an e-mail that keeps failing is retried (with backoff) for this long before it is FAILED
+  [SETTING_KEYS.outboxRetryHours]: 24,
 };
 
