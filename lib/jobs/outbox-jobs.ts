@@ -42,13 +42,18 @@ async function abandonStaleClaims(db: Db, now: Date, log: (line: string) => void
   }
 }
 
+// nodemailer's defaults let one stalled socket hang for 10 minutes, the length of a claim; a
+// timeout is a connection error, which ends the batch (CONNECTION_ERRORS). SMTP_URL may override.
+const TIMEOUTS = { connectionTimeout: "30000", greetingTimeout: "30000", socketTimeout: "60000" };
+
 /** One pooled connection carries the whole batch. Set in the URL: given an object with a `url`,
  *  nodemailer keeps only what the URL says and drops `pool` and the other options. */
-function pooledUrl(smtpUrl: string, messages: number): string {
+export function pooledUrl(smtpUrl: string, messages: number): string {
   const url = new URL(smtpUrl);
   url.searchParams.set("pool", "true");
   url.searchParams.set("maxConnections", "1");
   url.searchParams.set("maxMessages", String(messages + 1));
+  for (const [key, ms] of Object.entries(TIMEOUTS)) if (!url.searchParams.has(key)) url.searchParams.set(key, ms);
   return url.toString();
 }
 
