@@ -11,6 +11,7 @@ export const SETTING_KEYS = {
   cosellSpiffBands: "attribution.cosellSpiffBands",
   forecastMinClosedDeals: "forecast.minClosedDeals",
   apiRateLimitPerMinute: "api.rateLimitPerMinute",
+  outboxRetryHours: "outbox.retryHours",
   demo: "demo",
 } as const;
 
@@ -40,7 +41,9 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   [SETTING_KEYS.cosellSpiffBands]: COSELL_SPIFF_BANDS.map((band) => ({ ...band })),
   // below this many closed deals a category × stage uses the stage's default win rate (DESIGN §7)
   [SETTING_KEYS.forecastMinClosedDeals]: 20,
-  // requests a minute per API key (DESIGN §9); 0 turns the limit off
+  // requests a minute per API key (README "Security"); 0 turns the limit off
   [SETTING_KEYS.apiRateLimitPerMinute]: 600,
+  // an e-mail that keeps failing is retried (with backoff) for this long before it is FAILED
+  [SETTING_KEYS.outboxRetryHours]: 24,
 };
 

@@ -14,5 +14,5 @@ export async function notify(tx: Tx | Sql, notices: Notice[]) {
     return;
   }
   const createdAt = new Date();
-  for (const row of data) await tx.insert("Outbox", { id: newId(), ...row, payload: json(row.payload), status: "PENDING", attempts: 0, createdAt });
+  for (const row of data) await tx.insert("Outbox", { id: newId(), ...row, payload: json(row.payload), status: "PENDING", attempts: 0, nextAttemptAt: createdAt, createdAt });
 }

@@ -1,26 +1,113 @@
 // Delivers outbox notifications by e-mail when SMTP_URL is set (nodemailer); they are always
-// listed in-app as well. A failed send is retried on later runs, up to 5 attempts.
+// listed in-app as well.
+//
+// Retries: a failed message stays PENDING with a nextAttemptAt after an exponential backoff
+// (lib/outbox/retry.ts) until it has been failing for outbox.retryHours (default 24); only then is
+// it FAILED, with its last error, for channel operations to retry from /outbox. Each failure logs
+// one line. One batch uses one pooled SMTP connection, closed at the end of the batch.
+//
+// Never sent twice: a run first claims its batch in the database (PENDING → SENDING with its own
+// lease token, a conditional update, so concurrent runs on any number of instances claim disjoint
+// rows) and hands a message to SMTP only while it holds the claim. If the process dies between
+// claiming and recording the outcome, the row is left SENDING; once its lease has run out it is
+// marked FAILED as "outcome unknown" instead of being resent, because the SMTP server may already
+// have accepted it. Delivery is therefore at most once, automatically; an operator decides about
+// those rare rows. Every message carries its outbox id as Message-ID, so a manual resend is
+// recognisable as the same message downstream.
+import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Db } from "@/lib/db/connect";
+import { getSetting } from "@/lib/db/settings";
+import { afterFailure, errorText } from "@/lib/outbox/retry";
+import { SETTING_KEYS } from "@/lib/settings";
 
-const MAX_ATTEMPTS = 5;
+export const BATCH_SIZE = 100;
+const LEASE_MS = 10 * 60_000;
+// errors of the connection, not of one message: the rest of the batch would fail the same way
+const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "EAUTH", "EPROXY"]);
 
-export async function deliverOutbox(db: Db, now: Date, env: Record<string, string | undefined> = process.env): Promise<number> {
-  if (!env.SMTP_URL) return 0;
-  const transport = nodemailer.createTransport(env.SMTP_URL);
-  const from = env.SMTP_FROM ?? "Accord <no-reply@accord.local>";
-  const pending = await db.outbox.findMany({ where: { status: "PENDING", attempts: { lt: MAX_ATTEMPTS } }, orderBy: { createdAt: "asc" }, take: 100 });
-  let sent = 0;
-  for (const message of pending) {
-    try {
-      await transport.sendMail({ from, to: message.recipientEmail, subject: message.subject, text: message.body });
-      await db.outbox.update({ where: { id: message.id }, data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null } });
-      sent++;
-    } catch (error) {
-      const attempts = message.attempts + 1;
-      await db.outbox.update({ where: { id: message.id }, data: { attempts, status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING", lastError: String(error).slice(0, 500) } });
-    }
+export type DeliveryOptions = { random?: () => number; log?: (line: string) => void; batchSize?: number };
+
+export function messageIdFor(outboxId: string): string {
+  return `<${outboxId}@outbox.accord>`;
+}
+
+/** Rows a crashed run left SENDING past their lease: FAILED as "outcome unknown" (see above). */
+async function abandonStaleClaims(db: Db, now: Date, log: (line: string) => void) {
+  const stale = await db.outbox.findMany({ where: { status: "SENDING", leaseUntil: { lt: now } }, select: { id: true, attempts: true }, take: 1_000 });
+  for (const row of stale) {
+    const lastError = "Delivery outcome unknown: the sending run stopped before recording it. Retry only if the recipient did not get the message.";
+    const { count } = await db.outbox.updateMany({ where: { id: row.id, status: "SENDING", leaseUntil: { lt: now } }, data: { status: "FAILED", lastError, leaseToken: null, leaseUntil: null } });
+    if (count) log(`[outbox] ${row.id} attempt ${row.attempts + 1}: ${lastError} → FAILED`);
   }
-  transport.close();
+}
+
+// nodemailer's defaults let one stalled socket hang for 10 minutes, the length of a claim; a
+// timeout is a connection error, which ends the batch (CONNECTION_ERRORS). SMTP_URL may override.
+const TIMEOUTS = { connectionTimeout: "30000", greetingTimeout: "30000", socketTimeout: "60000" };
+
+/** One pooled connection carries the whole batch. Set in the URL: given an object with a `url`,
+ *  nodemailer keeps only what the URL says and drops `pool` and the other options. */
+export function pooledUrl(smtpUrl: string, messages: number): string {
+  const url = new URL(smtpUrl);
+  url.searchParams.set("pool", "true");
+  url.searchParams.set("maxConnections", "1");
+  url.searchParams.set("maxMessages", String(messages + 1));
+  for (const [key, ms] of Object.entries(TIMEOUTS)) if (!url.searchParams.has(key)) url.searchParams.set(key, ms);
+  return url.toString();
+}
+
+async function claimBatch(db: Db, now: Date, take: number) {
+  const due = await db.outbox.findMany({ where: { status: "PENDING", nextAttemptAt: { lte: now } }, orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }], take, select: { id: true } });
+  if (due.length === 0) return { token: "", rows: [] };
+  const token = randomUUID();
+  await db.outbox.updateMany({
+    where: { id: { in: due.map((d) => d.id) }, status: "PENDING", nextAttemptAt: { lte: now } },
+    data: { status: "SENDING", leaseToken: token, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  const rows = await db.outbox.findMany({
+    where: { leaseToken: token, status: "SENDING" },
+    orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+    select: { id: true, recipientEmail: true, subject: true, body: true, attempts: true, failingSince: true },
+  });
+  return { token, rows };
+}
+
+export async function deliverOutbox(db: Db, now: Date, env: Record<string, string | undefined> = process.env, opts: DeliveryOptions = {}): Promise<number> {
+  if (!env.SMTP_URL) return 0;
+  const log = opts.log ?? ((line: string) => console.warn(line));
+  await abandonStaleClaims(db, now, log);
+  const { token, rows } = await claimBatch(db, now, opts.batchSize ?? BATCH_SIZE);
+  if (rows.length === 0) return 0;
+  const retryHours = await getSetting<number>(SETTING_KEYS.outboxRetryHours, db);
+  const from = env.SMTP_FROM ?? "Accord <no-reply@accord.local>";
+  const transport = nodemailer.createTransport(pooledUrl(env.SMTP_URL, rows.length));
+  let sent = 0;
+  let connectionError: unknown = null;
+  try {
+    for (const message of rows) {
+      const mine = { id: message.id, leaseToken: token, status: "SENDING" as const };
+      try {
+        if (connectionError) throw connectionError;
+        await transport.sendMail({ from, to: message.recipientEmail, subject: message.subject, text: message.body, messageId: messageIdFor(message.id) });
+        await db.outbox.updateMany({ where: mine, data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null, failingSince: null, leaseToken: null, leaseUntil: null } });
+        sent++;
+      } catch (error) {
+        if (!connectionError && CONNECTION_ERRORS.has((error as { code?: string }).code ?? "")) connectionError = error;
+        const attempt = message.attempts + 1;
+        const failingSince = message.failingSince ?? now;
+        const outcome = afterFailure(attempt, failingSince, now, retryHours, opts.random);
+        const lastError = errorText(error);
+        await db.outbox.updateMany({ where: mine, data: { status: outcome.status, attempts: attempt, lastError, failingSince, nextAttemptAt: outcome.nextAttemptAt, leaseToken: null, leaseUntil: null } });
+        log(
+          outcome.status === "FAILED"
+            ? `[outbox] ${message.id} attempt ${attempt} failed: ${lastError}; failing since ${failingSince.toISOString()}, giving up → FAILED`
+            : `[outbox] ${message.id} attempt ${attempt} failed: ${lastError}; next attempt ${outcome.nextAttemptAt.toISOString()}`,
+        );
+      }
+    }
+  } finally {
+    transport.close();
+  }
   return sent;
 }

@@ -1,12 +1,13 @@
 // One scheduler for time-driven work. Every instance may run it; a lease row per job (JobLock)
 // taken with a conditional update makes sure only one instance runs a job at a time, and the
-// job's interval is measured from its last run across all instances.
+// job's interval is measured between the scheduled STARTS of its runs across all instances.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/connect";
 import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<number> };
+export type Clock = () => Date;
 
 export const JOBS: Job[] = [
   { name: "registrations.expire", everyMs: 5 * 60_000, run: expireProtection },
@@ -18,45 +19,61 @@ export const JOBS: Job[] = [
 const LEASE_MS = 10 * 60_000;
 export const INSTANCE: string = randomUUID();
 
-/** Takes the job's lease if it is free and the job is due; true when this instance may run it. */
+/** Timer ticks drift by a few milliseconds to seconds; a job whose last start is this close to a
+ *  full interval ago counts as due, so a 1-minute job ticked every minute runs on every tick. */
+export function dueSlackMs(everyMs: number): number {
+  return Math.min(5_000, Math.floor(everyMs * 0.05));
+}
+
+/** Takes the job's lease if it is free and the job is due; true when this instance may run it.
+ *  `now` is the tick's scheduled start, which becomes the job's lastRunAt. */
 export async function acquire(db: Db, job: Job, now: Date, owner = INSTANCE, force = false): Promise<boolean> {
+  const lease = { owner, lockedUntil: new Date(now.getTime() + LEASE_MS), lastRunAt: now };
   try {
-    await db.jobLock.create({ data: { name: job.name, owner, lockedUntil: new Date(now.getTime() + LEASE_MS) } });
+    await db.jobLock.create({ data: { name: job.name, ...lease } });
     return true;
   } catch {
     // the row exists: take it only when its lease ran out and the job is due
   }
+  const dueBy = new Date(now.getTime() - job.everyMs + dueSlackMs(job.everyMs));
   const { count } = await db.jobLock.updateMany({
     where: {
       name: job.name,
       lockedUntil: { lte: now },
-      ...(force ? {} : { OR: [{ lastRunAt: null }, { lastRunAt: { lte: new Date(now.getTime() - job.everyMs) } }] }),
+      ...(force ? {} : { OR: [{ lastRunAt: null }, { lastRunAt: { lte: dueBy } }] }),
     },
-    data: { owner, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    data: lease,
   });
   return count === 1;
 }
 
 async function releaseLease(db: Db, job: Job, now: Date, owner: string) {
-  await db.jobLock.updateMany({ where: { name: job.name, owner }, data: { lockedUntil: now, lastRunAt: now } });
+  // lastRunAt stays the start recorded by acquire: measuring from the END made a 1-minute job
+  // that takes a few seconds miss every second 60-second tick
+  await db.jobLock.updateMany({ where: { name: job.name, owner }, data: { lockedUntil: now } });
 }
 
-export async function runDueJobs(db: Db, opts: { now?: Date; force?: boolean; owner?: string } = {}): Promise<Record<string, number | "skipped" | "failed">> {
+type RunOptions = { now?: Date; clock?: Clock; force?: boolean; owner?: string; jobs?: Job[] };
+
+export async function runDueJobs(db: Db, opts: RunOptions = {}): Promise<Record<string, number | "skipped" | "failed">> {
   const results: Record<string, number | "skipped" | "failed"> = {};
   const owner = opts.owner ?? INSTANCE;
-  for (const job of JOBS) {
-    const now = opts.now ?? new Date();
-    if (!(await acquire(db, job, now, owner, opts.force))) {
+  const clock: Clock = opts.clock ?? (opts.now ? () => opts.now as Date : () => new Date());
+  // one scheduled start for the whole tick: a slow job early in the list does not push the later
+  // ones' start (and so their next due time) back
+  const tickAt = clock();
+  for (const job of opts.jobs ?? JOBS) {
+    if (!(await acquire(db, job, tickAt, owner, opts.force))) {
       results[job.name] = "skipped";
       continue;
     }
     try {
-      results[job.name] = await job.run(db, now);
+      results[job.name] = await job.run(db, clock());
     } catch (error) {
       console.error(`[jobs] ${job.name} failed`, error);
       results[job.name] = "failed";
     } finally {
-      await releaseLease(db, job, opts.now ?? new Date(), owner);
+      await releaseLease(db, job, clock(), owner);
     }
   }
   return results;

@@ -61,6 +61,11 @@ const auditCode = z.string().trim().max(64).regex(/^[A-Za-z0-9_.:-]+$/, "Invalid
 export const auditEventListQuery = listSchema(["at"] as const, "at", { action: auditCode, entityType: auditCode });
 export type AuditEventListQuery = z.infer<typeof auditEventListQuery>;
 
+// The e-mail outbox (ops): without a status filter it lists what is not yet delivered.
+export const OUTBOX_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
+export const outboxListQuery = listSchema(["createdAt", "nextAttemptAt", "attempts"] as const, "createdAt", { status: z.enum(OUTBOX_STATUSES).optional() });
+export type OutboxListQuery = z.infer<typeof outboxListQuery>;
+
 /** searchParams of a page → a plain record zod can parse (first value of repeated keys). */
 export function fromSearchParams(sp: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};

@@ -77,6 +77,36 @@ describe("jobs", () => {
     }
   });
 
+  // Regression: lastRunAt was written at the END of a run, so a 1-minute job taking a few seconds
+  // was not yet due on the next tick exactly 60 s later and ran only every second tick.
+  it("runs a 1-minute job on every tick 60 s apart, however long each run takes (injected clock)", async () => {
+    let at = new Date("2027-03-01T09:00:00.000Z").getTime();
+    const clock = () => new Date(at);
+    const starts: number[] = [];
+    const job = { name: "test.cadence", everyMs: 60_000, run: async (_db: unknown, now: Date) => { starts.push(now.getTime()); at += 4_000; return 1; } };
+    const t0 = at;
+    for (let tick = 0; tick < 6; tick++) {
+      at = t0 + tick * 60_000;
+      // a timer tick may also fire a little early; within the slack it still counts
+      if (tick === 3) at -= 500;
+      const results = await runDueJobs(db, { clock, jobs: [job], owner: `instance-${tick % 2}` });
+      expect(results["test.cadence"], `tick ${tick}`).toBe(1);
+    }
+    expect(starts).toHaveLength(6);
+    // not due again within the same minute, from any instance
+    at = t0 + 5 * 60_000 + 30_000;
+    expect((await runDueJobs(db, { clock, jobs: [job], owner: "instance-x" }))["test.cadence"]).toBe("skipped");
+  });
+
+  it("a job still running holds its lease: the next tick skips it instead of starting it twice", async () => {
+    let at = new Date("2027-03-02T09:00:00.000Z").getTime();
+    const clock = () => new Date(at);
+    const job = { name: "test.overrun", everyMs: 60_000, run: async () => 1 };
+    expect(await acquire(db, job, clock(), "slow-instance")).toBe(true);
+    at += 60_000; // the slow instance has not released yet
+    expect((await runDueJobs(db, { clock, jobs: [job], owner: "other" }))["test.overrun"]).toBe("skipped");
+  });
+
   it("only one of several instances takes a job's lease", async () => {
     const job = { ...JOBS[0], name: "test.lease" };
     const now = new Date();

@@ -106,6 +106,37 @@ describe("migrations", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // The outbox-backoff migration: mail the old five-attempts rule gave up on in the last 24 hours is
+  // retried (it was lost for good before); older failures stay FAILED; every row gets a due time.
+  it("make recent FAILED e-mail retryable when adding the outbox backoff", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "accord-mig-"));
+    const all = loadMigrations("sqlite").map((m) => m.name);
+    const backoff = all.find((n) => n.endsWith("_outbox_backoff"))!;
+    for (const name of all.filter((n) => n < backoff)) cpSync(path.join(process.cwd(), "prisma/migrations", name), path.join(dir, "prisma/migrations", name), { recursive: true });
+    const file = path.join(dir, "outbox.db");
+    await migrate(`file:${file}`, dir);
+    const sqlite = new Database(file);
+    const insert = sqlite.prepare(`INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts", "lastError", "createdAt") VALUES (?, 'k', 'a@example.test', 's', 'b', ?, ?, ?, ?)`);
+    const iso = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString().replace("Z", "+00:00");
+    insert.run("recent", "FAILED", 5, "connect ECONNREFUSED", iso(2));
+    insert.run("old", "FAILED", 5, "connect ECONNREFUSED", iso(48));
+    insert.run("pending", "PENDING", 0, null, iso(1));
+    insert.run("sent", "SENT", 1, null, iso(3));
+    sqlite.close();
+    cpSync(path.join(process.cwd(), "prisma/migrations", backoff), path.join(dir, "prisma/migrations", backoff), { recursive: true });
+    expect((await migrate(`file:${file}`, dir)).applied).toContain(backoff);
+    const after = new Database(file, { readonly: true });
+    const rows = after.prepare(`SELECT "id", "status", "createdAt", "nextAttemptAt", "failingSince" FROM "Outbox" ORDER BY "id"`).all() as { id: string; status: string; createdAt: string; nextAttemptAt: string; failingSince: string | null }[];
+    after.close();
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId.recent).toMatchObject({ status: "PENDING", failingSince: byId.recent.createdAt });
+    expect(Math.abs(new Date(byId.recent.nextAttemptAt).getTime() - Date.now())).toBeLessThan(60_000);
+    expect(byId.old).toMatchObject({ status: "FAILED", failingSince: null, nextAttemptAt: byId.old.createdAt });
+    expect(byId.pending).toMatchObject({ status: "PENDING", failingSince: null, nextAttemptAt: byId.pending.createdAt });
+    expect(byId.sent).toMatchObject({ status: "SENT" });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("refuse a migration that changed after it was applied", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "accord-mig-"));
     cpSync(path.join(process.cwd(), "prisma/migrations"), path.join(dir, "prisma/migrations"), { recursive: true });

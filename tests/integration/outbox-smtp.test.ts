@@ -1,5 +1,6 @@
 // Outbox delivery through a real SMTP server on loopback (smtp-server), not a stub: pending
-// notifications are sent once and marked SENT; a failing server leaves them PENDING for a retry.
+// notifications are sent once and marked SENT; a failing server leaves them PENDING for a retry
+// after a backoff (tests/integration/faults/smtp.test.ts covers outages end to end).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
@@ -47,17 +48,20 @@ describe("outbox delivery", () => {
     const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "Accord <accord@example.test>" };
 
     reject = true;
-    expect(await deliverOutbox(db, new Date(), env)).toBe(0);
-    expect(await db.outbox.count({ where: { status: "PENDING", attempts: 1 } })).toBe(2);
+    const now = new Date();
+    expect(await deliverOutbox(db, now, env)).toBe(0);
+    expect(await db.outbox.count({ where: { status: "PENDING", attempts: 1, lastError: { contains: "mailbox unavailable" } } })).toBe(2);
 
     reject = false;
-    expect(await deliverOutbox(db, new Date(), env)).toBe(2);
+    // not before the backoff (one minute, ±20 %) has passed
+    expect(await deliverOutbox(db, new Date(now.getTime() + 30_000), env)).toBe(0);
+    expect(await deliverOutbox(db, new Date(now.getTime() + 2 * 60_000), env)).toBe(2);
     expect(received).toHaveLength(2);
     expect(received[0].to).toEqual(["pm@accord.test"]);
     expect(received.map((m) => m.body).join("\n")).toContain("Subject: Decide Northwind's registration");
     expect(await db.outbox.count({ where: { status: "SENT" } })).toBe(2);
 
-    expect(await deliverOutbox(db, new Date(), env)).toBe(0);
+    expect(await deliverOutbox(db, new Date(now.getTime() + 60 * 60_000), env)).toBe(0);
     expect(received).toHaveLength(2);
   });
 });

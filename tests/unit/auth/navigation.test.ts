@@ -20,4 +20,8 @@ describe("navigation per role", () => {
   it("only ADMIN navigates to the audit log", () => {
     for (const role of ROLES) expect(NAV[role].some((i) => i.href === "/audit")).toBe(role === "ADMIN");
   });
+
+  it("only ADMIN navigates to the e-mail outbox", () => {
+    for (const role of ROLES) expect(NAV[role].some((i) => i.href === "/outbox")).toBe(role === "ADMIN");
+  });
 });

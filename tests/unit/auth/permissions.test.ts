@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, string> = {
   "maturity:read": "AMX",
   "maturity:assess": "AX",
   "audit:read": "A",
+  "outbox:manage": "A",
   "apikey:manage": "AP",
   "user:manage": "A",
   "settings:manage": "A",
