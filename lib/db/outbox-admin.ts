@@ -9,6 +9,7 @@ import type { OutboxListQuery } from "@/lib/validation/lists";
 import { audit } from "./audit";
 import { db } from "./client";
 import { paginate } from "./pagination";
+import { transaction } from "./transaction";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -65,7 +66,7 @@ const retryData = (now: Date) => ({ status: "PENDING" as const, nextAttemptAt: n
 /** "Retry now" for one message: due at the next delivery run, with a fresh retry window. */
 export async function retryOutboxMessage(ctx: Ctx, id: string, now = new Date()): Promise<{ id: string }> {
   requireOutbox(ctx);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const before = await tx.outbox.findFirst({ where: { id, ...retryable(now) }, select: { id: true, status: true, attempts: true, lastError: true, nextAttemptAt: true } });
     if (!before) throw notFound("Message waiting for a retry");
     const { count } = await tx.outbox.updateMany({ where: { id, ...retryable(now) }, data: retryData(now) });
@@ -78,7 +79,7 @@ export async function retryOutboxMessage(ctx: Ctx, id: string, now = new Date())
 /** "Retry all now": every failed or backing-off message, one audit event with the count. */
 export async function retryAllOutbox(ctx: Ctx, now = new Date()): Promise<{ count: number }> {
   requireOutbox(ctx);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const failed = await tx.outbox.count({ where: { status: "FAILED" } });
     const { count } = await tx.outbox.updateMany({ where: retryable(now), data: retryData(now) });
     if (count > 0) await audit(tx, ctx, { action: "outbox.retry_all", entityType: "outbox", entityId: "*", before: { failed, backingOff: count - failed }, after: { status: "PENDING", count, nextAttemptAt: now } }, now);
