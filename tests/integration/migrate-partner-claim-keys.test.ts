@@ -31,7 +31,7 @@ it("backfills the partner claim keys of active registrations, the earliest keepi
   insert.run("r7", "p1", "SUBMITTED", "acme", "acme.example", "A", "pl2", "2026-01-06"); // another product line
   sqlite.close();
   cpSync(path.join(process.cwd(), "prisma/migrations", target), path.join(dir, "prisma/migrations", target), { recursive: true });
-  expect((await migrate(`file:${file}`, dir)).applied).toEqual([target, ...all.filter((n) => n > target)]);
+  expect((await migrate(`file:${file}`, dir)).applied).toEqual([target]);
   const after = new Database(file, { readonly: true });
   const rows = after.prepare(`SELECT "id", "partnerClaimKey" AS k, "partnerClaimNameKey" AS n, "partnerClaimDomainKey" AS d FROM "DealRegistration" ORDER BY "id"`).all();
   after.close();
