@@ -1,5 +1,5 @@
 -- AlterEnum
-ALTER TYPE "OutboxStatus" ADD VALUE 'SENDING';
+ALTER TYPE "OutboxStatus" ADD VALUE 'SENDING' AFTER 'PENDING';
 
 -- AlterTable
 ALTER TABLE "Outbox" ADD COLUMN     "failingSince" TIMESTAMP(3),
