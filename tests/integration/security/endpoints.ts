@@ -10,10 +10,13 @@ import { createApiKey } from "@/lib/db/api-keys";
 import { db } from "@/lib/db/client";
 import { decideRegistration } from "@/lib/db/registration-lifecycle";
 import { submitRegistration } from "@/lib/db/registration-submit";
+import { routeDecisionInput } from "@/lib/validation/rule-sets";
+import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
+import type { z } from "zod";
 import { ctxFor } from "../../support/contexts";
 
 export type Body = string | ReadableStream<Uint8Array> | null;
-export type Endpoint = { name: string; valid: Record<string, unknown>; send: (body: Body, headers?: Record<string, string>) => Promise<Response> };
+export type Endpoint = { name: string; valid: Record<string, unknown>; schema?: z.ZodType; send: (body: Body, headers?: Record<string, string>) => Promise<Response> };
 
 type RouteHandler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -23,10 +26,11 @@ function request(path: string, key: string, body: Body, headers: Record<string, 
   return new NextRequest(`http://localhost${path}`, init as ConstructorParameters<typeof NextRequest>[1]);
 }
 
-function endpoint(name: string, path: string, handler: RouteHandler, key: string, params: Record<string, string>, valid: Record<string, unknown>): Endpoint {
+function endpoint(name: string, path: string, handler: RouteHandler, key: string, params: Record<string, string>, valid: Record<string, unknown>, schema?: z.ZodType): Endpoint {
   return {
     name,
     valid,
+    schema,
     send: (body, headers = { "Content-Type": "application/json" }) => handler(request(path, key, body, headers), { params: Promise.resolve(params) }),
   };
 }
@@ -50,10 +54,11 @@ export async function endpoints() {
   await decideRegistration(ops, approved.id, { decision: "APPROVE", reason: "Qualified for tests" });
   const ruleSet = await db.ruleSet.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
   const list: Endpoint[] = [
-    endpoint("registrations", "/api/v1/registrations", registrations as RouteHandler, partnerKey, {}, deal()),
-    endpoint("decision", `/api/v1/registrations/${submitted.id}/decision`, decision as RouteHandler, adminKey, { id: submitted.id }, { decision: "REJECT", reason: "Not qualified" }),
-    endpoint("extension", `/api/v1/registrations/${approved.id}/extension`, extension as RouteHandler, partnerKey, { id: approved.id }, { reason: "Procurement slipped" }),
-    endpoint("route-decisions", "/api/v1/route-decisions", routeDecisions as RouteHandler, adminKey, {}, { facts: FACTS }),
+    endpoint("registrations", "/api/v1/registrations", registrations as RouteHandler, partnerKey, {}, deal(), registrationInput),
+    endpoint("decision", `/api/v1/registrations/${submitted.id}/decision`, decision as RouteHandler, adminKey, { id: submitted.id }, { decision: "REJECT", reason: "Not qualified" }, decisionInput),
+    endpoint("extension", `/api/v1/registrations/${approved.id}/extension`, extension as RouteHandler, partnerKey, { id: approved.id }, { reason: "Procurement slipped" }, extensionInput),
+    endpoint("route-decisions", "/api/v1/route-decisions", routeDecisions as RouteHandler, adminKey, {}, { facts: FACTS }, routeDecisionInput),
+    // (its schema lives in the route file, which may export only handlers)
     endpoint("simulations", `/api/v1/rulesets/${ruleSet.id}/simulations`, simulations as RouteHandler, adminKey, { id: ruleSet.id }, { from: "2026-01-01", to: "2026-02-01" }),
   ];
   return { list, submitted, approved };
