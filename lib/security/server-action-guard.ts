@@ -41,13 +41,12 @@ async function readCapped(request: Request): Promise<Buffer> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > SERVER_ACTION_MAX_BODY_BYTES) {
-      // Next.js has buffered the body for the proxy already; nothing is left on the socket to drain
-      await reader.cancel().catch(() => {});
-      throw new AppError("PAYLOAD_TOO_LARGE", "The request is larger than 3 MB");
-    }
-    chunks.push(value);
+    if (size <= SERVER_ACTION_MAX_BODY_BYTES) chunks.push(value);
   }
+  // Read to the end rather than cancel: Next.js copies the body for the proxy (up to
+  // experimental.proxyClientMaxBodySize, 10 MB by default), and cancelling one branch of a cloned
+  // stream waits for the other, so the 413 would never be sent.
+  if (size > SERVER_ACTION_MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is larger than 3 MB");
   return Buffer.concat(chunks);
 }
 
