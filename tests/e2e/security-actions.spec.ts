@@ -1,8 +1,9 @@
 // Regression: a cross-site server-action POST answered 500 (Next.js's refusal surfaced as an
 // internal error with a digest), and a deeply nested action body crashed inside the framework's
-// decoder, also a 500; a chunked API body over the cap could end in a reset connection instead of
-// a 413. proxy.ts (lib/security/server-action-guard.ts) and lib/api/body.ts now answer 403/400/413.
-// A server of its own, so the test can read the server's stderr.
+// decoder (100,000 levels), also a 500. proxy.ts (lib/security/server-action-guard.ts) now answers
+// 403/400/413 before the framework decodes anything. The last test guards lib/api/body.ts: a
+// chunked API body far over the cap must get its 413 on the wire, not a reset connection.
+// The file runs a server of its own, so the test can read the server's stderr.
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
@@ -74,7 +75,7 @@ test("a deeply nested server-action body is 400 and an oversized one 413", async
   await signIn(page, "alice@northwind.test");
   const before = stderr.length;
   const headers = { Origin: baseURL!, "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" };
-  for (const levels of [2_000, 100_000]) {
+  for (const levels of [100_000, 2_000]) {
     const res = await page.request.post(actionPath, { headers, data: `[${"[".repeat(levels)}${"]".repeat(levels)}]` });
     expect(res.status()).toBe(400);
     expect((await res.json()).error.message).toMatch(/nested more than 64 levels/);
@@ -85,7 +86,7 @@ test("a deeply nested server-action body is 400 and an oversized one 413", async
   expect(stderr.slice(before)).not.toMatch(/RangeError|Maximum call stack|digest|⨯/);
 });
 
-test("a chunked API body over 1 MB gets its 413 on the wire, not a reset connection", async () => {
+test("a chunked API body of 12 MB (cap 1 MB) gets its 413 on the wire, not a reset connection", async () => {
   const key = insertPartnerApiKey("Northwind Systems");
   const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(`${base}/api/v1/registrations`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" } }, (res) => {
@@ -98,7 +99,7 @@ test("a chunked API body over 1 MB gets its 413 on the wire, not a reset connect
     req.write('{"description":"');
     let sent = 0;
     const pump = () => {
-      while (sent < 3 * 1024 * 1024) {
+      while (sent < 12 * 1024 * 1024) {
         sent += piece.length;
         if (!req.write(piece)) return void req.once("drain", pump);
       }
