@@ -1,10 +1,17 @@
 // Next.js proxy (runs before every page render): a fresh CSP nonce per response. The policy goes
 // on the request too, which is where Next.js reads the nonce to stamp its own <script> tags.
 // API routes and static files are not matched: they get their headers from next.config.ts.
+// Server-action POSTs are checked first (origin, size, nesting), before Next.js decodes them:
+// lib/security/server-action-guard.ts.
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/security/csp";
+import { isServerActionRequest, refuseServerAction } from "@/lib/security/server-action-guard";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (isServerActionRequest(request)) {
+    const refusal = await refuseServerAction(request);
+    if (refusal) return refusal;
+  }
   const nonce = newNonce();
   const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);

@@ -8,6 +8,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { databaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation/errors";
+import { MAX_JSON_DEPTH, valueTooDeep } from "@/lib/validation/json-depth";
 import { assertNoNul } from "@/lib/validation/nul";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
@@ -34,6 +35,9 @@ export function defineAction<S extends z.ZodType, T>(schema: S, handler: (ctx: C
       const ctx = await getContext();
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       const raw = input instanceof FormData ? Object.fromEntries(input.entries()) : input;
+      // proxy.ts refuses deep action bodies before the framework decodes them; this catches
+      // whatever reaches us another way, before zod and the NUL walk recurse into it
+      if (valueTooDeep(raw)) throw new AppError("BAD_REQUEST", `The input is nested more than ${MAX_JSON_DEPTH} levels deep`);
       assertNoNul(raw);
       const parsed = schema.parse(raw);
       return { ok: true, data: await handler(ctx, parsed) };

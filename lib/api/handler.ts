@@ -1,11 +1,11 @@
 // The one wrapper for /api/v1 route handlers: authenticates (API key or session cookie), refuses
-// cross-site state changes, bounds and parses JSON bodies, and maps every error to the envelope
-// { error: { code, message, fields? } } with a 4xx; a database that cannot be reached or does not
-// answer in time is 503 UNAVAILABLE with Retry-After (lib/db/unavailable.ts); an unexpected error
-// is logged and becomes 500.
+// cross-site state changes, and maps every error to the envelope { error: { code, message,
+// fields? } } with a 4xx; bodies are read by lib/api/body.ts; a database that cannot be reached or
+// does not answer in time is 503 UNAVAILABLE with Retry-After (lib/db/unavailable.ts); an
+// unexpected error is logged and becomes 500.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { ZodError, type z } from "zod";
+import { ZodError } from "zod";
 import { getContext } from "@/lib/auth/context";
 import type { Ctx } from "@/lib/auth/types";
 import { contextForApiKey } from "@/lib/db/api-keys";
@@ -15,8 +15,6 @@ import { toJson } from "@/lib/json";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import { assertNoNul, noNul } from "@/lib/validation/nul";
 import { isSameOrigin } from "./origin";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
@@ -61,40 +59,6 @@ async function authenticate(req: NextRequest): Promise<Ctx> {
 
 function assertSameOrigin(req: NextRequest) {
   if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN", "Cross-site request refused: use an API key for machine access");
-}
-
-export async function readJson<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB");
-  const text = await readBounded(req);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body is not valid JSON");
-  }
-  assertNoNul(data);
-  return schema.parse(data);
-}
-
-async function readBounded(req: NextRequest): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB");
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
 type Params = Record<string, string>;

@@ -1,4 +1,5 @@
-import { apiRoute, json, readJson } from "@/lib/api/handler";
+import { apiRoute, json } from "@/lib/api/handler";
+import { readBody } from "@/lib/api/body";
 import { registrationDto } from "@/lib/api/dto";
 import { can } from "@/lib/auth/permissions";
 import { listRegistrations } from "@/lib/db/registrations";
@@ -28,7 +29,7 @@ export const POST = apiRoute(async (req, ctx) => {
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
     throw new AppError("VALIDATION", "Invalid Idempotency-Key header", { "Idempotency-Key": ["1–200 printable ASCII characters"] });
   }
-  const input = await readJson(req, registrationInput);
+  const input = await readBody(req, registrationInput);
   const result = await submitRegistration(ctx, input, { idempotencyKey: key || undefined });
   return json(result, 201);
 });

@@ -1,6 +1,7 @@
 // POST /api/v1/route-decisions (DESIGN §9): evaluate facts under a rule set (default: the one in
 // force at facts.at, else now) and return the route with its trace. Nothing is stored.
-import { apiRoute, json, readJson } from "@/lib/api/handler";
+import { apiRoute, json } from "@/lib/api/handler";
+import { readBody } from "@/lib/api/body";
 import { can } from "@/lib/auth/permissions";
 import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { AppError, forbidden } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { routeDecisionInput } from "@/lib/validation/rule-sets";
 
 export const POST = apiRoute(async (req, ctx) => {
   if (!can(ctx, "route:evaluate")) throw forbidden();
-  const body = await readJson(req, routeDecisionInput);
+  const body = await readBody(req, routeDecisionInput);
   const parsed = parseFacts(body.facts ?? {});
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};

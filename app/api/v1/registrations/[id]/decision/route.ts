@@ -1,8 +1,9 @@
-import { apiRoute, json, readJson } from "@/lib/api/handler";
+import { apiRoute, json } from "@/lib/api/handler";
+import { readBody } from "@/lib/api/body";
 import { decideRegistration } from "@/lib/db/registration-lifecycle";
 import { decisionInput } from "@/lib/validation/registrations";
 
 export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
-  const input = await readJson(req, decisionInput);
+  const input = await readBody(req, decisionInput);
   return json(await decideRegistration(ctx, id, input));
 });

@@ -1,9 +1,11 @@
-import { apiRoute, json, readJson } from "@/lib/api/handler";
+import { readBody } from "@/lib/api/body";
+import { apiRoute, json } from "@/lib/api/handler";
 import { extendRegistration } from "@/lib/db/registration-lifecycle";
 import { extensionInput } from "@/lib/validation/registrations";
 
+// The reason is optional: a request with no body at all extends with none. Anything sent, however
+// it is framed, goes through the same checks as every other body (lib/api/body.ts).
 export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
-  const hasBody = Number(req.headers.get("content-length") ?? "0") > 0;
-  const input = hasBody ? await readJson(req, extensionInput) : { reason: "" };
+  const input = await readBody(req, extensionInput, { optional: true });
   return json(await extendRegistration(ctx, id, input.reason));
 });

@@ -2,7 +2,8 @@
 // created in a period. Streams NDJSON: {"type":"progress","loaded","total"} lines while deals
 // load, then {"type":"result", …} with counts, the from→to matrix and a sample with both traces.
 import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { readBody } from "@/lib/api/body";
 import { can } from "@/lib/auth/permissions";
 import { countHistoricalDeals, historicalDeals } from "@/lib/db/historical-deals";
 import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
@@ -19,7 +20,7 @@ const input = z
 
 export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
   if (!can(ctx, "ruleset:edit")) throw forbidden();
-  const body = await readJson(req, input);
+  const body = await readBody(req, input);
   const { engine: candidate } = await engineRuleSetFor(ctx, id);
   const current = body.baseline === "CURRENT_RULE_SET" ? (await ruleSetInForceAt(new Date()))?.engine : undefined;
   if (body.baseline === "CURRENT_RULE_SET" && !current) throw new AppError("UNPROCESSABLE", "No rule set is in force to compare with");
