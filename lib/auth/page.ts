@@ -2,6 +2,7 @@
 // on its own, so a page that forgot a guard still shows nothing it should not.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { isAppError } from "@/lib/errors";
 import { getContext } from "./context";
 import type { Ctx, Role } from "./types";
 
@@ -22,4 +23,15 @@ export async function partnerContext(): Promise<Ctx & { partnerId: string }> {
   const ctx = await pageContext();
   if (ctx.role !== "PARTNER" || !ctx.partnerId) notFound();
   return ctx as Ctx & { partnerId: string };
+}
+
+/** A list page whose cursor does not verify (lib/db/pagination.ts) answers like any malformed
+ *  query string: a plain 404, the same for a forged, edited or another caller's cursor. */
+export async function listPage<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (isAppError(error) && error.code === "VALIDATION") notFound();
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { AccountListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
-import { paginate } from "./pagination";
+import { paginate, scalar, type SortColumn } from "./pagination";
 import { accountScope, opportunityScope, registrationScope } from "./scope";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
@@ -22,6 +22,8 @@ const listSelect = {
   owner: { select: { name: true } },
 } satisfies Prisma.AccountSelect;
 
+const SORTS: Record<AccountListQuery["sort"], SortColumn> = { name: scalar(), createdAt: scalar(), country: scalar() };
+
 export type AccountRow = Prisma.AccountGetPayload<{ select: typeof listSelect }>;
 
 export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
@@ -38,10 +40,10 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
       },
     ],
   };
-  return paginate<AccountRow>(
-    (args) => db.account.findMany({ where, select: listSelect, ...args }),
+  return paginate<AccountRow, Prisma.AccountWhereInput, Prisma.AccountOrderByWithRelationInput>(
+    (args) => db.account.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
     (take) => db.account.count({ where, take }),
-    { sort: q.sort, dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    { list: "accounts", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"), after: q.after, before: q.before, pageSize: q.pageSize },
   );
 }
 

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import type { AuditEventListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
-import { paginate } from "./pagination";
+import { paginate, scalar } from "./pagination";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -36,10 +36,10 @@ export async function listAuditEvents(ctx: Ctx, q: AuditEventListQuery) {
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.q ? { OR: [{ entityId: q.q }, { actorLabel: containsText(q.q) }] } : {}),
   };
-  return paginate<AuditEventRow>(
-    (args) => db.auditEvent.findMany({ where, select: listSelect, ...args }),
+  return paginate<AuditEventRow, Prisma.AuditEventWhereInput, Prisma.AuditEventOrderByWithRelationInput>(
+    (args) => db.auditEvent.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
     (take) => db.auditEvent.count({ where, take }),
-    { sort: q.sort, dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
+    { list: "audit-events", ctx, sort: q.sort, column: scalar(), dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
   );
 }
 

@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
-import { paginate } from "./pagination";
+import { paginate, scalar, type SortColumn } from "./pagination";
 import { opportunityScope } from "./scope";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
@@ -27,6 +27,8 @@ const listSelect = {
   productLine: { select: { name: true } },
 } satisfies Prisma.OpportunitySelect;
 
+const SORTS: Record<OpportunityListQuery["sort"], SortColumn> = { createdAt: scalar(), closeDate: scalar(), acvCents: scalar(), name: scalar() };
+
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ select: typeof listSelect }>;
 
 export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
@@ -42,10 +44,10 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
       },
     ],
   };
-  return paginate<OpportunityRow>(
-    (args) => db.opportunity.findMany({ where, select: listSelect, ...args }),
+  return paginate<OpportunityRow, Prisma.OpportunityWhereInput, Prisma.OpportunityOrderByWithRelationInput>(
+    (args) => db.opportunity.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
     (take) => db.opportunity.count({ where, take }),
-    { sort: q.sort, dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    { list: "opportunities", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
   );
 }
 

@@ -3,8 +3,9 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { PartnerListQuery } from "@/lib/validation/lists";
-import { db } from "./client";
-import { paginate } from "./pagination";
+import { db, provider } from "./client";
+import { enumColumn, paginate, scalar, type SortColumn } from "./pagination";
+import { PartnerTier, PartnerType } from "./generated/sqlite/enums";
 import { opportunityScope, partnerScope, registrationScope } from "./scope";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
@@ -26,6 +27,13 @@ function listSelect(ctx: Ctx) {
   } satisfies Prisma.PartnerSelect;
 }
 
+const SORTS: Record<PartnerListQuery["sort"], SortColumn> = {
+  name: scalar(),
+  tier: enumColumn(PartnerTier, provider),
+  type: enumColumn(PartnerType, provider),
+  createdAt: scalar(),
+};
+
 export type PartnerRow = Prisma.PartnerGetPayload<{ select: ReturnType<typeof listSelect> }>;
 
 export async function listPartners(ctx: Ctx, q: PartnerListQuery) {
@@ -42,10 +50,10 @@ export async function listPartners(ctx: Ctx, q: PartnerListQuery) {
     ],
   };
   const select = listSelect(ctx);
-  return paginate<PartnerRow>(
-    (args) => db.partner.findMany({ where, select, ...args }),
+  return paginate<PartnerRow, Prisma.PartnerWhereInput, Prisma.PartnerOrderByWithRelationInput>(
+    (args) => db.partner.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select }),
     (take) => db.partner.count({ where, take }),
-    { sort: q.sort, dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    { list: "partners", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"), after: q.after, before: q.before, pageSize: q.pageSize },
   );
 }
 

@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { RegistrationListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
-import { paginate } from "./pagination";
+import { paginate, scalar, type SortColumn } from "./pagination";
 import { registrationScope } from "./scope";
 import { containsText } from "./text";
 import { getSetting } from "./settings";
@@ -12,6 +12,14 @@ import { SETTING_KEYS } from "@/lib/settings";
 import type { Prisma } from "./generated/sqlite/client";
 
 const TEXT_SORTS = new Set(["accountName"]);
+
+const SORTS: Record<RegistrationListQuery["sort"], SortColumn> = {
+  submittedAt: scalar(),
+  slaDueAt: scalar(),
+  estimatedAcvCents: scalar(),
+  accountName: scalar(),
+  protectedUntil: scalar(true),
+};
 
 const listSelect = {
   id: true,
@@ -51,10 +59,10 @@ async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistratio
 
 export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {
   const where = { AND: [registrationScope(ctx), await filters(q)] };
-  return paginate<RegistrationRow>(
-    (args) => db.dealRegistration.findMany({ where, select: listSelect, ...args }),
+  return paginate<RegistrationRow, Prisma.DealRegistrationWhereInput, Prisma.DealRegistrationOrderByWithRelationInput>(
+    (args) => db.dealRegistration.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
     (take) => db.dealRegistration.count({ where, take }),
-    { sort: q.sort, dir: q.dir ?? (TEXT_SORTS.has(q.sort) ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    { list: "registrations", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (TEXT_SORTS.has(q.sort) ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
   );
 }
 

@@ -5,14 +5,22 @@ import { noNul } from "./nul";
 import { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, REGISTRATION_STATUSES as RULE_REGISTRATION_STATUSES, ROUTES, STAGES, VERTICALS } from "@/lib/rules";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
+// An opaque cursor from a page's nextCursor/prevCursor (lib/security/cursor.ts): base64url payload
+// and signature. The message is the one a cursor that fails to verify gets (lib/db/pagination.ts).
+const cursor = z
+  .string()
+  .trim()
+  .max(2_000)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "Invalid cursor: start again from the first page")
+  .describe("An opaque cursor: nextCursor or prevCursor of the previous page, valid only for the same caller, sort and direction");
 const optionalText = z.string().trim().max(100).refine(noNul, "Invalid character").optional().transform((v) => (v ? v : undefined));
 
 function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sorts: S, defaultSort: S[number], filters: F) {
   return z.object({
     sort: z.enum(sorts).default(defaultSort as never),
     dir: z.enum(["asc", "desc"]).optional(),
-    after: id.optional(),
-    before: id.optional(),
+    after: cursor.optional(),
+    before: cursor.optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
     q: optionalText,
     ...filters,

@@ -6,7 +6,7 @@ import { toJson } from "@/lib/json";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists";
 import { hrefWith } from "@/components/ui/url";
-import { paginate } from "@/lib/db/pagination";
+import { decodeCursor, encodeCursor } from "@/lib/security/cursor";
 
 describe("errors", () => {
   it("maps every code to a 4xx, except INTERNAL (500) and UNAVAILABLE (503: the database, not the caller)", () => {
@@ -63,29 +63,27 @@ describe("list queries", () => {
   });
 });
 
-describe("keyset pagination", () => {
-  const rows = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}` }));
-  // an in-memory stand-in for findMany with Prisma's cursor semantics
-  const find = async ({ cursor, skip = 0, take }: { cursor?: { id: string }; skip?: number; take: number }) => {
-    const start = cursor ? rows.findIndex((r) => r.id === cursor.id) : 0;
-    if (take >= 0) return rows.slice(start + skip, start + skip + take);
-    const end = start - skip + 1;
-    return rows.slice(Math.max(0, end + take), end);
-  };
-  const count = async () => rows.length;
+describe("list cursors", () => {
+  process.env.AUTH_SECRET ||= "unit-test-secret";
+  const scope = "registrations|submittedAt|desc|PARTNER|u1|p1";
 
-  it("walks forward and back with stable cursors", async () => {
-    const p1 = await paginate(find, count, { sort: "id", dir: "asc", pageSize: 3 });
-    expect(p1.items.map((r) => r.id)).toEqual(["r0", "r1", "r2"]);
-    expect(p1.prevCursor).toBeNull();
-    const p2 = await paginate(find, count, { sort: "id", dir: "asc", pageSize: 3, after: p1.nextCursor! });
-    expect(p2.items.map((r) => r.id)).toEqual(["r3", "r4", "r5"]);
-    const p3 = await paginate(find, count, { sort: "id", dir: "asc", pageSize: 3, after: p2.nextCursor! });
-    expect(p3.items.map((r) => r.id)).toEqual(["r6"]);
-    expect(p3.nextCursor).toBeNull();
-    const back = await paginate(find, count, { sort: "id", dir: "asc", pageSize: 3, before: p3.prevCursor! });
-    expect(back.items.map((r) => r.id)).toEqual(["r3", "r4", "r5"]);
-    expect(back.prevCursor).toBe("r3");
-    expect(p1.total).toBe(7);
+  it("round-trip a position, each value type intact", () => {
+    for (const value of ["Acme GmbH", 123_456_789_012n, new Date("2026-11-15T12:00:00.000Z"), null]) {
+      expect(decodeCursor(scope, encodeCursor(scope, { value, id: "creg000001" }))).toEqual({ value, id: "creg000001" });
+    }
+  });
+  it("are opaque: neither the id nor the value appears in the clear", () => {
+    const cursor = encodeCursor(scope, { value: "Acme", id: "creg000001" });
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(cursor).not.toContain("creg");
+  });
+  it("do not verify for another scope, edited, or as a raw id", () => {
+    const cursor = encodeCursor(scope, { value: "Acme", id: "creg000001" });
+    expect(decodeCursor(scope.replace("p1", "p2"), cursor)).toBeNull();
+    const [payload, signature] = cursor.split(".");
+    const edited = Buffer.from(JSON.stringify(["s", "Acme", "creg000002"])).toString("base64url");
+    expect(decodeCursor(scope, `${edited}.${signature}`)).toBeNull();
+    expect(decodeCursor(scope, `${payload}.${signature.slice(0, -2)}`)).toBeNull();
+    expect(decodeCursor(scope, "creg000001")).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { AccountList } from "@/components/accounts/account-list";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { listAccounts, listRegionCodes } from "@/lib/db/accounts";
 import { accountListQuery, fromSearchParams } from "@/lib/validation/lists";
 
@@ -15,7 +15,7 @@ export default async function AccountsPage({ searchParams }: Props) {
   const raw = fromSearchParams(await searchParams);
   const parsed = accountListQuery.safeParse(raw);
   if (!parsed.success) notFound();
-  const [page, regions] = await Promise.all([listAccounts(ctx, parsed.data), listRegionCodes(ctx)]);
+  const [page, regions] = await Promise.all([listPage(listAccounts(ctx, parsed.data)), listRegionCodes(ctx)]);
   const mine = ctx.role === "AE" || (parsed.data.ownerId !== undefined && parsed.data.ownerId === ctx.userId);
   const description = mine ? "Accounts you own or sell into. Named accounts are reserved for the direct team." : "Customer accounts with their region, vertical, tier and owning AE.";
   const emptyHint = ctx.role === "AE" ? "Accounts assigned to you, or where you own an opportunity, appear here." : "Accounts arrive from the CRM import and from matched partner registrations.";

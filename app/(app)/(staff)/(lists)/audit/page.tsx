@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { NoAccess } from "@/components/shell/no-access";
 import { AuditList } from "@/components/audit/audit-list";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { listAuditEvents, listAuditFacets } from "@/lib/db/audit-events";
 import { auditEventListQuery, fromSearchParams } from "@/lib/validation/lists";
 
@@ -17,7 +17,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const raw = fromSearchParams(await searchParams);
   const parsed = auditEventListQuery.safeParse(raw);
   if (!parsed.success) notFound();
-  const [page, facets] = await Promise.all([listAuditEvents(ctx, parsed.data), listAuditFacets(ctx)]);
+  const [page, facets] = await Promise.all([listPage(listAuditEvents(ctx, parsed.data)), listAuditFacets(ctx)]);
   return (
     <>
       <PageHeader title="Audit log" description="Every change with its actor, newest first. The log is append-only: entries are never edited or deleted." />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { OpportunityList } from "@/components/opportunities/opportunity-list";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { listOpportunities } from "@/lib/db/opportunities";
 import { listPartnerOptions } from "@/lib/db/partners";
 import { fromSearchParams, opportunityListQuery } from "@/lib/validation/lists";
@@ -21,7 +21,7 @@ export default async function OpportunitiesPage({ searchParams }: Props) {
   const raw = fromSearchParams(await searchParams);
   const parsed = opportunityListQuery.safeParse(raw);
   if (!parsed.success) notFound();
-  const [page, partners] = await Promise.all([listOpportunities(ctx, parsed.data), listPartnerOptions(ctx)]);
+  const [page, partners] = await Promise.all([listPage(listOpportunities(ctx, parsed.data)), listPartnerOptions(ctx)]);
   const emptyHint =
     ctx.role === "AE" ? "Deals where you are the AE appear here, with their route and the rule that set it." : ctx.role === "PARTNER_MANAGER" ? "Deals your partners sell, or registered and converted, appear here." : "Opportunities arrive from the CRM and from converted partner registrations.";
   return (

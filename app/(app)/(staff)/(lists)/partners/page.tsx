@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { PartnerList } from "@/components/partners/partner-list";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { listPartners } from "@/lib/db/partners";
 import { fromSearchParams, partnerListQuery } from "@/lib/validation/lists";
 
@@ -15,7 +15,7 @@ export default async function PartnersPage({ searchParams }: Props) {
   const raw = fromSearchParams(await searchParams);
   const parsed = partnerListQuery.safeParse(raw);
   if (!parsed.success) notFound();
-  const page = await listPartners(ctx, parsed.data);
+  const page = await listPage(listPartners(ctx, parsed.data));
   const description =
     parsed.data.managerId && parsed.data.managerId === ctx.userId
       ? "The partners you manage, with the registrations and opportunities you can see."

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { RegistrationList } from "@/components/registrations/registration-list";
 import { listRegionCodes } from "@/lib/db/accounts";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { listPartnerOptions } from "@/lib/db/partners";
 import { listRegistrations } from "@/lib/db/registrations";
 import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists";
@@ -25,7 +25,7 @@ export default async function RegistrationsPage({ searchParams }: Props) {
   const raw = fromSearchParams(await searchParams);
   const parsed = registrationListQuery.safeParse(raw);
   if (!parsed.success) notFound();
-  const [page, partners, regions] = await Promise.all([listRegistrations(ctx, parsed.data), listPartnerOptions(ctx), listRegionCodes(ctx)]);
+  const [page, partners, regions] = await Promise.all([listPage(listRegistrations(ctx, parsed.data)), listPartnerOptions(ctx), listRegionCodes(ctx)]);
   const description =
     ctx.role === "PARTNER_MANAGER" ? "Registrations from the partners you manage." : ctx.role === "AE" ? "Partner registrations on accounts you own." : "Every partner deal registration.";
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { RegistrationList } from "@/components/registrations/registration-list";
-import { partnerContext } from "@/lib/auth/page";
+import { listPage, partnerContext } from "@/lib/auth/page";
 import { listRegistrations } from "@/lib/db/registrations";
 import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists";
 
@@ -14,7 +14,7 @@ export default async function MyRegistrationsPage({ searchParams }: { searchPara
   const raw = fromSearchParams(await searchParams);
   const parsed = registrationListQuery.omit({ partnerId: true }).safeParse(raw);
   if (!parsed.success) notFound();
-  const page = await listRegistrations(ctx, parsed.data);
+  const page = await listPage(listRegistrations(ctx, parsed.data));
   return (
     <>
       <PageHeader
