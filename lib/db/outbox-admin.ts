@@ -8,7 +8,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import type { OutboxListQuery } from "@/lib/validation/lists";
 import { audit } from "./audit";
 import { db } from "./client";
-import { paginate } from "./pagination";
+import { paginate, scalar } from "./pagination";
 import { transaction } from "./transaction";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
@@ -52,10 +52,10 @@ export async function listOutboxMessages(ctx: Ctx, q: OutboxListQuery) {
     ...(q.status ? { status: q.status } : { status: { not: "SENT" } }),
     ...(q.q ? { OR: [{ id: q.q }, { recipientEmail: containsText(q.q) }, { subject: containsText(q.q) }] } : {}),
   };
-  return paginate<OutboxRow>(
-    (args) => db.outbox.findMany({ where, select: listSelect, ...args }),
+  return paginate<OutboxRow, Prisma.OutboxWhereInput, Prisma.OutboxOrderByWithRelationInput>(
+    (args) => db.outbox.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
     (take) => db.outbox.count({ where, take }),
-    { sort: q.sort, dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
+    { list: "outbox", ctx, sort: q.sort, column: scalar(), dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
   );
 }
 

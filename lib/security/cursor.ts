@@ -7,11 +7,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
 
-export type CursorValue = string | bigint | Date | null;
+export type CursorValue = string | number | bigint | Date | null;
 export type Position = { value: CursorValue; id: string };
 
 // The tag keeps a value's type through JSON, so a date comes back as a Date and ACV as a bigint.
-type Encoded = ["s", string, string] | ["d", string, string] | ["b", string, string] | ["n", null, string];
+type Encoded = ["s", string, string] | ["d", string, string] | ["b", string, string] | ["i", string, string] | ["n", null, string];
 
 const DOMAIN = "accord:list-cursor:v1";
 
@@ -27,6 +27,7 @@ function sign(scope: string, payload: string): Buffer {
 function encodeValue(value: CursorValue, id: string): Encoded {
   if (value === null) return ["n", null, id];
   if (typeof value === "bigint") return ["b", value.toString(), id];
+  if (typeof value === "number") return ["i", String(value), id];
   if (value instanceof Date) return ["d", value.toISOString(), id];
   return ["s", value, id];
 }
@@ -38,6 +39,7 @@ function decodeValue(data: unknown): Position | null {
   if (typeof raw !== "string") return null;
   if (tag === "s") return { value: raw, id };
   if (tag === "b" && /^-?\d{1,20}$/.test(raw)) return { value: BigInt(raw), id };
+  if (tag === "i" && /^-?\d{1,15}$/.test(raw)) return { value: Number(raw), id };
   if (tag === "d") {
     const at = new Date(raw);
     return Number.isNaN(at.getTime()) ? null : { value: at, id };

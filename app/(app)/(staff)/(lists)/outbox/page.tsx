@@ -4,7 +4,7 @@ import { PageHeader, Stat } from "@/components/ui/card";
 import { NoAccess } from "@/components/shell/no-access";
 import { OutboxList } from "@/components/outbox/outbox-list";
 import { RetryButton } from "@/components/outbox/retry-button";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { getOutboxSummary, listOutboxMessages } from "@/lib/db/outbox-admin";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { fromSearchParams, outboxListQuery } from "@/lib/validation/lists";
@@ -20,7 +20,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const parsed = outboxListQuery.safeParse(raw);
   if (!parsed.success) notFound();
   const now = new Date();
-  const [summary, page] = await Promise.all([getOutboxSummary(ctx), listOutboxMessages(ctx, parsed.data)]);
+  const [summary, page] = await Promise.all([getOutboxSummary(ctx), listPage(listOutboxMessages(ctx, parsed.data))]);
   const toRetry = summary.failed + summary.retrying;
   return (
     <>
