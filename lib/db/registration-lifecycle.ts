@@ -1,4 +1,4 @@
-// Registration transitions after submission (DESIGN §4.1): approve / reject (partner manager or
+// Registration transitions after submission (docs/domain.md#registration-lifecycle): approve / reject (partner manager or
 // ops), extension and withdrawal (the owning partner). Each transition writes its timeline event,
 // audit event and notification in the same transaction; a foreign id is NOT_FOUND.
 import "server-only";

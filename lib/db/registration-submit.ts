@@ -1,4 +1,4 @@
-// Deal registration submission (DESIGN §4): normalize, match the account through indexed keys,
+// Deal registration submission (docs/domain.md#deal-registration): normalize, match the account through indexed keys,
 // decide the route under the rule set in force, detect overlaps, and claim the account and product
 // line. One active claim per account and product line is settled by the database: a unique key
 // (activeClaimKey, activeClaimNameKey, activeClaimDomainKey) — the loser of a race gets a DUPLICATE_REGISTRATION conflict, never a 500.
@@ -279,7 +279,7 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
 
 type Party = { kind: "PARTNER" | "DIRECT"; partnerId?: string; userId?: string | null };
 
-/** Overlaps of DESIGN §4.2, as Conflict rows (the conflicts workflow builds on them). */
+/** Overlaps of docs/domain.md#duplicates-and-overlaps, as Conflict rows (the conflicts workflow builds on them). */
 async function openConflicts(s: Sql, a: WriteArgs, registrationId: string, holders: { id: string; partnerId: string }[]): Promise<ConflictType | null> {
   const types: Overlap[] = [];
   const me = { kind: "PARTNER" as const, partnerId: a.ctx.partnerId! };

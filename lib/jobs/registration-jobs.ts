@@ -1,4 +1,4 @@
-// Time-driven registration work (DESIGN §4.1): protection that ran out, dormant registrations
+// Time-driven registration work (docs/domain.md#registration-lifecycle): protection that ran out, dormant registrations
 // (no activity for N days) released, and decisions overdue past their SLA reminded once.
 // Each item is its own transaction with its timeline event, audit event and notification.
 import { subDays } from "date-fns";

@@ -1,4 +1,4 @@
-// Dormant release (DESIGN §4.1: "no activity for N days, configurable"). Activity is anything that
+// Dormant release (docs/domain.md#registration-lifecycle: no activity for N days, configurable). Activity is anything that
 // shows the deal is being worked: a status change, an extension, a partner's progress update on
 // the registration, or a change to the opportunity it became. The job selects with the same rule
 // (dormantWhere in lib/jobs/registration-jobs.ts); the screens show the date from here.
