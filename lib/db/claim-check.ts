@@ -5,7 +5,8 @@ import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
 import { claimKeys, partnerClaimKeys } from "@/lib/registrations/claim-key";
-import { activeClaimHolders, openDirectOpportunity, ownActiveRegistration } from "./registration-submit";
+import { activeClaimHolders, ownActiveRegistration } from "./claims";
+import { openDirectOpportunity } from "./opportunities";
 import { matchAccount, productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };

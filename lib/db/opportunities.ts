@@ -7,6 +7,7 @@ import { db } from "./client";
 import { paginate } from "./pagination";
 import { opportunityScope } from "./scope";
 import { containsText } from "./text";
+import type { Sql } from "./sql";
 import type { Prisma } from "./generated/sqlite/client";
 
 const listSelect = {
@@ -83,4 +84,12 @@ export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityD
   const row = await findOpportunity(ctx, id);
   if (!row) throw notFound("Opportunity");
   return row;
+}
+
+/** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
+export function openDirectOpportunity(s: Sql, accountId: string) {
+  return s.get<{ id: string; aeId: string | null }>(
+    `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND "stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') LIMIT 1`,
+    [accountId],
+  );
 }
