@@ -1,5 +1,5 @@
 // "Does this account already look claimed?" for the portal form, answered without naming anyone
-// or revealing another partner's deal (DESIGN §1: "this account is already protected" — no name).
+// or revealing another partner's deal (docs/domain.md#roles-and-visibility: "this account is already protected", no name).
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";

@@ -50,7 +50,7 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
   );
 }
 
-// A partner may see its own attribution and the vendor's, never another partner's (DESIGN §1).
+// A partner may see its own attribution and the vendor's, never another partner's (docs/domain.md#roles-and-visibility).
 function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
   return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
 }
