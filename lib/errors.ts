@@ -1,5 +1,9 @@
-// One error type for the whole app. Only AppError messages reach users; anything else is logged
-// and replaced by a generic message (see lib/api/handler.ts and lib/actions/define-action.ts).
+// One error type for the whole app. Only AppError messages reach users. The API
+// (errorResponse in lib/api/handler.ts) and server actions (toActionError in
+// lib/actions/define-action.ts) map a ZodError to VALIDATION with field errors
+// (lib/validation/errors.ts) and a database that cannot be reached to UNAVAILABLE with
+// Retry-After (lib/db/unavailable.ts; pages get its digest, lib/unavailable-digest.ts); anything
+// else is logged and replaced by a generic message.
 export type ErrorCode =
   | "BAD_REQUEST"
   | "VALIDATION"

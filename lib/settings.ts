@@ -15,7 +15,7 @@ export const SETTING_KEYS = {
   demo: "demo",
 } as const;
 
-/** Co-sell SPIFF per supported partner deal, by ACV band (DESIGN §6: $500–$2,000). */
+/** Co-sell SPIFF per supported partner deal, by ACV band (docs/domain.md#attribution-and-pricing-guardrails: $500–$2,000). */
 export const COSELL_SPIFF_BANDS = [
   { minAcvCents: 0, spiffCents: 50_000 },
   { minAcvCents: 25_000_000, spiffCents: 100_000 },
@@ -25,10 +25,10 @@ export const COSELL_SPIFF_BANDS = [
 
 export const PARTNER_MARGIN_PCT_BY_TIER = { PLATINUM: 30, GOLD: 25, SILVER: 20, REGISTERED: 15 } as const;
 
-/** Review SLA of a submitted registration, in business days (DESIGN §4.1). */
+/** Review SLA of a submitted registration, in business days (docs/domain.md#registration-lifecycle). */
 export const REGISTRATION_SLA_BUSINESS_DAYS = 2;
 
-/** Level 1..4 conflict SLAs in business days (DESIGN §5). */
+/** Level 1..4 conflict SLAs in business days (docs/domain.md#conflicts-and-escalation). */
 export const CONFLICT_SLA_BUSINESS_DAYS = [2, 3, 5, 5] as const;
 
 export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   [SETTING_KEYS.partnerSourcedQuotaShare]: 0.5,
   [SETTING_KEYS.partnerMarginPctByTier]: { ...PARTNER_MARGIN_PCT_BY_TIER },
   [SETTING_KEYS.cosellSpiffBands]: COSELL_SPIFF_BANDS.map((band) => ({ ...band })),
-  // below this many closed deals a category × stage uses the stage's default win rate (DESIGN §7)
+  // below this many closed deals a category × stage uses the stage's default win rate (docs/domain.md#forecast-and-revenue-council)
   [SETTING_KEYS.forecastMinClosedDeals]: 20,
   // requests a minute per API key (README "Security"); 0 turns the limit off
   [SETTING_KEYS.apiRateLimitPerMinute]: 600,

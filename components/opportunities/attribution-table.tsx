@@ -10,7 +10,7 @@ function partyLabel(a: Row): string {
   return a.user ? `Direct — ${a.user.name}` : "Direct";
 }
 
-/** Who gets credit for the deal and what it pays: quota credit, SPIFF, partner margin (DESIGN §6). */
+/** Who gets credit for the deal and what it pays: quota credit, SPIFF, partner margin (docs/domain.md#attribution-and-pricing-guardrails). */
 export function AttributionTable({ rows, currency }: { rows: Row[]; currency: string }) {
   return (
     <MiniTable

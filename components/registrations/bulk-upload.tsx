@@ -1,5 +1,5 @@
 "use client";
-// Bulk upload of deal registrations (DESIGN §4): every row of a CSV is checked before anything is
+// Bulk upload of deal registrations (docs/domain.md#deal-registration): every row of a CSV is checked before anything is
 // saved, then the valid rows are imported in chunks, one call after the other, with real progress.
 // A chunk lost in transit is simply sent again: its idempotency keys (batch + line) make the
 // server replay rows it already saved instead of registering them twice.

@@ -1,6 +1,6 @@
 "use client";
 // Early warning while the partner types the account: already protected, already ours, a named
-// account, direct activity. Worded neutrally and never naming anyone (DESIGN §1): a partner must
+// account, direct activity. Worded neutrally and never naming anyone (docs/domain.md#roles-and-visibility): a partner must
 // not learn which partner holds a competing registration. None of these blocks the submission.
 import { checkClaimAction } from "@/lib/actions/registrations";
 import { Notice } from "./form-fields";

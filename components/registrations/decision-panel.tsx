@@ -1,5 +1,5 @@
 "use client";
-// Approve or reject a submitted registration (DESIGN §4.1). The reason is required either way:
+// Approve or reject a submitted registration (docs/domain.md#registration-lifecycle). The reason is required either way:
 // the partner reads it, and it is the audited why of the transition. The server settles races
 // (two reviewers, or another claim already protected) and answers CONFLICT; that is shown as is.
 import { useState } from "react";

@@ -1,4 +1,4 @@
-// What a reviewer needs before deciding (DESIGN §4.2): the accounts the registration matches,
+// What a reviewer needs before deciding (docs/domain.md#duplicates-and-overlaps): the accounts the registration matches,
 // other active claims on that account and the direct team's open opportunities. Staff only:
 // unlike the portal, it names the other partners.
 import Link from "next/link";

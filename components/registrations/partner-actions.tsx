@@ -1,5 +1,5 @@
 "use client";
-// What the owning partner can do to a registration (DESIGN §4.1): post a progress update (activity
+// What the owning partner can do to a registration (docs/domain.md#registration-lifecycle): post a progress update (activity
 // that keeps the claim from dormant release), ask for more protection before it lapses, or
 // withdraw it. Which buttons show is decided by the page from the stored state; the
 // server re-checks everything (status, expiry, extension count) when the action runs.

@@ -1,5 +1,5 @@
 "use client";
-// The portal's deal-registration form (DESIGN §4): inline errors from the shared schema, a live
+// The portal's deal-registration form (docs/domain.md#deal-registration): inline errors from the shared schema, a live
 // route preview and neutral overlap hints beside it, and one registration per form however often
 // the partner clicks or retries (the idempotency token below).
 import { useMemo, useRef, useState, useSyncExternalStore } from "react";

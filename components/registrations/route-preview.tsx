@@ -1,5 +1,5 @@
 "use client";
-// "Which route would this deal get, and why?" beside the registration form (DESIGN §3/§4): the
+// "Which route would this deal get, and why?" beside the registration form (docs/domain.md#rules-of-engagement, docs/domain.md#deal-registration): the
 // same rules the submission will apply, so the partner is not surprised by the route afterwards.
 import { previewRouteAction } from "@/lib/actions/route-preview";
 import { RouteBadge } from "@/components/ui/badge";

@@ -2,7 +2,7 @@
 // "If the customer's industry is Healthcare or Government and the deal's ACV is under $1,000,000,
 // then the deal is partner-led, led by the partner, protected for 90 days." Server-side only text.
 // Partner ids in rules are never spelled out: a partner must not learn which other partners a
-// rule names (DESIGN §1).
+// rule names (docs/domain.md#roles-and-visibility).
 import type { Condition, FactField, LeadRole, Outcome, Route, Scalar } from "@/lib/rules";
 import { dollarsText } from "@/components/rules/condition-text";
 import { formatDate, humanize } from "@/lib/format";

@@ -22,7 +22,7 @@ const LEAD: Record<string, string> = { PARTNER: "Your company", AE: "The vendor'
 // Server errors arrive keyed by schema path; the country check runs on the nested account input.
 const FIELD_OF: Record<string, Field> = { country: "country", "account.country": "country", vertical: "vertical", productLine: "productLine", estimatedAcv: "estimatedAcv" };
 
-/** A rule that names particular partners is shown without their ids (DESIGN §1). */
+/** A rule that names particular partners is shown without their ids (docs/domain.md#roles-and-visibility). */
 function redact(trace: TraceEntry[], names: Record<string, string>) {
   return trace.map((t) => ({
     ...t,

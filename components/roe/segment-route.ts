@@ -29,7 +29,7 @@ export function typicalFacts(segment: SegmentView, partner: { id: string; type: 
     productKind: c.productKinds?.[0] ?? "CORE",
     accountTier: tier,
     // named accounts are a subset of strategic ones; a segment of only strategic accounts is the
-    // named-account territory (DESIGN §3.1 rule 20)
+    // named-account territory (lib/rules/default-rule-set.ts, rule 20)
     namedAccount: c.accountTiers?.length === 1 && tier === "STRATEGIC",
     partnerId: partner.id,
     partnerType: partner.type,

@@ -57,7 +57,7 @@ function parseOne(spec: FieldSpec, raw: string): { value?: Facts[FactField]; err
   }
 }
 
-/** Unset fields are left out: a missing fact is meaningful to the engine (DESIGN §3). */
+/** Unset fields are left out: a missing fact is meaningful to the engine (docs/domain.md#rules-of-engagement). */
 export function toFacts(values: FactValues): { facts: Facts; errors: FactErrors } {
   const facts: Record<string, unknown> = {};
   const errors: FactErrors = {};

@@ -1,5 +1,5 @@
 "use client";
-// Lint before publish (DESIGN §3): contradictions and unreachable rules block publishing, overlaps
+// Lint before publish (docs/domain.md#rules-of-engagement): contradictions and unreachable rules block publishing, overlaps
 // warn, gaps inform. It lints the editor's unsaved state, so problems show up while editing.
 import { useCallback, useRef, useState } from "react";
 import type { LintFinding, LintReport, Rule, DefaultOutcome } from "@/lib/rules";

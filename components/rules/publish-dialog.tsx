@@ -1,5 +1,5 @@
 "use client";
-// Publishing a draft (DESIGN §3): it governs net-new deals from its effective time on; deals
+// Publishing a draft (docs/domain.md#rules-of-engagement): it governs net-new deals from its effective time on; deals
 // already claimed keep the rule set of their claim time. Publication is refused while lint has
 // errors, so the dialog shows the lint verdict and only publishes a saved, linted draft.
 import { useState } from "react";

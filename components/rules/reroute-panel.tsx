@@ -1,5 +1,5 @@
 "use client";
-// The explicit re-route (DESIGN §3): open deals keep their route until an admin re-routes them
+// The explicit re-route (docs/domain.md#rules-of-engagement): open deals keep their route until an admin re-routes them
 // under the rule set in force. Preview first (nothing written), then apply with a confirmation.
 import { useState } from "react";
 import { Card } from "@/components/ui/card";

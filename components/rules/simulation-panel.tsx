@@ -1,5 +1,5 @@
 "use client";
-// Simulation of a draft over historical deals (DESIGN §3). The API streams NDJSON so a long period
+// Simulation of a draft over historical deals (docs/domain.md#rules-of-engagement). The API streams NDJSON so a long period
 // shows real progress while deals load instead of a spinner that may never end.
 import { useEffect, useRef, useState } from "react";
 import type { SimulationResult } from "@/lib/rules";

@@ -1,4 +1,4 @@
-// Normalized keys for matching customer accounts (DESIGN §4.2). A partner types "ACME, Inc." or
+// Normalized keys for matching customer accounts (docs/domain.md#duplicates-and-overlaps). A partner types "ACME, Inc." or
 // "https://www.acme.com/contact" and we must find the account stored as "The Acme Corporation" /
 // "acme.com" through an indexed equality lookup, so both sides are reduced to the same key here.
 // Pure: no database, no framework, safe in the browser.

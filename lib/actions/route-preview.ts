@@ -1,5 +1,5 @@
 "use server";
-// "Which route would this deal get, and why?" for a partner before registering (DESIGN §3/§4),
+// "Which route would this deal get, and why?" for a partner before registering (docs/domain.md#rules-of-engagement, docs/domain.md#deal-registration),
 // decided on the same facts a registration would be (the matched account included, when the name is
 // given): nothing is stored.
 import { defineAction } from "./define-action";

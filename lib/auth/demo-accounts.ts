@@ -1,4 +1,4 @@
-// The demo sign-ins of DESIGN §10, shown on the sign-in page only when demo data is loaded.
+// The demo sign-ins (README "Demo sign-ins"), shown on the sign-in page only when demo data is loaded.
 // The demo seed creates exactly these users (prisma/seed imports this list).
 import type { ExecTitle, Role } from "./types";
 

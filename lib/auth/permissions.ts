@@ -75,7 +75,7 @@ const TABLE: Record<Action, readonly Role[]> = {
   "settings:manage": ["ADMIN"],
 };
 
-/** Who resolves a conflict at each escalation level (DESIGN §5). */
+/** Who resolves a conflict at each escalation level (docs/domain.md#conflicts-and-escalation). */
 export const CONFLICT_LEVEL_DECIDERS: Record<1 | 2 | 3 | 4, { roles: Role[]; titles?: ExecTitle[] }> = {
   1: { roles: ["AE", "PARTNER_MANAGER"] },
   2: { roles: ["EXEC"], titles: ["VP_SALES", "VP_CHANNEL"] },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start or stop a throwaway PostgreSQL cluster on loopback, for tests.
-#   .ci/pg-cluster.sh start <dir> <port>   → prints the DATABASE_URL of database "accord_test"
-#   .ci/pg-cluster.sh stop <dir>
+#   lib/cli/pg-cluster.sh start <dir> <port>   → prints the DATABASE_URL of database "accord_test"
+#   lib/cli/pg-cluster.sh stop <dir>
 set -euo pipefail
 cmd=$1 dir=$2
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)

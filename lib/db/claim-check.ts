@@ -1,11 +1,12 @@
 // "Does this account already look claimed?" for the portal form, answered without naming anyone
-// or revealing another partner's deal (DESIGN §1: "this account is already protected" — no name).
+// or revealing another partner's deal (docs/domain.md#roles-and-visibility: "this account is already protected", no name).
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
 import { claimKeys, partnerClaimKeys } from "@/lib/registrations/claim-key";
-import { activeClaimHolders, openDirectOpportunity, ownActiveRegistration } from "./registration-submit";
+import { activeClaimHolders, ownActiveRegistration } from "./claims";
+import { openDirectOpportunity } from "./opportunities";
 import { matchAccount, productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };

@@ -1,4 +1,4 @@
-// The reference data behind a deal's facts (DESIGN §3): region and direct presence from the
+// The reference data behind a deal's facts (docs/domain.md#rules-of-engagement): region and direct presence from the
 // country, product kind from the product line, partner type and tier from the caller's company.
 // The facts themselves are assembled by lib/rules dealFacts, shared with the demo seed.
 import "server-only";

@@ -1,4 +1,4 @@
-// Historical deals for simulation (DESIGN §3): opportunities created in a period, with the facts
+// Historical deals for simulation (docs/domain.md#rules-of-engagement): opportunities created in a period, with the facts
 // their route decision was made on. Read in keyset batches so progress can be reported.
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";

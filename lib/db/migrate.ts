@@ -2,7 +2,8 @@
 // prisma/postgres/migrations for PostgreSQL) in name order, each in its own transaction, under a
 // lock so that several instances starting at once migrate exactly once. We run the SQL ourselves
 // because `prisma migrate deploy` with driver adapters needs a patched pg adapter and can hang
-// ~60 s after success (STACK.md); authoring still uses `prisma migrate diff`.
+// ~60 s after success (README "Schema changes"); authoring uses `npm run db:migration`
+// (lib/cli/new-migration.mjs, Prisma's differ).
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";

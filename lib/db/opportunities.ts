@@ -7,6 +7,7 @@ import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { opportunityScope } from "./scope";
 import { containsText } from "./text";
+import type { Sql } from "./sql";
 import type { Prisma } from "./generated/sqlite/client";
 
 const listSelect = {
@@ -51,7 +52,7 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
   );
 }
 
-// A partner may see its own attribution and the vendor's, never another partner's (DESIGN §1).
+// A partner may see its own attribution and the vendor's, never another partner's (docs/domain.md#roles-and-visibility).
 function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
   return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
 }
@@ -85,4 +86,12 @@ export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityD
   const row = await findOpportunity(ctx, id);
   if (!row) throw notFound("Opportunity");
   return row;
+}
+
+/** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
+export function openDirectOpportunity(s: Sql, accountId: string) {
+  return s.get<{ id: string; aeId: string | null }>(
+    `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND "stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') LIMIT 1`,
+    [accountId],
+  );
 }

@@ -46,7 +46,7 @@ const listSelect = {
 export type RegistrationRow = Prisma.DealRegistrationGetPayload<{ select: typeof listSelect }>;
 
 async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistrationWhereInput> {
-  // the region of a registration follows from the country the partner typed (DESIGN §2)
+  // the region of a registration follows from the country the partner typed (docs/domain.md#data-model)
   const countries = q.region ? (await db.regionCountry.findMany({ where: { region: { code: q.region } }, select: { country: true } })).map((c) => c.country) : null;
   return {
     ...(countries ? { accountCountry: { in: countries } } : {}),
@@ -103,7 +103,7 @@ export function dormantDays(): Promise<number> {
   return getSetting<number>(SETTING_KEYS.dormantDays, db);
 }
 
-/** How many protection extensions a partner may request (setting; DESIGN §4.1 default 2). */
+/** How many protection extensions a partner may request (setting; docs/domain.md#registration-lifecycle default 2). */
 export function maxProtectionExtensions(): Promise<number> {
   return getSetting<number>(SETTING_KEYS.maxProtectionExtensions, db);
 }

@@ -1,4 +1,4 @@
-// The explicit, audited re-route of DESIGN §3: a new rule set never moves existing deals by
+// The explicit, audited re-route of docs/domain.md#rules-of-engagement: a new rule set never moves existing deals by
 // itself; an admin may re-evaluate the open deals under the rule set in force now. Sticky
 // ownership holds (a partner driving a deal keeps it, the deal is flagged for review), every
 // re-evaluation is recorded as a RouteDecision, and every moved deal gets an audit event.

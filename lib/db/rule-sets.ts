@@ -1,4 +1,4 @@
-// Rule sets (DESIGN §3): reads scoped by caller (partners see published versions only, never
+// Rule sets (docs/domain.md#rules-of-engagement): reads scoped by caller (partners see published versions only, never
 // drafts), and the engine's view of the rule set in force at a claim time. Writes live in
 // rule-set-writes.ts.
 import "server-only";
@@ -59,7 +59,7 @@ export async function getRuleSet(ctx: Ctx, id: string): Promise<RuleSetDetail> {
   return row;
 }
 
-// Published rule sets never change (DESIGN §3), so their engine form is cached per id for the
+// Published rule sets never change (docs/domain.md#rules-of-engagement), so their engine form is cached per id for the
 // life of the process; only the windows (effectiveFrom/To, which a later publish sets) are re-read.
 const engineCache = new Map<string, RuleSet>();
 
@@ -74,7 +74,7 @@ async function engineFor(client: Tx, id: string, version: number, defaultOutcome
 
 export type InForce = { id: string; version: number; effectiveFrom: Date; effectiveTo: Date | null; engine: RuleSet };
 
-/** The published (or since retired) rule set in force at a claim time: grandfathering, DESIGN §3. */
+/** The published (or since retired) rule set in force at a claim time: grandfathering, docs/domain.md#rules-of-engagement. */
 export async function ruleSetInForceAt(at: Date, client: Tx = db): Promise<InForce | null> {
   const windows = await client.ruleSet.findMany({
     where: { status: { not: "DRAFT" }, effectiveFrom: { lte: at } },

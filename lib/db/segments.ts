@@ -1,4 +1,4 @@
-// Segments: the named slices of the market behind "who leads where" (DESIGN §2, §3.1). They
+// Segments: the named slices of the market behind "who leads where" (docs/domain.md#data-model, docs/domain.md#the-default-rule-set). They
 // describe the published rules of engagement, not anyone's deals, so every signed-in role may read
 // them (partners see them on the portal's RoE page).
 import "server-only";

@@ -2,7 +2,8 @@
 // cost dominates: with the client engine every model query is compiled by a WebAssembly query
 // compiler and mapped back in JavaScript, 0.2–0.8 ms of CPU each, against 20–40 µs for the same
 // statement on better-sqlite3 (measured in tests/bench/registrations). API-key authentication and
-// registration submission run here (issue 4's benchmark); everything else stays on Prisma.
+// registration submission run here (`npm run bench:registrations`; README "Data access: Prisma,
+// and plain SQL on the hot paths"); everything else stays on Prisma.
 //
 // One connection, one order of work. On SQLite the app has a single better-sqlite3 connection,
 // shared with Prisma: the adapter wrapper in connect.ts puts every Prisma query and transaction

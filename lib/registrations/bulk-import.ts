@@ -1,4 +1,4 @@
-// Bulk registration by CSV (DESIGN §4), the server side without Next.js: validation reads the
+// Bulk registration by CSV (docs/domain.md#deal-registration), the server side without Next.js: validation reads the
 // whole file and saves nothing; the import takes valid rows in chunks. Every row goes through
 // submitRegistration (its own transaction, route decision, conflicts, audit) under an idempotency
 // key made of the batch and the line, so a chunk retried after a timeout or a dropped connection

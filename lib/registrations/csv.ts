@@ -1,4 +1,4 @@
-// Bulk deal registration by CSV (DESIGN §4): the template partners fill in, the parser that turns
+// Bulk deal registration by CSV (docs/domain.md#deal-registration): the template partners fill in, the parser that turns
 // a file into the shared registrationInput row by row, and the error report they can download.
 // Pure (no database, no framework): the browser checks a file instantly with the same code the
 // server action runs, and the server still re-validates every row it is asked to save.
@@ -215,7 +215,7 @@ function referenceErrors(input: RegistrationInput, opts: ParseOptions): RowError
 /**
  * Two rows claiming one account and product line: the second would only fail at import (a company
  * holds one active claim per account and product line), so say so now. Keys match the server's
- * account matching (DESIGN §4.2): by normalized name or by normalized domain.
+ * account matching (docs/domain.md#duplicates-and-overlaps): by normalized name or by normalized domain.
  */
 function claimSeen(seen: Map<string, number>, input: RegistrationInput, line: number): number | undefined {
   const product = input.productLine.trim().toLowerCase();

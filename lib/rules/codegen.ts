@@ -1,4 +1,4 @@
-// Emits the bitset index as one specialised JavaScript function (DESIGN §3 allows "precomputed
+// Emits the bitset index as one specialised JavaScript function (docs/domain.md#rules-of-engagement allows "precomputed
 // bitsets or generated code"; this is both). Reading each fact with a static property access and
 // choosing its cell with inline comparisons instead of generic closures and Map lookups is what
 // brings the compiled evaluator within 2× of a hand-written function on the default rule set.

@@ -1,4 +1,4 @@
-// The compiled evaluator (DESIGN §3 "Speed"). Built once per rule set version; a decision then
+// The compiled evaluator (docs/domain.md#rules-of-engagement, speed). Built once per rule set version; a decision then
 // costs one lookup per constrained fact plus at most one AND per 32 rules per fact, instead of
 // re-scanning every rule's conditions:
 //   1. for each fact some rule constrains, look up the cell the deal's value falls in (binary search
@@ -139,7 +139,7 @@ const compiledCache = new WeakMap<RuleSet, CompiledRuleSet>();
 
 /**
  * Compiles once per rule set object and reuses it: for published rule sets, which are immutable
- * (DESIGN §2). A draft that is edited in memory must be compiled afresh with compileRuleSet.
+ * (docs/domain.md#data-model). A draft that is edited in memory must be compiled afresh with compileRuleSet.
  */
 export function compiledFor(ruleSet: RuleSet): CompiledRuleSet {
   let compiled = compiledCache.get(ruleSet);

@@ -1,4 +1,4 @@
-// Assembling the facts of DESIGN §3 for one deal from reference data the caller already resolved
+// Assembling the facts of docs/domain.md#rules-of-engagement for one deal from reference data the caller already resolved
 // (region of the country, kind of the product line, the partner, the matched account). The one
 // builder used by registration submission, the route preview and the demo seed, so they decide
 // on exactly the same facts. Pure: the decision time is an argument.

@@ -1,4 +1,4 @@
-// The rules of engagement seeded on a fresh install: DESIGN §3.1, exactly. Amounts are integer
+// The rules of engagement seeded on a fresh install: docs/domain.md#the-default-rule-set, exactly. Amounts are integer
 // cents; `between` is [low, high).
 import type { Outcome, Rule, RuleSet } from "./types";
 

@@ -55,7 +55,7 @@ function list(c: Condition & { value: readonly Scalar[] }): string {
  * The relation between a fact and a condition's operand, written after the actual value:
  * "≥ 250,000.00", "not in [GOVERNMENT]". With `negated`, the relation that holds instead, so a
  * failed condition reads as a true statement about the deal: "vertical HEALTHCARE not in
- * [GOVERNMENT] ✗" (DESIGN §3).
+ * [GOVERNMENT] ✗" (docs/domain.md#rules-of-engagement).
  */
 export function relationText(c: Condition, negated = false): string {
   switch (c.op) {

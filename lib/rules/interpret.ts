@@ -1,4 +1,4 @@
-// The reference interpreter: the obvious reading of DESIGN §3, kept deliberately simple. The
+// The reference interpreter: the obvious reading of docs/domain.md#rules-of-engagement, kept deliberately simple. The
 // compiled evaluator must agree with it on every input (property-tested), so clarity beats speed.
 import { normalizeOperand, testCondition } from "./conditions";
 import { makeDecision, rulesInPriorityOrder } from "./decision";

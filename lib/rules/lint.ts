@@ -1,4 +1,4 @@
-// Lint before publish (DESIGN §3). Contradictory and unreachable rules are errors and block
+// Lint before publish (docs/domain.md#rules-of-engagement). Contradictory and unreachable rules are errors and block
 // publishing; overlapping rules with different outcomes are warnings (FIRST hit policy resolves
 // them, but a reviewer should see that it does); deals that fall to the default are information.
 // Every finding that can have one carries a concrete example fact set.

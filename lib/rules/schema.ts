@@ -1,4 +1,4 @@
-// Boundary validation (DESIGN §3: "a rule set that does not validate cannot be saved"). Every
+// Boundary validation (docs/domain.md#rules-of-engagement: "a rule set that does not validate cannot be saved"). Every
 // check is driven by the field catalogue, so a condition's value must fit both its field and its
 // operator; issues carry the path of the offending value (rules.3.conditions.1.value.0).
 import { z } from "zod";
@@ -6,7 +6,7 @@ import { FIELD_CATALOGUE, type FieldSpec } from "./fields";
 import type { Facts, RuleSet } from "./types";
 import { ATTRIBUTION_CATEGORIES, FACT_FIELDS, LEAD_ROLES, OPERATORS, ROUTES } from "./values";
 
-/** DESIGN §11 plans for 1,000 rules per set; the engine is benchmarked at 10,000. */
+/** docs/domain.md#scale plans for 1,000 rules per set; the engine is benchmarked at 10,000. */
 export const MAX_RULES = 10_000;
 export const MAX_CONDITIONS_PER_RULE = 50;
 export const MAX_LIST_VALUES = 1_000;

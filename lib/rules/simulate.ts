@@ -1,4 +1,4 @@
-// Simulation before publishing (DESIGN §3): run a draft rule set over historical deals and show
+// Simulation before publishing (docs/domain.md#rules-of-engagement): run a draft rule set over historical deals and show
 // what would move. Decisions use the compiled evaluators; traces are built only for the sample.
 import { compileRuleSet, compiledFor } from "./compile";
 import type { Decision, Facts, Route, RuleSet } from "./types";

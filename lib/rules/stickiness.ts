@@ -1,4 +1,4 @@
-// Versions, grandfathering and sticky ownership (DESIGN §3). Time is always an argument: the
+// Versions, grandfathering and sticky ownership (docs/domain.md#rules-of-engagement). Time is always an argument: the
 // caller passes the deal's first-claim time or the re-evaluation time, never "now".
 import { compiledFor } from "./compile";
 import { parseInstant } from "./instant";

@@ -1,4 +1,4 @@
-// The routing engine's own types (DESIGN §3). Database rows are mapped to these in lib/db, so the
+// The routing engine's own types (docs/domain.md#rules-of-engagement). Database rows are mapped to these in lib/db, so the
 // engine never depends on Prisma's generated types.
 import type {
   AccountTier,

@@ -1,4 +1,4 @@
-// Closed value lists of the routing domain (DESIGN §2, §3). They mirror the Prisma enums but are
+// Closed value lists of the routing domain (docs/domain.md#data-model, docs/domain.md#rules-of-engagement). They mirror the Prisma enums but are
 // declared here so that lib/rules stays free of the database client; a unit test keeps them in step.
 
 export const ROUTES = ["PARTNER_LED", "CO_SELL", "DIRECT", "DIRECT_PARTNER_ATTACHED", "MARKETPLACE"] as const;

@@ -1,4 +1,4 @@
-// The deal-registration input (DESIGN §9), shared by the portal form, the route preview and
+// The deal-registration input (README "HTTP API"), shared by the portal form, the route preview and
 // POST /api/v1/registrations. Strict: fields the partner may not set (partnerId, status,
 // protectedUntil, …) are rejected, not ignored.
 import { z } from "zod";

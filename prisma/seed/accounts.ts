@@ -1,4 +1,4 @@
-// ~2,000 customer accounts across every region, vertical and tier (DESIGN §10). Names and domains
+// ~2,000 customer accounts across every region, vertical and tier (docs/domain.md#demo-data). Names and domains
 // are unique after normalization, so every registration typed against them matches exactly one.
 import { normalizeAccountName, normalizeDomain } from "../../lib/accounts/normalize";
 import type { AccountTier, Vertical } from "../../lib/db/generated/sqlite/enums";

@@ -1,4 +1,4 @@
-// Attribution of every won deal (DESIGN §6): the category, each party's credit, the AE's quota
+// Attribution of every won deal (docs/domain.md#attribution-and-pricing-guardrails): the category, each party's credit, the AE's quota
 // credit, co-sell SPIFFs and partner margins — with the credit splits decided in resolved conflicts.
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { AttributionCategory } from "../../lib/db/generated/sqlite/enums";

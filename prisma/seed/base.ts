@@ -1,5 +1,5 @@
-// Reference data a production install needs too (DESIGN §10): regions and their countries, the
-// default rules of engagement (§3.1) as published rule set version 1, segments and settings.
+// Reference data a production install needs too (docs/domain.md#demo-data): regions and their countries, the
+// default rules of engagement (lib/rules/default-rule-set.ts) as published rule set version 1, segments and settings.
 // Idempotent: rows that already exist are left alone, so it runs on every start-up.
 import type { Db, Tx } from "../../lib/db/connect";
 import type { Prisma } from "../../lib/db/generated/sqlite/client";

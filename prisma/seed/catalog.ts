@@ -1,4 +1,4 @@
-// What the demo company sells (DESIGN §10) and its discount guardrails (DESIGN §6).
+// What the demo company sells (docs/domain.md#demo-data) and its discount guardrails (docs/domain.md#attribution-and-pricing-guardrails).
 import type { ProductKind, Route } from "../../lib/db/generated/sqlite/enums";
 
 export interface ProductLineSpec {

@@ -1,6 +1,6 @@
 // Bookkeeping of who claims which deal while the demo is generated, so the data keeps the
 // invariants the application enforces: one active registration per company and product line
-// (DESIGN §4.2; by account, name and domain: lib/registrations/claim-key), and no silent overlap
+// (docs/domain.md#duplicates-and-overlaps; by account, name and domain: lib/registrations/claim-key), and no silent overlap
 // between a partner's claim and an open direct deal.
 import { claimKeys, type ClaimKeys } from "../../lib/registrations/claim-key";
 import type { SeedAccount, SeedProductLine } from "./world";

@@ -1,4 +1,4 @@
-// Conflict cases born from a registration (DESIGN §4.2): two partners claiming the same deal, a
+// Conflict cases born from a registration (docs/domain.md#duplicates-and-overlaps): two partners claiming the same deal, a
 // partner claiming a deal the direct team already works, and a claim on a named account. Each
 // builds the registrations involved with timing consistent with the case's life.
 import type { ConflictResolution } from "../../lib/db/generated/sqlite/enums";
@@ -109,7 +109,7 @@ const DVP_RATIONALE: Partial<Record<ConflictResolution, string>> = {
   AWARD_PARTNER: "The partner's relationship predates the direct opportunity; the partner leads under its registration.",
 };
 
-/** A partner registers a deal the direct team already works (DESIGN §4.2). */
+/** A partner registers a deal the direct team already works (docs/domain.md#duplicates-and-overlaps). */
 export function directVsPartnerCase(rng: Random, ctx: ConflictContext, o: CaseOptions): ConflictCase | null {
   const { world, desk } = ctx;
   const path = o.open ? casePath(rng, world, o) : null;

@@ -1,5 +1,5 @@
 // Conflict cases about money rather than claims: an AE discounting a deal a partner protects
-// (PRICING_UNDERCUT, DESIGN §6) and a dispute over who sourced a won deal (ATTRIBUTION_DISPUTE).
+// (PRICING_UNDERCUT, docs/domain.md#attribution-and-pricing-guardrails) and a dispute over who sourced a won deal (ATTRIBUTION_DISPUTE).
 import type { ConflictResolution } from "../../lib/db/generated/sqlite/enums";
 import { type CaseOptions, type ConflictContext, casePath } from "./conflict-cases";
 import { type ConflictCase, caseCriteria, resolutionTags } from "./conflict-record";

@@ -1,4 +1,4 @@
-// The life of a conflict case (DESIGN §5): opened at level 1, escalated — automatically when a
+// The life of a conflict case (docs/domain.md#conflicts-and-escalation): opened at level 1, escalated — automatically when a
 // level's SLA passes, or by a party before — and resolved by the roles of its last level.
 import { CONFLICT_SLA_BUSINESS_DAYS } from "./reference";
 import type { Random } from "./random";

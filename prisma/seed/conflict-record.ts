@@ -1,6 +1,6 @@
-// Writes one conflict case (DESIGN §5) as rows: the case, its parties, linked registrations and its
+// Writes one conflict case (docs/domain.md#conflicts-and-escalation) as rows: the case, its parties, linked registrations and its
 // append-only history. Free text never names a partner: partner users read these cases, and must
-// not learn which partner holds a competing claim (DESIGN §1).
+// not learn which partner holds a competing claim (docs/domain.md#roles-and-visibility).
 import type { ConflictResolution, ConflictType } from "../../lib/db/generated/sqlite/enums";
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { ConflictPath } from "./conflict-lifecycle";
@@ -136,7 +136,7 @@ export function resolutionTags(c: Pick<ConflictCase, "type" | "account" | "resol
   return [slug(c.type), slug(c.account.vertical), slug(c.account.region.code), ...(c.resolution ? [slug(c.resolution)] : []), ...extra];
 }
 
-/** The objective criteria shown on the decision screen (DESIGN §5). */
+/** The objective criteria shown on the decision screen (docs/domain.md#conflicts-and-escalation). */
 export function caseCriteria(
   rng: Random,
   deal: { account: SeedAccount; acvCents: number },

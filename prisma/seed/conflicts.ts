@@ -1,4 +1,4 @@
-// Open and resolved conflict cases of every type (DESIGN §5), with the demo sign-ins involved in
+// Open and resolved conflict cases of every type (docs/domain.md#conflicts-and-escalation), with the demo sign-ins involved in
 // some of them: Northwind and Contoso (managed by pm@) against each other and against ae@'s deals.
 import type { ConflictType } from "../../lib/db/generated/sqlite/enums";
 import type { ClaimBook } from "./claims";

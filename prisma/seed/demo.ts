@@ -1,4 +1,4 @@
-// The deterministic demo company of DESIGN §10. Planning is pure (the same `now` and reference data
+// The deterministic demo company (docs/domain.md#demo-data). Planning is pure (the same `now` and reference data
 // give the same rows); only loading the reference data and writing the rows touch the database.
 import { hash } from "@node-rs/argon2";
 import type { Db } from "../../lib/db/connect";

@@ -41,7 +41,7 @@ export interface Pricing {
   listPriceCents: number;
 }
 
-/** Share of deals discounted past their corridor: the source of "discount leakage" (DESIGN §6). */
+/** Share of deals discounted past their corridor: the source of "discount leakage" (docs/domain.md#attribution-and-pricing-guardrails). */
 const LEAKY_SHARE = 0.12;
 
 export function drawPricing(rng: Random, acvCents: number, kind: ProductKind, route: Route, aggressive = false): Pricing {

@@ -1,5 +1,5 @@
-// Money and governance around the pipeline: MDF funds per quarter (DESIGN §2), maturity
-// assessments in the three frameworks of DESIGN §8, and the monthly revenue council (DESIGN §7).
+// Money and governance around the pipeline: MDF funds per quarter (docs/domain.md#data-model), maturity
+// assessments in the three frameworks of docs/domain.md#maturity, and the monthly revenue council (docs/domain.md#forecast-and-revenue-council).
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { MaturityFramework } from "../../lib/db/generated/sqlite/enums";
 import { IdSequence, seedId } from "./ids";
@@ -54,7 +54,7 @@ export function generateMdf(rng: Random, world: World, opps: readonly SeedOpport
   }
 }
 
-/** The dimensions of DESIGN §8, stored by key in MaturityScore.dimension. */
+/** The dimensions of docs/domain.md#maturity, stored by key in MaturityScore.dimension. */
 export const MATURITY_DIMENSIONS: Readonly<Record<MaturityFramework, ReadonlyArray<{ key: string; label: string }>>> = {
   RULES_OF_ENGAGEMENT: [
     { key: "clarity", label: "Clarity" },

@@ -1,4 +1,4 @@
-// The demo company's ~40 partners (DESIGN §10): every type and tier, spread over the regions, each
+// The demo company's ~40 partners (docs/domain.md#demo-data): every type and tier, spread over the regions, each
 // with one portal user. Northwind Systems and Contoso Partners are the ones the demo sign-ins use.
 import type { PartnerStatus, PartnerTier, PartnerType, Vertical } from "../../lib/db/generated/sqlite/enums";
 

@@ -1,4 +1,4 @@
-// The vendor's people in the demo company. The sign-ins listed on the sign-in page (DESIGN §10)
+// The vendor's people in the demo company. The sign-ins listed on the sign-in page (docs/domain.md#demo-data)
 // are defined once, in lib/auth/demo-accounts.ts; the seed creates those users with those names
 // and adds the rest of the company around them.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "../../lib/auth/demo-accounts";

@@ -1,4 +1,4 @@
-// Reference data every install needs (DESIGN §10), whether or not it loads the demo company:
+// Reference data every install needs (docs/domain.md#demo-data), whether or not it loads the demo company:
 // sales regions with their countries, and the default application settings.
 
 export interface RegionSpec {
@@ -63,7 +63,7 @@ export interface SegmentSpec {
   };
 }
 
-/** "Who leads where", as partners read the default rules of engagement (DESIGN §2, §3.1). */
+/** "Who leads where", as partners read the default rules of engagement (docs/domain.md#data-model, docs/domain.md#the-default-rule-set). */
 export const SEGMENTS: readonly SegmentSpec[] = [
   {
     name: "Named strategic accounts",

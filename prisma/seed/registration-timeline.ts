@@ -1,4 +1,4 @@
-// The audit trail of each seeded registration (DESIGN §4.1: every transition is an event with
+// The audit trail of each seeded registration (docs/domain.md#registration-lifecycle: every transition is an event with
 // actor and reason) and its protection extensions.
 import type { RegistrationStatus } from "../../lib/db/generated/sqlite/enums";
 import { IdSequence } from "./ids";

@@ -1,6 +1,6 @@
 // When each seeded registration was submitted, decided, extended and ended, consistent with its
 // status at `now`: pending ones inside or past their review SLA, approved ones still protected
-// (some expiring within two weeks), expired ones past their protection, and so on (DESIGN §4.1).
+// (some expiring within two weeks), expired ones past their protection, and so on (docs/domain.md#registration-lifecycle).
 import type { RegistrationStatus } from "../../lib/db/generated/sqlite/enums";
 import type { Random } from "./random";
 import { REGISTRATION_SLA_BUSINESS_DAYS } from "./reference";

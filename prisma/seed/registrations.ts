@@ -1,4 +1,4 @@
-// Deal registrations (DESIGN §4): each is routed by the engine at submission, timed consistently
+// Deal registrations (docs/domain.md#deal-registration): each is routed by the engine at submission, timed consistently
 // with its status, recorded with its timeline, and — when converted — becomes a partner-sourced
 // opportunity routed again at conversion (where sticky ownership keeps a partner-led route).
 import type { Prisma } from "../../lib/db/generated/sqlite/client";

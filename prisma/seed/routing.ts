@@ -58,7 +58,7 @@ export interface DealFactsInput {
   at: Date;
 }
 
-/** The complete fact set of DESIGN §3 for one seeded deal: the app's own builder (lib/rules). */
+/** The complete fact set of docs/domain.md#rules-of-engagement for one seeded deal: the app's own builder (lib/rules). */
 export function dealFacts(input: DealFactsInput): Facts {
   const { account } = input;
   return buildFacts({ ...input, vertical: account.vertical, country: account.country, region: account.region });
@@ -71,7 +71,7 @@ export interface RoutedDecision extends Decision {
 
 /**
  * Routes deals with the engine and records each decision as a RouteDecision row. A deal is decided
- * under the rule set in force at the time of its claim (DESIGN §3, grandfathering).
+ * under the rule set in force at the time of its claim (docs/domain.md#rules-of-engagement, grandfathering).
  */
 export class Router {
   private readonly ids = new IdSequence("rdec");
@@ -117,7 +117,7 @@ export class Router {
 }
 
 /**
- * Sticky ownership (DESIGN §3): a deal that already had a route and a partner driving it keeps
+ * Sticky ownership (docs/domain.md#rules-of-engagement): a deal that already had a route and a partner driving it keeps
  * the route; when the facts alone would now route it elsewhere, the decision is flagged for review.
  */
 function keptByStickiness(engine: RuleSet, facts: Facts): boolean {

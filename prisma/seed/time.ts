@@ -26,7 +26,8 @@ function isWeekend(date: Date): boolean {
 }
 
 /**
- * Adds business days (Monday–Friday), the unit of registration and conflict SLAs (DESIGN §4.1, §5).
+ * Adds business days (Monday–Friday), the unit of registration and conflict SLAs
+ * (docs/domain.md#registration-lifecycle, docs/domain.md#conflicts-and-escalation).
  * Negative `days` go back in time.
  */
 export function addBusinessDays(date: Date, days: number): Date {

@@ -1,6 +1,6 @@
 // How partners type an account into the registration form: the same company written in several
 // ways ("BLUEFIELD SOFTWARE, INC.", "www.bluefield.com/contact"). Every variant normalizes to the
-// account's keys, which is what lets the seeded registrations demonstrate matching (DESIGN §4.2).
+// account's keys, which is what lets the seeded registrations demonstrate matching (docs/domain.md#duplicates-and-overlaps).
 import { normalizeAccountName, normalizeDomain } from "../../lib/accounts/normalize";
 import { personName } from "./names";
 import type { Random } from "./random";

@@ -1,6 +1,6 @@
 // Registration benchmark (issue 4; not part of the test suite): npx tsx tests/bench/registrations.bench.ts
 //
-// At the scale DESIGN §11 asks for (200,000 accounts, 300,000 registrations, SQLite):
+// At the scale docs/domain.md#scale asks for (200,000 accounts, 300,000 registrations, SQLite):
 //   1. duplicate lookup (matchAccount) timed at 20,000 and at 200,000 accounts, with the query plans;
 //   2. `next start` on loopback, then autocannon at a fixed rate: GET /api/health (the no-op
 //      baseline) and POST /api/v1/registrations with a partner API key and a new body per request;

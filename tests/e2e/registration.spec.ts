@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-// DESIGN §4: a partner registers a deal and sees the route and why; the partner manager approves
+// docs/domain.md#deal-registration: a partner registers a deal and sees the route and why; the partner manager approves
 // it from the queue; the partner sees it protected and posts an update; a second partner on the same account gets a neutral conflict
 // notice; neither partner can open the other's registration.
 async function fillDeal(page: Page, company: string, domain: string) {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-// Every demo account of DESIGN §10 signs in and lands on its role's home.
+// Every demo account of docs/domain.md#demo-data signs in and lands on its role's home.
 const ACCOUNTS: { email: string; home: string; heading: RegExp }[] = [
   { email: "ops@accord.test", home: "/ops", heading: /channel operations/i },
   { email: "pm@accord.test", home: "/manager", heading: /my partners/i },

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-// DESIGN §3: edit a draft, lint it, simulate it, publish it with a future effective date — and a
+// docs/domain.md#rules-of-engagement: edit a draft, lint it, simulate it, publish it with a future effective date — and a
 // registration claimed before that date is still decided by the rule set in force at its claim.
 test("ops edit, lint, simulate and schedule a rule set; earlier claims keep the old rules", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);

@@ -1,5 +1,5 @@
 // POST /api/v1/route-decisions through the real route handler (API-key authentication, JSON body,
-// error envelope): DESIGN §3.1 to the letter, boundaries included.
+// error envelope): lib/rules/default-rule-set.ts to the letter, boundaries included.
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { POST } from "@/app/api/v1/route-decisions/route";

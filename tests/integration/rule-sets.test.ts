@@ -17,7 +17,7 @@ async function draftState(id: string) {
 }
 
 describe("rule sets", () => {
-  it("v1 of DESIGN §3.1 is in force after seeding", async () => {
+  it("v1, the default rule set, is in force after seeding", async () => {
     const inForce = await ruleSetInForceAt(FIXED_NOW);
     expect(inForce?.version).toBe(1);
     expect(inForce?.engine.rules.map((r) => r.priority)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);

@@ -1,4 +1,4 @@
-// Duplicate detection must not depend on how many accounts there are (DESIGN §4.2: "lookups use
+// Duplicate detection must not depend on how many accounts there are (docs/domain.md#duplicates-and-overlaps: "lookups use
 // indexed keys, never a scan"). Times the app's own matchAccount (through lib/db/sql, as the server
 // runs it) and the same two queries as bare better-sqlite3 prepared statements, on the same keys at
 // each database size, and asks SQLite for the plan of the exact SQL the app sent.

@@ -1,4 +1,4 @@
-// Scaled databases for the registration benchmark (DESIGN §11: 200,000 accounts, 300,000
+// Scaled databases for the registration benchmark (docs/domain.md#scale: 200,000 accounts, 300,000
 // registrations). The app creates the schema and the demo company (prisma/prepare.ts, exactly what
 // `npm start` runs on a new database); this file then tops the Account and DealRegistration tables
 // up with better-sqlite3 prepared statements in large transactions, writing values the way the app

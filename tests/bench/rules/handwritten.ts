@@ -1,4 +1,4 @@
-// DESIGN §3.1 written out by hand: the speed a compiled evaluator is measured against. Returns the
+// lib/rules/default-rule-set.ts written out by hand: the speed a compiled evaluator is measured against. Returns the
 // position of the winning rule in priority order, -1 for the default outcome.
 import type { Facts } from "@/lib/rules/types";
 

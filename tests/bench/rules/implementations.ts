@@ -70,7 +70,7 @@ export const IMPLEMENTATIONS: Implementation[] = [
   },
   {
     name: "hand-written",
-    note: "DESIGN §3.1 as if-statements (default rule set only)",
+    note: "the default rule set as if-statements",
     appliesTo: (set) => set.id === "default",
     prepare: (set) => byPosition(set, handWrittenDefault),
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ACTIONS, can, type Action } from "@/lib/auth/permissions";
 import { EXEC_TITLES, ROLES, type Ctx, type ExecTitle, type Role } from "@/lib/auth/types";
 
-// The expected matrix, written out by hand from DESIGN §1 (A = ADMIN, M = PARTNER_MANAGER,
+// The expected matrix, written out by hand from docs/domain.md#roles-and-visibility (A = ADMIN, M = PARTNER_MANAGER,
 // E = AE, X = EXEC, P = PARTNER). Changing a permission means changing this line on purpose.
 const EXPECTED: Record<Action, string> = {
   "partner:read": "AMEXP",
@@ -64,7 +64,7 @@ describe("permission table", () => {
   });
 });
 
-describe("conflict resolution by escalation level (DESIGN §5)", () => {
+describe("conflict resolution by escalation level (docs/domain.md#conflicts-and-escalation)", () => {
   const cases: [number, Role, ExecTitle | null, boolean][] = [
     [1, "AE", null, true],
     [1, "PARTNER_MANAGER", null, true],

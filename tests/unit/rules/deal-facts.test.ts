@@ -1,4 +1,4 @@
-// The one facts builder (submission, preview and the demo seed share it): every fact of DESIGN §3
+// The one facts builder (submission, preview and the demo seed share it): every fact of docs/domain.md#rules-of-engagement
 // is present, the ones that do not apply are null, and the result validates and routes.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE_SET, FACT_FIELDS, dealFacts, evaluate, parseFacts } from "@/lib/rules";
@@ -35,7 +35,7 @@ describe("dealFacts", () => {
     });
   });
 
-  it("carries the partner and the matched account, and routes as §3.1 says", () => {
+  it("carries the partner and the matched account, and routes as lib/rules/default-rule-set.ts says", () => {
     const facts = dealFacts({
       ...base,
       partner: { id: "p1", type: "RESELLER", tier: "GOLD" },

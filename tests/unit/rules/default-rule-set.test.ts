@@ -7,7 +7,7 @@ import { parseRuleSet } from "@/lib/rules/schema";
 import type { Facts } from "@/lib/rules/types";
 import { makeFacts } from "@/tests/factories/facts";
 
-describe("default rule set matches DESIGN §3.1", () => {
+describe("default rule set matches the rules of engagement as written", () => {
   it("has the table's priorities, conditions and outcomes", () => {
     const table = DEFAULT_RULE_SET.rules.map((r) => [r.priority, r.name, r.conditions, r.outcome.route, r.outcome.leadRole, r.outcome.protectionDays, r.outcome.attributionCategory]);
     expect(table).toEqual([

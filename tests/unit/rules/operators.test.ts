@@ -19,7 +19,7 @@ function holds(condition: Condition, facts: Facts): boolean {
 type Case = [label: string, condition: Condition, facts: Facts, expected: boolean];
 
 const cases: Case[] = [
-  // money: cents, inclusive/exclusive ends exactly at the DESIGN §3.1 boundaries
+  // money: cents, inclusive/exclusive ends exactly at the default rule set's boundaries (lib/rules/default-rule-set.ts)
   ["eq at value", { field: "acv", op: "eq", value: 25_000_000 }, { acv: 25_000_000 }, true],
   ["eq one cent below", { field: "acv", op: "eq", value: 25_000_000 }, { acv: 24_999_999 }, false],
   ["neq at value", { field: "acv", op: "neq", value: 25_000_000 }, { acv: 25_000_000 }, false],

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// STYLE.md: lib/rules is the pure routing engine. It must not import a framework, the database
+// docs/architecture.md: lib/rules is the pure routing engine. It must not import a framework, the database
 // client or Node built-ins, so that it runs anywhere (server, browser preview, workers) and
 // stays testable without infrastructure.
 const RULES_DIR = path.resolve(__dirname, "../../../lib/rules");

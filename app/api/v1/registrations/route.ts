@@ -21,7 +21,7 @@ export const GET = apiRoute(async (req, ctx) => {
   });
 });
 
-// POST /api/v1/registrations (DESIGN §9): a partner registers a deal. A replay with the same
+// POST /api/v1/registrations (README "HTTP API"): a partner registers a deal. A replay with the same
 // Idempotency-Key returns the first response; the same key with another body is 422.
 export const POST = apiRoute(async (req, ctx) => {
   if (!can(ctx, "registration:create")) throw forbidden("Only partners register deals");

@@ -1,4 +1,4 @@
-// POST /api/v1/route-decisions (DESIGN §9): evaluate facts under a rule set (default: the one in
+// POST /api/v1/route-decisions (README "HTTP API"): evaluate facts under a rule set (default: the one in
 // force at facts.at, else now) and return the route with its trace. Nothing is stored.
 import { apiRoute, json } from "@/lib/api/handler";
 import { readBody } from "@/lib/api/body";
