@@ -10,7 +10,8 @@ import { VERTICALS } from "@/lib/rules";
 import { humanize } from "@/lib/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, FormAlert, INPUT } from "./form-fields";
+import { cn } from "@/components/ui/cn";
+import { Field, FormAlert, INPUT } from "@/components/ui/field";
 import { ClaimNotices } from "./claim-notices";
 import { RoutePreview } from "./route-preview";
 import { EMPTY_VALUES, claimInput, fromServer, localToday, previewInput, toInput, validate, type Errors, type FieldName, type FormValues } from "./registration-form-model";
@@ -57,7 +58,7 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(f, e.target.value),
     onBlur: () => setTouched((t) => (t[f] ? t : { ...t, [f]: true })),
     disabled: pending,
-    className: INPUT,
+    className: cn(INPUT, "mt-1"),
   });
 
   async function onSubmit(e: React.FormEvent) {
