@@ -7,7 +7,7 @@ import type { Route, TraceEntry } from "@/lib/rules";
 import { VERTICALS } from "@/lib/rules/values";
 import { Button } from "@/components/ui/button";
 import { RouteBadge } from "@/components/ui/badge";
-import { FieldError, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
+import { FieldError, FormAlert, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { TraceList } from "@/components/rules/trace-list";
 import { humanize } from "@/lib/format";
 
@@ -104,7 +104,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
         </div>
       </form>
       <div aria-live="polite">
-        {message && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{message}</p>}
+        <FormAlert message={message} />
         {preview && <PreviewResult preview={preview} ruleNames={ruleNames} />}
       </div>
     </div>
