@@ -8,8 +8,8 @@ import { useRouter } from "next/navigation";
 import { extendRegistrationAction, postRegistrationUpdateAction, withdrawRegistrationAction } from "@/lib/actions/registrations";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm";
-import { Dialog, DialogClose, DialogDescription, DESCRIPTION } from "@/components/ui/dialog";
-import { Field, FormAlert, INPUT } from "@/components/ui/field";
+import { Dialog, DialogClose, DialogDescription, DialogFormFooter, DESCRIPTION } from "@/components/ui/dialog";
+import { Field, INPUT } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { cn } from "@/components/ui/cn";
 import { useAction } from "@/components/ui/use-action";
@@ -89,13 +89,7 @@ function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string
             <Field id={`extend-${id}-reason`} label="Reason" optional hint="Where the deal stands and why it needs more time.">
               {(a) => <textarea {...a} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} className={TEXTAREA} />}
             </Field>
-            <FormAlert message={error} />
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button type="button" variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" disabled={pending}>{pending ? "Requesting…" : "Request extension"}</Button>
-            </div>
+            <DialogFormFooter error={error} pending={pending} submitLabel="Request extension" pendingLabel="Requesting…" />
           </form>
         </>
       )}
@@ -129,13 +123,7 @@ function UpdateDialog({ id }: { id: string }) {
         <Field id={`update-${id}-note`} label="Update" hint="e.g. Demo held with the CIO; proposal due next week.">
           {(a) => <textarea {...a} rows={3} maxLength={2000} required value={note} onChange={(e) => setNote(e.target.value)} disabled={pending} className={TEXTAREA} />}
         </Field>
-        <FormAlert message={error} />
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button type="button" variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button type="submit" disabled={pending}>{pending ? "Posting…" : "Post update"}</Button>
-        </div>
+        <DialogFormFooter error={error} pending={pending} submitLabel="Post update" pendingLabel="Posting…" />
       </form>
     </Dialog>
   );

@@ -8,8 +8,8 @@ import { publishRuleSetAction } from "@/lib/actions/rule-sets";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LintVerdict, type LintState } from "./lint-panel";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
-import { FieldError, FormAlert, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
+import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
+import { FieldError, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { inputToIso } from "./editor/draft-model";
 
 type Props = {
@@ -97,13 +97,7 @@ function PublishForm({ ruleSetId, version, lockVersion, dirty, lint, lintStale, 
           placeholder="What changed and why, e.g. Co-sell band now starts at $200,000 to bring more mid-market deals to partners." {...errorProps("publish-note", noteErrors)} />
         <FieldError id="publish-note" messages={noteErrors} />
       </div>
-      <FormAlert message={error} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button type="button" variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending || blocked}>{pending ? "Publishing…" : `Publish version ${version}`}</Button>
-      </div>
+      <DialogFormFooter error={error} pending={pending} disabled={blocked} submitLabel={`Publish version ${version}`} pendingLabel="Publishing…" />
     </form>
   );
 }

@@ -2,7 +2,9 @@
 // The one dialog: Radix Dialog (focus trap, Escape, focus return, labelled by its title).
 // Content is a child so a form can keep the dialog open until the server has answered.
 import { Dialog as D } from "radix-ui";
+import { Button } from "./button";
 import { cn } from "./cn";
+import { FormAlert } from "./field";
 
 export const OVERLAY = "fixed inset-0 z-40 bg-slate-900/40";
 export const PANEL =
@@ -45,5 +47,20 @@ export function Dialog({
         </D.Content>
       </D.Portal>
     </D.Root>
+  );
+}
+
+/** A dialog form's foot: its error, Cancel (closes) and the submit button, disabled while pending. */
+export function DialogFormFooter({ error, pending, disabled, submitLabel, pendingLabel }: { error: string | null; pending: boolean; disabled?: boolean; submitLabel: string; pendingLabel: string }) {
+  return (
+    <>
+      <FormAlert message={error} />
+      <div className="flex justify-end gap-2">
+        <D.Close asChild>
+          <Button type="button" variant="secondary">Cancel</Button>
+        </D.Close>
+        <Button type="submit" disabled={pending || disabled}>{pending ? pendingLabel : submitLabel}</Button>
+      </div>
+    </>
   );
 }
