@@ -7,7 +7,7 @@ import type { Route, TraceEntry } from "@/lib/rules";
 import { VERTICALS } from "@/lib/rules/values";
 import { Button } from "@/components/ui/button";
 import { RouteBadge } from "@/components/ui/badge";
-import { FieldError, INPUT, LABEL, errorProps } from "@/components/rules/editor/form-controls";
+import { FieldError, FormAlert, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { TraceList } from "@/components/rules/trace-list";
 import { humanize } from "@/lib/format";
 
@@ -69,17 +69,17 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
     setPreview(null);
   }
 
-  const field = (name: Field) => ({ id: `preview-${name}`, name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [name]: e.target.value }), className: `mt-1 ${INPUT}`, ...errorProps(`preview-${name}`, errors[name]) });
+  const field = (name: Field) => ({ id: `preview-${name}`, name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [name]: e.target.value }), className: `mt-1 ${INPUT_COMPACT}`, ...errorProps(`preview-${name}`, errors[name]) });
   return (
     <div className="space-y-4">
       <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
         <div>
-          <label htmlFor="preview-country" className={LABEL}>Customer country</label>
+          <label htmlFor="preview-country" className={LABEL_COMPACT}>Customer country</label>
           <input {...field("country")} maxLength={2} autoComplete="off" placeholder="e.g. DE" className={`${field("country").className} uppercase placeholder:normal-case`} />
           <FieldError id="preview-country" messages={errors.country} />
         </div>
         <div>
-          <label htmlFor="preview-vertical" className={LABEL}>Industry</label>
+          <label htmlFor="preview-vertical" className={LABEL_COMPACT}>Industry</label>
           <select {...field("vertical")}>
             <option value="">Choose…</option>
             {VERTICALS.map((v) => <option key={v} value={v}>{humanize(v)}</option>)}
@@ -87,7 +87,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
           <FieldError id="preview-vertical" messages={errors.vertical} />
         </div>
         <div>
-          <label htmlFor="preview-productLine" className={LABEL}>Product line</label>
+          <label htmlFor="preview-productLine" className={LABEL_COMPACT}>Product line</label>
           <select {...field("productLine")}>
             <option value="">Choose…</option>
             {PRODUCT_LINES.map((p) => <option key={p} value={p}>{p}</option>)}
@@ -95,7 +95,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
           <FieldError id="preview-productLine" messages={errors.productLine} />
         </div>
         <div>
-          <label htmlFor="preview-estimatedAcv" className={LABEL}>Estimated ACV (USD)</label>
+          <label htmlFor="preview-estimatedAcv" className={LABEL_COMPACT}>Estimated ACV (USD)</label>
           <input {...field("estimatedAcv")} inputMode="decimal" autoComplete="off" placeholder="e.g. 180000" />
           <FieldError id="preview-estimatedAcv" messages={errors.estimatedAcv} />
         </div>
@@ -104,7 +104,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
         </div>
       </form>
       <div aria-live="polite">
-        {message && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{message}</p>}
+        <FormAlert message={message} />
         {preview && <PreviewResult preview={preview} ruleNames={ruleNames} />}
       </div>
     </div>

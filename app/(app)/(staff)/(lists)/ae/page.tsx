@@ -5,7 +5,7 @@ import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import { NoAccess } from "@/components/shell/no-access";
 import { BarList } from "@/components/dashboards/bar-list";
 import { ConflictTable } from "@/components/dashboards/conflict-table";
-import { MiniTable } from "@/components/dashboards/mini-table";
+import { Table } from "@/components/ui/table";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
 import { countOpenConflicts, countOwnedAccounts, listOpenConflicts, listOpenOpportunities, openPipelineBy } from "@/lib/db/dashboards";
@@ -54,7 +54,7 @@ export default async function AePage() {
           {deals.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing open. When you create an opportunity the rules engine assigns its route, shown here.</p>
           ) : (
-            <MiniTable
+            <Table layout="flush"
               rows={deals}
               caption="My open opportunities, closing soonest first"
               columns={[
