@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import { evaluate, lintRuleSet, parseFacts } from "@/lib/rules";
 import { AppError } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import { createDraftInput, deleteDraftInput, publishInput, saveDraftInput } from "@/lib/validation/rule-sets";
 
 const RULES_PATH = "/rules";
@@ -49,7 +50,7 @@ export const lintDraftAction = defineAction(saveDraftInput.pick({ id: true, rule
 export const explainAction = defineAction(z.object({ ruleSetId: z.string().min(1).max(64), facts: z.unknown() }), async (ctx, input) => {
   if (!can(ctx, "route:evaluate")) throw forbidden();
   const parsed = parseFacts(input.facts);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the facts", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "_", [i.message]])));
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the facts", zodFieldErrors(parsed.error));
   const { engine } = await engineRuleSetFor(ctx, input.ruleSetId);
   return evaluate(engine, parsed.data);
 });

@@ -14,7 +14,6 @@ export {
   factsSchema,
   parseRuleSet,
   parseFacts,
-  issueList,
   MAX_RULES,
   MAX_CONDITIONS_PER_RULE,
   MAX_LIST_VALUES,

@@ -5,18 +5,15 @@ import { readBody } from "@/lib/api/body";
 import { can } from "@/lib/auth/permissions";
 import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { AppError, forbidden } from "@/lib/errors";
-import { evaluate, issueList, parseFacts, redactTraceForPartner } from "@/lib/rules";
+import { evaluate, parseFacts, redactTraceForPartner } from "@/lib/rules";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import { routeDecisionInput } from "@/lib/validation/rule-sets";
 
 export const POST = apiRoute(async (req, ctx) => {
   if (!can(ctx, "route:evaluate")) throw forbidden();
   const body = await readBody(req, routeDecisionInput);
   const parsed = parseFacts(body.facts ?? {});
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const { path, message } of issueList(parsed.error)) (fields[path ? `facts.${path}` : "facts"] ??= []).push(message);
-    throw new AppError("VALIDATION", "The facts are not valid", fields);
-  }
+  if (!parsed.success) throw new AppError("VALIDATION", "The facts are not valid", zodFieldErrors(parsed.error, "facts"));
   const facts = parsed.data;
   const engine = body.ruleSetId
     ? (await engineRuleSetFor(ctx, body.ruleSetId)).engine
