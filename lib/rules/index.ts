@@ -4,7 +4,7 @@ export { readFact, type FactValue } from "./facts";
 export { dealFacts, type DealFactsParts } from "./deal-facts";
 export { parseInstant } from "./instant";
 export { conditionHolds } from "./conditions";
-export { formatMoney, formatFactValue, formatOperand, relationText, MISSING_TEXT } from "./format";
+export { formatExactCents, formatFactValue, formatOperand, relationText, MISSING_TEXT } from "./format";
 export {
   conditionSchema,
   outcomeSchema,
