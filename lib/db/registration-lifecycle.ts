@@ -3,6 +3,7 @@
 // audit event and notification in the same transaction; a foreign id is NOT_FOUND.
 import "server-only";
 import { addDays } from "date-fns";
+import { REGISTRATION_TRANSITION_ACTION } from "@/lib/audit/actions";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -16,7 +17,6 @@ import { registrationScope } from "./scope";
 import { claimKeys, NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import { transaction } from "./transaction";
-import type { RegistrationStatus } from "./generated/sqlite/enums";
 
 const lifecycleSelect = {
   id: true,
@@ -51,12 +51,12 @@ async function load(tx: Tx, ctx: Ctx, id: string) {
 
 type Loaded = Awaited<ReturnType<typeof load>>;
 
-async function transition(tx: Tx, ctx: Ctx, reg: Loaded, to: RegistrationStatus, reason: string, now: Date, data: Record<string, unknown> = {}) {
+async function transition(tx: Tx, ctx: Ctx, reg: Loaded, to: keyof typeof REGISTRATION_TRANSITION_ACTION, reason: string, now: Date, data: Record<string, unknown> = {}) {
   // the status in the where clause settles two deciders clicking at once: the second gets CONFLICT
   const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: to, lastActivityAt: now, ...data } });
   if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload to see its current status.");
   await tx.registrationEvent.create({ data: { registrationId: reg.id, fromStatus: reg.status, toStatus: to, actorId: ctx.userId, actorLabel: ctx.name, reason, at: now } });
-  await audit(tx, ctx, { action: `registration.${to.toLowerCase()}`, entityType: "DealRegistration", entityId: reg.id, before: { status: reg.status }, after: { status: to, reason, ...data } }, now);
+  await audit(tx, ctx, { action: REGISTRATION_TRANSITION_ACTION[to], entityType: "DealRegistration", entityId: reg.id, before: { status: reg.status }, after: { status: to, reason, ...data } }, now);
   if (reg.submittedBy) {
     await notify(tx, [{ kind: `registration.${to.toLowerCase()}`, recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Your registration for ${reg.accountName} is ${to.toLowerCase()}`, body: reason, payload: { registrationId: reg.id } }]);
   }

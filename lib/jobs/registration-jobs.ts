@@ -2,6 +2,7 @@
 // (no activity for N days) released, and decisions overdue past their SLA reminded once.
 // Each item is its own transaction with its timeline event, audit event and notification.
 import { subDays } from "date-fns";
+import { REGISTRATION_TRANSITION_ACTION } from "@/lib/audit/actions";
 import type { Db, Tx } from "@/lib/db/connect";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { audit } from "@/lib/db/audit";
@@ -22,7 +23,7 @@ async function release(tx: Tx, { id, where }: Due, reason: string, now: Date) {
   if (count !== 1) return false;
   const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
   await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "EXPIRED", actorId: null, actorLabel: "Accord (scheduled job)", reason, at: now } });
-  await audit(tx, null, { action: "registration.expired", entityType: "DealRegistration", entityId: id, before: { status: "APPROVED" }, after: { status: "EXPIRED", reason } }, now);
+  await audit(tx, null, { action: REGISTRATION_TRANSITION_ACTION.EXPIRED, entityType: "DealRegistration", entityId: id, before: { status: "APPROVED" }, after: { status: "EXPIRED", reason } }, now);
   if (reg.submittedBy) {
     await notify(tx, [{ kind: "registration.expired", recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Protection ended for ${reg.accountName}`, body: reason, payload: { registrationId: id } }]);
   }
