@@ -2,6 +2,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { OPEN_STAGES } from "@/lib/opportunities/stages";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate } from "./pagination";
@@ -26,6 +27,11 @@ const listSelect = {
   ae: { select: { name: true } },
   productLine: { select: { name: true } },
 } satisfies Prisma.OpportunitySelect;
+
+/** Open opportunities (lib/opportunities/stages.ts): the where-fragment every Prisma query uses… */
+export const openOpportunity = { stage: { in: [...OPEN_STAGES] } } satisfies Prisma.OpportunityWhereInput;
+/** …and the same condition for the plain-SQL path (lib/db/sql.ts), on an unaliased "Opportunity". */
+export const OPEN_OPPORTUNITY_SQL = `"stage" IN (${OPEN_STAGES.map((s) => `'${s}'`).join(", ")})`;
 
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ select: typeof listSelect }>;
 

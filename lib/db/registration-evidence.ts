@@ -4,6 +4,7 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { forbidden } from "@/lib/errors";
 import { db } from "./client";
+import { openOpportunity } from "./opportunities";
 import { registrationScope } from "./scope";
 
 export async function registrationEvidence(ctx: Ctx, id: string) {
@@ -28,7 +29,7 @@ export async function registrationEvidence(ctx: Ctx, id: string) {
       select: { id: true, status: true, submittedAt: true, protectedUntil: true, partner: { select: { name: true } }, productLine: { select: { name: true } }, activeClaimKey: true },
     }),
     accountIds.length
-      ? db.opportunity.findMany({ where: { accountId: { in: accountIds }, partnerId: null, stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } }, take: 10, select: { id: true, name: true, stage: true, acvCents: true, ae: { select: { name: true } } } })
+      ? db.opportunity.findMany({ where: { accountId: { in: accountIds }, partnerId: null, ...openOpportunity }, take: 10, select: { id: true, name: true, stage: true, acvCents: true, ae: { select: { name: true } } } })
       : [],
   ]);
   return { accounts, otherClaims: otherClaims.map(({ activeClaimKey, ...c }) => ({ ...c, holdsClaim: activeClaimKey !== null })), directOpportunities };

@@ -24,6 +24,7 @@ import { audit } from "./audit";
 import { businessDaysFrom } from "./business-days";
 import { sql } from "./client";
 import { matchAccount, productLineByName, regionOfCountry, type MatchedAccount, type PartnerFacts } from "./deal-facts";
+import { OPEN_OPPORTUNITY_SQL } from "./opportunities";
 import { notify } from "./outbox";
 import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
@@ -71,7 +72,7 @@ export function alreadyRegistered(registrationId: string): AppError {
 /** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
 export function openDirectOpportunity(s: Sql, accountId: string) {
   return s.get<{ id: string; aeId: string | null }>(
-    `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND "stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') LIMIT 1`,
+    `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND ${OPEN_OPPORTUNITY_SQL} LIMIT 1`,
     [accountId],
   );
 }
