@@ -6,6 +6,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { db } from "./client";
 import type { ClosedStage } from "@/lib/opportunities/stages";
 import { openOpportunity } from "./opportunities";
+import { ruleSetInForceAt } from "./rule-sets";
 import { accountScope, conflictScope, opportunityScope, partnerScope, registrationScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -118,9 +119,10 @@ export async function listOpenConflicts(ctx: Ctx, opts: { level?: number; take?:
 
 /** The published rule set in force at `now` (rule sets are readable by every role). */
 export async function findRuleSetInForce(_ctx: Ctx, now: Date) {
-  return db.ruleSet.findFirst({
-    where: { status: "PUBLISHED", effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
-    orderBy: { effectiveFrom: "desc" },
+  const inForce = await ruleSetInForceAt(now);
+  if (!inForce) return null;
+  return db.ruleSet.findUnique({
+    where: { id: inForce.id },
     select: { id: true, version: true, effectiveFrom: true, changeNote: true, publisher: { select: { name: true } }, _count: { select: { rules: true } } },
   });
 }
