@@ -20,6 +20,7 @@ export const ACTIONS = [
   "ruleset:publish",
   "route:evaluate",
   "route:reroute",
+  "route:see-partner-clauses",
   "conflict:read",
   "conflict:raise",
   "conflict:escalate",
@@ -58,6 +59,8 @@ const TABLE: Record<Action, readonly Role[]> = {
   "ruleset:publish": ["ADMIN"],
   "route:evaluate": [...ALL_STAFF, "PARTNER"],
   "route:reroute": ["ADMIN"],
+  // conditions naming particular partners, in a route trace (lib/db/trace.ts)
+  "route:see-partner-clauses": ALL_STAFF,
   "conflict:read": [...ALL_STAFF, "PARTNER"],
   "conflict:raise": ["AE", "PARTNER_MANAGER", "PARTNER", "ADMIN"],
   "conflict:escalate": ["AE", "PARTNER_MANAGER", "EXEC", "ADMIN", "PARTNER"],

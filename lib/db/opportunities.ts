@@ -3,9 +3,11 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
+import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate } from "./pagination";
+import { storedTraceFor } from "./trace";
 import { opportunityScope } from "./scope";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
@@ -79,10 +81,16 @@ function detailSelect(ctx: Ctx) {
   } satisfies Prisma.OpportunitySelect;
 }
 
-export type OpportunityDetail = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detailSelect> }>;
+type DetailRow = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detailSelect> }>;
+type Decision = NonNullable<DetailRow["routeDecision"]>;
+/** The trace is the one the caller may read (lib/db/trace.ts). */
+export type OpportunityDetail = Omit<DetailRow, "routeDecision"> & { routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null };
 
 export async function findOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail | null> {
-  return db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect(ctx) });
+  const row = await db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect(ctx) });
+  if (!row) return null;
+  const decision = row.routeDecision;
+  return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };
 }
 
 export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail> {

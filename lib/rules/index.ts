@@ -55,4 +55,3 @@ export {
 } from "./stickiness";
 export { DEFAULT_RULE_SET, DEFAULT_RULES, defaultRuleSet, ACV_250K, ACV_1M } from "./default-rule-set";
 export { diffRuleSets, type RuleChange, type RuleSetDiff } from "./diff";
-export { redactPartnerClauses, redactTraceForPartner } from "./redact";

@@ -22,6 +22,7 @@ const EXPECTED: Record<Action, string> = {
   "ruleset:publish": "A",
   "route:evaluate": "AMEXP",
   "route:reroute": "A",
+  "route:see-partner-clauses": "AMEX",
   "conflict:read": "AMEXP",
   "conflict:raise": "AMEP",
   "conflict:escalate": "AMEXP",

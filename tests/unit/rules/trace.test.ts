@@ -1,4 +1,4 @@
-import { redactPartnerClauses } from "@/lib/rules";
+import { redactPartnerClauses } from "@/lib/rules/redact";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet, explainDecision } from "@/lib/rules/compile";
 import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";

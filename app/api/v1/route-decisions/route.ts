@@ -4,8 +4,9 @@ import { apiRoute, json } from "@/lib/api/handler";
 import { readBody } from "@/lib/api/body";
 import { can } from "@/lib/auth/permissions";
 import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
+import { traceFor } from "@/lib/db/trace";
 import { AppError, forbidden } from "@/lib/errors";
-import { evaluate, parseFacts, redactTraceForPartner } from "@/lib/rules";
+import { evaluate, parseFacts } from "@/lib/rules";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import { routeDecisionInput } from "@/lib/validation/rule-sets";
 
@@ -29,6 +30,6 @@ export const POST = apiRoute(async (req, ctx) => {
     protectionDays: d.protectionDays,
     leadRole: d.leadRole,
     attributionCategory: d.attributionCategory,
-    trace: (ctx.role === "PARTNER" ? redactTraceForPartner(d.trace) : d.trace).map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
+    trace: traceFor(ctx, d.trace).map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
   });
 });
