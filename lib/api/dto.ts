@@ -1,4 +1,5 @@
 // What the API returns: small, stable shapes, never raw rows. Partners never see other partners.
+import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import type { RegistrationDetail, RegistrationRow } from "@/lib/db/registrations";
 
@@ -18,7 +19,7 @@ export function registrationDto(row: RegistrationRow, ctx: Ctx) {
     decisionReason: row.decisionReason,
     protectedUntil: row.protectedUntil?.toISOString() ?? null,
     extensionCount: row.extensionCount,
-    ...(ctx.role === "PARTNER" ? {} : { partner: { id: row.partnerId, name: row.partner.name } }),
+    ...(can(ctx, "registration:read-partner") ? { partner: { id: row.partnerId, name: row.partner.name } } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate } from "./pagination";
 import { storedTraceFor } from "./trace";
-import { opportunityScope } from "./scope";
+import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -55,11 +55,6 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
     (take) => db.opportunity.count({ where, take }),
     { sort: q.sort, dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
   );
-}
-
-// A partner may see its own attribution and the vendor's, never another partner's (DESIGN §1).
-function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
-  return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
 }
 
 function detailSelect(ctx: Ctx) {

@@ -1,6 +1,7 @@
 // The evidence panel of the approval queue (staff only): matching accounts, other claims on the
 // account and open direct opportunities, each read through the caller's own scopes.
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { forbidden } from "@/lib/errors";
 import { db } from "./client";
@@ -8,7 +9,7 @@ import { openOpportunity } from "./opportunities";
 import { registrationScope } from "./scope";
 
 export async function registrationEvidence(ctx: Ctx, id: string) {
-  if (ctx.role === "PARTNER") throw forbidden(); // names other partners: vendor staff only
+  if (!can(ctx, "registration:read-evidence")) throw forbidden(); // names other partners: vendor staff only
   const reg = await db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: { id: true, accountId: true, accountNameKey: true, accountDomainKey: true, productLineId: true } });
   if (!reg) return null;
   const accountWhere = { OR: [{ nameKey: reg.accountNameKey }, ...(reg.accountDomainKey ? [{ domainKey: reg.accountDomainKey }] : [])] };

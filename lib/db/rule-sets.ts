@@ -10,11 +10,8 @@ import { db, sql } from "./client";
 import type { Tx } from "./connect";
 import { asDateOrNull, asJson } from "./sql";
 import { engineRuleSet } from "./rule-set-mapping";
+import { ruleSetScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
-
-function ruleSetScope(ctx: Ctx): Prisma.RuleSetWhereInput {
-  return ctx.role === "PARTNER" ? { status: { not: "DRAFT" } } : {};
-}
 
 const summarySelect = {
   id: true,

@@ -7,6 +7,7 @@ import { EXEC_TITLES, ROLES, type Ctx, type ExecTitle, type Role } from "@/lib/a
 const EXPECTED: Record<Action, string> = {
   "partner:read": "AMEXP",
   "partner:manage": "A",
+  "partner:read-users": "P",
   "account:read": "AMEXP",
   "account:manage": "AE",
   "opportunity:read": "AMEXP",
@@ -17,6 +18,8 @@ const EXPECTED: Record<Action, string> = {
   "registration:extend": "P",
   "registration:withdraw": "P",
   "registration:update": "P",
+  "registration:read-partner": "AMEX",
+  "registration:read-evidence": "AMEX",
   "ruleset:read": "AMEXP",
   "ruleset:edit": "A",
   "ruleset:publish": "A",
