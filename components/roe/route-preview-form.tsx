@@ -22,16 +22,9 @@ const LEAD: Record<string, string> = { PARTNER: "Your company", AE: "The vendor'
 // Server errors arrive keyed by schema path; the country check runs on the nested account input.
 const FIELD_OF: Record<string, Field> = { country: "country", "account.country": "country", vertical: "vertical", productLine: "productLine", estimatedAcv: "estimatedAcv" };
 
-/** A rule that names particular partners is shown without their ids (docs/domain.md#roles-and-visibility). */
-function redact(trace: TraceEntry[], names: Record<string, string>) {
-  return trace.map((t) => ({
-    ...t,
-    name: names[t.ruleId],
-    reason: t.reason
-      .split("; ")
-      .map((part) => (part.startsWith("partnerId ") ? `partner is one of specific partners${part.endsWith("✓") ? " ✓" : " ✗"}` : part))
-      .join("; "),
-  }));
+/** The trace arrives as the partner may read it (lib/db/trace.ts); rules get their names. */
+function named(trace: TraceEntry[], names: Record<string, string>) {
+  return trace.map((t) => ({ ...t, name: names[t.ruleId] }));
 }
 
 function validate(v: Record<Field, string>): { errors: Errors; cents?: number } {
@@ -126,7 +119,7 @@ function PreviewResult({ preview, ruleNames }: { preview: Preview; ruleNames: Re
       </p>
       <details>
         <summary className="cursor-pointer font-medium text-slate-700">Every scenario checked</summary>
-        <div className="mt-2"><TraceList trace={redact(preview.trace, ruleNames)} /></div>
+        <div className="mt-2"><TraceList trace={named(preview.trace, ruleNames)} /></div>
       </details>
       <p className="text-xs text-slate-500">A preview, not a registration: the account&apos;s own status (for example a named account) is checked when you register.</p>
     </div>

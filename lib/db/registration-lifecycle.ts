@@ -181,7 +181,7 @@ export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string,
     const reg = await load(tx, ctx, id);
     const refusal = updateRefusal(reg.status);
     if (refusal) throw new AppError("CONFLICT", refusal);
-    const step = { id, from: reg.status, to: reg.status, reason: note, audit: { action: "registration.update", before: undefined, after: { note } } };
+    const step = { id, from: reg.status, to: reg.status, reason: note, audit: { action: "registration.update" as const, before: undefined, after: { note } } };
     if (!(await recordTransition(tx, ctx, step, now))) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
     return { id, lastActivityAt: now.toISOString() };
   });

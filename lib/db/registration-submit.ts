@@ -29,7 +29,7 @@ import { sql } from "./client";
 import { matchAccount, productLineByName, regionOfCountry, type MatchedAccount, type PartnerFacts } from "./deal-facts";
 import { notify } from "./outbox";
 import { CONFLICT_ORDER, JOINED, openConflicts } from "./registration-conflicts";
-import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
+import { ruleSetInForceAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
 import { withRetry } from "./retry";
 import { asDate, json, newId, uniqueViolation, type Sql } from "./sql";
@@ -106,14 +106,13 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
       region: await regionOfCountry(input.account.country, s),
       account: await matchAccount(s, nameKey, domainKey),
       partner: await partnerWithManager(s, partnerId),
-      windows: await ruleSetWindowsAt(s, now),
       slaDays: await getSetting<number>(SETTING_KEYS.registrationSlaBusinessDays, s),
       conflictSlaDays: await getSetting<number[]>(SETTING_KEYS.conflictSlaBusinessDays, s),
     } as const;
   });
   if (read.prior) return read.prior;
   const { productLine, region, account, partner } = read;
-  const inForce = await inForceAmong(read.windows, now); // the engine is cached per published version
+  const inForce = await ruleSetInForceAt(now);
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rules of engagement are in force right now");
   const facts = dealFacts({
     partner,

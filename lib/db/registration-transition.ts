@@ -5,6 +5,8 @@
 // lib/registrations/lifecycle.ts; notifications stay with the caller, on the same transaction.
 import type { Ctx } from "@/lib/auth/types";
 import type { RegistrationStatus } from "@/lib/registrations/lifecycle";
+import { REGISTRATION_TRANSITION_ACTION, type AuditAction } from "@/lib/audit/actions";
+import { AppError } from "@/lib/errors";
 import { audit, type AuditInput } from "./audit";
 import type { Tx } from "./connect";
 import type { Prisma } from "./generated/sqlite/client";
@@ -22,9 +24,15 @@ export type Transition = {
   guard?: Prisma.DealRegistrationWhereInput;
   /** The timeline entry's text. */
   reason: string;
-  /** Defaults: `registration.<to>`, before `{ status: from }`, after `{ status: to, reason, ...set }`. */
+  /** Defaults: the move's action (lib/audit/actions.ts REGISTRATION_TRANSITION_ACTION), before `{ status: from }`, after `{ status: to, reason, ...set }`. */
   audit?: Partial<Pick<AuditInput, "action" | "before" | "after">>;
 };
+
+function transitionAction(to: RegistrationStatus): AuditAction {
+  const action = (REGISTRATION_TRANSITION_ACTION as Partial<Record<RegistrationStatus, AuditAction>>)[to];
+  if (!action) throw new AppError("INTERNAL", `No audit action for a move to ${to}`);
+  return action;
+}
 
 /**
  * Records the move; false when the guarded update matched nothing (someone changed the registration
@@ -44,7 +52,7 @@ export async function recordTransition(tx: Tx, actor: Ctx | null, t: Transition,
     tx,
     actor,
     {
-      action: t.audit?.action ?? `registration.${t.to.toLowerCase()}`,
+      action: t.audit?.action ?? transitionAction(t.to),
       entityType: "DealRegistration",
       entityId: t.id,
       before: t.audit && "before" in t.audit ? t.audit.before : { status: t.from },

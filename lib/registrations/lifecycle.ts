@@ -10,7 +10,7 @@
 // Active registrations (SUBMITTED, APPROVED) hold claim keys (lib/registrations/claim-key.ts);
 // every move out of them releases both the claim and the partner's own keys, except an approval.
 import { addDays } from "date-fns";
-import type { RegistrationStatus as FactStatus } from "@/lib/rules";
+import type { RegistrationStatusFact as FactStatus } from "@/lib/rules";
 import { NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys, type ClaimKeys, type PartnerClaimKeys } from "./claim-key";
 
 /** A stored registration's status (the rules engine's fact value NONE is no status). */

@@ -10,7 +10,7 @@ import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
 import { countOpenConflicts, countOwnedAccounts, listOpenConflicts, listOpenOpportunities, openPipelineBy } from "@/lib/db/dashboards";
 import { formatDate, formatMoney, formatNumber, humanize } from "@/lib/format";
-import { STAGES } from "@/lib/validation/lists";
+import { OPEN_STAGES } from "@/lib/opportunities/stages";
 
 export const metadata: Metadata = { title: "My book" };
 
@@ -29,7 +29,7 @@ export default async function AePage() {
   const openAcv = byStage.reduce((a, b) => a + b.acvCents, BigInt(0));
   const conflictCount = Object.values(conflictsByLevel).reduce((a, b) => a + b, 0);
   // keep the funnel order of the stages, not the order the database grouped them in
-  const stages = STAGES.filter((s) => s !== "CLOSED_WON" && s !== "CLOSED_LOST").map((s) => byStage.find((b) => b.key === s) ?? { key: s, count: 0, acvCents: BigInt(0) });
+  const stages = OPEN_STAGES.map((s) => byStage.find((b) => b.key === s) ?? { key: s, count: 0, acvCents: BigInt(0) });
   return (
     <>
       <PageHeader title="My book" description="Your open deals and the route each one is on, your accounts, and the conflicts you are party to." />
