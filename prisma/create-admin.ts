@@ -2,6 +2,7 @@
 // first channel-operations user of a production install (which seeds no demo users).
 import { hash } from "@node-rs/argon2";
 import { z } from "zod";
+import type { AuditAction } from "@/lib/audit/actions";
 import { connect } from "@/lib/db/connect";
 import { databaseUrl } from "@/lib/db/provider";
 import { transaction } from "@/lib/db/transaction";
@@ -28,7 +29,7 @@ async function main() {
         update: { name: parsed.data.name, passwordHash, role: "ADMIN", title: null, partnerId: null, active: true },
         select: { id: true, email: true },
       });
-      await tx.auditEvent.create({ data: { actorLabel: "command line", action: "user.create-admin", entityType: "User", entityId: created.id, after: { email: created.email, role: "ADMIN" } } });
+      await tx.auditEvent.create({ data: { actorLabel: "command line", action: "user.create-admin" satisfies AuditAction, entityType: "User", entityId: created.id, after: { email: created.email, role: "ADMIN" } } });
       return created;
     });
     console.log(`✔ ${user.email} can sign in as channel operations (ADMIN)`);

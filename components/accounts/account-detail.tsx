@@ -3,7 +3,7 @@ import { Card, DefinitionList } from "@/components/ui/card";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { hrefWith } from "@/components/ui/url";
-import { MiniTable } from "@/components/dashboards/mini-table";
+import { Table } from "@/components/ui/table";
 import type { AccountDetail } from "@/lib/db/accounts";
 import { formatDate, formatMoney, formatNumber, humanize } from "@/lib/format";
 
@@ -19,7 +19,7 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
           {opportunities.length === 0 ? (
             <p className="text-sm text-slate-600">No opportunities on this account that you can see. Deals appear here once an AE opens one or a registration converts.</p>
           ) : (
-            <MiniTable
+            <Table layout="flush"
               rows={opportunities}
               caption="Opportunities on this account"
               columns={[
@@ -37,7 +37,7 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
           {registrations.length === 0 ? (
             <p className="text-sm text-slate-600">No partner has registered a deal on this account that you can see.</p>
           ) : (
-            <MiniTable
+            <Table layout="flush"
               rows={registrations}
               caption="Deal registrations on this account"
               columns={[

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { ConflictRow } from "@/lib/db/dashboards";
 import { formatDate, formatRelative, humanize } from "@/lib/format";
-import { MiniTable } from "./mini-table";
+import { Table } from "@/components/ui/table";
 
 /** Open conflicts, most urgent first; an SLA in the past means the case escalates next. */
 export function ConflictTable({ rows, now }: { rows: ConflictRow[]; now: Date }) {
   return (
-    <MiniTable
+    <Table layout="flush"
       rows={rows}
       caption="Open conflicts"
       rowClassName={(c) => (c.slaDueAt < now ? "bg-red-50/60" : undefined)}

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import type { QueueRow } from "@/lib/db/dashboards";
 import { formatDate, formatMoney, formatRelative } from "@/lib/format";
-import { MiniTable, type MiniColumn } from "./mini-table";
+import { Table, type Column } from "@/components/ui/table";
 
 type Mode = "pending" | "expiring" | "decided";
 
 export function RegistrationQueue({ rows, mode, now, basePath, showPartner }: { rows: QueueRow[]; mode: Mode; now: Date; basePath: string; showPartner: boolean }) {
   const overdue = (r: QueueRow) => mode === "pending" && r.slaDueAt < now;
-  const columns: MiniColumn<QueueRow>[] = [
+  const columns: Column<QueueRow>[] = [
     { header: "Account", cell: (r) => <Link href={`${basePath}/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.accountName}</Link> },
     ...(showPartner ? [{ header: "Partner", cell: (r: QueueRow) => r.partner.name }] : []),
     { header: "Product", cell: (r) => r.productLine.name },
@@ -33,5 +33,5 @@ export function RegistrationQueue({ rows, mode, now, basePath, showPartner }: { 
     columns.push({ header: "Decided", cell: (r) => formatDate(r.decidedAt) });
     columns.push({ header: "Reason", className: "max-w-xs", cell: (r) => (r.decisionReason ? <span className="text-slate-700">{r.decisionReason}</span> : <span className="text-slate-500">—</span>) });
   }
-  return <MiniTable rows={rows} columns={columns} caption={mode === "pending" ? "Awaiting decision" : mode === "expiring" ? "Protection ending soon" : "Recent decisions"} rowClassName={(r) => (overdue(r) ? "bg-red-50/60" : undefined)} />;
+  return <Table layout="flush" rows={rows} columns={columns} caption={mode === "pending" ? "Awaiting decision" : mode === "expiring" ? "Protection ending soon" : "Recent decisions"} rowClassName={(r) => (overdue(r) ? "bg-red-50/60" : undefined)} />;
 }

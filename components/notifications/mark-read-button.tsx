@@ -1,19 +1,26 @@
 "use client";
-import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { markAllReadAction } from "@/lib/actions/notifications";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 export function MarkReadButton() {
-  const [pending, start] = useTransition();
   const router = useRouter();
+  const { pending, error, run } = useAction();
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() => start(async () => { await markAllReadAction({}); router.refresh(); })}
-      className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-60"
-    >
-      {pending ? "Marking…" : "Mark all as read"}
-    </button>
+    <span className="inline-flex items-center gap-2">
+      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        className="disabled:opacity-60"
+        onClick={async () => {
+          if (await run(() => markAllReadAction({}))) router.refresh();
+        }}
+      >
+        {pending ? "Marking…" : "Mark all as read"}
+      </Button>
+    </span>
   );
 }

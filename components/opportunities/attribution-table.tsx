@@ -1,4 +1,4 @@
-import { MiniTable } from "@/components/dashboards/mini-table";
+import { Table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import type { OpportunityDetail } from "@/lib/db/opportunities";
 import { formatMoney, formatPct, humanize } from "@/lib/format";
@@ -13,7 +13,7 @@ function partyLabel(a: Row): string {
 /** Who gets credit for the deal and what it pays: quota credit, SPIFF, partner margin (docs/domain.md#attribution-and-pricing-guardrails). */
 export function AttributionTable({ rows, currency }: { rows: Row[]; currency: string }) {
   return (
-    <MiniTable
+    <Table layout="flush"
       rows={rows}
       caption="Attribution by party"
       columns={[

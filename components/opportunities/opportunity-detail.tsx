@@ -4,12 +4,13 @@ import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import { TraceList } from "@/components/rules/trace-list";
 import type { OpportunityDetail } from "@/lib/db/opportunities";
 import { formatDate, formatDateTime, formatMoney, formatPct, humanize } from "@/lib/format";
+import { isOpenStage } from "@/lib/opportunities/stages";
 import { AttributionTable } from "./attribution-table";
 import { DecisionFacts } from "./decision-facts";
 
 export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
   const decision = opp.routeDecision;
-  const closed = opp.stage === "CLOSED_WON" || opp.stage === "CLOSED_LOST";
+  const closed = !isOpenStage(opp.stage);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">

@@ -10,7 +10,7 @@ import { IMPORT_CHUNK_SIZE, MAX_CSV_BYTES, errorReportCsv, failedImportRows, par
 import { formatNumber, humanize } from "@/lib/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
-import { FormAlert, LABEL } from "./form-fields";
+import { FormAlert, LABEL } from "@/components/ui/field";
 import { localToday } from "./registration-form-model";
 
 // Server-action bodies are capped at 3 MB (next.config.ts); the file travels as an escaped string,

@@ -3,7 +3,7 @@
 // account, direct activity. Worded neutrally and never naming anyone (docs/domain.md#roles-and-visibility): a partner must
 // not learn which partner holds a competing registration. None of these blocks the submission.
 import { checkClaimAction } from "@/lib/actions/registrations";
-import { Notice } from "./form-fields";
+import { Notice } from "@/components/ui/notice";
 import { useDebouncedAction } from "./use-debounced-action";
 
 export type ClaimCheckInput = { name: string; domain?: string; productLine: string };

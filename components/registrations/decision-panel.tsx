@@ -9,7 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { Field, FormAlert, INPUT, Notice } from "./form-fields";
+import { cn } from "@/components/ui/cn";
+import { Field, FormAlert, INPUT } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 
 type Decision = "APPROVE" | "REJECT";
 type Props = { id: string; status: string; slaDueAt: string; overdue: boolean };
@@ -89,7 +91,7 @@ export function DecisionPanel({ id, status, slaDueAt, overdue }: Props) {
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
                 disabled={pending !== null}
-                className={INPUT}
+                className={cn(INPUT, "mt-1")}
                 placeholder="e.g. Approved: first to register, no direct activity on the account."
               />
             )}

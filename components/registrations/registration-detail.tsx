@@ -3,7 +3,6 @@ import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import type { RegistrationDetail } from "@/lib/db/registrations";
 import { formatDate, formatDateTime, formatMoney, humanize } from "@/lib/format";
 import { TraceList } from "@/components/rules/trace-list";
-import { redactTraceForPartner, type TraceEntry } from "@/lib/rules";
 import { dormantReleaseAt, lastActivity } from "@/lib/registrations/dormancy";
 
 export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg: RegistrationDetail; showPartner: boolean; dormantDays: number }) {
@@ -38,7 +37,7 @@ export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg:
                 {decision.rule ? <> — rule {decision.rule.priority} “{decision.rule.name}”</> : " — default outcome"}
                 {decision.flaggedForReview && <span className="ml-2 text-amber-700">flagged for review</span>}
               </p>
-              <TraceList trace={showPartner ? decision.trace : redactTraceForPartner((decision.trace ?? []) as unknown as TraceEntry[])} />
+              <TraceList trace={decision.trace} />
             </>
           ) : (
             <p className="text-sm text-slate-600">No route decision recorded yet.</p>

@@ -10,7 +10,8 @@ import { VERTICALS } from "@/lib/rules";
 import { humanize } from "@/lib/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, FormAlert, INPUT } from "./form-fields";
+import { cn } from "@/components/ui/cn";
+import { Field, FormAlert, INPUT } from "@/components/ui/field";
 import { ClaimNotices } from "./claim-notices";
 import { RoutePreview } from "./route-preview";
 import { EMPTY_VALUES, claimInput, fromServer, localToday, previewInput, toInput, validate, type Errors, type FieldName, type FormValues } from "./registration-form-model";
@@ -25,6 +26,8 @@ function newToken(): string {
 
 const noSubscription = () => () => {};
 const fieldId = (f: FieldName) => `registration-${f}`;
+
+const FORM_ID = "registration-form";
 
 export function RegistrationForm({ countries, productLines }: { countries: CountryChoice[]; productLines: string[] }) {
   const router = useRouter();
@@ -57,7 +60,7 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(f, e.target.value),
     onBlur: () => setTouched((t) => (t[f] ? t : { ...t, [f]: true })),
     disabled: pending,
-    className: INPUT,
+    className: cn(INPUT, "mt-1"),
   });
 
   async function onSubmit(e: React.FormEvent) {
@@ -96,8 +99,10 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
   }
 
   return (
+    // The submit row sits outside the form (joined to it by `form=`) so that on small screens the
+    // route preview comes between the fields and the button: partners see the route before submitting.
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-      <form onSubmit={onSubmit} noValidate aria-busy={pending} className="space-y-6 lg:col-span-2">
+      <form id={FORM_ID} onSubmit={onSubmit} noValidate aria-busy={pending} className="space-y-6 lg:col-span-2">
         <Card title="Customer">
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Field id={fieldId("name")} label="Company name" errors={errorsOf("name")} className="sm:col-span-2">
@@ -152,6 +157,11 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
             </Field>
           </div>
         </Card>
+      </form>
+      <aside aria-label="Route preview" className="lg:col-start-3 lg:row-span-2 lg:row-start-1">
+        <RoutePreview input={previewInput(values)} />
+      </aside>
+      <div className="space-y-6 lg:col-span-2">
         <FormAlert message={alert} />
         {existing && (
           <p className="text-sm">
@@ -162,12 +172,9 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
         )}
         <div className="flex flex-wrap items-center justify-end gap-3">
           <ButtonLink href="/portal/registrations" variant="ghost">Cancel</ButtonLink>
-          <Button type="submit" disabled={pending}>{pending ? "Submitting…" : "Submit registration"}</Button>
+          <Button type="submit" form={FORM_ID} disabled={pending}>{pending ? "Submitting…" : "Submit registration"}</Button>
         </div>
-      </form>
-      <aside aria-label="Route preview">
-        <RoutePreview input={previewInput(values)} />
-      </aside>
+      </div>
     </div>
   );
 }

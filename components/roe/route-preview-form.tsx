@@ -7,7 +7,7 @@ import type { Route, TraceEntry } from "@/lib/rules";
 import { VERTICALS } from "@/lib/rules/values";
 import { Button } from "@/components/ui/button";
 import { RouteBadge } from "@/components/ui/badge";
-import { FieldError, INPUT, LABEL, errorProps } from "@/components/rules/editor/form-controls";
+import { FieldError, FormAlert, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { TraceList } from "@/components/rules/trace-list";
 import { humanize } from "@/lib/format";
 
@@ -22,16 +22,9 @@ const LEAD: Record<string, string> = { PARTNER: "Your company", AE: "The vendor'
 // Server errors arrive keyed by schema path; the country check runs on the nested account input.
 const FIELD_OF: Record<string, Field> = { country: "country", "account.country": "country", vertical: "vertical", productLine: "productLine", estimatedAcv: "estimatedAcv" };
 
-/** A rule that names particular partners is shown without their ids (docs/domain.md#roles-and-visibility). */
-function redact(trace: TraceEntry[], names: Record<string, string>) {
-  return trace.map((t) => ({
-    ...t,
-    name: names[t.ruleId],
-    reason: t.reason
-      .split("; ")
-      .map((part) => (part.startsWith("partnerId ") ? `partner is one of specific partners${part.endsWith("✓") ? " ✓" : " ✗"}` : part))
-      .join("; "),
-  }));
+/** The trace arrives as the partner may read it (lib/db/trace.ts); rules get their names. */
+function named(trace: TraceEntry[], names: Record<string, string>) {
+  return trace.map((t) => ({ ...t, name: names[t.ruleId] }));
 }
 
 function validate(v: Record<Field, string>): { errors: Errors; cents?: number } {
@@ -69,17 +62,17 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
     setPreview(null);
   }
 
-  const field = (name: Field) => ({ id: `preview-${name}`, name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [name]: e.target.value }), className: `mt-1 ${INPUT}`, ...errorProps(`preview-${name}`, errors[name]) });
+  const field = (name: Field) => ({ id: `preview-${name}`, name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [name]: e.target.value }), className: `mt-1 ${INPUT_COMPACT}`, ...errorProps(`preview-${name}`, errors[name]) });
   return (
     <div className="space-y-4">
       <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
         <div>
-          <label htmlFor="preview-country" className={LABEL}>Customer country</label>
+          <label htmlFor="preview-country" className={LABEL_COMPACT}>Customer country</label>
           <input {...field("country")} maxLength={2} autoComplete="off" placeholder="e.g. DE" className={`${field("country").className} uppercase placeholder:normal-case`} />
           <FieldError id="preview-country" messages={errors.country} />
         </div>
         <div>
-          <label htmlFor="preview-vertical" className={LABEL}>Industry</label>
+          <label htmlFor="preview-vertical" className={LABEL_COMPACT}>Industry</label>
           <select {...field("vertical")}>
             <option value="">Choose…</option>
             {VERTICALS.map((v) => <option key={v} value={v}>{humanize(v)}</option>)}
@@ -87,7 +80,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
           <FieldError id="preview-vertical" messages={errors.vertical} />
         </div>
         <div>
-          <label htmlFor="preview-productLine" className={LABEL}>Product line</label>
+          <label htmlFor="preview-productLine" className={LABEL_COMPACT}>Product line</label>
           <select {...field("productLine")}>
             <option value="">Choose…</option>
             {PRODUCT_LINES.map((p) => <option key={p} value={p}>{p}</option>)}
@@ -95,7 +88,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
           <FieldError id="preview-productLine" messages={errors.productLine} />
         </div>
         <div>
-          <label htmlFor="preview-estimatedAcv" className={LABEL}>Estimated ACV (USD)</label>
+          <label htmlFor="preview-estimatedAcv" className={LABEL_COMPACT}>Estimated ACV (USD)</label>
           <input {...field("estimatedAcv")} inputMode="decimal" autoComplete="off" placeholder="e.g. 180000" />
           <FieldError id="preview-estimatedAcv" messages={errors.estimatedAcv} />
         </div>
@@ -104,7 +97,7 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
         </div>
       </form>
       <div aria-live="polite">
-        {message && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{message}</p>}
+        <FormAlert message={message} />
         {preview && <PreviewResult preview={preview} ruleNames={ruleNames} />}
       </div>
     </div>
@@ -126,7 +119,7 @@ function PreviewResult({ preview, ruleNames }: { preview: Preview; ruleNames: Re
       </p>
       <details>
         <summary className="cursor-pointer font-medium text-slate-700">Every scenario checked</summary>
-        <div className="mt-2"><TraceList trace={redact(preview.trace, ruleNames)} /></div>
+        <div className="mt-2"><TraceList trace={named(preview.trace, ruleNames)} /></div>
       </details>
       <p className="text-xs text-slate-500">A preview, not a registration: the account&apos;s own status (for example a named account) is checked when you register.</p>
     </div>

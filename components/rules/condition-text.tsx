@@ -2,13 +2,13 @@
 // below $1,000,000", "Vertical is one of Healthcare, Government". Shared by the read-only rule
 // table, the editor's rule summaries and the lint panel's example deals, so a rule reads the same
 // wherever it appears. (Traces keep the engine's own locale-independent text: lib/rules/format.ts.)
-import { fieldSpec, formatMoney as exactAmount, type Condition, type FactField, type LeadRole, type Outcome, type Scalar } from "@/lib/rules";
+import { fieldSpec, formatExactCents, type Condition, type FactField, type LeadRole, type Outcome, type Scalar } from "@/lib/rules";
 import { formatDateTime, formatMoney, formatNumber, humanize } from "@/lib/format";
 import { RouteBadge } from "@/components/ui/badge";
 
 /** Money operands are integer cents; whole amounts use the app's formatter, odd cents stay exact. */
 export function dollarsText(cents: number): string {
-  return cents % 100 === 0 ? formatMoney(cents, "USD") : `$${exactAmount(cents)}`;
+  return cents % 100 === 0 ? formatMoney(cents, "USD") : `$${formatExactCents(cents)}`;
 }
 
 /** One operand as people read it: dollars, dates in UTC, enum codes humanized. */

@@ -9,7 +9,7 @@ import { FACT_FIELDS, type FactField } from "@/lib/rules/values";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RouteBadge } from "@/components/ui/badge";
-import { FieldError, INPUT, LABEL, errorProps } from "@/components/rules/editor/form-controls";
+import { FieldError, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { TraceList } from "./trace-list";
 import { EMPTY_VALUES, toFacts, toValues, type FactErrors, type FactValues } from "./fact-form";
 import { humanize } from "@/lib/format";
@@ -35,7 +35,7 @@ function FactInput({ field, value, errors, onChange }: { field: FactField; value
   const spec = FIELD_CATALOGUE[field];
   const id = `fact-${field}`;
   const describedBy = [`${id}-hint`, errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ");
-  const common = { id, name: field, value, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(e.target.value), className: `mt-1 ${INPUT}`, ...errorProps(id, errors), "aria-describedby": describedBy };
+  const common = { id, name: field, value, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(e.target.value), className: `mt-1 ${INPUT_COMPACT}`, ...errorProps(id, errors), "aria-describedby": describedBy };
   let control: React.ReactNode;
   if (spec.type === "enum") {
     control = (
@@ -61,7 +61,7 @@ function FactInput({ field, value, errors, onChange }: { field: FactField; value
   }
   return (
     <div>
-      <label htmlFor={id} className={LABEL}>
+      <label htmlFor={id} className={LABEL_COMPACT}>
         {spec.label}
         {spec.type === "money" && " (USD)"}
         {spec.type === "date" && " (UTC)"}

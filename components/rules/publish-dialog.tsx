@@ -4,13 +4,12 @@
 // errors, so the dialog shows the lint verdict and only publishes a saved, linted draft.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Dialog } from "radix-ui";
 import { publishRuleSetAction } from "@/lib/actions/rule-sets";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LintVerdict, type LintState } from "./lint-panel";
-import { OVERLAY, PANEL } from "./editor/confirm-button";
-import { FieldError, INPUT, LABEL, errorProps } from "./editor/form-controls";
+import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
+import { FieldError, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { inputToIso } from "./editor/draft-model";
 
 type Props = {
@@ -85,47 +84,34 @@ function PublishForm({ ruleSetId, version, lockVersion, dirty, lint, lintStale, 
         )}
       </div>
       <div>
-        <label htmlFor="publish-from" className={LABEL}>Effective from (UTC)</label>
+        <label htmlFor="publish-from" className={LABEL_COMPACT}>Effective from (UTC)</label>
         <input id="publish-from" type="datetime-local" required value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)}
-          className={cn(INPUT, "mt-1")} aria-describedby={`publish-from-hint${fieldErrors.effectiveFrom ? " publish-from-error" : ""}`}
+          className={cn(INPUT_COMPACT, "mt-1")} aria-describedby={`publish-from-hint${fieldErrors.effectiveFrom ? " publish-from-error" : ""}`}
           aria-invalid={fieldErrors.effectiveFrom ? true : undefined} />
         <p id="publish-from-hint" className="mt-1 text-xs text-slate-500">Deals first claimed from this moment are decided by version {version}; earlier claims keep their rule set. Pick a later time to schedule it.</p>
         <FieldError id="publish-from" messages={fieldErrors.effectiveFrom} />
       </div>
       <div>
-        <label htmlFor="publish-note" className={LABEL}>Change note (partners read this)</label>
-        <textarea id="publish-note" rows={3} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} className={cn(INPUT, "mt-1")}
+        <label htmlFor="publish-note" className={LABEL_COMPACT}>Change note (partners read this)</label>
+        <textarea id="publish-note" rows={3} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")}
           placeholder="What changed and why, e.g. Co-sell band now starts at $200,000 to bring more mid-market deals to partners." {...errorProps("publish-note", noteErrors)} />
         <FieldError id="publish-note" messages={noteErrors} />
       </div>
-      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      <div className="flex justify-end gap-2">
-        <Dialog.Close asChild>
-          <Button type="button" variant="secondary">Cancel</Button>
-        </Dialog.Close>
-        <Button type="submit" disabled={pending || blocked}>{pending ? "Publishing…" : `Publish version ${version}`}</Button>
-      </div>
+      <DialogFormFooter error={error} pending={pending} disabled={blocked} submitLabel={`Publish version ${version}`} pendingLabel="Publishing…" />
     </form>
   );
 }
 
 export function PublishDialog(props: Props) {
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <Button type="button">Publish…</Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={PANEL}>
-          <Dialog.Title className="text-base font-semibold text-slate-900">Publish version {props.version}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            A published rule set can no longer be edited. It replaces the version in force from the effective time.
-          </Dialog.Description>
-          {/* mounted on open, so the default time is "the next hour" from when the dialog opened */}
-          <PublishForm {...props} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog
+      width="lg"
+      trigger={<Button type="button">Publish…</Button>}
+      title={`Publish version ${props.version}`}
+      description="A published rule set can no longer be edited. It replaces the version in force from the effective time."
+    >
+      {/* mounted on open, so the default time is "the next hour" from when the dialog opened */}
+      <PublishForm {...props} />
+    </Dialog>
   );
 }

@@ -1,28 +1,31 @@
 "use client";
-// The explicit re-route (docs/domain.md#rules-of-engagement): open deals keep their route until an admin re-routes them
-// under the rule set in force. Preview first (nothing written), then apply with a confirmation.
+// The explicit re-route (lib/actions/rule-sets.ts, lib/db/reroute.ts): open deals keep their route
+// until an admin re-routes them under the rule set in force. Preview first (nothing written), then
+// apply behind a confirmation.
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm";
+import { FormAlert } from "@/components/ui/field";
 import { rerouteAction } from "@/lib/actions/rule-sets";
 import { formatNumber } from "@/lib/format";
 import type { RerouteSummary } from "@/lib/db/reroute";
+import { useAction } from "@/components/ui/use-action";
 
 export function ReroutePanel() {
   const [preview, setPreview] = useState<RerouteSummary | null>(null);
   const [applied, setApplied] = useState<RerouteSummary | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
 
-  async function run(apply: boolean) {
-    if (apply && !window.confirm(`Re-route ${preview?.moved ?? 0} open deals now? Each change is recorded and audited.`)) return;
-    setPending(true);
-    setError(null);
-    const res = await rerouteAction({ apply });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
-    if (apply) setApplied(res.data);
-    else setPreview(res.data);
+  async function previewReroute() {
+    const res = await run(() => rerouteAction({ apply: false }));
+    if (res) setPreview(res.data);
+  }
+
+  async function applyReroute() {
+    const res = await rerouteAction({ apply: true });
+    if (!res.ok) return res;
+    setApplied(res.data);
   }
 
   const shown = applied ?? preview;
@@ -32,10 +35,22 @@ export function ReroutePanel() {
         Publishing never moves existing deals: each keeps the route it got at its claim. Re-routing re-evaluates the open deals under this version; deals a partner is driving keep their route and are flagged for review.
       </p>
       <div className="mt-3 flex gap-2">
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => run(false)}>{pending && !preview ? "Evaluating…" : "Preview re-route"}</Button>
-        {preview && !applied && preview.moved > 0 && <Button type="button" disabled={pending} onClick={() => run(true)}>{pending ? "Re-routing…" : `Re-route ${formatNumber(preview.moved)} deals`}</Button>}
+        <Button type="button" variant="secondary" disabled={pending} onClick={previewReroute}>{pending ? "Evaluating…" : "Preview re-route"}</Button>
+        {preview && !applied && preview.moved > 0 && (
+          <ConfirmButton
+            label={`Re-route ${formatNumber(preview.moved)} deals`}
+            triggerVariant="primary"
+            disabled={pending}
+            title={`Re-route ${formatNumber(preview.moved)} open deals now?`}
+            description="Each change is recorded and audited."
+            confirmLabel="Re-route"
+            confirmVariant="primary"
+            pendingLabel="Re-routing…"
+            onConfirm={applyReroute}
+          />
+        )}
       </div>
-      {error && <p role="alert" className="mt-3 text-sm text-red-700">{error}</p>}
+      <FormAlert message={error} className="mt-3" />
       {shown && (
         <div role="status" className="mt-4 text-sm text-slate-800">
           <p>

@@ -4,12 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "./define-action";
 import { createDraft, deleteDraft, publishRuleSet, saveDraft, validateDraft } from "@/lib/db/rule-set-writes";
-import { engineRuleSetFor } from "@/lib/db/rule-sets";
+import { explainDecision } from "@/lib/db/route-decisions";
 import { rerouteOpenDeals } from "@/lib/db/reroute";
 import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
-import { evaluate, lintRuleSet, parseFacts } from "@/lib/rules";
-import { AppError } from "@/lib/errors";
+import { lintRuleSet } from "@/lib/rules";
 import { createDraftInput, deleteDraftInput, publishInput, saveDraftInput } from "@/lib/validation/rule-sets";
 
 const RULES_PATH = "/rules";
@@ -46,13 +45,9 @@ export const lintDraftAction = defineAction(saveDraftInput.pick({ id: true, rule
 });
 
 /** The decision explorer: facts → route and full trace under a chosen rule set. Nothing is stored. */
-export const explainAction = defineAction(z.object({ ruleSetId: z.string().min(1).max(64), facts: z.unknown() }), async (ctx, input) => {
-  if (!can(ctx, "route:evaluate")) throw forbidden();
-  const parsed = parseFacts(input.facts);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the facts", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "_", [i.message]])));
-  const { engine } = await engineRuleSetFor(ctx, input.ruleSetId);
-  return evaluate(engine, parsed.data);
-});
+export const explainAction = defineAction(z.object({ ruleSetId: z.string().min(1).max(64), facts: z.unknown() }), (ctx, input) =>
+  explainDecision(ctx, input.ruleSetId, input.facts),
+);
 
 /** Explicit re-route of open deals under the rule set in force (preview first, then apply). */
 export const rerouteAction = defineAction(z.object({ apply: z.boolean() }), async (ctx, { apply }) => {

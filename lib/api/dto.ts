@@ -1,7 +1,7 @@
 // What the API returns: small, stable shapes, never raw rows. Partners never see other partners.
+import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import type { RegistrationDetail, RegistrationRow } from "@/lib/db/registrations";
-import { redactTraceForPartner, type TraceEntry } from "@/lib/rules";
 
 export function registrationDto(row: RegistrationRow, ctx: Ctx) {
   return {
@@ -19,7 +19,7 @@ export function registrationDto(row: RegistrationRow, ctx: Ctx) {
     decisionReason: row.decisionReason,
     protectedUntil: row.protectedUntil?.toISOString() ?? null,
     extensionCount: row.extensionCount,
-    ...(ctx.role === "PARTNER" ? {} : { partner: { id: row.partnerId, name: row.partner.name } }),
+    ...(can(ctx, "registration:read-partner") ? { partner: { id: row.partnerId, name: row.partner.name } } : {}),
   };
 }
 
@@ -33,7 +33,7 @@ export function registrationDetailDto(row: RegistrationDetail, ctx: Ctx) {
       ruleSetVersion: row.routeDecision.ruleSetVersion,
       ruleName: row.routeDecision.rule?.name ?? null,
       rulePriority: row.routeDecision.rule?.priority ?? null,
-      trace: ctx.role === "PARTNER" ? redactTraceForPartner(row.routeDecision.trace as unknown as TraceEntry[]) : row.routeDecision.trace,
+      trace: row.routeDecision.trace, // as the caller may read it (lib/db/trace.ts)
       decidedAt: row.routeDecision.decidedAt.toISOString(),
     },
     timeline: row.events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actor: e.actorLabel, reason: e.reason, at: e.at.toISOString() })),

@@ -11,6 +11,15 @@ export const HOME: Record<Role, string> = {
   PARTNER: "/portal",
 };
 
+/** Where a role opens a registration (the page a notification links to). */
+export const REGISTRATIONS_PATH: Record<Role, string> = {
+  ADMIN: "/registrations",
+  PARTNER_MANAGER: "/registrations",
+  AE: "/registrations",
+  EXEC: "/registrations",
+  PARTNER: "/portal/registrations",
+};
+
 const STAFF_DATA: NavItem[] = [
   { href: "/registrations", label: "Registrations" },
   { href: "/opportunities", label: "Opportunities" },

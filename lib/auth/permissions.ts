@@ -5,6 +5,7 @@ import type { Ctx, ExecTitle, Role } from "./types";
 export const ACTIONS = [
   "partner:read",
   "partner:manage",
+  "partner:read-users",
   "account:read",
   "account:manage",
   "opportunity:read",
@@ -15,11 +16,14 @@ export const ACTIONS = [
   "registration:extend",
   "registration:withdraw",
   "registration:update",
+  "registration:read-partner",
+  "registration:read-evidence",
   "ruleset:read",
   "ruleset:edit",
   "ruleset:publish",
   "route:evaluate",
   "route:reroute",
+  "route:see-partner-clauses",
   "conflict:read",
   "conflict:raise",
   "conflict:escalate",
@@ -43,6 +47,8 @@ const ALL_STAFF: Role[] = ["ADMIN", "PARTNER_MANAGER", "AE", "EXEC"];
 const TABLE: Record<Action, readonly Role[]> = {
   "partner:read": [...ALL_STAFF, "PARTNER"],
   "partner:manage": ["ADMIN"],
+  // the company's own user list (portal "Company" page); partnerScope keeps it to the own company
+  "partner:read-users": ["PARTNER"],
   "account:read": [...ALL_STAFF, "PARTNER"],
   "account:manage": ["ADMIN", "AE"],
   "opportunity:read": [...ALL_STAFF, "PARTNER"],
@@ -53,11 +59,17 @@ const TABLE: Record<Action, readonly Role[]> = {
   "registration:extend": ["PARTNER"],
   "registration:withdraw": ["PARTNER"],
   "registration:update": ["PARTNER"],
+  // which partner registered a deal (a partner reads only its own registrations, so needs no name)
+  "registration:read-partner": ALL_STAFF,
+  // competing claims and the direct team's opportunities on the account: they name other partners
+  "registration:read-evidence": ALL_STAFF,
   "ruleset:read": [...ALL_STAFF, "PARTNER"],
   "ruleset:edit": ["ADMIN"],
   "ruleset:publish": ["ADMIN"],
   "route:evaluate": [...ALL_STAFF, "PARTNER"],
   "route:reroute": ["ADMIN"],
+  // conditions naming particular partners, in a route trace (lib/db/trace.ts)
+  "route:see-partner-clauses": ALL_STAFF,
   "conflict:read": [...ALL_STAFF, "PARTNER"],
   "conflict:raise": ["AE", "PARTNER_MANAGER", "PARTNER", "ADMIN"],
   "conflict:escalate": ["AE", "PARTNER_MANAGER", "EXEC", "ADMIN", "PARTNER"],

@@ -6,6 +6,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "./audit";
+import { apiKeyScope } from "./scope";
 import { db, sql } from "./client";
 import { SETTING_KEYS } from "@/lib/settings";
 import { getSetting } from "./settings";
@@ -86,14 +87,19 @@ export async function contextForApiKey(key: string, now = new Date()): Promise<C
   };
 }
 
-/** Creates a key for the caller's own company (partner) or an admin key (ops). The key is returned once. */
-export async function createApiKey(ctx: Ctx, input: { name: string; scope: "PARTNER" | "ADMIN" }) {
-  if (input.scope === "ADMIN" && ctx.role !== "ADMIN") throw forbidden();
-  if (input.scope === "PARTNER" && ctx.role !== "PARTNER") throw forbidden("Partner keys are created by the partner's own users");
+/**
+ * Creates a key for the caller's own company (partner) or an admin key (ops): by default the kind
+ * the caller holds (lib/db/scope.ts apiKeyScope). The key is returned once.
+ */
+export async function createApiKey(ctx: Ctx, input: { name: string; scope?: "PARTNER" | "ADMIN" }) {
+  const own = apiKeyScope(ctx);
+  const scope = input.scope ?? own.scope;
+  if (scope === "PARTNER" && own.scope !== "PARTNER") throw forbidden("Partner keys are created by the partner's own users");
+  if (!can(ctx, "apikey:manage") || scope !== own.scope) throw forbidden();
   const { key, prefix } = generateApiKey();
   const row = await transaction(db, async (tx) => {
     const created = await tx.apiKey.create({
-      data: { name: input.name, prefix, keyHash: hashApiKey(key), scope: input.scope, partnerId: input.scope === "PARTNER" ? ctx.partnerId : null, createdById: ctx.userId },
+      data: { name: input.name, prefix, keyHash: hashApiKey(key), scope, partnerId: own.scope === "PARTNER" ? own.partnerId : null, createdById: ctx.userId },
       select: { id: true, name: true, prefix: true, scope: true, createdAt: true },
     });
     await audit(tx, ctx, { action: "apikey.create", entityType: "ApiKey", entityId: created.id, after: { name: created.name, prefix, scope: created.scope } });
@@ -106,7 +112,7 @@ export async function createApiKey(ctx: Ctx, input: { name: string; scope: "PART
 export async function listApiKeys(ctx: Ctx) {
   if (!can(ctx, "apikey:manage")) throw forbidden();
   return db.apiKey.findMany({
-    where: ctx.role === "PARTNER" ? { scope: "PARTNER", partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" },
+    where: apiKeyScope(ctx),
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
   });
@@ -114,9 +120,8 @@ export async function listApiKeys(ctx: Ctx) {
 
 export async function revokeApiKey(ctx: Ctx, id: string, now = new Date()) {
   if (!can(ctx, "apikey:manage")) throw forbidden();
-  const scope = ctx.role === "PARTNER" ? { scope: "PARTNER" as const, partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" as const };
   return transaction(db, async (tx) => {
-    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null, ...scope }, data: { revokedAt: now } });
+    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null, ...apiKeyScope(ctx) }, data: { revokedAt: now } });
     if (count !== 1) throw notFound("API key");
     await audit(tx, ctx, { action: "apikey.revoke", entityType: "ApiKey", entityId: id }, now);
     return { id };

@@ -2,6 +2,7 @@
 // reads it; for everyone else the whole table is out of scope, so the check sits here, in the
 // data layer, and not only in the page.
 import "server-only";
+import { currentAuditAction, storedAuditActions } from "@/lib/audit/actions";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
@@ -25,6 +26,9 @@ const listSelect = {
 
 export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof listSelect }>;
 
+// Rows keep the code they were written with (the log is append-only); readers see the current one.
+const withCurrentAction = (row: AuditEventRow): AuditEventRow => ({ ...row, action: currentAuditAction(row.action) });
+
 function requireAuditRead(ctx: Ctx) {
   if (!can(ctx, "audit:read")) throw forbidden("Only channel operations can read the audit log");
 }
@@ -32,12 +36,12 @@ function requireAuditRead(ctx: Ctx) {
 export async function listAuditEvents(ctx: Ctx, q: AuditEventListQuery) {
   requireAuditRead(ctx);
   const where: Prisma.AuditEventWhereInput = {
-    ...(q.action ? { action: q.action } : {}),
+    ...(q.action ? { action: { in: storedAuditActions(q.action) } } : {}),
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.q ? { OR: [{ entityId: q.q }, { actorLabel: containsText(q.q) }] } : {}),
   };
   return paginate<AuditEventRow, Prisma.AuditEventWhereInput, Prisma.AuditEventOrderByWithRelationInput>(
-    (args) => db.auditEvent.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
+    async (args) => (await db.auditEvent.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect })).map(withCurrentAction),
     (take) => db.auditEvent.count({ where, take }),
     { list: "audit-events", ctx, sort: q.sort, column: scalar(), dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
   );
@@ -51,11 +55,11 @@ export async function listAuditFacets(ctx: Ctx): Promise<{ actions: string[]; en
     db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" }, take: 200 }),
     db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" }, take: 200 }),
   ]);
-  return { actions: actions.map((a) => a.action), entityTypes: entityTypes.map((e) => e.entityType) };
+  return { actions: [...new Set(actions.map((a) => currentAuditAction(a.action)))].sort(), entityTypes: entityTypes.map((e) => e.entityType) };
 }
 
 /** The newest events, for the operations overview. */
 export async function listRecentAuditEvents(ctx: Ctx, take = 8): Promise<AuditEventRow[]> {
   requireAuditRead(ctx);
-  return db.auditEvent.findMany({ select: listSelect, orderBy: [{ at: "desc" }, { id: "desc" }], take });
+  return (await db.auditEvent.findMany({ select: listSelect, orderBy: [{ at: "desc" }, { id: "desc" }], take })).map(withCurrentAction);
 }

@@ -1,12 +1,13 @@
 // The one way to write an audit event: inside the caller's transaction, so the change and its
 // record commit or roll back together. The table refuses UPDATE and DELETE (database triggers).
+import type { AuditAction } from "@/lib/audit/actions";
 import type { Ctx } from "@/lib/auth/types";
 import { toJson } from "@/lib/json";
 import type { Tx } from "./connect";
 import { isSql, json, newId, type Sql } from "./sql";
 
 export type AuditInput = {
-  action: string; // verb.noun, e.g. "registration.approve"
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -1,16 +1,20 @@
 // "Does this account already look claimed?" for the portal form, answered without naming anyone
 // or revealing another partner's deal (docs/domain.md#roles-and-visibility: "this account is already protected", no name).
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { sql } from "./client";
 import { claimKeys, partnerClaimKeys } from "@/lib/registrations/claim-key";
-import { activeClaimHolders, openDirectOpportunity, ownActiveRegistration } from "./registration-submit";
+import { activeClaimHolders, ownActiveRegistration } from "./claims";
+import { openDirectOpportunity } from "./opportunities";
 import { matchAccount, productLineByName } from "./deal-facts";
 
 export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };
 
 export async function checkClaim(ctx: Ctx, input: { name: string; domain?: string | null; productLine: string }): Promise<ClaimCheck> {
+  if (!can(ctx, "registration:create")) throw new AppError("FORBIDDEN", "Only partners register deals");
   const nameKey = normalizeAccountName(input.name);
   if (!nameKey) return { status: "clear", namedAccount: false, directActivity: false };
   return sql.session(async (s) => {

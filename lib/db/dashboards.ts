@@ -4,12 +4,13 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { db } from "./client";
+import type { ClosedStage } from "@/lib/opportunities/stages";
+import { openOpportunity } from "./opportunities";
+import { ruleSetInForceAt } from "./rule-sets";
 import { accountScope, conflictScope, opportunityScope, partnerScope, registrationScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
 
 const DAY_MS = 86_400_000;
-const OPEN_STAGES = ["PROSPECT", "QUALIFIED", "PROPOSAL", "NEGOTIATION"] as const;
-const openStage = { stage: { in: [...OPEN_STAGES] } } satisfies Prisma.OpportunityWhereInput;
 
 /** The calendar quarter (UTC) containing `now`, e.g. 2026-Q4 = [Oct 1, Jan 1). */
 export function quarterOf(now: Date): { label: string; start: Date; end: Date } {
@@ -118,9 +119,10 @@ export async function listOpenConflicts(ctx: Ctx, opts: { level?: number; take?:
 
 /** The published rule set in force at `now` (rule sets are readable by every role). */
 export async function findRuleSetInForce(_ctx: Ctx, now: Date) {
-  return db.ruleSet.findFirst({
-    where: { status: "PUBLISHED", effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
-    orderBy: { effectiveFrom: "desc" },
+  const inForce = await ruleSetInForceAt(now);
+  if (!inForce) return null;
+  return db.ruleSet.findUnique({
+    where: { id: inForce.id },
     select: { id: true, version: true, effectiveFrom: true, changeNote: true, publisher: { select: { name: true } }, _count: { select: { rules: true } } },
   });
 }
@@ -143,7 +145,7 @@ export async function listManagedPartners(ctx: Ctx, take = 25) {
       _count: {
         select: {
           registrations: { where: { AND: [regs, { status: "SUBMITTED" }] } },
-          opportunities: { where: { AND: [opportunityScope(ctx), openStage] } },
+          opportunities: { where: { AND: [opportunityScope(ctx), openOpportunity] } },
         },
       },
     },
@@ -176,7 +178,7 @@ function buckets<K extends string | null>(rows: { key: K; _count: { _all: number
 
 /** Open pipeline (count and ACV) grouped by stage or by route. */
 export async function openPipelineBy(ctx: Ctx, by: "stage" | "route" | "source"): Promise<Bucket[]> {
-  const where = { AND: [opportunityScope(ctx), openStage] };
+  const where = { AND: [opportunityScope(ctx), openOpportunity] };
   const rows = await db.opportunity.groupBy({ by: [by], where, _count: { _all: true }, _sum: { acvCents: true } });
   return buckets(rows.map((r) => ({ key: r[by] as string | null, _count: r._count, _sum: r._sum })));
 }
@@ -184,7 +186,7 @@ export async function openPipelineBy(ctx: Ctx, by: "stage" | "route" | "source")
 /** The caller's open deals, the ones closing soonest first. */
 export async function listOpenOpportunities(ctx: Ctx, take = 10) {
   return db.opportunity.findMany({
-    where: { AND: [opportunityScope(ctx), openStage] },
+    where: { AND: [opportunityScope(ctx), openOpportunity] },
     orderBy: [{ closeDate: "asc" }, { id: "asc" }],
     take,
     select: { id: true, name: true, stage: true, route: true, acvCents: true, currency: true, closeDate: true, account: { select: { name: true } }, partner: { select: { name: true } } },
@@ -194,7 +196,7 @@ export async function listOpenOpportunities(ctx: Ctx, take = 10) {
 /** Deals won and lost in the quarter containing `now` (by close timestamp). */
 export async function quarterResults(ctx: Ctx, now: Date) {
   const quarter = quarterOf(now);
-  const closed = (stage: "CLOSED_WON" | "CLOSED_LOST") =>
+  const closed = (stage: ClosedStage) =>
     db.opportunity.aggregate({
       where: { AND: [opportunityScope(ctx), { stage, closedAt: { gte: quarter.start, lt: quarter.end } }] },
       _count: { _all: true },

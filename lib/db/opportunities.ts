@@ -2,11 +2,15 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { OPEN_STAGES } from "@/lib/opportunities/stages";
+import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
-import { opportunityScope } from "./scope";
+import { storedTraceFor } from "./trace";
+import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
+import type { Sql } from "./sql";
 import type { Prisma } from "./generated/sqlite/client";
 
 const listSelect = {
@@ -28,6 +32,10 @@ const listSelect = {
 } satisfies Prisma.OpportunitySelect;
 
 const SORTS: Record<OpportunityListQuery["sort"], SortColumn> = { createdAt: scalar(), closeDate: scalar(), acvCents: scalar(), name: scalar() };
+/** Open opportunities (lib/opportunities/stages.ts): the where-fragment every Prisma query uses… */
+export const openOpportunity = { stage: { in: [...OPEN_STAGES] } } satisfies Prisma.OpportunityWhereInput;
+/** …and the same condition for the plain-SQL path (lib/db/sql.ts), on an unaliased "Opportunity". */
+export const OPEN_OPPORTUNITY_SQL = `"stage" IN (${OPEN_STAGES.map((s) => `'${s}'`).join(", ")})`;
 
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ select: typeof listSelect }>;
 
@@ -51,11 +59,6 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
   );
 }
 
-// A partner may see its own attribution and the vendor's, never another partner's (docs/domain.md#roles-and-visibility).
-function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
-  return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
-}
-
 function detailSelect(ctx: Ctx) {
   return {
     ...listSelect,
@@ -75,14 +78,28 @@ function detailSelect(ctx: Ctx) {
   } satisfies Prisma.OpportunitySelect;
 }
 
-export type OpportunityDetail = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detailSelect> }>;
+type DetailRow = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detailSelect> }>;
+type Decision = NonNullable<DetailRow["routeDecision"]>;
+/** The trace is the one the caller may read (lib/db/trace.ts). */
+export type OpportunityDetail = Omit<DetailRow, "routeDecision"> & { routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null };
 
 export async function findOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail | null> {
-  return db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect(ctx) });
+  const row = await db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect(ctx) });
+  if (!row) return null;
+  const decision = row.routeDecision;
+  return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };
 }
 
 export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail> {
   const row = await findOpportunity(ctx, id);
   if (!row) throw notFound("Opportunity");
   return row;
+}
+
+/** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
+export function openDirectOpportunity(s: Sql, accountId: string) {
+  return s.get<{ id: string; aeId: string | null }>(
+    `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND ${OPEN_OPPORTUNITY_SQL} LIMIT 1`,
+    [accountId],
+  );
 }

@@ -1,5 +1,6 @@
 // Partner companies, scoped by caller: a partner user sees only its own company.
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { PartnerListQuery } from "@/lib/validation/lists";
@@ -63,7 +64,7 @@ function detailSelect(ctx: Ctx) {
     website: true,
     verticals: { select: { vertical: true } },
     // only a partner's own users see the company's user list (portal "Company" page)
-    users: ctx.role === "PARTNER" ? { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } } : false,
+    users: can(ctx, "partner:read-users") ? { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } } : false,
   } satisfies Prisma.PartnerSelect;
 }
 

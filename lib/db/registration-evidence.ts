@@ -1,13 +1,15 @@
 // The evidence panel of the approval queue (staff only): matching accounts, other claims on the
 // account and open direct opportunities, each read through the caller's own scopes.
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { forbidden } from "@/lib/errors";
 import { db } from "./client";
+import { openOpportunity } from "./opportunities";
 import { registrationScope } from "./scope";
 
 export async function registrationEvidence(ctx: Ctx, id: string) {
-  if (ctx.role === "PARTNER") throw forbidden(); // names other partners: vendor staff only
+  if (!can(ctx, "registration:read-evidence")) throw forbidden(); // names other partners: vendor staff only
   const reg = await db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: { id: true, accountId: true, accountNameKey: true, accountDomainKey: true, productLineId: true } });
   if (!reg) return null;
   const accountWhere = { OR: [{ nameKey: reg.accountNameKey }, ...(reg.accountDomainKey ? [{ domainKey: reg.accountDomainKey }] : [])] };
@@ -28,7 +30,7 @@ export async function registrationEvidence(ctx: Ctx, id: string) {
       select: { id: true, status: true, submittedAt: true, protectedUntil: true, partner: { select: { name: true } }, productLine: { select: { name: true } }, activeClaimKey: true },
     }),
     accountIds.length
-      ? db.opportunity.findMany({ where: { accountId: { in: accountIds }, partnerId: null, stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } }, take: 10, select: { id: true, name: true, stage: true, acvCents: true, ae: { select: { name: true } } } })
+      ? db.opportunity.findMany({ where: { accountId: { in: accountIds }, partnerId: null, ...openOpportunity }, take: 10, select: { id: true, name: true, stage: true, acvCents: true, ae: { select: { name: true } } } })
       : [],
   ]);
   return { accounts, otherClaims: otherClaims.map(({ activeClaimKey, ...c }) => ({ ...c, holdsClaim: activeClaimKey !== null })), directOpportunities };

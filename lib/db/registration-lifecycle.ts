@@ -1,22 +1,23 @@
-// Registration transitions after submission (docs/domain.md#registration-lifecycle): approve / reject (partner manager or
-// ops), extension and withdrawal (the owning partner). Each transition writes its timeline event,
-// audit event and notification in the same transaction; a foreign id is NOT_FOUND.
+// Registration moves after submission: approve / reject (partner manager or ops), extension,
+// progress update and withdrawal (the owning partner). The rules of each move are in
+// lib/registrations/lifecycle.ts; each is recorded by recordTransition
+// (lib/db/registration-transition.ts) with its timeline event, audit event and notification in
+// one transaction. A foreign id is NOT_FOUND.
 import "server-only";
-import { addDays } from "date-fns";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { claimKeys } from "@/lib/registrations/claim-key";
+import { approval, extension, moveRefusal, rejection, release, updateRefusal, type RegistrationStatus } from "@/lib/registrations/lifecycle";
 import { SETTING_KEYS } from "@/lib/settings";
-import { audit } from "./audit";
 import { db } from "./client";
 import type { Tx } from "./connect";
 import { notify } from "./outbox";
 import { regionOfCountry } from "./deal-facts";
+import { recordTransition, type Transition } from "./registration-transition";
 import { registrationScope } from "./scope";
-import { claimKeys, NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys } from "@/lib/registrations/claim-key";
 import { getSetting } from "./settings";
 import { transaction } from "./transaction";
-import type { RegistrationStatus } from "./generated/sqlite/enums";
 
 const lifecycleSelect = {
   id: true,
@@ -51,16 +52,17 @@ async function load(tx: Tx, ctx: Ctx, id: string) {
 
 type Loaded = Awaited<ReturnType<typeof load>>;
 
-async function transition(tx: Tx, ctx: Ctx, reg: Loaded, to: RegistrationStatus, reason: string, now: Date, data: Record<string, unknown> = {}) {
-  // the status in the where clause settles two deciders clicking at once: the second gets CONFLICT
-  const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: to, lastActivityAt: now, ...data } });
-  if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload to see its current status.");
-  await tx.registrationEvent.create({ data: { registrationId: reg.id, fromStatus: reg.status, toStatus: to, actorId: ctx.userId, actorLabel: ctx.name, reason, at: now } });
-  await audit(tx, ctx, { action: `registration.${to.toLowerCase()}`, entityType: "DealRegistration", entityId: reg.id, before: { status: reg.status }, after: { status: to, reason, ...data } }, now);
+/** A decision or withdrawal: the move, and the submitter hears of it. */
+async function move(tx: Tx, ctx: Ctx, reg: Loaded, to: RegistrationStatus, reason: string, now: Date, set: Transition["set"] = {}) {
+  const refusal = moveRefusal(reg.status, to);
+  if (refusal) throw new AppError("CONFLICT", refusal);
+  if (!(await recordTransition(tx, ctx, { id: reg.id, from: reg.status, to, set, reason }, now))) throw changedMeanwhile();
   if (reg.submittedBy) {
     await notify(tx, [{ kind: `registration.${to.toLowerCase()}`, recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Your registration for ${reg.accountName} is ${to.toLowerCase()}`, body: reason, payload: { registrationId: reg.id } }]);
   }
 }
+
+const changedMeanwhile = () => new AppError("CONFLICT", "This registration was changed by someone else; reload to see its current status.");
 
 export async function decideRegistration(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now = new Date()) {
   if (!can(ctx, "registration:decide")) throw forbidden("Only partner managers and channel operations decide registrations");
@@ -78,15 +80,14 @@ export async function decideRegistration(ctx: Ctx, id: string, input: { decision
 async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now: Date) {
   return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
-    if (reg.status !== "SUBMITTED") throw new AppError("CONFLICT", `This registration is already ${reg.status.toLowerCase()}.`);
+    // refused before anything is created for an approval (account, opportunity)
+    const refusal = moveRefusal(reg.status, input.decision === "REJECT" ? "REJECTED" : "APPROVED");
+    if (refusal) throw new AppError("CONFLICT", refusal);
     if (input.decision === "REJECT") {
-      await transition(tx, ctx, reg, "REJECTED", input.reason, now, { ...NO_CLAIM, ...NO_PARTNER_CLAIM, reviewerId: ctx.userId, decisionReason: input.reason, decidedAt: now });
+      await move(tx, ctx, reg, "REJECTED", input.reason, now, rejection({ reviewerId: ctx.userId, reason: input.reason, now }));
       return { id, status: "REJECTED" as const, protectedUntil: null };
     }
-    const days = reg.routeDecision?.protectionDays ?? null;
-    const protectedUntil = days ? addDays(now, days) : null;
     const accountId = reg.accountId ?? (await findAccount(tx, reg)) ?? (await createAccount(tx, reg));
-    const keys = claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId);
     const opportunity = await tx.opportunity.create({
       data: {
         name: `${reg.accountName} — partner registration`,
@@ -104,22 +105,18 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
       },
       select: { id: true },
     });
-    await transition(tx, ctx, reg, "APPROVED", input.reason, now, {
-      protectedUntil,
+    const set = approval({
+      partnerId: reg.partnerId,
+      keys: claimKeys(accountId, reg.accountNameKey, reg.accountDomainKey, reg.productLineId),
+      protectionDays: reg.routeDecision?.protectionDays ?? null,
       accountId,
-      // The claim, now naming the account itself so later submissions matching it by name or
-      // domain collide with it. A registration that lost the claim at submission takes it once the
-      // holder has let go; while another holds any of the keys, the unique columns refuse it (and
-      // two approvals at once: one wins). A route without protection (the vendor leads) holds none.
-      ...(days ? keys : NO_CLAIM),
-      // the partner's own keys follow the account too, protected or not (an approved registration is active)
-      ...partnerClaimKeys(reg.partnerId, keys),
       opportunityId: opportunity.id,
       reviewerId: ctx.userId,
-      decisionReason: input.reason,
-      decidedAt: now,
+      reason: input.reason,
+      now,
     });
-    return { id, status: "APPROVED" as const, protectedUntil: protectedUntil?.toISOString() ?? null, opportunityId: opportunity.id };
+    await move(tx, ctx, reg, "APPROVED", input.reason, now, set);
+    return { id, status: "APPROVED" as const, protectedUntil: set.protectedUntil?.toISOString() ?? null, opportunityId: opportunity.id };
   });
 }
 
@@ -145,26 +142,32 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
   return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
     const max = await getSetting<number>(SETTING_KEYS.maxProtectionExtensions, tx);
-    if (reg.status !== "APPROVED" || !reg.protectedUntil) throw new AppError("CONFLICT", "Only an approved, protected registration can be extended.");
-    if (reg.protectedUntil <= now) throw new AppError("CONFLICT", "Protection has already ended; register the deal again.");
-    if (reg.extensionCount >= max) throw new AppError("CONFLICT", `This registration has had the maximum of ${max} extensions.`);
-    const days = reg.routeDecision?.protectionDays ?? 90;
-    const protectedUntil = addDays(reg.protectedUntil, days);
-    const { count } = await tx.dealRegistration.updateMany({
-      where: { id, status: "APPROVED", extensionCount: reg.extensionCount },
-      data: { protectedUntil, extensionCount: { increment: 1 }, lastActivityAt: now },
-    });
-    if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
+    const next = extension(reg, { now, maxExtensions: max, protectionDays: reg.routeDecision?.protectionDays ?? null });
+    if (!next.ok) throw new AppError("CONFLICT", next.refusal);
+    const { protectedUntil, extensionCount } = next;
+    const recorded = await recordTransition(
+      tx,
+      ctx,
+      {
+        id,
+        from: "APPROVED",
+        to: "APPROVED",
+        set: { protectedUntil, extensionCount },
+        guard: { extensionCount: reg.extensionCount },
+        reason: `Protection extended to ${protectedUntil.toISOString().slice(0, 10)}${reason ? `: ${reason}` : ""}`,
+        audit: { action: "registration.extend", before: { protectedUntil: reg.protectedUntil, extensionCount: reg.extensionCount }, after: { protectedUntil, extensionCount } },
+      },
+      now,
+    );
+    if (!recorded) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
     await tx.registrationExtension.create({ data: { registrationId: id, requestedById: ctx.userId, reason, status: "APPROVED", requestedAt: now, decidedAt: now } });
-    await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: "APPROVED", toStatus: "APPROVED", actorId: ctx.userId, actorLabel: ctx.name, reason: `Protection extended to ${protectedUntil.toISOString().slice(0, 10)}${reason ? `: ${reason}` : ""}`, at: now } });
-    await audit(tx, ctx, { action: "registration.extend", entityType: "DealRegistration", entityId: id, before: { protectedUntil: reg.protectedUntil, extensionCount: reg.extensionCount }, after: { protectedUntil, extensionCount: reg.extensionCount + 1 } }, now);
     // granted at once within the allowance (the API answers with the new date); the partner's
     // manager hears of it, so an extension is never silent
     const manager = reg.partner.manager?.active ? reg.partner.manager : null;
     if (manager) {
-      await notify(tx, [{ kind: "registration.extended", recipientUserId: manager.id, recipientEmail: manager.email, subject: `${reg.partner.name} extended protection for ${reg.accountName}`, body: `Protection now runs until ${protectedUntil.toISOString().slice(0, 10)} (extension ${reg.extensionCount + 1} of ${max})${reason ? `: ${reason}` : "."}`, payload: { registrationId: id } }]);
+      await notify(tx, [{ kind: "registration.extended", recipientUserId: manager.id, recipientEmail: manager.email, subject: `${reg.partner.name} extended protection for ${reg.accountName}`, body: `Protection now runs until ${protectedUntil.toISOString().slice(0, 10)} (extension ${extensionCount} of ${max})${reason ? `: ${reason}` : "."}`, payload: { registrationId: id } }]);
     }
-    return { id, protectedUntil: protectedUntil.toISOString(), extensionCount: reg.extensionCount + 1, extensionsLeft: max - reg.extensionCount - 1 };
+    return { id, protectedUntil: protectedUntil.toISOString(), extensionCount, extensionsLeft: max - extensionCount };
   });
 }
 
@@ -176,11 +179,10 @@ export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string,
   if (!can(ctx, "registration:update")) throw forbidden("Only the registering partner posts updates");
   return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
-    if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration takes no updates.`);
-    const { count } = await tx.dealRegistration.updateMany({ where: { id, status: reg.status }, data: { lastActivityAt: now } });
-    if (count !== 1) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
-    await tx.registrationEvent.create({ data: { registrationId: id, fromStatus: reg.status, toStatus: reg.status, actorId: ctx.userId, actorLabel: ctx.name, reason: note, at: now } });
-    await audit(tx, ctx, { action: "registration.update", entityType: "DealRegistration", entityId: id, after: { note } }, now);
+    const refusal = updateRefusal(reg.status);
+    if (refusal) throw new AppError("CONFLICT", refusal);
+    const step = { id, from: reg.status, to: reg.status, reason: note, audit: { action: "registration.update" as const, before: undefined, after: { note } } };
+    if (!(await recordTransition(tx, ctx, step, now))) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
     return { id, lastActivityAt: now.toISOString() };
   });
 }
@@ -189,8 +191,7 @@ export async function withdrawRegistration(ctx: Ctx, id: string, reason: string,
   if (!can(ctx, "registration:withdraw")) throw forbidden("Only the registering partner withdraws a registration");
   return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
-    if (reg.status !== "SUBMITTED" && reg.status !== "APPROVED") throw new AppError("CONFLICT", `A ${reg.status.toLowerCase()} registration cannot be withdrawn.`);
-    await transition(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, { ...NO_CLAIM, ...NO_PARTNER_CLAIM });
+    await move(tx, ctx, reg, "WITHDRAWN", reason || "Withdrawn by the partner", now, release());
     return { id, status: "WITHDRAWN" as const };
   });
 }

@@ -1,31 +1,35 @@
-// Deal registration submission (docs/domain.md#deal-registration): normalize, match the account through indexed keys,
-// decide the route under the rule set in force, detect overlaps, and claim the account and product
-// line. One active claim per account and product line is settled by the database: a unique key
-// (activeClaimKey, activeClaimNameKey, activeClaimDomainKey) — the loser of a race gets a DUPLICATE_REGISTRATION conflict, never a 500.
-// A partner has at most one active registration per claim, settled the same way by the partner's own
-// keys (partnerClaimKey, …): its second submission is a 409 naming the first, even at the same instant.
-// An overlap already under an OPEN conflict case joins that case rather than opening another.
+// Deal registration submission: normalize, match the account through indexed keys, decide the
+// route under the rule set in force, claim the account and product line, and open or join the
+// conflict cases the overlaps call for (lib/db/registration-conflicts.ts). One active claim per
+// account and product line is settled by the database: a unique key (activeClaimKey,
+// activeClaimNameKey, activeClaimDomainKey; lib/registrations/claim-key.ts) — the loser of a race
+// gets a DUPLICATE_REGISTRATION conflict, never a 500. A partner has at most one active
+// registration per claim, settled the same way by the partner's own keys (partnerClaimKey, …): its
+// second submission is a 409 naming the first, even at the same instant. An Idempotency-Key
+// replays the first response.
 //
-// This is the API's busiest write (issue 4's benchmark: 200 submissions a second), so it runs in
-// plain SQL on the app's connection (lib/db/sql.ts): one session of indexed reads, then one short
-// transaction of inserts. Through Prisma the same work cost ~15 ms of CPU per submission.
+// This is the API's busiest write (`npm run bench:registrations`: 200 submissions a second), so it
+// runs in plain SQL on the app's connection (lib/db/sql.ts): one session of indexed reads, then one
+// short transaction of inserts. Through Prisma the same work cost ~15 ms of CPU per submission.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
-import { claimKeys, NO_CLAIM, partnerClaimKeys, type ClaimKeys, type PartnerClaimKeys } from "@/lib/registrations/claim-key";
+import { claimKeys, NO_CLAIM, partnerClaimKeys, type ClaimKeys } from "@/lib/registrations/claim-key";
 import { earliestToday } from "@/lib/registrations/earliest-today";
 import { AppError, forbidden } from "@/lib/errors";
 import { dealFacts, evaluate, type Decision, type Facts } from "@/lib/rules";
 import { SETTING_KEYS } from "@/lib/settings";
 import type { RegistrationInput } from "@/lib/validation/registrations";
 import { audit } from "./audit";
+import { activeClaimHolders, alreadyRegistered, ownActiveRegistration } from "./claims";
 import { businessDaysFrom } from "./business-days";
 import { sql } from "./client";
 import { matchAccount, productLineByName, regionOfCountry, type MatchedAccount, type PartnerFacts } from "./deal-facts";
 import { notify } from "./outbox";
-import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
+import { CONFLICT_ORDER, JOINED, openConflicts } from "./registration-conflicts";
+import { ruleSetInForceAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
 import { withRetry } from "./retry";
 import { asDate, json, newId, uniqueViolation, type Sql } from "./sql";
@@ -36,52 +40,6 @@ export type SubmitResult = { id: string; status: "SUBMITTED"; route: string; sla
 export function requestHash(input: RegistrationInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
-
-/**
- * Who holds an active claim sharing any key with these (lib/registrations/claim-key): by account,
- * name or domain. Up to three registrations, oldest first; three unique-index lookups.
- */
-export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boolean } = {}) {
-  // Locked inside a write on PostgreSQL, so submissions that meet the same holder take turns and
-  // each sees the conflict case the previous one opened (SQLite transactions take turns anyway).
-  const lock = opts.lock && s.provider === "postgresql" ? " FOR UPDATE" : "";
-  return s.all<{ id: string; partnerId: string }>(
-    `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimNameKey" = ? OR "activeClaimDomainKey" = ? ORDER BY "submittedAt", "id"${lock}`,
-    [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey],
-  );
-}
-
-/** The partner's own active registration sharing any key with these, claim holder or not. */
-export async function ownActiveRegistration(s: Sql, keys: PartnerClaimKeys): Promise<string | null> {
-  const row = await s.get<{ id: string }>(
-    `SELECT "id" FROM "DealRegistration" WHERE "partnerClaimKey" = ? OR "partnerClaimNameKey" = ? OR "partnerClaimDomainKey" = ? ORDER BY "submittedAt", "id" LIMIT 1`,
-    [keys.partnerClaimKey, keys.partnerClaimNameKey, keys.partnerClaimDomainKey],
-  );
-  return row?.id ?? null;
-}
-
-/** 409 naming the partner's own active registration (`fields.registrationId`), so a client can link to it. */
-export function alreadyRegistered(registrationId: string): AppError {
-  return new AppError("CONFLICT", `You already registered this company for this product line: registration ${registrationId} is still active.`, {
-    "account.name": ["You already registered this company for this product line"],
-    registrationId: [registrationId],
-  });
-}
-
-/** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
-export function openDirectOpportunity(s: Sql, accountId: string) {
-  return s.get<{ id: string; aeId: string | null }>(
-    `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND "stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') LIMIT 1`,
-    [accountId],
-  );
-}
-
-// The order conflicts are opened in, so a replay reports the same type as the first response
-// (only those opened by the submission itself: later claims on the account link to it too).
-const CONFLICT_ORDER = `CASE c."type" WHEN 'DUPLICATE_REGISTRATION' THEN 1 WHEN 'DIRECT_VS_PARTNER' THEN 2 ELSE 3 END`;
-// The timeline entry of a case that a later submission joined (openConflicts); the replay finds
-// the cases a submission joined by it, at the submission's own time.
-const JOINED = "Another registration for this company and product line was linked to this case.";
 
 async function replay(s: Sql, partnerId: string, key: string, hash: string): Promise<SubmitResult | null> {
   const prior = await s.get<{ id: string; requestHash: string | null; route: string | null; slaDueAt: unknown; conflictType: ConflictType | null }>(
@@ -148,14 +106,13 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
       region: await regionOfCountry(input.account.country, s),
       account: await matchAccount(s, nameKey, domainKey),
       partner: await partnerWithManager(s, partnerId),
-      windows: await ruleSetWindowsAt(s, now),
       slaDays: await getSetting<number>(SETTING_KEYS.registrationSlaBusinessDays, s),
       conflictSlaDays: await getSetting<number[]>(SETTING_KEYS.conflictSlaBusinessDays, s),
     } as const;
   });
   if (read.prior) return read.prior;
   const { productLine, region, account, partner } = read;
-  const inForce = await inForceAmong(read.windows, now); // the engine is cached per published version
+  const inForce = await ruleSetInForceAt(now);
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rules of engagement are in force right now");
   const facts = dealFacts({
     partner,
@@ -275,106 +232,6 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
   await audit(s, ctx, { action: "registration.submit", entityType: "DealRegistration", entityId: id, after: { route: a.decision.route, ruleSetVersion: a.inForce.version, claim, conflict: conflictType } }, now);
   await notifyManager(s, a.partner, id, input.account.name, a.slaDueAt);
   return { id, status: "SUBMITTED", route: a.decision.route, slaDueAt: a.slaDueAt.toISOString(), ...(conflictType ? { conflict: { type: conflictType } } : {}) };
-}
-
-type Party = { kind: "PARTNER" | "DIRECT"; partnerId?: string; userId?: string | null };
-
-/** Overlaps of docs/domain.md#duplicates-and-overlaps, as Conflict rows (the conflicts workflow builds on them). */
-async function openConflicts(s: Sql, a: WriteArgs, registrationId: string, holders: { id: string; partnerId: string }[]): Promise<ConflictType | null> {
-  const types: Overlap[] = [];
-  const me = { kind: "PARTNER" as const, partnerId: a.ctx.partnerId! };
-  if (holders.length) {
-    const others = [...new Set(holders.map((h) => h.partnerId))].map((partnerId) => ({ kind: "PARTNER" as const, partnerId }));
-    types.push({ type: "DUPLICATE_REGISTRATION", parties: [me, ...others], registrations: [...holders.map((h) => h.id), registrationId] });
-  }
-  if (a.account) {
-    const direct = await openDirectOpportunity(s, a.account.id);
-    if (direct) types.push({ type: "DIRECT_VS_PARTNER", parties: [me, { kind: "DIRECT", userId: direct.aeId }], registrations: [registrationId], opportunityId: direct.id });
-    if (a.account.namedAccount) types.push({ type: "NAMED_ACCOUNT", parties: [me, { kind: "DIRECT", userId: a.account.ownerId }], registrations: [registrationId] });
-  }
-  for (const c of types) {
-    const open = await openCase(s, a, c.type, holders, c.opportunityId);
-    if (open) {
-      await joinCase(s, a, open, c, registrationId);
-      continue;
-    }
-    const conflictId = newId();
-    await s.insert("Conflict", {
-      id: conflictId,
-      type: c.type,
-      status: "OPEN",
-      level: 1,
-      accountId: a.account?.id ?? null,
-      opportunityId: c.opportunityId ?? null,
-      summary: summaryOf(c.type),
-      slaDueAt: businessDaysFrom(a.now, a.conflictSlaDays[0] ?? 2),
-      openedAt: a.now,
-      updatedAt: a.now,
-    });
-    for (const p of c.parties) await s.insert("ConflictParty", { id: newId(), conflictId, kind: p.kind, partnerId: p.partnerId ?? null, userId: p.userId ?? null });
-    for (const registration of c.registrations) await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
-    await s.insert("ConflictEvent", { id: newId(), conflictId, kind: "OPENED", actorId: a.ctx.userId, body: "Opened automatically on registration", at: a.now });
-    await audit(s, a.ctx, { action: "conflict.open", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } }, a.now);
-  }
-  return types[0]?.type ?? null;
-}
-
-type Overlap = { type: ConflictType; parties: Party[]; registrations: string[]; opportunityId?: string };
-
-/**
- * An OPEN case of this type for the same company and product line: a duplicate case that holds one
- * of the claim's holders, or another type's case on the matched account (and direct opportunity)
- * that links a registration of the product line.
- */
-async function openCase(s: Sql, a: WriteArgs, type: ConflictType, holders: { id: string }[], opportunityId?: string): Promise<string | null> {
-  if (type === "DUPLICATE_REGISTRATION") {
-    const row = await s.get<{ id: string }>(
-      `SELECT c."id" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
-        WHERE l."registrationId" IN (${holders.map(() => "?").join(", ")}) AND c."type" = 'DUPLICATE_REGISTRATION' AND c."status" = 'OPEN'
-        ORDER BY c."openedAt", c."id" LIMIT 1`,
-      holders.map((h) => h.id),
-    );
-    return row?.id ?? null;
-  }
-  if (!a.account) return null;
-  const row = await s.get<{ id: string }>(
-    `SELECT c."id" FROM "Conflict" c WHERE c."accountId" = ? AND c."type" = ? AND c."status" = 'OPEN'${opportunityId ? ` AND c."opportunityId" = ?` : ""}
-        AND EXISTS (SELECT 1 FROM "ConflictRegistration" l JOIN "DealRegistration" r ON r."id" = l."registrationId" WHERE l."conflictId" = c."id" AND r."productLineId" = ?)
-      ORDER BY c."openedAt", c."id" LIMIT 1`,
-    [a.account.id, type, ...(opportunityId ? [opportunityId] : []), a.productLineId],
-  );
-  return row?.id ?? null;
-}
-
-/** The new registration (and any party or holder the case lacks) joins an open case, on its timeline. */
-async function joinCase(s: Sql, a: WriteArgs, conflictId: string, c: Overlap, registrationId: string) {
-  for (const p of c.parties) {
-    const known = p.kind === "PARTNER"
-      ? await s.get(`SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'PARTNER' AND "partnerId" = ?`, [conflictId, p.partnerId!])
-      : await s.get(`SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'DIRECT'`, [conflictId]);
-    if (!known) await s.insert("ConflictParty", { id: newId(), conflictId, kind: p.kind, partnerId: p.partnerId ?? null, userId: p.userId ?? null });
-  }
-  for (const registration of c.registrations) {
-    const linked = await s.get(`SELECT 1 AS "x" FROM "ConflictRegistration" WHERE "conflictId" = ? AND "registrationId" = ?`, [conflictId, registration]);
-    if (!linked) await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
-  }
-  await s.run(`UPDATE "Conflict" SET "updatedAt" = ? WHERE "id" = ?`, [a.now, conflictId]);
-  await s.insert("ConflictEvent", { id: newId(), conflictId, kind: "COMMENTED", actorId: a.ctx.userId, body: JOINED, at: a.now });
-  await audit(s, a.ctx, { action: "conflict.link", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } }, a.now);
-}
-
-// Never names the other party: partners may read conflict summaries.
-function summaryOf(type: ConflictType): string {
-  switch (type) {
-    case "DUPLICATE_REGISTRATION":
-      return "Another partner already holds an active registration for this account and product line.";
-    case "DIRECT_VS_PARTNER":
-      return "The vendor's direct team has an open opportunity on this account.";
-    case "NAMED_ACCOUNT":
-      return "This is a named account reserved for the vendor's direct team.";
-    default:
-      return "";
-  }
 }
 
 async function notifyManager(s: Sql, partner: PartnerRow, registrationId: string, accountName: string, slaDueAt: Date) {

@@ -2,10 +2,12 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import type { TraceEntry } from "@/lib/rules";
 import type { RegistrationListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { registrationScope } from "./scope";
+import { storedTraceFor } from "./trace";
 import { containsText } from "./text";
 import { getSetting } from "./settings";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -81,10 +83,16 @@ const detailSelect = {
   events: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, actorLabel: true, reason: true, at: true } },
 } satisfies Prisma.DealRegistrationSelect;
 
-export type RegistrationDetail = Prisma.DealRegistrationGetPayload<{ select: typeof detailSelect }>;
+type DetailRow = Prisma.DealRegistrationGetPayload<{ select: typeof detailSelect }>;
+type Decision = NonNullable<DetailRow["routeDecision"]>;
+/** The trace is the one the caller may read (lib/db/trace.ts). */
+export type RegistrationDetail = Omit<DetailRow, "routeDecision"> & { routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null };
 
 export async function findRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail | null> {
-  return db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: detailSelect });
+  const row = await db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: detailSelect });
+  if (!row) return null;
+  const decision = row.routeDecision;
+  return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };
 }
 
 export async function getRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail> {

@@ -9,10 +9,13 @@ import { AppError, forbidden } from "@/lib/errors";
 import { isPartnerDriving, reevaluate, type Facts, type Route } from "@/lib/rules";
 import { audit } from "./audit";
 import { db } from "./client";
+import { openOpportunity } from "./opportunities";
 import { ruleSetInForceAt } from "./rule-sets";
 import { transaction } from "./transaction";
+import type { Prisma } from "./generated/sqlite/client";
 
-const OPEN = { stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] as ("CLOSED_WON" | "CLOSED_LOST")[] }, routeDecisionId: { not: null } };
+// open deals that were routed (a deal without a decision has no facts to re-evaluate)
+const ROUTED_OPEN = { ...openOpportunity, routeDecisionId: { not: null } } satisfies Prisma.OpportunityWhereInput;
 const BATCH = 500;
 
 export type RerouteSummary = { ruleSetVersion: number; evaluated: number; moved: number; keptSticky: number; unchanged: number; changes: Record<string, number> };
@@ -23,7 +26,7 @@ async function* openDeals(): AsyncGenerator<OpenDeal[]> {
   let after: string | undefined;
   for (;;) {
     const rows = await db.opportunity.findMany({
-      where: OPEN,
+      where: ROUTED_OPEN,
       select: { id: true, route: true, routeDecision: { select: { facts: true } } },
       orderBy: { id: "asc" },
       take: BATCH,

@@ -5,7 +5,8 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { issueList, lintRuleSet, parseRuleSet, type RuleSet } from "@/lib/rules";
+import { lintRuleSet, parseRuleSet, type RuleSet } from "@/lib/rules";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import type { PublishInput, SaveDraftInput } from "@/lib/validation/rule-sets";
 import { audit } from "./audit";
 import { db } from "./client";
@@ -69,9 +70,7 @@ async function claimDraft(tx: Tx, id: string, lockVersion: number, data: Prisma.
 export function validateDraft(input: { id: string; rules: unknown; defaultOutcome: unknown }, version: number): RuleSet {
   const parsed = parseRuleSet({ id: input.id, version, rules: input.rules, defaultOutcome: input.defaultOutcome });
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const { path, message } of issueList(parsed.error)) (fields[path || "_"] ??= []).push(message);
-    throw new AppError("VALIDATION", "The rule set is not valid: fix the highlighted rules", fields);
+    throw new AppError("VALIDATION", "The rule set is not valid: fix the highlighted rules", zodFieldErrors(parsed.error));
   }
   return parsed.data;
 }

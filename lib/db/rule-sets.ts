@@ -6,15 +6,12 @@ import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { ruleSetInForce, type RuleSet } from "@/lib/rules";
-import { db } from "./client";
+import { db, sql } from "./client";
 import type { Tx } from "./connect";
-import { asDateOrNull, asJson, type Sql } from "./sql";
+import { asDateOrNull, asJson } from "./sql";
 import { engineRuleSet } from "./rule-set-mapping";
+import { ruleSetScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
-
-function ruleSetScope(ctx: Ctx): Prisma.RuleSetWhereInput {
-  return ctx.role === "PARTNER" ? { status: { not: "DRAFT" } } : {};
-}
 
 const summarySelect = {
   id: true,
@@ -74,24 +71,22 @@ async function engineFor(client: Tx, id: string, version: number, defaultOutcome
 
 export type InForce = { id: string; version: number; effectiveFrom: Date; effectiveTo: Date | null; engine: RuleSet };
 
-/** The published (or since retired) rule set in force at a claim time: grandfathering, docs/domain.md#rules-of-engagement. */
-export async function ruleSetInForceAt(at: Date, client: Tx = db): Promise<InForce | null> {
-  const windows = await client.ruleSet.findMany({
-    where: { status: { not: "DRAFT" }, effectiveFrom: { lte: at } },
-    select: { id: true, version: true, status: true, effectiveFrom: true, effectiveTo: true, defaultOutcome: true },
-  });
-  return inForceAmong(windows, at, client);
-}
-
 type Window = { id: string; version: number; status: "DRAFT" | "PUBLISHED" | "RETIRED"; effectiveFrom: Date | null; effectiveTo: Date | null; defaultOutcome: unknown };
 
-/** The same windows as ruleSetInForceAt, read in plain SQL (the registration hot path). */
-export async function ruleSetWindowsAt(s: Sql, at: Date): Promise<Window[]> {
-  const rows = await s.all<Record<string, unknown>>(
-    `SELECT "id", "version", "status", "effectiveFrom", "effectiveTo", "defaultOutcome" FROM "RuleSet" WHERE "status" <> 'DRAFT' AND "effectiveFrom" <= ?`,
-    [at],
+/**
+ * The rule set in force at `at`: the published (or since retired) one whose window contains it —
+ * grandfathering, DESIGN §3; the choice is lib/rules/stickiness.ts. The one query for it: pages,
+ * actions, the API, the dashboards and the registration hot path all call this, which is why it
+ * reads in plain SQL (lib/db/sql.ts). Rule sets are readable by every role, so it takes no caller.
+ */
+export async function ruleSetInForceAt(at: Date): Promise<InForce | null> {
+  const rows = await sql.session((s) =>
+    s.all<Record<string, unknown>>(
+      `SELECT "id", "version", "status", "effectiveFrom", "effectiveTo", "defaultOutcome" FROM "RuleSet" WHERE "status" <> 'DRAFT' AND "effectiveFrom" <= ?`,
+      [at],
+    ),
   );
-  return rows.map((r) => ({
+  const windows: Window[] = rows.map((r) => ({
     id: String(r.id),
     version: Number(r.version),
     status: r.status as Window["status"],
@@ -99,10 +94,6 @@ export async function ruleSetWindowsAt(s: Sql, at: Date): Promise<Window[]> {
     effectiveTo: asDateOrNull(r.effectiveTo),
     defaultOutcome: asJson(r.defaultOutcome),
   }));
-}
-
-/** Picks the window in force at `at` and its engine (cached; loaded with `client` the first time). */
-export async function inForceAmong<W extends Window>(windows: readonly W[], at: Date, client: Tx = db): Promise<InForce | null> {
   const chosen = ruleSetInForce(windows, at);
   if (!chosen || !chosen.effectiveFrom) return null;
   return {
@@ -110,7 +101,7 @@ export async function inForceAmong<W extends Window>(windows: readonly W[], at: 
     version: chosen.version,
     effectiveFrom: chosen.effectiveFrom,
     effectiveTo: chosen.effectiveTo,
-    engine: await engineFor(client, chosen.id, chosen.version, chosen.defaultOutcome),
+    engine: await engineFor(db, chosen.id, chosen.version, chosen.defaultOutcome), // cached per published version
   };
 }
 

@@ -1,6 +1,7 @@
 // One where-clause builder per model: what the caller may see. Every query in lib/db combines its
 // own filters with these (AND), so a row outside the caller's scope is indistinguishable from a
-// missing one.
+// missing one. This is the one place that branches on the caller's role to build a where clause;
+// whether a role may act at all is lib/auth/permissions.ts (can()).
 import type { Ctx } from "@/lib/auth/types";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -77,4 +78,19 @@ export function conflictScope(ctx: Ctx): Prisma.ConflictWhereInput {
     case "PARTNER":
       return ctx.partnerId ? { parties: { some: { partnerId: ctx.partnerId } } } : NOTHING;
   }
+}
+
+/** Rule sets: partners read the published versions (and retired ones), never drafts. */
+export function ruleSetScope(ctx: Ctx): Prisma.RuleSetWhereInput {
+  return ctx.role === "PARTNER" ? { status: { not: "DRAFT" } } : {};
+}
+
+/** Attribution rows: a partner sees its own and the vendor's, never another partner's (DESIGN §1). */
+export function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
+  return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
+}
+
+/** API keys: a partner's users hold their company's keys, channel operations the admin keys. */
+export function apiKeyScope(ctx: Ctx): { scope: "PARTNER"; partnerId: string } | { scope: "ADMIN" } {
+  return ctx.role === "PARTNER" ? { scope: "PARTNER", partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" };
 }

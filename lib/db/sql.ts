@@ -71,12 +71,12 @@ export function uniqueViolation(error: unknown): string | null {
 // and Next.js may load this module more than once (one copy per server bundle), so a class from
 // one copy would fail `instanceof` in another.
 const JSON_MARK = Symbol.for("accord.sql.json");
-export type JsonValue = { readonly [JSON_MARK]: true; readonly value: unknown };
-export const json = (value: unknown): JsonValue => ({ [JSON_MARK]: true, value });
-const isJsonValue = (v: unknown): v is JsonValue => typeof v === "object" && v !== null && (v as JsonValue)[JSON_MARK] === true;
+export type JsonParam = { readonly [JSON_MARK]: true; readonly value: unknown };
+export const json = (value: unknown): JsonParam => ({ [JSON_MARK]: true, value });
+const isJsonParam = (v: unknown): v is JsonParam => typeof v === "object" && v !== null && (v as JsonParam)[JSON_MARK] === true;
 
 function plainValue(v: unknown): unknown {
-  if (isJsonValue(v)) return JSON.stringify(v.value) ?? null; // json(undefined): SQL NULL
+  if (isJsonParam(v)) return JSON.stringify(v.value) ?? null; // json(undefined): SQL NULL
   if (v === undefined) return null;
   if (v !== null && typeof v === "object" && !(v instanceof Date) && !Buffer.isBuffer(v)) {
     throw new TypeError("An object bound to a SQL parameter must be wrapped in json()");

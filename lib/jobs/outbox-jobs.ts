@@ -14,9 +14,9 @@
 // have accepted it. Delivery is therefore at most once, automatically; an operator decides about
 // those rare rows. Every message carries its outbox id as Message-ID, so a manual resend is
 // recognisable as the same message downstream.
-import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Db } from "@/lib/db/connect";
+import { ABANDONED_ERROR, claimOutboxBatch, failAbandonedClaims, recordFailedAttempt, recordSent } from "@/lib/db/outbox-delivery";
 import { getSetting } from "@/lib/db/settings";
 import { afterFailure, errorText } from "@/lib/outbox/retry";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -34,12 +34,7 @@ export function messageIdFor(outboxId: string): string {
 
 /** Rows a crashed run left SENDING past their lease: FAILED as "outcome unknown" (see above). */
 async function abandonStaleClaims(db: Db, now: Date, log: (line: string) => void) {
-  const stale = await db.outbox.findMany({ where: { status: "SENDING", leaseUntil: { lt: now } }, select: { id: true, attempts: true }, take: 1_000 });
-  for (const row of stale) {
-    const lastError = "Delivery outcome unknown: the sending run stopped before recording it. Retry only if the recipient did not get the message.";
-    const { count } = await db.outbox.updateMany({ where: { id: row.id, status: "SENDING", leaseUntil: { lt: now } }, data: { status: "FAILED", lastError, leaseToken: null, leaseUntil: null } });
-    if (count) log(`[outbox] ${row.id} attempt ${row.attempts + 1}: ${lastError} → FAILED`);
-  }
+  for (const row of await failAbandonedClaims(db, now)) log(`[outbox] ${row.id} attempt ${row.attempts + 1}: ${ABANDONED_ERROR} → FAILED`);
 }
 
 // nodemailer's defaults let one stalled socket hang for 10 minutes, the length of a claim; a
@@ -57,27 +52,11 @@ export function pooledUrl(smtpUrl: string, messages: number): string {
   return url.toString();
 }
 
-async function claimBatch(db: Db, now: Date, take: number) {
-  const due = await db.outbox.findMany({ where: { status: "PENDING", nextAttemptAt: { lte: now } }, orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }], take, select: { id: true } });
-  if (due.length === 0) return { token: "", rows: [] };
-  const token = randomUUID();
-  await db.outbox.updateMany({
-    where: { id: { in: due.map((d) => d.id) }, status: "PENDING", nextAttemptAt: { lte: now } },
-    data: { status: "SENDING", leaseToken: token, leaseUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  const rows = await db.outbox.findMany({
-    where: { leaseToken: token, status: "SENDING" },
-    orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-    select: { id: true, recipientEmail: true, subject: true, body: true, attempts: true, failingSince: true },
-  });
-  return { token, rows };
-}
-
 export async function deliverOutbox(db: Db, now: Date, env: Record<string, string | undefined> = process.env, opts: DeliveryOptions = {}): Promise<number> {
   if (!env.SMTP_URL) return 0;
   const log = opts.log ?? ((line: string) => console.warn(line));
   await abandonStaleClaims(db, now, log);
-  const { token, rows } = await claimBatch(db, now, opts.batchSize ?? BATCH_SIZE);
+  const { token, rows } = await claimOutboxBatch(db, now, opts.batchSize ?? BATCH_SIZE, LEASE_MS);
   if (rows.length === 0) return 0;
   const retryHours = await getSetting<number>(SETTING_KEYS.outboxRetryHours, db);
   const from = env.SMTP_FROM ?? "Accord <no-reply@accord.local>";
@@ -86,11 +65,10 @@ export async function deliverOutbox(db: Db, now: Date, env: Record<string, strin
   let connectionError: unknown = null;
   try {
     for (const message of rows) {
-      const mine = { id: message.id, leaseToken: token, status: "SENDING" as const };
       try {
         if (connectionError) throw connectionError;
         await transport.sendMail({ from, to: message.recipientEmail, subject: message.subject, text: message.body, messageId: messageIdFor(message.id) });
-        await db.outbox.updateMany({ where: mine, data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null, failingSince: null, leaseToken: null, leaseUntil: null } });
+        await recordSent(db, message.id, token, now);
         sent++;
       } catch (error) {
         if (!connectionError && CONNECTION_ERRORS.has((error as { code?: string }).code ?? "")) connectionError = error;
@@ -98,7 +76,7 @@ export async function deliverOutbox(db: Db, now: Date, env: Record<string, strin
         const failingSince = message.failingSince ?? now;
         const outcome = afterFailure(attempt, failingSince, now, retryHours, opts.random);
         const lastError = errorText(error);
-        await db.outbox.updateMany({ where: mine, data: { status: outcome.status, attempts: attempt, lastError, failingSince, nextAttemptAt: outcome.nextAttemptAt, leaseToken: null, leaseUntil: null } });
+        await recordFailedAttempt(db, message.id, token, { status: outcome.status, attempts: attempt, lastError, failingSince, nextAttemptAt: outcome.nextAttemptAt });
         log(
           outcome.status === "FAILED"
             ? `[outbox] ${message.id} attempt ${attempt} failed: ${lastError}; failing since ${failingSince.toISOString()}, giving up → FAILED`

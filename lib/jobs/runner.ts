@@ -3,6 +3,7 @@
 // job's interval is measured between the scheduled STARTS of its runs across all instances.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/connect";
+import { endJobLease, takeJobLease } from "@/lib/db/job-locks";
 import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
 
@@ -29,28 +30,14 @@ export function dueSlackMs(everyMs: number): number {
  *  `now` is the tick's scheduled start, which becomes the job's lastRunAt. */
 export async function acquire(db: Db, job: Job, now: Date, owner = INSTANCE, force = false): Promise<boolean> {
   const lease = { owner, lockedUntil: new Date(now.getTime() + LEASE_MS), lastRunAt: now };
-  try {
-    await db.jobLock.create({ data: { name: job.name, ...lease } });
-    return true;
-  } catch {
-    // the row exists: take it only when its lease ran out and the job is due
-  }
-  const dueBy = new Date(now.getTime() - job.everyMs + dueSlackMs(job.everyMs));
-  const { count } = await db.jobLock.updateMany({
-    where: {
-      name: job.name,
-      lockedUntil: { lte: now },
-      ...(force ? {} : { OR: [{ lastRunAt: null }, { lastRunAt: { lte: dueBy } }] }),
-    },
-    data: lease,
-  });
-  return count === 1;
+  const dueBy = force ? null : new Date(now.getTime() - job.everyMs + dueSlackMs(job.everyMs));
+  return takeJobLease(db, job.name, now, lease, dueBy);
 }
 
 async function releaseLease(db: Db, job: Job, now: Date, owner: string) {
   // lastRunAt stays the start recorded by acquire: measuring from the END made a 1-minute job
   // that takes a few seconds miss every second 60-second tick
-  await db.jobLock.updateMany({ where: { name: job.name, owner }, data: { lockedUntil: now } });
+  await endJobLease(db, job.name, owner, now);
 }
 
 type RunOptions = { now?: Date; clock?: Clock; force?: boolean; owner?: string; jobs?: Job[] };

@@ -11,6 +11,7 @@ import { listCountries, listProductLines } from "@/lib/db/reference";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { earliestToday } from "./earliest-today";
 import { IMPORT_CHUNK_SIZE, columnOfPath, parseRegistrationCsv, type ImportRowResult, type ParseResult, type RowError } from "./csv";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import { registrationInput } from "@/lib/validation/registrations";
 
 // The route handler's own check (submitRegistration) would refuse row by row; refusing the whole
@@ -41,8 +42,7 @@ export async function importRegistrationRows(ctx: Ctx, batchId: string, rows: { 
 async function importRow(ctx: Ctx, batchId: string, line: number, raw: unknown): Promise<ImportRowResult> {
   const parsed = registrationInput.safeParse(raw);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: columnOfPath(i.path.map(String).join(".")), message: i.message }));
-    return { line, ok: false, error: "This row is not a valid registration", errors };
+    return { line, ok: false, error: "This row is not a valid registration", errors: toColumns(zodFieldErrors(parsed.error)) };
   }
   try {
     const saved = await submitRegistration(ctx, parsed.data, { idempotencyKey: `csv:${batchId}:${line}` });

@@ -5,6 +5,7 @@
 import Papa from "papaparse";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { VERTICALS } from "@/lib/rules";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import { registrationInput, type RegistrationInput } from "@/lib/validation/registrations";
 
 export const CSV_COLUMNS = [
@@ -182,11 +183,11 @@ function parseRow(ctx: RowContext, cells: string[], line: number, quoteError: st
   };
   const result = registrationInput.safeParse(candidate);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = columnOfPath(issue.path.map(String).join("."));
+    for (const [path, [message]] of Object.entries(zodFieldErrors(result.error))) {
+      const field = columnOfPath(path);
       if (errors.some((e) => e.field === field)) continue; // one message per cell: the first is the useful one
       const custom = field in MESSAGE_FOR ? MESSAGE_FOR[field as CsvColumn]!(value(field as CsvColumn)) : undefined;
-      errors.push({ field, message: custom ?? issue.message });
+      errors.push({ field, message: custom ?? message! });
     }
     return { line, errors: sortByColumn(errors) };
   }

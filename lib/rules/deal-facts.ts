@@ -2,7 +2,7 @@
 // (region of the country, kind of the product line, the partner, the matched account). The one
 // builder used by registration submission, the route preview and the demo seed, so they decide
 // on exactly the same facts. Pure: the decision time is an argument.
-import type { AccountTier, Facts, PartnerTier, PartnerType, ProductKind, RegistrationStatus, Route, Stage, Vertical } from "./types";
+import type { AccountTier, Facts, PartnerTier, PartnerType, ProductKind, RegistrationStatusFact, Route, Stage, Vertical } from "./types";
 
 export interface DealFactsParts {
   acvCents: number;
@@ -13,7 +13,7 @@ export interface DealFactsParts {
   productLine: { name: string; kind: ProductKind };
   account?: { tier: AccountTier; namedAccount: boolean } | null;
   partner?: { id: string; type: PartnerType; tier: PartnerTier } | null;
-  registrationStatus?: RegistrationStatus;
+  registrationStatus?: RegistrationStatusFact;
   registeredFirst?: boolean | null;
   priorRoute?: Route | null;
   stage?: Stage | null;

@@ -6,7 +6,7 @@ import {
   PARTNER_TIERS,
   PARTNER_TYPES,
   PRODUCT_KINDS,
-  REGISTRATION_STATUSES,
+  REGISTRATION_STATUS_FACTS,
   ROUTES,
   STAGES,
   VERTICALS,
@@ -108,7 +108,7 @@ export const FIELD_CATALOGUE: Readonly<Record<FactField, FieldSpec>> = Object.fr
     "enum",
     "Registration status",
     "Status of the partner's deal registration (NONE when there is none).",
-    { values: REGISTRATION_STATUSES },
+    { values: REGISTRATION_STATUS_FACTS },
   ),
   registeredFirst: spec(
     "registeredFirst",

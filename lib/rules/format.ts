@@ -10,7 +10,7 @@ export const MISSING_TEXT = "(none)";
 const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
 
 /** 31200000 → "312,000.00"; with a currency code → "USD 312,000.00". */
-export function formatMoney(cents: number, currency?: string): string {
+export function formatExactCents(cents: number, currency?: string): string {
   const rounded = Math.round(cents);
   const abs = Math.abs(rounded);
   const whole = String(Math.floor(abs / 100)).replace(THOUSANDS, ",");
@@ -21,7 +21,7 @@ export function formatMoney(cents: number, currency?: string): string {
 
 function formatNumeric(field: Condition["field"], n: number): string {
   const type = FIELD_CATALOGUE[field].type;
-  if (type === "money") return formatMoney(n);
+  if (type === "money") return formatExactCents(n);
   if (type === "date") return new Date(n).toISOString();
   return String(n);
 }

@@ -4,7 +4,7 @@ export { readFact, type FactValue } from "./facts";
 export { dealFacts, type DealFactsParts } from "./deal-facts";
 export { parseInstant } from "./instant";
 export { conditionHolds } from "./conditions";
-export { formatMoney, formatFactValue, formatOperand, relationText, MISSING_TEXT } from "./format";
+export { formatExactCents, formatFactValue, formatOperand, relationText, MISSING_TEXT } from "./format";
 export {
   conditionSchema,
   outcomeSchema,
@@ -14,7 +14,6 @@ export {
   factsSchema,
   parseRuleSet,
   parseFacts,
-  issueList,
   MAX_RULES,
   MAX_CONDITIONS_PER_RULE,
   MAX_LIST_VALUES,
@@ -56,4 +55,3 @@ export {
 } from "./stickiness";
 export { DEFAULT_RULE_SET, DEFAULT_RULES, defaultRuleSet, ACV_250K, ACV_1M } from "./default-rule-set";
 export { diffRuleSets, type RuleChange, type RuleSetDiff } from "./diff";
-export { redactPartnerClauses, redactTraceForPartner } from "./redact";

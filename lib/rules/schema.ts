@@ -185,8 +185,3 @@ export function parseRuleSet(input: unknown): ParseResult<RuleSet> {
 export function parseFacts(input: unknown): ParseResult<Facts> {
   return factsSchema.safeParse(input) as ParseResult<Facts>;
 }
-
-/** Issues as `{ path: "rules.3.conditions.1.value", message }`, for API `fields` and forms. */
-export function issueList(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
-}

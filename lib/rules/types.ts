@@ -8,7 +8,7 @@ import type {
   PartnerTier,
   PartnerType,
   ProductKind,
-  RegistrationStatus,
+  RegistrationStatusFact,
   Route,
   Stage,
   Vertical,
@@ -42,7 +42,7 @@ export interface Facts {
   partnerId?: string | null;
   partnerType?: PartnerType | null;
   partnerTier?: PartnerTier | null;
-  registrationStatus?: RegistrationStatus | null;
+  registrationStatus?: RegistrationStatusFact | null;
   /** This partner's approved registration predates every other claim on the deal. */
   registeredFirst?: boolean | null;
   /** Route already assigned to this deal, if any. */

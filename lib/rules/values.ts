@@ -45,7 +45,7 @@ export const PARTNER_TIERS = ["PLATINUM", "GOLD", "SILVER", "REGISTERED"] as con
 export type PartnerTier = (typeof PARTNER_TIERS)[number];
 
 // NONE is a fact value only (a deal without any registration); the Prisma enum has no NONE.
-export const REGISTRATION_STATUSES = [
+export const REGISTRATION_STATUS_FACTS = [
   "NONE",
   "SUBMITTED",
   "APPROVED",
@@ -54,7 +54,7 @@ export const REGISTRATION_STATUSES = [
   "WITHDRAWN",
   "CONVERTED",
 ] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type RegistrationStatusFact = (typeof REGISTRATION_STATUS_FACTS)[number];
 
 export const STAGES = ["PROSPECT", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"] as const;
 export type Stage = (typeof STAGES)[number];

@@ -2,7 +2,7 @@
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
 import { noNul } from "./nul";
-import { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, REGISTRATION_STATUSES as RULE_REGISTRATION_STATUSES, ROUTES, STAGES, VERTICALS } from "@/lib/rules";
+import { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, REGISTRATION_STATUS_FACTS, ROUTES, STAGES, VERTICALS } from "@/lib/rules";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
 // An opaque cursor from a page's nextCursor/prevCursor (lib/security/cursor.ts): base64url payload
@@ -30,7 +30,7 @@ function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRaw
 // One source for the closed value sets: the routing engine's lists, which a unit test keeps in step
 // with the Prisma enums. Registration status NONE is a fact value only, never a stored status.
 export { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, ROUTES, STAGES, VERTICALS };
-export const REGISTRATION_STATUSES = z.enum(RULE_REGISTRATION_STATUSES).exclude(["NONE"]).options;
+export const REGISTRATION_STATUSES = z.enum(REGISTRATION_STATUS_FACTS).exclude(["NONE"]).options;
 export const CONFLICT_TYPES = ["DUPLICATE_REGISTRATION", "DIRECT_VS_PARTNER", "NAMED_ACCOUNT", "PRICING_UNDERCUT", "ATTRIBUTION_DISPUTE"] as const;
 export const PARTNER_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const;
 

@@ -1,7 +1,7 @@
 // Opportunities: how one is created (routed by the engine at creation, then run through its sales
 // cycle to an outcome consistent with `now`), and the direct team's own pipeline.
 import type { DealSource, Route, Stage } from "../../lib/db/generated/sqlite/enums";
-import type { RegistrationStatus } from "../../lib/rules";
+import type { RegistrationStatusFact } from "../../lib/rules";
 import { drawCycleDays, drawPricing, openStage, winProbability } from "./economics";
 import { IdSequence } from "./ids";
 import type { Random } from "./random";
@@ -40,7 +40,7 @@ export interface OpportunityInput {
   source: DealSource;
   partner: SeedPartner | null;
   aeId: string | null;
-  registrationStatus: RegistrationStatus;
+  registrationStatus: RegistrationStatusFact;
   priorRoute?: Route | null;
   registrationId?: string | null;
   /** An AE pricing below the partner's quote (PRICING_UNDERCUT cases). */

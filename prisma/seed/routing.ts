@@ -6,7 +6,7 @@ import type { DecisionSubject } from "../../lib/db/generated/sqlite/enums";
 import {
   type Decision,
   type Facts,
-  type RegistrationStatus,
+  type RegistrationStatusFact,
   type Route,
   type RuleSet,
   type RuleSetStatus,
@@ -51,7 +51,7 @@ export interface DealFactsInput {
   productLine: SeedProductLine;
   acvCents: number;
   partner?: SeedPartner | null;
-  registrationStatus: RegistrationStatus;
+  registrationStatus: RegistrationStatusFact;
   registeredFirst?: boolean | null;
   priorRoute?: Route | null;
   stage?: Stage | null;

@@ -23,7 +23,7 @@ describe("jobs", () => {
     expect(await db.dealRegistration.count({ where: { status: "APPROVED", protectedUntil: { lte: now } } })).toBe(0);
     const expired = await db.registrationEvent.findFirstOrThrow({ where: { toStatus: "EXPIRED", actorLabel: { contains: "scheduled job" } }, include: { registration: true } });
     expect(expired.registration.activeClaimKey).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "registration.expired", actorId: null } })).toBeGreaterThanOrEqual(expiring);
+    expect(await db.auditEvent.count({ where: { action: "registration.expire", actorId: null } })).toBeGreaterThanOrEqual(expiring);
 
     // not due again yet: a second run (any instance) does nothing; forced, it finds nothing new
     const again = await runDueJobs(db, { now, owner: "instance-b" });

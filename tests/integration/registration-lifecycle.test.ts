@@ -27,7 +27,7 @@ describe("registration lifecycle", () => {
     expect(row.opportunity).toMatchObject({ source: "PARTNER", partnerId: alice.partnerId, stage: "QUALIFIED", route: "PARTNER_LED" });
     expect(row.accountId).not.toBeNull();
     expect(row.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "APPROVED"]);
-    expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.approved" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.approve" } })).toBe(1);
     // a second decision is refused
     expect((await errorOf(decideRegistration(pm, reg.id, { decision: "REJECT", reason: "changed my mind" }))).code).toBe("CONFLICT");
   });

@@ -2,6 +2,7 @@
 // effective windows, grandfathering by claim time, and what partners may see.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { findRuleSetInForce } from "@/lib/db/dashboards";
 import { findRuleSet, listRuleSets, ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { createDraft, deleteDraft, publishRuleSet, saveDraft } from "@/lib/db/rule-set-writes";
 import type { Rule } from "@/lib/rules";
@@ -86,6 +87,9 @@ describe("rule sets", () => {
     // grandfathering: a claim before the effective date is decided by the old version, after by the new
     expect((await ruleSetInForceAt(new Date(from.getTime() - 1)))?.version).toBe(before!.version);
     expect((await ruleSetInForceAt(from))?.version).toBe(published.version);
+    // the operations home names the same one, the old version still PUBLISHED past its window included
+    expect((await findRuleSetInForce(ops, new Date(from.getTime() - 1)))?.version).toBe(before!.version);
+    expect((await findRuleSetInForce(ops, from))?.version).toBe(published.version);
     const old = await db.ruleSet.findUniqueOrThrow({ where: { id: before!.id } });
     expect(old.effectiveTo?.toISOString()).toBe(from.toISOString());
     expect(old.status).toBe("PUBLISHED"); // retires when the new version takes effect

@@ -40,7 +40,7 @@ describe("plain SQL on the app's connection", () => {
 
   it("writes and reads JSON strings, numbers and null as JSON, the same as Prisma", async () => {
     const ops = await ctxFor("ops@accord.test");
-    const event = await sql.transaction((s) => audit(s, ops, { action: "x.y", entityType: "X", entityId: "sql-json", before: "DRAFT", after: 3 }));
+    const event = await sql.transaction((s) => audit(s, ops, { action: "outbox.retry", entityType: "X", entityId: "sql-json", before: "DRAFT", after: 3 }));
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id }, select: { before: true, after: true } })).toEqual({ before: "DRAFT", after: 3 });
     const back = await sql.session((s) => s.get<{ before: unknown; after: unknown }>(`SELECT "before", "after" FROM "AuditEvent" WHERE "id" = ?`, [event.id]));
     expect([asJson(back?.before), asJson(back?.after)]).toEqual(["DRAFT", 3]);
@@ -58,12 +58,12 @@ describe("plain SQL on the app's connection", () => {
     const before = await db.auditEvent.count();
     await expect(
       sql.transaction(async (s) => {
-        await audit(s, ops, { action: "x.y", entityType: "X", entityId: "sql-rollback", after: { n: 1n } });
+        await audit(s, ops, { action: "outbox.retry", entityType: "X", entityId: "sql-rollback", after: { n: 1n } });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
     expect(await db.auditEvent.count()).toBe(before);
-    const kept = await sql.transaction((s) => audit(s, ops, { action: "x.y", entityType: "X", entityId: "sql-commit", after: { n: 1n } }));
+    const kept = await sql.transaction((s) => audit(s, ops, { action: "outbox.retry", entityType: "X", entityId: "sql-commit", after: { n: 1n } }));
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ entityId: "sql-commit", after: { n: 1 }, actorId: ops.userId });
   });
 
@@ -84,7 +84,7 @@ describe("plain SQL on the app's connection", () => {
     const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
     const open = db.$transaction(
       async (tx) => {
-        await audit(tx, ops, { action: "x.y", entityType: "X", entityId: "held-open" });
+        await audit(tx, ops, { action: "outbox.retry", entityType: "X", entityId: "held-open" });
         inserted();
         await held;
       },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
+import { REGISTRATIONS_PATH } from "@/lib/auth/navigation";
 import { pageContext } from "@/lib/auth/page";
 import { listNotifications } from "@/lib/db/notifications";
 import { formatDateTime } from "@/lib/format";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   const ctx = await pageContext();
   const items = await listNotifications(ctx);
-  const base = ctx.role === "PARTNER" ? "/portal/registrations" : "/registrations";
+  const base = REGISTRATIONS_PATH[ctx.role];
   return (
     <>
       <PageHeader title="Notifications" description="Decisions, deadlines and changes that concern you. E-mail copies go out when the server has SMTP configured." actions={items.some((i) => !i.readAt) ? <MarkReadButton /> : undefined} />

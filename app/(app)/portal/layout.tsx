@@ -1,9 +1,6 @@
-import { redirect } from "next/navigation";
-import { pageContext } from "@/lib/auth/page";
-import { HOME } from "@/lib/auth/navigation";
+import { portalContext } from "@/lib/auth/page";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const ctx = await pageContext();
-  if (ctx.role !== "PARTNER") redirect(HOME[ctx.role]);
+  await portalContext();
   return children;
 }

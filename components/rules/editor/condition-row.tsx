@@ -4,7 +4,7 @@ import { FIELD_CATALOGUE, fieldSpec, type FactField, type Operator } from "@/lib
 import { OP_LABELS } from "@/components/rules/condition-text";
 import { Button } from "@/components/ui/button";
 import { messagesUnder, type EditorCondition, type FieldErrors } from "./draft-model";
-import { SelectField } from "./form-controls";
+import { SelectField } from "@/components/ui/field";
 import { ValueInput } from "./value-input";
 
 const FIELD_OPTIONS = Object.values(FIELD_CATALOGUE).map((s) => ({ value: s.field, label: s.label }));

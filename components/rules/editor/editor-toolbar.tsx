@@ -3,7 +3,7 @@
 // of the last save. It stays in view while scrolling long rule lists.
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm";
 
 export type SaveMessage = { kind: "success" | "error" | "conflict"; text: string } | null;
 

@@ -3,7 +3,7 @@
 import { ATTRIBUTION_CATEGORIES, LEAD_ROLES, ROUTES } from "@/lib/rules";
 import { LEAD_LABELS } from "@/components/rules/condition-text";
 import type { EditorOutcome, FieldErrors } from "./draft-model";
-import { SelectField, TextField } from "./form-controls";
+import { SelectField, TextField } from "@/components/ui/field";
 
 export function OutcomeFields({
   idPrefix,

@@ -8,8 +8,8 @@ import { ConditionList, OutcomeSummary } from "@/components/rules/condition-text
 import { MAX_CONDITIONS_PER_RULE } from "@/lib/rules";
 import { blankCondition, messagesUnder, outcomeErrors, previewConditions, type EditorCondition, type EditorRule, type FieldErrors } from "./draft-model";
 import { ConditionRow } from "./condition-row";
-import { ConfirmButton } from "./confirm-button";
-import { FieldError, TextField } from "./form-controls";
+import { ConfirmButton } from "@/components/ui/confirm";
+import { FieldError, TextField } from "@/components/ui/field";
 import { OutcomeFields } from "./outcome-fields";
 
 type Props = {

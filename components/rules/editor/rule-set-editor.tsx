@@ -12,7 +12,7 @@ import { LintPanel, useDraftLint } from "@/components/rules/lint-panel";
 import { PublishDialog } from "@/components/rules/publish-dialog";
 import { indexErrors, outcomeErrors, toEngineDraft } from "./draft-model";
 import { EditorToolbar, type SaveMessage } from "./editor-toolbar";
-import { FieldError, TextField } from "./form-controls";
+import { FieldError, TextField } from "@/components/ui/field";
 import { OutcomeFields } from "./outcome-fields";
 import { RuleCard } from "./rule-card";
 import { useDraftState } from "./use-draft-state";

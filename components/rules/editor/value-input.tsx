@@ -6,7 +6,7 @@ import { fieldSpec } from "@/lib/rules";
 import { humanize } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import type { EditorCondition } from "./draft-model";
-import { INPUT, LABEL } from "./form-controls";
+import { INPUT_COMPACT, LABEL_COMPACT } from "@/components/ui/field";
 
 type Props = {
   id: string;
@@ -21,12 +21,12 @@ type Props = {
 function ScalarInput({ id, label, text, onText, condition, isInvalid, errorId }: { id: string; label: string; text: string; onText: (v: string) => void; condition: EditorCondition; isInvalid: boolean; errorId?: string }) {
   const spec = fieldSpec(condition.field);
   const a11y = { "aria-invalid": isInvalid || undefined, "aria-describedby": isInvalid ? errorId : undefined };
-  const labelEl = <label htmlFor={id} className={LABEL}>{label}</label>;
+  const labelEl = <label htmlFor={id} className={LABEL_COMPACT}>{label}</label>;
   if (spec.type === "enum") {
     return (
       <div>
         {labelEl}
-        <select id={id} value={text} onChange={(e) => onText(e.target.value)} className={cn(INPUT, "mt-1")} {...a11y}>
+        <select id={id} value={text} onChange={(e) => onText(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")} {...a11y}>
           <option value="" disabled>Choose…</option>
           {spec.values!.map((v) => <option key={v} value={v}>{humanize(v)}</option>)}
         </select>
@@ -37,7 +37,7 @@ function ScalarInput({ id, label, text, onText, condition, isInvalid, errorId }:
     return (
       <div>
         {labelEl}
-        <input id={id} type="datetime-local" value={text} onChange={(e) => onText(e.target.value)} className={cn(INPUT, "mt-1")} {...a11y} />
+        <input id={id} type="datetime-local" value={text} onChange={(e) => onText(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")} {...a11y} />
       </div>
     );
   }
@@ -47,7 +47,7 @@ function ScalarInput({ id, label, text, onText, condition, isInvalid, errorId }:
         {labelEl}
         <div className="relative mt-1">
           <span aria-hidden className="pointer-events-none absolute inset-y-0 left-2 flex items-center text-sm text-slate-500">$</span>
-          <input id={id} type="text" inputMode="decimal" value={text} placeholder="250,000" onChange={(e) => onText(e.target.value)} className={cn(INPUT, "pl-5 tabular-nums")} {...a11y} />
+          <input id={id} type="text" inputMode="decimal" value={text} placeholder="250,000" onChange={(e) => onText(e.target.value)} className={cn(INPUT_COMPACT, "pl-5 tabular-nums")} {...a11y} />
         </div>
       </div>
     );
@@ -56,7 +56,7 @@ function ScalarInput({ id, label, text, onText, condition, isInvalid, errorId }:
     <div>
       {labelEl}
       <input id={id} type="text" inputMode={spec.type === "number" ? "decimal" : undefined} value={text} maxLength={spec.maxLength}
-        placeholder={spec.examples?.[0]} onChange={(e) => onText(e.target.value)} className={cn(INPUT, "mt-1")} {...a11y} />
+        placeholder={spec.examples?.[0]} onChange={(e) => onText(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")} {...a11y} />
     </div>
   );
 }
@@ -80,7 +80,7 @@ export function ValueInput({ id, condition, onChange, invalid, errorId }: Props)
     const toggle = (v: string, on: boolean) => onChange({ values: on ? [...condition.values, v] : condition.values.filter((x) => x !== v) });
     return (
       <fieldset aria-invalid={invalid("value") || undefined} aria-describedby={invalid("value") ? errorId : undefined}>
-        <legend className={LABEL}>Values</legend>
+        <legend className={LABEL_COMPACT}>Values</legend>
         <div className={cn("mt-1 grid grid-cols-1 gap-x-3 gap-y-1 rounded-md border bg-white p-2 sm:grid-cols-2", invalid("value") ? "border-red-400" : "border-slate-300")}>
           {spec.values!.map((v) => (
             <label key={v} className="flex items-center gap-2 text-sm text-slate-800">
@@ -95,9 +95,9 @@ export function ValueInput({ id, condition, onChange, invalid, errorId }: Props)
   if (op === "in" || op === "notIn") {
     return (
       <div>
-        <label htmlFor={id} className={LABEL}>Values (comma-separated)</label>
+        <label htmlFor={id} className={LABEL_COMPACT}>Values (comma-separated)</label>
         <input id={id} type="text" value={condition.value} placeholder={spec.examples?.slice(0, 2).join(", ")} onChange={(e) => onChange({ value: e.target.value })}
-          className={cn(INPUT, "mt-1")} aria-invalid={invalid("value") || undefined} aria-describedby={invalid("value") ? errorId : undefined} />
+          className={cn(INPUT_COMPACT, "mt-1")} aria-invalid={invalid("value") || undefined} aria-describedby={invalid("value") ? errorId : undefined} />
       </div>
     );
   }

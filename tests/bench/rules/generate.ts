@@ -5,7 +5,7 @@ import {
   ACCOUNT_TIERS,
   PARTNER_TIERS,
   PARTNER_TYPES,
-  REGISTRATION_STATUSES,
+  REGISTRATION_STATUS_FACTS,
   ROUTES,
   STAGES,
   VERTICALS,
@@ -63,7 +63,7 @@ export function makeDeal(r: Rand): Facts {
   const product = r() < 0.6 ? PRODUCTS[0] : r() < 0.6 ? PRODUCTS[1] : PRODUCTS[2];
   const hasPartner = r() < 0.7;
   const acvDollars = Math.min(20_000_000, Math.max(1_000, Math.exp(Math.log(150_000) + 1.2 * gaussian(r))));
-  const status = hasPartner ? pick(r, REGISTRATION_STATUSES.slice(1)) : "NONE";
+  const status = hasPartner ? pick(r, REGISTRATION_STATUS_FACTS.slice(1)) : "NONE";
   const facts: Facts = {
     acv: Math.round(acvDollars) * 100,
     currency: r() < 0.8 ? "USD" : pick(r, ["EUR", "GBP"]),
@@ -123,7 +123,7 @@ const CONDITION_MAKERS: ((r: Rand) => Condition)[] = [
   (r) =>
     r() < 0.5
       ? { field: "registrationStatus", op: "eq", value: "APPROVED" }
-      : { field: "registrationStatus", op: "in", value: subset(r, REGISTRATION_STATUSES, 1, 3) },
+      : { field: "registrationStatus", op: "in", value: subset(r, REGISTRATION_STATUS_FACTS, 1, 3) },
   (r) => ({ field: pick(r, ["namedAccount", "regionDirectPresence", "registeredFirst"] as const), op: r() < 0.5 ? "isTrue" : "isFalse" }),
   (r) => (r() < 0.5 ? { field: "partnerId", op: "exists" } : { field: "partnerId", op: "eq", value: pick(r, PARTNERS) }),
   (r) => ({ field: "priorRoute", op: "eq", value: pick(r, ROUTES) }),

@@ -107,7 +107,7 @@ describe.skipIf(provider !== "sqlite")("a second SQLite writer during approvals"
     const rows = await db.dealRegistration.findMany({ where: { id: { in: ids } }, select: { status: true, opportunityId: true } });
     expect(rows.filter((r) => r.status === "APPROVED" && r.opportunityId)).toHaveLength(APPROVALS);
     expect(await db.registrationEvent.count({ where: { registrationId: { in: ids }, toStatus: "APPROVED" } })).toBe(APPROVALS);
-    expect(await db.auditEvent.count({ where: { entityId: { in: ids }, action: "registration.approved" } })).toBe(APPROVALS);
+    expect(await db.auditEvent.count({ where: { entityId: { in: ids }, action: "registration.approve" } })).toBe(APPROVALS);
     expect(await db.opportunity.count({ where: { name: { startsWith: `Second Writer ${label} ` } } })).toBe(APPROVALS);
   });
 });

@@ -27,6 +27,13 @@ describe("errors", () => {
     const fields = zodFieldErrors(r.error!);
     expect(Object.keys(fields).sort()).toEqual(["a.b", "c"]);
   });
+
+  it("keys an issue about the whole value `_`, or the field it sits under", () => {
+    const r = z.strictObject({ acv: z.number() }).safeParse({ acv: "x", extra: 1 });
+    expect(r.success).toBe(false);
+    expect(Object.keys(zodFieldErrors(r.error!)).sort()).toEqual(["_", "acv"]);
+    expect(Object.keys(zodFieldErrors(r.error!, "facts")).sort()).toEqual(["facts", "facts.acv"]);
+  });
 });
 
 describe("json", () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";
-import { issueList, parseFacts, parseRuleSet } from "@/lib/rules/schema";
+import { parseFacts, parseRuleSet } from "@/lib/rules/schema";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import { makeFacts, makeRuleSet } from "@/tests/factories/facts";
 
 /** Issues of a rule set whose only rule has this one condition. */
 function conditionIssues(condition: unknown): { path: string; message: string }[] {
   const set = makeRuleSet([{ conditions: [condition as never] }]);
   const result = parseRuleSet(set);
-  return result.success ? [] : issueList(result.error);
+  return result.success ? [] : Object.entries(zodFieldErrors(result.error)).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
 }
 
 const at = (suffix: string) => `rules.0.conditions.0${suffix}`;
@@ -62,14 +63,14 @@ describe("rule set schema: rules and sets", () => {
     const result = parseRuleSet(set);
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(issueList(result.error)).toEqual([
-      { path: "rules.1.priority", message: "Priority 10 is already used by rule a" },
-      { path: "rules.2.id", message: "Rule id a is used twice" },
-    ]);
+    expect(zodFieldErrors(result.error)).toEqual({
+      "rules.1.priority": ["Priority 10 is already used by rule a"],
+      "rules.2.id": ["Rule id a is used twice"],
+    });
   });
 
   it.each<[string, (set: Record<string, unknown>) => void, string]>([
-    ["unknown top-level key", (s) => (s.status = "DRAFT"), ""],
+    ["unknown top-level key", (s) => (s.status = "DRAFT"), "_"],
     ["version 0", (s) => (s.version = 0), "version"],
     ["bad default route", (s) => ((s.defaultOutcome as Record<string, unknown>).route = "INDIRECT"), "defaultOutcome.route"],
     ["zero protection days", (s) => ((s.rules as Record<string, Record<string, unknown>>[])[0].outcome.protectionDays = 0), "rules.0.outcome.protectionDays"],
@@ -81,7 +82,7 @@ describe("rule set schema: rules and sets", () => {
     mutate(set);
     const result = parseRuleSet(set);
     expect(result.success).toBe(false);
-    if (!result.success) expect(issueList(result.error).map((i) => i.path)).toContain(path);
+    if (!result.success) expect(Object.keys(zodFieldErrors(result.error))).toContain(path);
   });
 });
 
@@ -93,7 +94,7 @@ describe("facts schema", () => {
   });
 
   it.each<[string, unknown, string]>([
-    ["unknown fact", { acv: 1, discount: 5 }, ""],
+    ["unknown fact", { acv: 1, discount: 5 }, "_"],
     ["dollars instead of cents", { acv: 2500.5 }, "acv"],
     ["negative ACV", { acv: -1 }, "acv"],
     ["unknown vertical", { vertical: "PHARMA" }, "vertical"],
@@ -104,6 +105,6 @@ describe("facts schema", () => {
   ])("rejects %s", (_label, facts, path) => {
     const result = parseFacts(facts);
     expect(result.success).toBe(false);
-    if (!result.success) expect(issueList(result.error).map((i) => i.path)).toContain(path);
+    if (!result.success) expect(Object.keys(zodFieldErrors(result.error))).toContain(path);
   });
 });

@@ -1,13 +1,13 @@
-import { redactPartnerClauses } from "@/lib/rules";
+import { redactPartnerClauses } from "@/lib/rules/redact";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet, explainDecision } from "@/lib/rules/compile";
 import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";
-import { conditionReason, formatMoney } from "@/lib/rules/format";
+import { conditionReason, formatExactCents } from "@/lib/rules/format";
 import { interpret } from "@/lib/rules/interpret";
 import type { Condition } from "@/lib/rules/types";
 import { makeFacts, makeRuleSet } from "@/tests/factories/facts";
 
-describe("formatMoney", () => {
+describe("formatExactCents", () => {
   it.each([
     [0, "0.00"],
     [5, "0.05"],
@@ -20,11 +20,11 @@ describe("formatMoney", () => {
     [-123_456, "-1,234.56"],
     [Number.MAX_SAFE_INTEGER, "90,071,992,547,409.91"],
   ])("%d cents → %s", (cents, text) => {
-    expect(formatMoney(cents)).toBe(text);
+    expect(formatExactCents(cents)).toBe(text);
   });
 
   it("prefixes the currency code when given", () => {
-    expect(formatMoney(31_200_000, "USD")).toBe("USD 312,000.00");
+    expect(formatExactCents(31_200_000, "USD")).toBe("USD 312,000.00");
   });
 });
 

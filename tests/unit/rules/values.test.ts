@@ -11,7 +11,7 @@ import {
   PARTNER_TIERS,
   PARTNER_TYPES,
   PRODUCT_KINDS,
-  REGISTRATION_STATUSES,
+  REGISTRATION_STATUS_FACTS,
   ROUTES,
   RULE_SET_STATUSES,
   STAGES,
@@ -44,7 +44,7 @@ describe("value lists match the Prisma enums", () => {
     ["Stage", STAGES],
     ["RuleSetStatus", RULE_SET_STATUSES],
     // NONE exists only as a fact: a deal without a registration.
-    ["RegistrationStatus", REGISTRATION_STATUSES.filter((s) => s !== "NONE")],
+    ["RegistrationStatus", REGISTRATION_STATUS_FACTS.filter((s) => s !== "NONE")],
   ])("%s", (name, values) => {
     expect([...values]).toEqual(prismaEnum(name));
   });

@@ -4,19 +4,17 @@ import { apiRoute, json } from "@/lib/api/handler";
 import { readBody } from "@/lib/api/body";
 import { can } from "@/lib/auth/permissions";
 import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
+import { traceFor } from "@/lib/db/trace";
 import { AppError, forbidden } from "@/lib/errors";
-import { evaluate, issueList, parseFacts, redactTraceForPartner } from "@/lib/rules";
+import { evaluate, parseFacts } from "@/lib/rules";
+import { zodFieldErrors } from "@/lib/validation/errors";
 import { routeDecisionInput } from "@/lib/validation/rule-sets";
 
 export const POST = apiRoute(async (req, ctx) => {
   if (!can(ctx, "route:evaluate")) throw forbidden();
   const body = await readBody(req, routeDecisionInput);
   const parsed = parseFacts(body.facts ?? {});
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const { path, message } of issueList(parsed.error)) (fields[path ? `facts.${path}` : "facts"] ??= []).push(message);
-    throw new AppError("VALIDATION", "The facts are not valid", fields);
-  }
+  if (!parsed.success) throw new AppError("VALIDATION", "The facts are not valid", zodFieldErrors(parsed.error, "facts"));
   const facts = parsed.data;
   const engine = body.ruleSetId
     ? (await engineRuleSetFor(ctx, body.ruleSetId)).engine
@@ -32,6 +30,6 @@ export const POST = apiRoute(async (req, ctx) => {
     protectionDays: d.protectionDays,
     leadRole: d.leadRole,
     attributionCategory: d.attributionCategory,
-    trace: (ctx.role === "PARTNER" ? redactTraceForPartner(d.trace) : d.trace).map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
+    trace: traceFor(ctx, d.trace).map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
   });
 });

@@ -5,12 +5,12 @@ import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import { NoAccess } from "@/components/shell/no-access";
 import { BarList } from "@/components/dashboards/bar-list";
 import { ConflictTable } from "@/components/dashboards/conflict-table";
-import { MiniTable } from "@/components/dashboards/mini-table";
+import { Table } from "@/components/ui/table";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
 import { countOpenConflicts, countOwnedAccounts, listOpenConflicts, listOpenOpportunities, openPipelineBy } from "@/lib/db/dashboards";
 import { formatDate, formatMoney, formatNumber, humanize } from "@/lib/format";
-import { STAGES } from "@/lib/validation/lists";
+import { OPEN_STAGES } from "@/lib/opportunities/stages";
 
 export const metadata: Metadata = { title: "My book" };
 
@@ -29,7 +29,7 @@ export default async function AePage() {
   const openAcv = byStage.reduce((a, b) => a + b.acvCents, BigInt(0));
   const conflictCount = Object.values(conflictsByLevel).reduce((a, b) => a + b, 0);
   // keep the funnel order of the stages, not the order the database grouped them in
-  const stages = STAGES.filter((s) => s !== "CLOSED_WON" && s !== "CLOSED_LOST").map((s) => byStage.find((b) => b.key === s) ?? { key: s, count: 0, acvCents: BigInt(0) });
+  const stages = OPEN_STAGES.map((s) => byStage.find((b) => b.key === s) ?? { key: s, count: 0, acvCents: BigInt(0) });
   return (
     <>
       <PageHeader title="My book" description="Your open deals and the route each one is on, your accounts, and the conflicts you are party to." />
@@ -54,7 +54,7 @@ export default async function AePage() {
           {deals.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing open. When you create an opportunity the rules engine assigns its route, shown here.</p>
           ) : (
-            <MiniTable
+            <Table layout="flush"
               rows={deals}
               caption="My open opportunities, closing soonest first"
               columns={[

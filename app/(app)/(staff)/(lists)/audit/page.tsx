@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Audit log" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditPage({ searchParams }: Props) {
-  const ctx = await staffContext("ADMIN");
+  const ctx = await staffContext("audit:read");
   if (!ctx.allowed) return <NoAccess what="The audit log" />;
   const raw = fromSearchParams(await searchParams);
   const parsed = auditEventListQuery.safeParse(raw);

@@ -4,7 +4,7 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { NoAccess } from "@/components/shell/no-access";
 import { TierBadge } from "@/components/partners/tier-badge";
 import { ConflictTable } from "@/components/dashboards/conflict-table";
-import { MiniTable } from "@/components/dashboards/mini-table";
+import { Table } from "@/components/ui/table";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
@@ -50,7 +50,7 @@ export default async function ManagerPage() {
           {partners.length === 0 ? (
             <p className="text-sm text-slate-600">No partners are assigned to you yet. Channel operations assigns each partner a manager.</p>
           ) : (
-            <MiniTable
+            <Table layout="flush"
               rows={partners}
               caption="Partners I manage"
               columns={[

@@ -4,7 +4,7 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { NoAccess } from "@/components/shell/no-access";
 import { CountList } from "@/components/dashboards/count-list";
-import { MiniTable } from "@/components/dashboards/mini-table";
+import { Table } from "@/components/ui/table";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { AuditEntity } from "@/components/audit/audit-cells";
 import { staffContext } from "@/lib/auth/page";
@@ -70,7 +70,7 @@ export default async function OpsPage() {
         {audit.length === 0 ? (
           <p className="text-sm text-slate-600">Nothing recorded yet. Decisions, publications and setting changes appear here as they happen.</p>
         ) : (
-          <MiniTable
+          <Table layout="flush"
             rows={audit}
             caption="Recent audit events"
             columns={[

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "E-mail outbox" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OutboxPage({ searchParams }: Props) {
-  const ctx = await staffContext("ADMIN");
+  const ctx = await staffContext("outbox:manage");
   if (!ctx.allowed) return <NoAccess what="The e-mail outbox" />;
   const raw = fromSearchParams(await searchParams);
   const parsed = outboxListQuery.safeParse(raw);

@@ -9,6 +9,13 @@ import { listPartnerOptions } from "@/lib/db/partners";
 import { listRegistrations } from "@/lib/db/registrations";
 import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists";
 import { notFound } from "next/navigation";
+import type { Role } from "@/lib/auth/types";
+
+// what the list holds for each role (lib/db/scope.ts registrationScope), in words
+const DESCRIPTION: Partial<Record<Role, string>> = {
+  PARTNER_MANAGER: "Registrations from the partners you manage.",
+  AE: "Partner registrations on accounts you own.",
+};
 
 export const metadata: Metadata = { title: "Registrations" };
 
@@ -26,8 +33,7 @@ export default async function RegistrationsPage({ searchParams }: Props) {
   const parsed = registrationListQuery.safeParse(raw);
   if (!parsed.success) notFound();
   const [page, partners, regions] = await Promise.all([listPage(listRegistrations(ctx, parsed.data)), listPartnerOptions(ctx), listRegionCodes(ctx)]);
-  const description =
-    ctx.role === "PARTNER_MANAGER" ? "Registrations from the partners you manage." : ctx.role === "AE" ? "Partner registrations on accounts you own." : "Every partner deal registration.";
+  const description = DESCRIPTION[ctx.role] ?? "Every partner deal registration.";
   return (
     <>
       <PageHeader title="Deal registrations" description={description} />

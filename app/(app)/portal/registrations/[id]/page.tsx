@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
 import { PartnerActions } from "@/components/registrations/partner-actions";
-import { Notice } from "@/components/registrations/form-fields";
+import { Notice } from "@/components/ui/notice";
 import { partnerContext } from "@/lib/auth/page";
 import { dormantDays, findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
 import { formatDateTime } from "@/lib/format";

@@ -1,0 +1,57 @@
+// Audit action codes: `entity.verb`, the verb in the present tense ("registration.approve"), like
+// the permission names in lib/auth/permissions.ts. Every writer (lib/db/audit.ts, the seed, the
+// create-admin command) takes its code from this list, so a filter or a test cannot name a code
+// that is never written.
+export const AUDIT_ACTIONS = [
+  "apikey.create",
+  "apikey.revoke",
+  "conflict.link",
+  "conflict.open",
+  "conflict.resolve",
+  "opportunity.reroute",
+  "outbox.retry",
+  "outbox.retry_all",
+  "partner.update",
+  "registration.approve",
+  "registration.expire",
+  "registration.extend",
+  "registration.reject",
+  "registration.submit",
+  "registration.update",
+  "registration.withdraw",
+  "ruleset.draft.create",
+  "ruleset.draft.delete",
+  "ruleset.draft.save",
+  "ruleset.publish",
+  "ruleset.reroute",
+  "user.create-admin",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The action that moves a registration into each status it can be moved to after submission. */
+export const REGISTRATION_TRANSITION_ACTION = {
+  APPROVED: "registration.approve",
+  REJECTED: "registration.reject",
+  WITHDRAWN: "registration.withdraw",
+  EXPIRED: "registration.expire",
+} as const satisfies Record<string, AuditAction>;
+
+// Rows written before the codes were unified used the past tense for status changes; the audit
+// log is append-only, so they keep their code and are read as the current one.
+const FORMER: Readonly<Record<string, AuditAction>> = {
+  "registration.approved": "registration.approve",
+  "registration.rejected": "registration.reject",
+  "registration.withdrawn": "registration.withdraw",
+  "registration.expired": "registration.expire",
+  "ruleset.create": "ruleset.draft.create",
+};
+
+/** The current code of a stored action (itself unless it is a former code). */
+export function currentAuditAction(stored: string): string {
+  return FORMER[stored] ?? stored;
+}
+
+/** Every stored code that means this action: the action and its former codes. */
+export function storedAuditActions(action: string): string[] {
+  return [action, ...Object.keys(FORMER).filter((former) => FORMER[former] === action)];
+}
