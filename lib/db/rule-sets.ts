@@ -75,7 +75,7 @@ type Window = { id: string; version: number; status: "DRAFT" | "PUBLISHED" | "RE
 
 /**
  * The rule set in force at `at`: the published (or since retired) one whose window contains it —
- * grandfathering, DESIGN §3; the choice is lib/rules/stickiness.ts. The one query for it: pages,
+ * grandfathering (docs/domain.md#rules-of-engagement); the choice is lib/rules/stickiness.ts. The one query for it: pages,
  * actions, the API, the dashboards and the registration hot path all call this, which is why it
  * reads in plain SQL (lib/db/sql.ts). Rule sets are readable by every role, so it takes no caller.
  */

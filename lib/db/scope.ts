@@ -85,7 +85,7 @@ export function ruleSetScope(ctx: Ctx): Prisma.RuleSetWhereInput {
   return ctx.role === "PARTNER" ? { status: { not: "DRAFT" } } : {};
 }
 
-/** Attribution rows: a partner sees its own and the vendor's, never another partner's (DESIGN §1). */
+/** Attribution rows: a partner sees its own and the vendor's, never another partner's (docs/domain.md#roles-and-visibility). */
 export function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
   return ctx.role === "PARTNER" ? { OR: [{ partnerId: ctx.partnerId ?? "" }, { party: "DIRECT" }] } : {};
 }
