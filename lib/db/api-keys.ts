@@ -70,7 +70,7 @@ export async function contextForApiKey(key: string, now = new Date()): Promise<C
     await enforceRateLimit(s, found.id, now);
     const lastUsedAt = asDateOrNull(found.lastUsedAt);
     if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
-      await s.run(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, found.id]);
+      await s.update("ApiKey", { lastUsedAt: now }, { id: found.id });
     }
     return found;
   });

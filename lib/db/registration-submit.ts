@@ -358,7 +358,7 @@ async function joinCase(s: Sql, a: WriteArgs, conflictId: string, c: Overlap, re
     const linked = await s.get(`SELECT 1 AS "x" FROM "ConflictRegistration" WHERE "conflictId" = ? AND "registrationId" = ?`, [conflictId, registration]);
     if (!linked) await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
   }
-  await s.run(`UPDATE "Conflict" SET "updatedAt" = ? WHERE "id" = ?`, [a.now, conflictId]);
+  await s.update("Conflict", { updatedAt: a.now }, { id: conflictId });
   await s.insert("ConflictEvent", { id: newId(), conflictId, kind: "COMMENTED", actorId: a.ctx.userId, body: JOINED, at: a.now });
   await audit(s, a.ctx, { action: "conflict.link", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } }, a.now);
 }
