@@ -28,7 +28,7 @@ import { notify } from "./outbox";
 import { inForceAmong, ruleSetWindowsAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
 import { withRetry } from "./retry";
-import { asDate, json, newId, uniqueViolation, type Sql } from "./sql";
+import { asDate, json, newId, uniqueViolation, type Selected, type Sql } from "./sql";
 import type { ConflictType } from "./generated/sqlite/enums";
 
 export type SubmitResult = { id: string; status: "SUBMITTED"; route: string; slaDueAt: string; conflict?: { type: ConflictType } };
@@ -45,7 +45,7 @@ export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boole
   // Locked inside a write on PostgreSQL, so submissions that meet the same holder take turns and
   // each sees the conflict case the previous one opened (SQLite transactions take turns anyway).
   const lock = opts.lock && s.provider === "postgresql" ? " FOR UPDATE" : "";
-  return s.all<{ id: string; partnerId: string }>(
+  return s.all<Selected<"DealRegistration", "id" | "partnerId">>(
     `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimNameKey" = ? OR "activeClaimDomainKey" = ? ORDER BY "submittedAt", "id"${lock}`,
     [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey],
   );
@@ -53,7 +53,7 @@ export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boole
 
 /** The partner's own active registration sharing any key with these, claim holder or not. */
 export async function ownActiveRegistration(s: Sql, keys: PartnerClaimKeys): Promise<string | null> {
-  const row = await s.get<{ id: string }>(
+  const row = await s.get<Selected<"DealRegistration", "id">>(
     `SELECT "id" FROM "DealRegistration" WHERE "partnerClaimKey" = ? OR "partnerClaimNameKey" = ? OR "partnerClaimDomainKey" = ? ORDER BY "submittedAt", "id" LIMIT 1`,
     [keys.partnerClaimKey, keys.partnerClaimNameKey, keys.partnerClaimDomainKey],
   );
@@ -70,7 +70,7 @@ export function alreadyRegistered(registrationId: string): AppError {
 
 /** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
 export function openDirectOpportunity(s: Sql, accountId: string) {
-  return s.get<{ id: string; aeId: string | null }>(
+  return s.get<Selected<"Opportunity", "id" | "aeId">>(
     `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND "stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') LIMIT 1`,
     [accountId],
   );
@@ -84,7 +84,7 @@ const CONFLICT_ORDER = `CASE c."type" WHEN 'DUPLICATE_REGISTRATION' THEN 1 WHEN 
 const JOINED = "Another registration for this company and product line was linked to this case.";
 
 async function replay(s: Sql, partnerId: string, key: string, hash: string): Promise<SubmitResult | null> {
-  const prior = await s.get<{ id: string; requestHash: string | null; route: string | null; slaDueAt: unknown; conflictType: ConflictType | null }>(
+  const prior = await s.get<Selected<"DealRegistration", "id" | "requestHash" | "route" | "slaDueAt"> & { conflictType: ConflictType | null }>(
     `SELECT r."id", r."requestHash", r."route", r."slaDueAt",
             (SELECT c."type" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
               WHERE l."registrationId" = r."id" AND (c."openedAt" = r."submittedAt" OR EXISTS (
@@ -110,18 +110,18 @@ type Manager = { id: string; email: string } | null;
 type PartnerRow = PartnerFacts & { name: string; manager: Manager };
 
 async function partnerWithManager(s: Sql, partnerId: string): Promise<PartnerRow> {
-  const row = await s.get<Record<string, unknown>>(
+  const row = await s.get<Selected<"Partner", "id" | "name" | "type" | "tier"> & { managerId: string | null; managerEmail: string | null }>(
     `SELECT p."id", p."name", p."type", p."tier", m."id" AS "managerId", m."email" AS "managerEmail"
        FROM "Partner" p LEFT JOIN "User" m ON m."id" = p."managerId" WHERE p."id" = ?`,
     [partnerId],
   );
   if (!row) throw forbidden("Only partner users register deals");
   return {
-    id: String(row.id),
-    name: String(row.name),
-    type: row.type as PartnerFacts["type"],
-    tier: row.tier as PartnerFacts["tier"],
-    manager: row.managerId ? { id: String(row.managerId), email: String(row.managerEmail) } : null,
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    tier: row.tier,
+    manager: row.managerId ? { id: row.managerId, email: String(row.managerEmail) } : null,
   };
 }
 
@@ -328,7 +328,7 @@ type Overlap = { type: ConflictType; parties: Party[]; registrations: string[]; 
  */
 async function openCase(s: Sql, a: WriteArgs, type: ConflictType, holders: { id: string }[], opportunityId?: string): Promise<string | null> {
   if (type === "DUPLICATE_REGISTRATION") {
-    const row = await s.get<{ id: string }>(
+    const row = await s.get<Selected<"Conflict", "id">>(
       `SELECT c."id" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
         WHERE l."registrationId" IN (${holders.map(() => "?").join(", ")}) AND c."type" = 'DUPLICATE_REGISTRATION' AND c."status" = 'OPEN'
         ORDER BY c."openedAt", c."id" LIMIT 1`,
@@ -337,7 +337,7 @@ async function openCase(s: Sql, a: WriteArgs, type: ConflictType, holders: { id:
     return row?.id ?? null;
   }
   if (!a.account) return null;
-  const row = await s.get<{ id: string }>(
+  const row = await s.get<Selected<"Conflict", "id">>(
     `SELECT c."id" FROM "Conflict" c WHERE c."accountId" = ? AND c."type" = ? AND c."status" = 'OPEN'${opportunityId ? ` AND c."opportunityId" = ?` : ""}
         AND EXISTS (SELECT 1 FROM "ConflictRegistration" l JOIN "DealRegistration" r ON r."id" = l."registrationId" WHERE l."conflictId" = c."id" AND r."productLineId" = ?)
       ORDER BY c."openedAt", c."id" LIMIT 1`,

@@ -8,7 +8,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { ruleSetInForce, type RuleSet } from "@/lib/rules";
 import { db } from "./client";
 import type { Tx } from "./connect";
-import { asDateOrNull, asJson, type Sql } from "./sql";
+import { asDateOrNull, asJson, type Selected, type Sql } from "./sql";
 import { engineRuleSet } from "./rule-set-mapping";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -87,14 +87,14 @@ type Window = { id: string; version: number; status: "DRAFT" | "PUBLISHED" | "RE
 
 /** The same windows as ruleSetInForceAt, read in plain SQL (the registration hot path). */
 export async function ruleSetWindowsAt(s: Sql, at: Date): Promise<Window[]> {
-  const rows = await s.all<Record<string, unknown>>(
+  const rows = await s.all<Selected<"RuleSet", "id" | "version" | "status" | "effectiveFrom" | "effectiveTo" | "defaultOutcome">>(
     `SELECT "id", "version", "status", "effectiveFrom", "effectiveTo", "defaultOutcome" FROM "RuleSet" WHERE "status" <> 'DRAFT' AND "effectiveFrom" <= ?`,
     [at],
   );
   return rows.map((r) => ({
-    id: String(r.id),
+    id: r.id,
     version: Number(r.version),
-    status: r.status as Window["status"],
+    status: r.status,
     effectiveFrom: asDateOrNull(r.effectiveFrom),
     effectiveTo: asDateOrNull(r.effectiveTo),
     defaultOutcome: asJson(r.defaultOutcome),
