@@ -78,7 +78,7 @@ export function uniqueViolation(error: unknown): string | null {
 // The mark is a registered symbol, not a class: the driver lives on globalThis (lib/db/client.ts)
 // and Next.js may load this module more than once (one copy per server bundle), so a class from
 // one copy would fail `instanceof` in another.
-const JSON_MARK: unique symbol = Symbol.for("accord.sql.json") as never;
+const JSON_MARK = Symbol.for("accord.sql.json");
 export type JsonValue = { readonly [JSON_MARK]: true; readonly value: unknown };
 export const json = (value: unknown): JsonValue => ({ [JSON_MARK]: true, value });
 const isJsonValue = (v: unknown): v is JsonValue => typeof v === "object" && v !== null && (v as JsonValue)[JSON_MARK] === true;

@@ -28,6 +28,8 @@ export async function typeChecks(s: Sql) {
   await s.insert("RegistrationEvent", { id: "e", registrationId: "r", toStatus: "SUBMITED", actorLabel: "x", reason: "x", at });
   // @ts-expect-error a Json column takes json(value), never a bare object
   await s.insert("AuditEvent", { id: "a", actorLabel: "system", action: "x.y", entityType: "X", entityId: "1", at, after: { n: 1 } });
+  // @ts-expect-error nor a look-alike of json()'s value
+  await s.insert("AuditEvent", { id: "a", actorLabel: "system", action: "x.y", entityType: "X", entityId: "1", at, after: { value: { n: 1 } } });
   // @ts-expect-error NULL in a NOT NULL column
   await s.update("Conflict", { updatedAt: null }, { id: "c" });
   // @ts-expect-error a misspelt column to match
