@@ -10,7 +10,7 @@ import { apiKeyScope } from "./scope";
 import { db, sql } from "./client";
 import { SETTING_KEYS } from "@/lib/settings";
 import { getSetting } from "./settings";
-import { asDate, asDateOrNull, type Sql } from "./sql";
+import { asDate, asDateOrNull, type Selected, type Sql } from "./sql";
 import { transaction } from "./transaction";
 
 const PREFIX = "acc";
@@ -33,7 +33,7 @@ const WINDOW_MS = 60_000;
  * instances counting at the same instant both land. Returns the count in the window and its end.
  */
 export async function countApiRequest(s: Sql, keyId: string, now: Date): Promise<{ count: number; resetAt: Date }> {
-  const row = await s.get<{ points: number | string; expire: unknown }>(
+  const row = await s.get<Selected<"RateLimiterFlexible", "points" | "expire">>(
     `INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (?, 1, ?)
      ON CONFLICT ("key") DO UPDATE SET
        "points" = CASE WHEN "RateLimiterFlexible"."expire" > ? THEN "RateLimiterFlexible"."points" + 1 ELSE 1 END,
@@ -61,7 +61,7 @@ async function enforceRateLimit(s: Sql, keyId: string, now: Date): Promise<void>
 export async function contextForApiKey(key: string, now = new Date()): Promise<Ctx | null> {
   if (!/^acc_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/.test(key)) return null;
   const row = await sql.session(async (s) => {
-    const found = await s.get<{ id: string; name: string; scope: "PARTNER" | "ADMIN"; partnerId: string | null; revokedAt: unknown; lastUsedAt: unknown; createdById: string | null; partnerStatus: string | null }>(
+    const found = await s.get<Selected<"ApiKey", "id" | "name" | "scope" | "partnerId" | "revokedAt" | "lastUsedAt" | "createdById"> & { partnerStatus: Selected<"Partner", "status">["status"] | null }>(
       `SELECT k."id", k."name", k."scope", k."partnerId", k."revokedAt", k."lastUsedAt", k."createdById", p."status" AS "partnerStatus"
          FROM "ApiKey" k LEFT JOIN "Partner" p ON p."id" = k."partnerId" WHERE k."keyHash" = ?`,
       [hashApiKey(key)],
@@ -71,7 +71,7 @@ export async function contextForApiKey(key: string, now = new Date()): Promise<C
     await enforceRateLimit(s, found.id, now);
     const lastUsedAt = asDateOrNull(found.lastUsedAt);
     if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
-      await s.run(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, found.id]);
+      await s.update("ApiKey", { lastUsedAt: now }, { id: found.id });
     }
     return found;
   });

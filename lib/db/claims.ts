@@ -3,7 +3,7 @@
 // Used by submission (lib/db/registration-submit.ts) and the portal's claim check (lib/db/claim-check.ts).
 import type { ClaimKeys, PartnerClaimKeys } from "@/lib/registrations/claim-key";
 import { AppError } from "@/lib/errors";
-import type { Sql } from "./sql";
+import type { Selected, Sql } from "./sql";
 
 /**
  * Who holds an active claim sharing any key with these (lib/registrations/claim-key): by account,
@@ -13,7 +13,7 @@ export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boole
   // Locked inside a write on PostgreSQL, so submissions that meet the same holder take turns and
   // each sees the conflict case the previous one opened (SQLite transactions take turns anyway).
   const lock = opts.lock && s.provider === "postgresql" ? " FOR UPDATE" : "";
-  return s.all<{ id: string; partnerId: string }>(
+  return s.all<Selected<"DealRegistration", "id" | "partnerId">>(
     `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimNameKey" = ? OR "activeClaimDomainKey" = ? ORDER BY "submittedAt", "id"${lock}`,
     [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey],
   );
@@ -21,7 +21,7 @@ export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boole
 
 /** The partner's own active registration sharing any key with these, claim holder or not. */
 export async function ownActiveRegistration(s: Sql, keys: PartnerClaimKeys): Promise<string | null> {
-  const row = await s.get<{ id: string }>(
+  const row = await s.get<Selected<"DealRegistration", "id">>(
     `SELECT "id" FROM "DealRegistration" WHERE "partnerClaimKey" = ? OR "partnerClaimNameKey" = ? OR "partnerClaimDomainKey" = ? ORDER BY "submittedAt", "id" LIMIT 1`,
     [keys.partnerClaimKey, keys.partnerClaimNameKey, keys.partnerClaimDomainKey],
   );

@@ -6,7 +6,7 @@ import { dealFacts, type DealFactsParts, type Facts } from "@/lib/rules";
 import { AppError } from "@/lib/errors";
 import { db, sql } from "./client";
 import type { Tx } from "./connect";
-import { asBool, isSql, type Sql } from "./sql";
+import { asBool, isSql, type Selected, type Sql } from "./sql";
 import type { AccountTier } from "./generated/sqlite/enums";
 
 export type PartnerFacts = { id: string; type: NonNullable<Facts["partnerType"]>; tier: NonNullable<Facts["partnerTier"]> };
@@ -22,7 +22,7 @@ export type ProductLineRef = { id: string; name: string; kind: NonNullable<Facts
 export type RegionRef = { id: string; code: string; directPresence: boolean };
 
 export async function productLineByName(s: Sql, name: string): Promise<ProductLineRef> {
-  const row = await s.get<ProductLineRef>(`SELECT "id", "name", "kind" FROM "ProductLine" WHERE "nameKey" = ?`, [name.trim().toLowerCase()]);
+  const row = await s.get<Selected<"ProductLine", "id" | "name" | "kind">>(`SELECT "id", "name", "kind" FROM "ProductLine" WHERE "nameKey" = ?`, [name.trim().toLowerCase()]);
   if (!row) throw new AppError("VALIDATION", "Unknown product line", { productLine: [`"${name}" is not a product line`] });
   return row;
 }
@@ -31,12 +31,13 @@ export type MatchedAccount = { id: string; name: string; tier: AccountTier; name
 
 /** The account a submission names: by normalized domain first, then by normalized name (both indexed). */
 export async function matchAccount(s: Sql, nameKey: string, domainKey: string | null): Promise<MatchedAccount | null> {
+  type Row = Selected<"Account", "id" | "name" | "tier" | "namedAccount" | "ownerId">;
   const columns = `SELECT "id", "name", "tier", "namedAccount", "ownerId" FROM "Account"`;
   const row =
-    (domainKey ? await s.get<Record<string, unknown>>(`${columns} WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [domainKey]) : undefined) ??
-    (nameKey ? await s.get<Record<string, unknown>>(`${columns} WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [nameKey]) : undefined);
+    (domainKey ? await s.get<Row>(`${columns} WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [domainKey]) : undefined) ??
+    (nameKey ? await s.get<Row>(`${columns} WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [nameKey]) : undefined);
   if (!row) return null;
-  return { id: String(row.id), name: String(row.name), tier: row.tier as AccountTier, namedAccount: asBool(row.namedAccount), ownerId: (row.ownerId as string | null) ?? null };
+  return { id: row.id, name: row.name, tier: row.tier, namedAccount: asBool(row.namedAccount), ownerId: row.ownerId ?? null };
 }
 
 /** The sales region of a country; takes a plain-SQL session or a Prisma client/transaction. */
@@ -44,15 +45,15 @@ export async function regionOfCountry(country: string, client: Tx | Sql = db): P
   const code = country.toUpperCase();
   const region = isSql(client)
     ? await client
-        .get<Record<string, unknown>>(`SELECT r."id", r."code", r."directPresence" FROM "RegionCountry" c JOIN "Region" r ON r."id" = c."regionId" WHERE c."country" = ?`, [code])
-        .then((r) => r && { id: String(r.id), code: String(r.code), directPresence: asBool(r.directPresence) })
+        .get<Selected<"Region", "id" | "code" | "directPresence">>(`SELECT r."id", r."code", r."directPresence" FROM "RegionCountry" c JOIN "Region" r ON r."id" = c."regionId" WHERE c."country" = ?`, [code])
+        .then((r) => r && { id: r.id, code: r.code, directPresence: asBool(r.directPresence) })
     : (await client.regionCountry.findUnique({ where: { country: code }, select: { region: { select: { id: true, code: true, directPresence: true } } } }))?.region;
   if (!region) throw new AppError("VALIDATION", "Unknown country", { "account.country": [`${country} is not in any sales region`] });
   return region;
 }
 
 export async function partnerFacts(s: Sql, partnerId: string | null): Promise<PartnerFacts | null> {
-  return partnerId ? ((await s.get<PartnerFacts>(`SELECT "id", "type", "tier" FROM "Partner" WHERE "id" = ?`, [partnerId])) ?? null) : null;
+  return partnerId ? ((await s.get<Selected<"Partner", "id" | "type" | "tier">>(`SELECT "id", "type", "tier" FROM "Partner" WHERE "id" = ?`, [partnerId])) ?? null) : null;
 }
 
 /** Looks up the product line (when named) and the region, then assembles the facts. */

@@ -10,7 +10,7 @@ import { paginate, scalar, type SortColumn } from "./pagination";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
-import type { Sql } from "./sql";
+import type { Selected, Sql } from "./sql";
 import type { Prisma } from "./generated/sqlite/client";
 
 const listSelect = {
@@ -98,7 +98,7 @@ export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityD
 
 /** An open opportunity of the vendor's direct team on the account (a DIRECT_VS_PARTNER overlap). */
 export function openDirectOpportunity(s: Sql, accountId: string) {
-  return s.get<{ id: string; aeId: string | null }>(
+  return s.get<Selected<"Opportunity", "id" | "aeId">>(
     `SELECT "id", "aeId" FROM "Opportunity" WHERE "accountId" = ? AND "partnerId" IS NULL AND ${OPEN_OPPORTUNITY_SQL} LIMIT 1`,
     [accountId],
   );

@@ -6,7 +6,7 @@ import { audit } from "./audit";
 import { businessDaysFrom } from "./business-days";
 import type { MatchedAccount } from "./deal-facts";
 import { openDirectOpportunity } from "./opportunities";
-import { newId, type Sql } from "./sql";
+import { newId, type Selected, type Sql } from "./sql";
 import type { ConflictType } from "./generated/sqlite/enums";
 
 // The order conflicts are opened in, so a replay reports the same type as the first response
@@ -74,7 +74,7 @@ type Overlap = { type: ConflictType; parties: Party[]; registrations: string[]; 
  */
 async function openCase(s: Sql, a: OverlapArgs, type: ConflictType, holders: { id: string }[], opportunityId?: string): Promise<string | null> {
   if (type === "DUPLICATE_REGISTRATION") {
-    const row = await s.get<{ id: string }>(
+    const row = await s.get<Selected<"Conflict", "id">>(
       `SELECT c."id" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
         WHERE l."registrationId" IN (${holders.map(() => "?").join(", ")}) AND c."type" = 'DUPLICATE_REGISTRATION' AND c."status" = 'OPEN'
         ORDER BY c."openedAt", c."id" LIMIT 1`,
@@ -83,7 +83,7 @@ async function openCase(s: Sql, a: OverlapArgs, type: ConflictType, holders: { i
     return row?.id ?? null;
   }
   if (!a.account) return null;
-  const row = await s.get<{ id: string }>(
+  const row = await s.get<Selected<"Conflict", "id">>(
     `SELECT c."id" FROM "Conflict" c WHERE c."accountId" = ? AND c."type" = ? AND c."status" = 'OPEN'${opportunityId ? ` AND c."opportunityId" = ?` : ""}
         AND EXISTS (SELECT 1 FROM "ConflictRegistration" l JOIN "DealRegistration" r ON r."id" = l."registrationId" WHERE l."conflictId" = c."id" AND r."productLineId" = ?)
       ORDER BY c."openedAt", c."id" LIMIT 1`,
@@ -104,7 +104,7 @@ async function joinCase(s: Sql, a: OverlapArgs, conflictId: string, c: Overlap, 
     const linked = await s.get(`SELECT 1 AS "x" FROM "ConflictRegistration" WHERE "conflictId" = ? AND "registrationId" = ?`, [conflictId, registration]);
     if (!linked) await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
   }
-  await s.run(`UPDATE "Conflict" SET "updatedAt" = ? WHERE "id" = ?`, [a.now, conflictId]);
+  await s.update("Conflict", { updatedAt: a.now }, { id: conflictId });
   await s.insert("ConflictEvent", { id: newId(), conflictId, kind: "COMMENTED", actorId: a.ctx.userId, body: JOINED, at: a.now });
   await audit(s, a.ctx, { action: "conflict.link", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } }, a.now);
 }

@@ -32,7 +32,7 @@ import { CONFLICT_ORDER, JOINED, openConflicts } from "./registration-conflicts"
 import { ruleSetInForceAt, type InForce } from "./rule-sets";
 import { getSetting } from "./settings";
 import { withRetry } from "./retry";
-import { asDate, json, newId, uniqueViolation, type Sql } from "./sql";
+import { asDate, json, newId, uniqueViolation, type Selected, type Sql } from "./sql";
 import type { ConflictType } from "./generated/sqlite/enums";
 
 export type SubmitResult = { id: string; status: "SUBMITTED"; route: string; slaDueAt: string; conflict?: { type: ConflictType } };
@@ -42,7 +42,7 @@ export function requestHash(input: RegistrationInput): string {
 }
 
 async function replay(s: Sql, partnerId: string, key: string, hash: string): Promise<SubmitResult | null> {
-  const prior = await s.get<{ id: string; requestHash: string | null; route: string | null; slaDueAt: unknown; conflictType: ConflictType | null }>(
+  const prior = await s.get<Selected<"DealRegistration", "id" | "requestHash" | "route" | "slaDueAt"> & { conflictType: ConflictType | null }>(
     `SELECT r."id", r."requestHash", r."route", r."slaDueAt",
             (SELECT c."type" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
               WHERE l."registrationId" = r."id" AND (c."openedAt" = r."submittedAt" OR EXISTS (
@@ -68,18 +68,18 @@ type Manager = { id: string; email: string } | null;
 type PartnerRow = PartnerFacts & { name: string; manager: Manager };
 
 async function partnerWithManager(s: Sql, partnerId: string): Promise<PartnerRow> {
-  const row = await s.get<Record<string, unknown>>(
+  const row = await s.get<Selected<"Partner", "id" | "name" | "type" | "tier"> & { managerId: string | null; managerEmail: string | null }>(
     `SELECT p."id", p."name", p."type", p."tier", m."id" AS "managerId", m."email" AS "managerEmail"
        FROM "Partner" p LEFT JOIN "User" m ON m."id" = p."managerId" WHERE p."id" = ?`,
     [partnerId],
   );
   if (!row) throw forbidden("Only partner users register deals");
   return {
-    id: String(row.id),
-    name: String(row.name),
-    type: row.type as PartnerFacts["type"],
-    tier: row.tier as PartnerFacts["tier"],
-    manager: row.managerId ? { id: String(row.managerId), email: String(row.managerEmail) } : null,
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    tier: row.tier,
+    manager: row.managerId ? { id: row.managerId, email: String(row.managerEmail) } : null,
   };
 }
 

@@ -8,7 +8,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { ruleSetInForce, type RuleSet } from "@/lib/rules";
 import { db, sql } from "./client";
 import type { Tx } from "./connect";
-import { asDateOrNull, asJson } from "./sql";
+import { asDateOrNull, asJson, type Selected } from "./sql";
 import { engineRuleSet } from "./rule-set-mapping";
 import { ruleSetScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
@@ -81,15 +81,15 @@ type Window = { id: string; version: number; status: "DRAFT" | "PUBLISHED" | "RE
  */
 export async function ruleSetInForceAt(at: Date): Promise<InForce | null> {
   const rows = await sql.session((s) =>
-    s.all<Record<string, unknown>>(
+    s.all<Selected<"RuleSet", "id" | "version" | "status" | "effectiveFrom" | "effectiveTo" | "defaultOutcome">>(
       `SELECT "id", "version", "status", "effectiveFrom", "effectiveTo", "defaultOutcome" FROM "RuleSet" WHERE "status" <> 'DRAFT' AND "effectiveFrom" <= ?`,
       [at],
     ),
   );
   const windows: Window[] = rows.map((r) => ({
-    id: String(r.id),
+    id: r.id,
     version: Number(r.version),
-    status: r.status as Window["status"],
+    status: r.status,
     effectiveFrom: asDateOrNull(r.effectiveFrom),
     effectiveTo: asDateOrNull(r.effectiveTo),
     defaultOutcome: asJson(r.defaultOutcome),

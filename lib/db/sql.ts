@@ -13,13 +13,20 @@
 // On PostgreSQL the statements go through the same pg pool that Prisma uses.
 //
 // SQL is written once with `?` placeholders and double-quoted identifiers; the PostgreSQL session
-// numbers the placeholders. Values are converted here (Date, boolean, bigint, JSON) the way Prisma
-// stores them, so rows written either way read back the same. Json columns take `json(value)`.
+// numbers the placeholders (never a `?` inside a string literal, quoted identifier or comment).
+// Values are converted here (Date, boolean, bigint, JSON) the way Prisma stores them, so rows written
+// either way read back the same. Json columns take `json(value)`.
+//
+// Typed against prisma/schema.prisma (lib/db/sql-rows.ts): `insert` and `update` take the table's
+// columns with their types, and selects name their row as `Selected<"Table", "column" | …>`.
 import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import type { MutexInterface } from "async-mutex";
 import type { Provider } from "./provider";
+import type { InsertRow, Match, Table, UpdateSet } from "./sql-rows";
+
+export type { Selected, Table } from "./sql-rows";
 
 export type Row = Record<string, unknown>;
 export type Params = readonly unknown[];
@@ -30,8 +37,10 @@ export interface Sql {
   all<T extends Row>(text: string, params?: Params): Promise<T[]>;
   /** Runs a statement; returns the number of rows it changed. */
   run(text: string, params?: Params): Promise<number>;
-  /** INSERT of one row: `undefined` values are left to the column's default. */
-  insert(table: string, row: Row): Promise<void>;
+  /** INSERT of one row; a nullable column left out (or `undefined`) is stored as NULL. */
+  insert<T extends Table>(table: T, row: InsertRow<T>): Promise<void>;
+  /** `UPDATE table SET … WHERE` every `where` column equals its value; returns the rows changed. */
+  update<T extends Table>(table: T, set: UpdateSet<T>, where: Match<T>): Promise<number>;
 }
 
 export interface SqlDriver {
@@ -98,11 +107,24 @@ function pgValue(v: unknown): unknown {
   return plainValue(v);
 }
 
-function insertSql(table: string, row: Row): { text: string; values: unknown[] } {
-  const columns = Object.keys(row).filter((k) => row[k] !== undefined);
+const defined = (row: object) => Object.entries(row).filter(([, v]) => v !== undefined);
+
+function insertSql(table: Table, row: object): { text: string; values: unknown[] } {
+  const entries = defined(row);
   return {
-    text: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-    values: columns.map((c) => row[c]),
+    text: `INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(", ")}) VALUES (${entries.map(() => "?").join(", ")})`,
+    values: entries.map(([, v]) => v),
+  };
+}
+
+function updateSql(table: Table, set: object, where: object): { text: string; values: unknown[] } {
+  const assignments = defined(set);
+  const conditions = defined(where);
+  // an UPDATE without a condition would change every row: refused, not guessed at
+  if (assignments.length === 0 || conditions.length === 0) throw new TypeError(`update("${table}") needs at least one column to set and one to match`);
+  return {
+    text: `UPDATE "${table}" SET ${assignments.map(([c]) => `"${c}" = ?`).join(", ")} WHERE ${conditions.map(([c]) => `"${c}" = ?`).join(" AND ")}`,
+    values: [...assignments, ...conditions].map(([, v]) => v),
   };
 }
 
@@ -122,9 +144,13 @@ class SqliteSession implements Sql {
   async run(text: string, params: Params = []): Promise<number> {
     return this.statement(text).run(...params.map(sqliteValue)).changes;
   }
-  async insert(table: string, row: Row): Promise<void> {
+  async insert<T extends Table>(table: T, row: InsertRow<T>): Promise<void> {
     const { text, values } = insertSql(table, row);
     await this.run(text, values);
+  }
+  async update<T extends Table>(table: T, set: UpdateSet<T>, where: Match<T>): Promise<number> {
+    const { text, values } = updateSql(table, set, where);
+    return this.run(text, values);
   }
 }
 
@@ -175,12 +201,53 @@ export function sqliteDriver(connection: () => Promise<BetterSqlite3.Database>, 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL: the pool Prisma's adapter uses; `?` placeholders become $1, $2, …
 
+/**
+ * `?` placeholders numbered $1, $2, … for PostgreSQL. A `?` inside a string literal ('…', with ''
+ * escapes), a quoted identifier ("…"), a dollar-quoted string ($$…$$, $tag$…$tag$) or a comment
+ * (-- …, /* … *\/) is text, not a placeholder, and is left alone. (So PostgreSQL's jsonb `?`
+ * operators cannot be written here: use jsonb_exists().)
+ */
+export function numberPlaceholders(text: string): string {
+  let out = "";
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    let end = i + 1; // the end of the token that starts at i
+    if (c === "?") {
+      out += `$${++n}`;
+      i++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      // a doubled quote inside is an escaped quote: the scan simply goes on to the next closing one
+      end = text.indexOf(c, i + 1);
+      while (end !== -1 && text[end + 1] === c) end = text.indexOf(c, end + 2);
+      end = end === -1 ? text.length : end + 1;
+    } else if (c === "-" && text[i + 1] === "-") {
+      end = text.indexOf("\n", i);
+      if (end === -1) end = text.length;
+    } else if (c === "/" && text[i + 1] === "*") {
+      end = text.indexOf("*/", i + 2);
+      end = end === -1 ? text.length : end + 2;
+    } else if (c === "$") {
+      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i))?.[0];
+      if (tag) {
+        end = text.indexOf(tag, i + tag.length);
+        end = end === -1 ? text.length : end + tag.length;
+      }
+    }
+    out += text.slice(i, end);
+    i = end;
+  }
+  return out;
+}
+
 const numbered = new Map<string, string>();
 function pgText(text: string): string {
   let out = numbered.get(text);
   if (out === undefined) {
-    let n = 0;
-    out = text.replace(/\?/g, () => `$${++n}`);
+    out = numberPlaceholders(text);
     numbered.set(text, out);
   }
   return out;
@@ -218,9 +285,13 @@ class PgSession implements Sql {
   async run(text: string, params: Params = []): Promise<number> {
     return (await this.query(text, params)).rowCount ?? 0;
   }
-  async insert(table: string, row: Row): Promise<void> {
+  async insert<T extends Table>(table: T, row: InsertRow<T>): Promise<void> {
     const { text, values } = insertSql(table, row);
     await this.run(text, values);
+  }
+  async update<T extends Table>(table: T, set: UpdateSet<T>, where: Match<T>): Promise<number> {
+    const { text, values } = updateSql(table, set, where);
+    return this.run(text, values);
   }
 }
 

@@ -53,6 +53,33 @@ describe("plain SQL on the app's connection", () => {
     await expect(sql.session((s) => s.get(`SELECT ? AS "x"`, [{ a: 1 }]))).rejects.toThrow(/json\(\)/);
   });
 
+  it("binds placeholders only outside string literals and quoted identifiers", async () => {
+    // Regression: on PostgreSQL the ? inside the literals were numbered too ($1, $2), so the value
+    // went to the wrong parameter and the statement failed.
+    const row = await sql.session((s) => s.get<{ "why?": string; x: string; y: string }>(`SELECT 'Why?' AS "why?", ? AS "x", 'it''s ?' || ? AS "y"`, ["a", "b"]));
+    expect(row).toEqual({ "why?": "Why?", x: "a", y: "it's ?b" });
+  });
+
+  it("updates the rows that match every given column, and refuses an update without a match", async () => {
+    const ruleSet = await db.ruleSet.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true, version: true } });
+    const ids = [newId(), newId()];
+    const at = new Date("2026-03-04T05:06:07.089Z");
+    const row = { subjectType: "OPPORTUNITY", subjectId: "sql-update", ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, route: "DIRECT", facts: json({}), trace: json([]), flaggedForReview: false, decidedAt: at } as const;
+    await sql.transaction(async (s) => {
+      for (const id of ids) await s.insert("RouteDecision", { id, ...row });
+    });
+    const later = new Date("2026-05-06T07:08:09.010Z");
+    expect(await sql.transaction((s) => s.update("RouteDecision", { flaggedForReview: true, protectionDays: 30, decidedAt: later }, { id: ids[0], subjectId: "sql-update" }))).toBe(1);
+    expect(await sql.transaction((s) => s.update("RouteDecision", { flaggedForReview: true }, { id: ids[1], subjectId: "another subject" }))).toBe(0);
+    const rows = await db.routeDecision.findMany({ where: { id: { in: ids } }, select: { id: true, flaggedForReview: true, protectionDays: true, decidedAt: true } });
+    expect(rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))).toEqual([
+      { id: ids[0], flaggedForReview: true, protectionDays: 30, decidedAt: later },
+      { id: ids[1], flaggedForReview: false, protectionDays: null, decidedAt: at },
+    ]);
+    await expect(sql.transaction((s) => s.update("RouteDecision", { flaggedForReview: true }, {}))).rejects.toThrow(/one column to set and one to match/);
+    expect(await db.routeDecision.count({ where: { subjectId: "sql-update", flaggedForReview: true } })).toBe(1);
+  });
+
   it("rolls a failed transaction back whole, audit event included", async () => {
     const ops = await ctxFor("ops@accord.test");
     const before = await db.auditEvent.count();
