@@ -20,7 +20,9 @@ export async function proxy(request: NextRequest) {
   // A NUL character in the path can match no page or row (and PostgreSQL refuses it in a query):
   // answer with the app's own 404 page rather than let a lookup fail with a 500.
   const nul = /%00|\u0000/.test(request.nextUrl.pathname);
-  const response = nul ? NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
+  const response = nul
+    ? NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

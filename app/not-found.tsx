@@ -6,7 +6,12 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-slate-900">Page not found</h1>
       <p className="mt-2 text-sm text-slate-600">It does not exist, or you do not have access to it.</p>
-      <Link href="/" className="mt-6 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Back to your home</Link>
+      <Link
+        href="/"
+        className="mt-6 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
+        Back to your home
+      </Link>
     </div>
   );
 }

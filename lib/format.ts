@@ -2,7 +2,12 @@
 // Money is integer cents (number or bigint) with its ISO currency.
 export const DEFAULT_LOCALE = "en-US";
 
-export function formatMoney(cents: number | bigint, currency = "USD", locale = DEFAULT_LOCALE, opts: { compact?: boolean } = {}): string {
+export function formatMoney(
+  cents: number | bigint,
+  currency = "USD",
+  locale = DEFAULT_LOCALE,
+  opts: { compact?: boolean } = {},
+): string {
   const value = Number(cents) / 100;
   return new Intl.NumberFormat(locale, {
     style: "currency",
@@ -22,12 +27,18 @@ export function formatNumber(value: number, locale = DEFAULT_LOCALE): string {
 
 export function formatDate(value: Date | string | null | undefined, locale = DEFAULT_LOCALE): string {
   if (!value) return "—";
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(value));
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(value),
+  );
 }
 
 export function formatDateTime(value: Date | string | null | undefined, locale = DEFAULT_LOCALE): string {
   if (!value) return "—";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value)) + " UTC";
+  return (
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+      new Date(value),
+    ) + " UTC"
+  );
 }
 
 /** "in 3 days" / "2 days ago", relative to `now` (passed in so pages render deterministically). */

@@ -46,4 +46,3 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   // an e-mail that keeps failing is retried (with backoff) for this long before it is FAILED
   [SETTING_KEYS.outboxRetryHours]: 24,
 };
-

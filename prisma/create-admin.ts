@@ -14,7 +14,11 @@ const input = z.object({
 });
 
 async function main() {
-  const parsed = input.safeParse({ email: process.argv[2], name: process.argv.slice(3).join(" "), password: process.env.ACCORD_ADMIN_PASSWORD ?? "" });
+  const parsed = input.safeParse({
+    email: process.argv[2],
+    name: process.argv.slice(3).join(" "),
+    password: process.env.ACCORD_ADMIN_PASSWORD ?? "",
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`✘ ${issue.message}`);
     process.exit(2);
@@ -29,7 +33,15 @@ async function main() {
         update: { name: parsed.data.name, passwordHash, role: "ADMIN", title: null, partnerId: null, active: true },
         select: { id: true, email: true },
       });
-      await tx.auditEvent.create({ data: { actorLabel: "command line", action: "user.create-admin" satisfies AuditAction, entityType: "User", entityId: created.id, after: { email: created.email, role: "ADMIN" } } });
+      await tx.auditEvent.create({
+        data: {
+          actorLabel: "command line",
+          action: "user.create-admin" satisfies AuditAction,
+          entityType: "User",
+          entityId: created.id,
+          after: { email: created.email, role: "ADMIN" },
+        },
+      });
       return created;
     });
     console.log(`✔ ${user.email} can sign in as channel operations (ADMIN)`);

@@ -12,7 +12,9 @@ async function main() {
   const url = databaseUrl();
   const started = Date.now();
   const { applied, createdDatabase } = await migrate(url);
-  console.log(`[db] ${providerOf(url)}: ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"} (${Date.now() - started} ms)`);
+  console.log(
+    `[db] ${providerOf(url)}: ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"} (${Date.now() - started} ms)`,
+  );
   const { db } = connect(url);
   try {
     const now = new Date();

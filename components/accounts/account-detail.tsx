@@ -14,16 +14,36 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
       <div className="space-y-6 lg:col-span-2">
         <Card
           title={`Opportunities (${formatNumber(opportunityCount)})`}
-          action={opportunityCount > opportunities.length ? <Link href={hrefWith("/opportunities", { accountId: account.id }, {})} className="text-xs font-medium text-brand-700 hover:underline">View all</Link> : undefined}
+          action={
+            opportunityCount > opportunities.length ? (
+              <Link
+                href={hrefWith("/opportunities", { accountId: account.id }, {})}
+                className="text-xs font-medium text-brand-700 hover:underline"
+              >
+                View all
+              </Link>
+            ) : undefined
+          }
         >
           {opportunities.length === 0 ? (
-            <p className="text-sm text-slate-600">No opportunities on this account that you can see. Deals appear here once an AE opens one or a registration converts.</p>
+            <p className="text-sm text-slate-600">
+              No opportunities on this account that you can see. Deals appear here once an AE opens one or a
+              registration converts.
+            </p>
           ) : (
-            <Table layout="flush"
+            <Table
+              layout="flush"
               rows={opportunities}
               caption="Opportunities on this account"
               columns={[
-                { header: "Opportunity", cell: (o) => <Link href={`/opportunities/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.name}</Link> },
+                {
+                  header: "Opportunity",
+                  cell: (o) => (
+                    <Link href={`/opportunities/${o.id}`} className="font-medium text-brand-700 hover:underline">
+                      {o.name}
+                    </Link>
+                  ),
+                },
                 { header: "Product", cell: (o) => o.productLine.name },
                 { header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
                 { header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
@@ -37,17 +57,29 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
           {registrations.length === 0 ? (
             <p className="text-sm text-slate-600">No partner has registered a deal on this account that you can see.</p>
           ) : (
-            <Table layout="flush"
+            <Table
+              layout="flush"
               rows={registrations}
               caption="Deal registrations on this account"
               columns={[
-                { header: "Partner", cell: (r) => <Link href={`/registrations/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.partner.name}</Link> },
+                {
+                  header: "Partner",
+                  cell: (r) => (
+                    <Link href={`/registrations/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      {r.partner.name}
+                    </Link>
+                  ),
+                },
                 { header: "Product", cell: (r) => r.productLine.name },
                 { header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
                 { header: "Route", cell: (r) => <RouteBadge route={r.route} /> },
                 { header: "Est. ACV", align: "right", cell: (r) => formatMoney(r.estimatedAcvCents, r.currency) },
                 { header: "Submitted", cell: (r) => formatDate(r.submittedAt) },
-                { header: "Protected until", cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>) },
+                {
+                  header: "Protected until",
+                  cell: (r) =>
+                    r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>,
+                },
               ]}
             />
           )}
@@ -71,14 +103,20 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
         <Card title="Named account">
           {account.namedAccount ? (
             <p className="text-sm text-slate-700">
-              <strong className="text-amber-800">Reserved for direct.</strong> Partner registrations here open a named-account conflict, and deals route direct with a partner attached.
+              <strong className="text-amber-800">Reserved for direct.</strong> Partner registrations here open a
+              named-account conflict, and deals route direct with a partner attached.
             </p>
           ) : (
-            <p className="text-sm text-slate-700">Not a named account: the rules of engagement decide each deal&apos;s route by region, vertical, product and size.</p>
+            <p className="text-sm text-slate-700">
+              Not a named account: the rules of engagement decide each deal&apos;s route by region, vertical, product
+              and size.
+            </p>
           )}
           {account.owner && (
             <div className="mt-4">
-              <ButtonLink href={hrefWith("/accounts", { ownerId: account.owner.id }, {})} variant="ghost">Other accounts of {account.owner.name}</ButtonLink>
+              <ButtonLink href={hrefWith("/accounts", { ownerId: account.owner.id }, {})} variant="ghost">
+                Other accounts of {account.owner.name}
+              </ButtonLink>
             </div>
           )}
         </Card>

@@ -30,7 +30,9 @@ export function AccountList({
       sortKey: "name",
       cell: (a) => (
         <span className="flex flex-wrap items-center gap-2">
-          <Link href={`${path}/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.name}</Link>
+          <Link href={`${path}/${a.id}`} className="font-medium text-brand-700 hover:underline">
+            {a.name}
+          </Link>
           {a.namedAccount && <NamedAccountBadge />}
         </span>
       ),
@@ -46,17 +48,40 @@ export function AccountList({
     { kind: "select", name: "tier", label: "Tier", options: ACCOUNT_TIERS },
     { kind: "select", name: "vertical", label: "Vertical", options: VERTICALS },
     { kind: "select", name: "region", label: "Region", options: regionOptions.map((r) => ({ value: r, label: r })) },
-    { kind: "select", name: "named", label: "Named account", options: [{ value: "true", label: "Named only" }, { value: "false", label: "Not named" }] },
+    {
+      kind: "select",
+      name: "named",
+      label: "Named account",
+      options: [
+        { value: "true", label: "Named only" },
+        { value: "false", label: "Not named" },
+      ],
+    },
   ];
   const filtered = Boolean(query.q || query.tier || query.vertical || query.region || query.named || query.ownerId);
   return (
     <>
-      <FilterBar path={path} filters={filters} values={raw} keep={{ sort: raw.sort, dir: raw.dir, ownerId: raw.ownerId }} />
+      <FilterBar
+        path={path}
+        filters={filters}
+        values={raw}
+        keep={{ sort: raw.sort, dir: raw.dir, ownerId: raw.ownerId }}
+      />
       {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No accounts match these filters" : "No accounts yet"}>{filtered ? "Clear a filter or search for part of the name." : emptyHint}</EmptyState>
+        <EmptyState title={filtered ? "No accounts match these filters" : "No accounts yet"}>
+          {filtered ? "Clear a filter or search for part of the name." : emptyHint}
+        </EmptyState>
       ) : (
         <>
-          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")} caption="Accounts" />
+          <DataTable
+            rows={page.items}
+            columns={columns}
+            path={path}
+            query={raw}
+            sort={query.sort}
+            dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")}
+            caption="Accounts"
+          />
           <Pager path={path} query={raw} {...page} shown={page.items.length} />
         </>
       )}

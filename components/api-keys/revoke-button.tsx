@@ -7,7 +7,11 @@ export function RevokeButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
   return (
     <ConfirmButton
-      label={<>Revoke<span className="sr-only"> “{name}”</span></>}
+      label={
+        <>
+          Revoke<span className="sr-only"> “{name}”</span>
+        </>
+      }
       triggerVariant="link-danger"
       title={`Revoke “${name}”?`}
       description="Systems using it stop working at once. This cannot be undone."

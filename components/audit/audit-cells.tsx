@@ -15,7 +15,13 @@ export function AuditEntity({ type, id }: { type: string; id: string }) {
   return (
     <span className="whitespace-nowrap">
       <span className="text-slate-600">{type}</span>{" "}
-      {base ? <Link href={`${base}/${encodeURIComponent(id)}`} className="font-mono text-xs text-brand-700 hover:underline">{id}</Link> : <span className="font-mono text-xs text-slate-500">{id}</span>}
+      {base ? (
+        <Link href={`${base}/${encodeURIComponent(id)}`} className="font-mono text-xs text-brand-700 hover:underline">
+          {id}
+        </Link>
+      ) : (
+        <span className="font-mono text-xs text-slate-500">{id}</span>
+      )}
     </span>
   );
 }
@@ -32,7 +38,9 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
   if (before == null && after == null) return <span className="text-slate-500">—</span>;
   return (
     <details className="text-xs">
-      <summary className="cursor-pointer text-brand-700">{before != null && after != null ? "Before / after" : after != null ? "New values" : "Removed values"}</summary>
+      <summary className="cursor-pointer text-brand-700">
+        {before != null && after != null ? "Before / after" : after != null ? "New values" : "Removed values"}
+      </summary>
       <div className="mt-2 grid max-w-xl gap-2 sm:grid-cols-2">
         {before != null && (
           <div>

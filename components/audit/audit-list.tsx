@@ -21,9 +21,18 @@ export function AuditList({
   facets: { actions: string[]; entityTypes: string[] };
 }) {
   const columns: Column<AuditEventRow>[] = [
-    { key: "at", header: "When", sortKey: "at", cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.at)}</span> },
+    {
+      key: "at",
+      header: "When",
+      sortKey: "at",
+      cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.at)}</span>,
+    },
     { key: "actor", header: "Actor", cell: (e) => e.actorLabel },
-    { key: "action", header: "Action", cell: (e) => <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{e.action}</code> },
+    {
+      key: "action",
+      header: "Action",
+      cell: (e) => <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{e.action}</code>,
+    },
     { key: "entity", header: "Entity", cell: (e) => <AuditEntity type={e.entityType} id={e.entityId} /> },
     { key: "change", header: "Change", cell: (e) => <AuditChange before={e.before} after={e.after} /> },
   ];
@@ -31,7 +40,12 @@ export function AuditList({
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Entity id or actor", placeholder: "Exact id, or part of a name" },
     { kind: "select", name: "action", label: "Action", options: facets.actions.map((a) => ({ value: a, label: a })) },
-    { kind: "select", name: "entityType", label: "Entity type", options: facets.entityTypes.map((t) => ({ value: t, label: t })) },
+    {
+      kind: "select",
+      name: "entityType",
+      label: "Entity type",
+      options: facets.entityTypes.map((t) => ({ value: t, label: t })),
+    },
   ];
   const filtered = Boolean(query.q || query.action || query.entityType);
   return (
@@ -39,11 +53,21 @@ export function AuditList({
       <FilterBar path={path} filters={filters} values={raw} keep={{ dir: raw.dir }} />
       {page.items.length === 0 ? (
         <EmptyState title={filtered ? "No audit events match these filters" : "The audit log is empty"}>
-          {filtered ? "Clear a filter, or search for the exact id of the record you are tracing." : "Every decision, publication and setting change is recorded here as it happens. Approve a registration or publish a rule set to see the first entry."}
+          {filtered
+            ? "Clear a filter, or search for the exact id of the record you are tracing."
+            : "Every decision, publication and setting change is recorded here as it happens. Approve a registration or publish a rule set to see the first entry."}
         </EmptyState>
       ) : (
         <>
-          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? "desc"} caption="Audit events, newest first" />
+          <DataTable
+            rows={page.items}
+            columns={columns}
+            path={path}
+            query={raw}
+            sort={query.sort}
+            dir={query.dir ?? "desc"}
+            caption="Audit events, newest first"
+          />
           <Pager path={path} query={raw} {...page} shown={page.items.length} />
         </>
       )}

@@ -9,8 +9,20 @@ export function CountList({ items, label }: { items: CountItem[]; label: string 
     <ul className="divide-y divide-slate-100 text-sm" aria-label={label}>
       {items.map((i) => (
         <li key={i.key} className="flex items-center justify-between gap-3 py-2">
-          {i.href ? <Link href={i.href} className="hover:underline">{i.label}</Link> : <span>{i.label}</span>}
-          <span className={i.warn && i.count > 0 ? "font-semibold tabular-nums text-red-700" : "tabular-nums text-slate-800"}>{formatNumber(i.count)}</span>
+          {i.href ? (
+            <Link href={i.href} className="hover:underline">
+              {i.label}
+            </Link>
+          ) : (
+            <span>{i.label}</span>
+          )}
+          <span
+            className={
+              i.warn && i.count > 0 ? "font-semibold tabular-nums text-red-700" : "tabular-nums text-slate-800"
+            }
+          >
+            {formatNumber(i.count)}
+          </span>
         </li>
       ))}
     </ul>

@@ -9,7 +9,11 @@ export function MarkReadButton() {
   const { pending, error, run } = useAction();
   return (
     <span className="inline-flex items-center gap-2">
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
       <Button
         type="button"
         variant="secondary"

@@ -19,29 +19,49 @@ export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
             <>
               <p className="mb-3 text-sm text-slate-700">
                 <RouteBadge route={decision.route} /> by rule set v{decision.ruleSetVersion}
-                {decision.rule ? <> — rule {decision.rule.priority} “{decision.rule.name}”</> : " — default outcome"}
+                {decision.rule ? (
+                  <>
+                    {" "}
+                    — rule {decision.rule.priority} “{decision.rule.name}”
+                  </>
+                ) : (
+                  " — default outcome"
+                )}
                 {decision.protectionDays ? ` · ${decision.protectionDays} days of protection` : ""}
                 <span className="text-slate-500"> · decided {formatDateTime(decision.decidedAt)}</span>
               </p>
               {decision.flaggedForReview && (
                 <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
-                  Flagged for review: the deal&apos;s facts changed since it was routed, and sticky ownership kept the route the facts no longer imply.
+                  Flagged for review: the deal&apos;s facts changed since it was routed, and sticky ownership kept the
+                  route the facts no longer imply.
                 </p>
               )}
               {decision.route !== opp.route && opp.route && (
-                <p className="mb-3 text-sm text-slate-600">The deal now sits on <RouteBadge route={opp.route} />, set after this decision (re-route or conflict resolution).</p>
+                <p className="mb-3 text-sm text-slate-600">
+                  The deal now sits on <RouteBadge route={opp.route} />, set after this decision (re-route or conflict
+                  resolution).
+                </p>
               )}
-              {decision.rule?.rationale && <p className="mb-3 text-sm italic text-slate-600">“{decision.rule.rationale}”</p>}
+              {decision.rule?.rationale && (
+                <p className="mb-3 text-sm italic text-slate-600">“{decision.rule.rationale}”</p>
+              )}
               <TraceList trace={decision.trace} />
               <DecisionFacts facts={decision.facts} />
             </>
           ) : (
-            <p className="text-sm text-slate-600">No route decision recorded: this deal predates the rules engine or was created without one. Channel operations can run an audited re-route.</p>
+            <p className="text-sm text-slate-600">
+              No route decision recorded: this deal predates the rules engine or was created without one. Channel
+              operations can run an audited re-route.
+            </p>
           )}
         </Card>
         <Card title="Attribution">
           {opp.attributions.length === 0 ? (
-            <p className="text-sm text-slate-600">{opp.stage === "CLOSED_WON" ? "No attribution recorded yet for this won deal." : "Attribution and credit are set when the deal closes won."}</p>
+            <p className="text-sm text-slate-600">
+              {opp.stage === "CLOSED_WON"
+                ? "No attribution recorded yet for this won deal."
+                : "Attribution and credit are set when the deal closes won."}
+            </p>
           ) : (
             <AttributionTable rows={opp.attributions} currency={opp.currency} />
           )}
@@ -51,7 +71,12 @@ export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
         <Card title="Deal">
           <DefinitionList
             items={[
-              ["Account", <Link key="a" href={`/accounts/${opp.account.id}`} className="text-brand-700 hover:underline">{opp.account.name}</Link>],
+              [
+                "Account",
+                <Link key="a" href={`/accounts/${opp.account.id}`} className="text-brand-700 hover:underline">
+                  {opp.account.name}
+                </Link>,
+              ],
               ["Stage", <StatusBadge key="s" status={opp.stage} />],
               ["ACV", formatMoney(opp.acvCents, opp.currency)],
               ["List price", opp.listPriceCents === null ? "—" : formatMoney(opp.listPriceCents, opp.currency)],
@@ -60,8 +85,20 @@ export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
               ["Source", humanize(opp.source)],
               ["Route", <RouteBadge key="r" route={opp.route} />],
               ["AE", opp.ae?.name ?? "Unassigned"],
-              ["Partner", opp.partner ? <Link key="p" href={`/partners/${opp.partnerId}`} className="text-brand-700 hover:underline">{opp.partner.name}</Link> : "None"],
-              [closed ? "Closed" : "Expected close", closed ? formatDate(opp.closedAt ?? opp.closeDate) : formatDate(opp.closeDate)],
+              [
+                "Partner",
+                opp.partner ? (
+                  <Link key="p" href={`/partners/${opp.partnerId}`} className="text-brand-700 hover:underline">
+                    {opp.partner.name}
+                  </Link>
+                ) : (
+                  "None"
+                ),
+              ],
+              [
+                closed ? "Closed" : "Expected close",
+                closed ? formatDate(opp.closedAt ?? opp.closeDate) : formatDate(opp.closeDate),
+              ],
               ["Created", formatDate(opp.createdAt)],
             ]}
           />

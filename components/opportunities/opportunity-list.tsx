@@ -26,14 +26,37 @@ export function OpportunityList({
   emptyHint: string;
 }) {
   const columns: Column<OpportunityRow>[] = [
-    { key: "name", header: "Opportunity", sortKey: "name", cell: (o) => <Link href={`${path}/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.name}</Link> },
-    { key: "account", header: "Account", cell: (o) => <Link href={`/accounts/${o.account.id}`} className="hover:underline">{o.account.name}</Link> },
+    {
+      key: "name",
+      header: "Opportunity",
+      sortKey: "name",
+      cell: (o) => (
+        <Link href={`${path}/${o.id}`} className="font-medium text-brand-700 hover:underline">
+          {o.name}
+        </Link>
+      ),
+    },
+    {
+      key: "account",
+      header: "Account",
+      cell: (o) => (
+        <Link href={`/accounts/${o.account.id}`} className="hover:underline">
+          {o.account.name}
+        </Link>
+      ),
+    },
     { key: "product", header: "Product", cell: (o) => o.productLine.name },
     { key: "stage", header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
     { key: "route", header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
     { key: "partner", header: "Partner", cell: (o) => o.partner?.name ?? none },
     { key: "ae", header: "AE", cell: (o) => o.ae?.name ?? none },
-    { key: "acv", header: "ACV", sortKey: "acvCents", align: "right", cell: (o) => formatMoney(o.acvCents, o.currency) },
+    {
+      key: "acv",
+      header: "ACV",
+      sortKey: "acvCents",
+      align: "right",
+      cell: (o) => formatMoney(o.acvCents, o.currency),
+    },
     { key: "close", header: "Close date", sortKey: "closeDate", cell: (o) => formatDate(o.closeDate) },
     { key: "created", header: "Created", sortKey: "createdAt", cell: (o) => formatDate(o.createdAt) },
   ];
@@ -41,18 +64,38 @@ export function OpportunityList({
     { kind: "search", name: "q", label: "Name", placeholder: "Search opportunity name" },
     { kind: "select", name: "stage", label: "Stage", options: STAGES },
     { kind: "select", name: "route", label: "Route", options: ROUTES },
-    { kind: "select", name: "partnerId", label: "Partner", options: partnerOptions.map((p) => ({ value: p.id, label: p.name })) },
+    {
+      kind: "select",
+      name: "partnerId",
+      label: "Partner",
+      options: partnerOptions.map((p) => ({ value: p.id, label: p.name })),
+    },
   ];
   // accountId has no picker (it arrives from an account page) but survives filter changes
   const filtered = Boolean(query.q || query.stage || query.route || query.partnerId || query.accountId);
   return (
     <>
-      <FilterBar path={path} filters={filters} values={raw} keep={{ sort: raw.sort, dir: raw.dir, accountId: raw.accountId }} />
+      <FilterBar
+        path={path}
+        filters={filters}
+        values={raw}
+        keep={{ sort: raw.sort, dir: raw.dir, accountId: raw.accountId }}
+      />
       {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No opportunities match these filters" : "No opportunities yet"}>{filtered ? "Clear a filter or search for part of the name." : emptyHint}</EmptyState>
+        <EmptyState title={filtered ? "No opportunities match these filters" : "No opportunities yet"}>
+          {filtered ? "Clear a filter or search for part of the name." : emptyHint}
+        </EmptyState>
       ) : (
         <>
-          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? (query.sort === "name" ? "asc" : "desc")} caption="Opportunities" />
+          <DataTable
+            rows={page.items}
+            columns={columns}
+            path={path}
+            query={raw}
+            sort={query.sort}
+            dir={query.dir ?? (query.sort === "name" ? "asc" : "desc")}
+            caption="Opportunities"
+          />
           <Pager path={path} query={raw} {...page} shown={page.items.length} />
         </>
       )}

@@ -14,22 +14,47 @@ function StatusCell({ row, now }: { row: OutboxRow; now: Date }) {
   const retrying = row.status === "PENDING" && row.attempts > 0;
   return (
     <div className="space-y-1">
-      <Badge tone={retrying ? "amber" : (TONE[row.status] ?? "slate")}>{retrying ? "Retrying" : humanize(row.status)}</Badge>
-      {row.status === "PENDING" && row.nextAttemptAt > now && <p className="whitespace-nowrap text-xs text-slate-500">next {formatDateTime(row.nextAttemptAt)}</p>}
-      {row.status === "SENT" && <p className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(row.sentAt)}</p>}
+      <Badge tone={retrying ? "amber" : (TONE[row.status] ?? "slate")}>
+        {retrying ? "Retrying" : humanize(row.status)}
+      </Badge>
+      {row.status === "PENDING" && row.nextAttemptAt > now && (
+        <p className="whitespace-nowrap text-xs text-slate-500">next {formatDateTime(row.nextAttemptAt)}</p>
+      )}
+      {row.status === "SENT" && (
+        <p className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(row.sentAt)}</p>
+      )}
     </div>
   );
 }
 
-export function OutboxList({ page, query, raw, path, now }: { page: Page<OutboxRow>; query: OutboxListQuery; raw: Record<string, string>; path: string; now: Date }) {
+export function OutboxList({
+  page,
+  query,
+  raw,
+  path,
+  now,
+}: {
+  page: Page<OutboxRow>;
+  query: OutboxListQuery;
+  raw: Record<string, string>;
+  path: string;
+  now: Date;
+}) {
   const columns: Column<OutboxRow>[] = [
-    { key: "createdAt", header: "Queued", sortKey: "createdAt", cell: (r) => <span className="whitespace-nowrap">{formatDateTime(r.createdAt)}</span> },
+    {
+      key: "createdAt",
+      header: "Queued",
+      sortKey: "createdAt",
+      cell: (r) => <span className="whitespace-nowrap">{formatDateTime(r.createdAt)}</span>,
+    },
     {
       key: "message",
       header: "Message",
       cell: (r) => (
         <div className="max-w-xs">
-          <p className="truncate font-medium text-slate-900" title={r.subject}>{r.subject}</p>
+          <p className="truncate font-medium text-slate-900" title={r.subject}>
+            {r.subject}
+          </p>
           <p className="truncate text-xs text-slate-500">
             {r.recipientEmail} · <code>{r.kind}</code>
           </p>
@@ -37,7 +62,13 @@ export function OutboxList({ page, query, raw, path, now }: { page: Page<OutboxR
       ),
     },
     { key: "status", header: "Status", sortKey: "nextAttemptAt", cell: (r) => <StatusCell row={r} now={now} /> },
-    { key: "attempts", header: "Attempts", sortKey: "attempts", align: "right", cell: (r) => <span className="tabular-nums">{formatNumber(r.attempts)}</span> },
+    {
+      key: "attempts",
+      header: "Attempts",
+      sortKey: "attempts",
+      align: "right",
+      cell: (r) => <span className="tabular-nums">{formatNumber(r.attempts)}</span>,
+    },
     {
       key: "error",
       header: "Last error",
@@ -51,7 +82,12 @@ export function OutboxList({ page, query, raw, path, now }: { page: Page<OutboxR
           <span className="text-slate-400">—</span>
         ),
     },
-    { key: "retry", header: "", cell: (r) => (r.status === "FAILED" || (r.status === "PENDING" && r.nextAttemptAt > now) ? <RetryButton id={r.id} /> : null) },
+    {
+      key: "retry",
+      header: "",
+      cell: (r) =>
+        r.status === "FAILED" || (r.status === "PENDING" && r.nextAttemptAt > now) ? <RetryButton id={r.id} /> : null,
+    },
   ];
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Recipient, subject or id", placeholder: "Part of an address or subject" },
@@ -62,14 +98,24 @@ export function OutboxList({ page, query, raw, path, now }: { page: Page<OutboxR
     <>
       <FilterBar path={path} filters={filters} values={raw} keep={{ dir: raw.dir, sort: raw.sort }} />
       {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No messages match these filters" : "Nothing waiting: every e-mail has been delivered"}>
+        <EmptyState
+          title={filtered ? "No messages match these filters" : "Nothing waiting: every e-mail has been delivered"}
+        >
           {filtered
             ? "Clear a filter, or choose “All” to see every status."
             : "Notifications are e-mailed within a minute of being queued. If the mail server is unreachable they wait here and are retried with growing pauses for 24 hours before they are marked failed."}
         </EmptyState>
       ) : (
         <>
-          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? "desc"} caption="Outgoing e-mail, newest first" />
+          <DataTable
+            rows={page.items}
+            columns={columns}
+            path={path}
+            query={raw}
+            sort={query.sort}
+            dir={query.dir ?? "desc"}
+            caption="Outgoing e-mail, newest first"
+          />
           <Pager path={path} query={raw} {...page} shown={page.items.length} />
         </>
       )}

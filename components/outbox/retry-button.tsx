@@ -30,9 +30,15 @@ function RetryOneButton({ id }: { id: string }) {
         {pending ? "Retrying…" : "Retry now"}
       </Button>
       {error ? (
-        <span role="alert" className="text-xs text-red-700">{error}</span>
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
       ) : (
-        queued && <span role="status" className="text-xs text-slate-600">Queued</span>
+        queued && (
+          <span role="status" className="text-xs text-slate-600">
+            Queued
+          </span>
+        )
       )}
     </span>
   );
@@ -58,7 +64,11 @@ function RetryAllButton({ count }: { count?: number }) {
           router.refresh();
         }}
       />
-      {queued !== null && <span role="status" className="text-xs text-slate-600">{queued} queued</span>}
+      {queued !== null && (
+        <span role="status" className="text-xs text-slate-600">
+          {queued} queued
+        </span>
+      )}
     </span>
   );
 }

@@ -25,7 +25,21 @@ export function PartnerProfileCard({ partner }: { partner: Partner }) {
           ["Tier", <TierBadge key="tier" tier={partner.tier} />],
           ["Status", <StatusBadge key="status" status={partner.status} />],
           ["Headquarters", partner.country ?? "—"],
-          ["Website", partner.website ? <a href={websiteHref(partner.website)} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">{partner.website}</a> : "—"],
+          [
+            "Website",
+            partner.website ? (
+              <a
+                href={websiteHref(partner.website)}
+                className="text-brand-700 hover:underline"
+                rel="noopener noreferrer"
+                target="_blank"
+              >
+                {partner.website}
+              </a>
+            ) : (
+              "—"
+            ),
+          ],
           ["Partner since", formatDate(partner.createdAt)],
           ["Partner manager", partner.manager?.name ?? "Unassigned"],
         ]}
@@ -41,7 +55,13 @@ export function PartnerCoverageCard({ partner }: { partner: Partner }) {
       <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Regions served</h3>
       {partner.regions.length ? (
         <ul className="mt-1 flex flex-wrap gap-1.5">
-          {partner.regions.map((r) => <li key={r.region.code}><Badge tone="blue">{r.region.name} ({r.region.code})</Badge></li>)}
+          {partner.regions.map((r) => (
+            <li key={r.region.code}>
+              <Badge tone="blue">
+                {r.region.name} ({r.region.code})
+              </Badge>
+            </li>
+          ))}
         </ul>
       ) : (
         <p className="mt-1 text-sm text-slate-600">No regions recorded.</p>
@@ -49,7 +69,11 @@ export function PartnerCoverageCard({ partner }: { partner: Partner }) {
       <h3 className="mt-4 text-xs font-medium uppercase tracking-wide text-slate-500">Verticals</h3>
       {partner.verticals.length ? (
         <ul className="mt-1 flex flex-wrap gap-1.5">
-          {partner.verticals.map((v) => <li key={v.vertical}><Badge>{humanize(v.vertical)}</Badge></li>)}
+          {partner.verticals.map((v) => (
+            <li key={v.vertical}>
+              <Badge>{humanize(v.vertical)}</Badge>
+            </li>
+          ))}
         </ul>
       ) : (
         <p className="mt-1 text-sm text-slate-600">No verticals recorded.</p>
@@ -69,7 +93,10 @@ export function PartnerDetailView({ detail }: { detail: PartnerDetail }) {
         <PartnerCoverageCard partner={partner} />
       </div>
       <div className="space-y-6">
-        <Card title="Registrations by status" action={<span className="text-xs text-slate-500">{formatNumber(total)} in total</span>}>
+        <Card
+          title="Registrations by status"
+          action={<span className="text-xs text-slate-500">{formatNumber(total)} in total</span>}
+        >
           {total === 0 ? (
             <p className="text-sm text-slate-600">No registrations you can see from this partner yet.</p>
           ) : (
@@ -86,7 +113,9 @@ export function PartnerDetailView({ detail }: { detail: PartnerDetail }) {
           )}
           <div className="mt-4 flex flex-wrap gap-2">
             <ButtonLink href={hrefWith(regsPath, { partnerId: partner.id }, {})}>All registrations</ButtonLink>
-            <ButtonLink href={hrefWith("/opportunities", { partnerId: partner.id }, {})} variant="ghost">Opportunities ({formatNumber(partner._count.opportunities)})</ButtonLink>
+            <ButtonLink href={hrefWith("/opportunities", { partnerId: partner.id }, {})} variant="ghost">
+              Opportunities ({formatNumber(partner._count.opportunities)})
+            </ButtonLink>
           </div>
         </Card>
       </div>

@@ -9,16 +9,54 @@ import { formatDate, formatNumber, humanize } from "@/lib/format";
 import { PARTNER_STATUSES, PARTNER_TIERS, PARTNER_TYPES, type PartnerListQuery } from "@/lib/validation/lists";
 import { TierBadge } from "./tier-badge";
 
-export function PartnerList({ page, query, raw, path }: { page: Page<PartnerRow>; query: PartnerListQuery; raw: Record<string, string>; path: string }) {
+export function PartnerList({
+  page,
+  query,
+  raw,
+  path,
+}: {
+  page: Page<PartnerRow>;
+  query: PartnerListQuery;
+  raw: Record<string, string>;
+  path: string;
+}) {
   const columns: Column<PartnerRow>[] = [
-    { key: "name", header: "Partner", sortKey: "name", cell: (p) => <Link href={`${path}/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link> },
+    {
+      key: "name",
+      header: "Partner",
+      sortKey: "name",
+      cell: (p) => (
+        <Link href={`${path}/${p.id}`} className="font-medium text-brand-700 hover:underline">
+          {p.name}
+        </Link>
+      ),
+    },
     { key: "type", header: "Type", sortKey: "type", cell: (p) => humanize(p.type) },
     { key: "tier", header: "Tier", sortKey: "tier", cell: (p) => <TierBadge tier={p.tier} /> },
     { key: "status", header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
-    { key: "manager", header: "Partner manager", cell: (p) => p.manager?.name ?? <span className="text-slate-500">Unassigned</span> },
-    { key: "regions", header: "Regions", cell: (p) => (p.regions.length ? p.regions.map((r) => r.region.code).join(", ") : <span className="text-slate-500">—</span>) },
-    { key: "registrations", header: "Registrations", align: "right", cell: (p) => formatNumber(p._count.registrations) },
-    { key: "opportunities", header: "Opportunities", align: "right", cell: (p) => formatNumber(p._count.opportunities) },
+    {
+      key: "manager",
+      header: "Partner manager",
+      cell: (p) => p.manager?.name ?? <span className="text-slate-500">Unassigned</span>,
+    },
+    {
+      key: "regions",
+      header: "Regions",
+      cell: (p) =>
+        p.regions.length ? p.regions.map((r) => r.region.code).join(", ") : <span className="text-slate-500">—</span>,
+    },
+    {
+      key: "registrations",
+      header: "Registrations",
+      align: "right",
+      cell: (p) => formatNumber(p._count.registrations),
+    },
+    {
+      key: "opportunities",
+      header: "Opportunities",
+      align: "right",
+      cell: (p) => formatNumber(p._count.opportunities),
+    },
     { key: "since", header: "Partner since", sortKey: "createdAt", cell: (p) => formatDate(p.createdAt) },
   ];
   const filters: Filter[] = [
@@ -31,14 +69,29 @@ export function PartnerList({ page, query, raw, path }: { page: Page<PartnerRow>
   const filtered = Boolean(query.q || query.type || query.tier || query.status || query.managerId);
   return (
     <>
-      <FilterBar path={path} filters={filters} values={raw} keep={{ sort: raw.sort, dir: raw.dir, managerId: raw.managerId }} />
+      <FilterBar
+        path={path}
+        filters={filters}
+        values={raw}
+        keep={{ sort: raw.sort, dir: raw.dir, managerId: raw.managerId }}
+      />
       {page.items.length === 0 ? (
         <EmptyState title={filtered ? "No partners match these filters" : "No partners yet"}>
-          {filtered ? "Clear a filter or search for part of the name." : "Channel operations onboards partners; once a partner is added it appears here with its manager and regions."}
+          {filtered
+            ? "Clear a filter or search for part of the name."
+            : "Channel operations onboards partners; once a partner is added it appears here with its manager and regions."}
         </EmptyState>
       ) : (
         <>
-          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")} caption="Partners" />
+          <DataTable
+            rows={page.items}
+            columns={columns}
+            path={path}
+            query={raw}
+            sort={query.sort}
+            dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")}
+            caption="Partners"
+          />
           <Pager path={path} query={raw} {...page} shown={page.items.length} />
         </>
       )}

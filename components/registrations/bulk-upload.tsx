@@ -6,7 +6,17 @@
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { importCsvChunkAction, validateCsvAction } from "@/lib/actions/bulk-registrations";
-import { IMPORT_CHUNK_SIZE, MAX_CSV_BYTES, errorReportCsv, failedImportRows, parseRegistrationCsv, type ImportRowResult, type ParseResult, type ParsedRow, type RowError } from "@/lib/registrations/csv";
+import {
+  IMPORT_CHUNK_SIZE,
+  MAX_CSV_BYTES,
+  errorReportCsv,
+  failedImportRows,
+  parseRegistrationCsv,
+  type ImportRowResult,
+  type ParseResult,
+  type ParsedRow,
+  type RowError,
+} from "@/lib/registrations/csv";
 import { formatNumber, humanize } from "@/lib/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
@@ -99,7 +109,9 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
     }
     const res = await validateCsvAction({ csv: text }).catch(() => null);
     if (!res) {
-      setNotice("The server could not be reached, so the file was checked in your browser. Importing needs a connection.");
+      setNotice(
+        "The server could not be reached, so the file was checked in your browser. Importing needs a connection.",
+      );
       return local();
     }
     if (!res.ok) return { rows: [], fatal: res.message };
@@ -139,7 +151,9 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
     for (let at = done.length; at < ready.length; at += IMPORT_CHUNK_SIZE) {
       const res = await sendChunk(batchId, ready.slice(at, at + IMPORT_CHUNK_SIZE));
       if (!res.ok) {
-        setAlert(`${res.message} ${formatNumber(done.length)} of ${formatNumber(ready.length)} rows were processed. Resume to continue; rows already saved are not saved twice.`);
+        setAlert(
+          `${res.message} ${formatNumber(done.length)} of ${formatNumber(ready.length)} rows were processed. Resume to continue; rows already saved are not saved twice.`,
+        );
         break;
       }
       done = [...done, ...res.data];
@@ -152,7 +166,9 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
   return (
     <div className="space-y-6">
       <Card title="Upload your file">
-        <label htmlFor="registrations-csv" className={LABEL}>CSV file</label>
+        <label htmlFor="registrations-csv" className={LABEL}>
+          CSV file
+        </label>
         <input
           id="registrations-csv"
           type="file"
@@ -162,60 +178,145 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
           aria-describedby="registrations-csv-hint"
           className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100"
         />
-        <p id="registrations-csv-hint" className="mt-1 text-xs text-slate-500">Up to 1,000 rows and 2 MB. Nothing is saved until you choose to import.</p>
+        <p id="registrations-csv-hint" className="mt-1 text-xs text-slate-500">
+          Up to 1,000 rows and 2 MB. Nothing is saved until you choose to import.
+        </p>
       </Card>
 
       <div role="status" aria-live="polite" className="text-sm text-slate-700">
         {phase === "checking" && <p>Checking {fileName}…</p>}
-        {phase === "checked" && <p>{fileName}: {formatNumber(ready.length)} rows ready to import, {formatNumber(invalid.length)} with errors.</p>}
-        {phase === "done" && <p>Import finished: {formatNumber(results.length - failed.length)} registered, {formatNumber(failed.length)} failed.</p>}
+        {phase === "checked" && (
+          <p>
+            {fileName}: {formatNumber(ready.length)} rows ready to import, {formatNumber(invalid.length)} with errors.
+          </p>
+        )}
+        {phase === "done" && (
+          <p>
+            Import finished: {formatNumber(results.length - failed.length)} registered, {formatNumber(failed.length)}{" "}
+            failed.
+          </p>
+        )}
         {notice && <p className="mt-1 text-slate-500">{notice}</p>}
       </div>
       <FormAlert message={alert} />
 
       {phase === "checked" && invalid.length > 0 && (
-        <Card title={`Rows with errors (${formatNumber(invalid.length)})`} action={<Button variant="secondary" onClick={() => download(`${base}-errors.csv`, errorReportCsv(invalid))}>Download error report</Button>}>
+        <Card
+          title={`Rows with errors (${formatNumber(invalid.length)})`}
+          action={
+            <Button variant="secondary" onClick={() => download(`${base}-errors.csv`, errorReportCsv(invalid))}>
+              Download error report
+            </Button>
+          }
+        >
           <ProblemTable caption="Problems found in the file, by line" rows={invalid} />
-          <p className="mt-3 text-sm text-slate-600">Rows with errors are skipped. Fix them in your spreadsheet and upload just those rows afterwards.</p>
+          <p className="mt-3 text-sm text-slate-600">
+            Rows with errors are skipped. Fix them in your spreadsheet and upload just those rows afterwards.
+          </p>
         </Card>
       )}
-      {phase === "checked" && ready.length === 0 && <p className="text-sm text-slate-700">No row can be imported yet: fix the errors above and upload the file again.</p>}
-      {phase === "checked" && ready.length > 0 && <Button onClick={runImport}>Import {formatNumber(ready.length)} {ready.length === 1 ? "row" : "rows"}</Button>}
+      {phase === "checked" && ready.length === 0 && (
+        <p className="text-sm text-slate-700">
+          No row can be imported yet: fix the errors above and upload the file again.
+        </p>
+      )}
+      {phase === "checked" && ready.length > 0 && (
+        <Button onClick={runImport}>
+          Import {formatNumber(ready.length)} {ready.length === 1 ? "row" : "rows"}
+        </Button>
+      )}
 
       {(phase === "importing" || phase === "paused") && (
         <div ref={progressRef} tabIndex={-1} className="space-y-2 outline-none">
-          <p id="import-progress-label" className="text-sm text-slate-700">Imported {formatNumber(results.length)} of {formatNumber(ready.length)} rows</p>
-          <div role="progressbar" aria-labelledby="import-progress-label" aria-valuemin={0} aria-valuemax={ready.length} aria-valuenow={results.length} className="h-2 w-full overflow-hidden rounded-full bg-slate-200">
-            <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${ready.length ? (results.length / ready.length) * 100 : 0}%` }} />
+          <p id="import-progress-label" className="text-sm text-slate-700">
+            Imported {formatNumber(results.length)} of {formatNumber(ready.length)} rows
+          </p>
+          <div
+            role="progressbar"
+            aria-labelledby="import-progress-label"
+            aria-valuemin={0}
+            aria-valuemax={ready.length}
+            aria-valuenow={results.length}
+            className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+          >
+            <div
+              className="h-full bg-brand-600 transition-[width]"
+              style={{ width: `${ready.length ? (results.length / ready.length) * 100 : 0}%` }}
+            />
           </div>
           {phase === "paused" && <Button onClick={runImport}>Resume import</Button>}
         </div>
       )}
 
       {phase === "done" && (
-        <div ref={progressRef} tabIndex={-1} role="region" aria-label="Import results" className="space-y-6 outline-none">
+        <div
+          ref={progressRef}
+          tabIndex={-1}
+          role="region"
+          aria-label="Import results"
+          className="space-y-6 outline-none"
+        >
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-            <Stat label="Registered" value={formatNumber(results.length - failed.length - conflicts.length)} tone="good" />
-            <Stat label="Registered, in a conflict" value={formatNumber(conflicts.length)} tone={conflicts.length ? "warn" : undefined} hint="Saved; the vendor resolves the overlap" />
-            <Stat label="Failed" value={formatNumber(failed.length)} tone={failed.length ? "warn" : undefined} hint="Not saved" />
+            <Stat
+              label="Registered"
+              value={formatNumber(results.length - failed.length - conflicts.length)}
+              tone="good"
+            />
+            <Stat
+              label="Registered, in a conflict"
+              value={formatNumber(conflicts.length)}
+              tone={conflicts.length ? "warn" : undefined}
+              hint="Saved; the vendor resolves the overlap"
+            />
+            <Stat
+              label="Failed"
+              value={formatNumber(failed.length)}
+              tone={failed.length ? "warn" : undefined}
+              hint="Not saved"
+            />
           </div>
           {conflicts.length > 0 && (
             <Card title="Registered in a conflict">
               <ul className="space-y-1 text-sm">
-                {conflicts.slice(0, SHOWN_PROBLEMS).map((r) => r.ok && (
-                  <li key={r.line}>Line {r.line}: {humanize(r.conflict)} — <Link href={`/portal/registrations/${r.id}`} className="text-brand-700 hover:underline">view registration</Link></li>
-                ))}
+                {conflicts.slice(0, SHOWN_PROBLEMS).map(
+                  (r) =>
+                    r.ok && (
+                      <li key={r.line}>
+                        Line {r.line}: {humanize(r.conflict)} —{" "}
+                        <Link href={`/portal/registrations/${r.id}`} className="text-brand-700 hover:underline">
+                          view registration
+                        </Link>
+                      </li>
+                    ),
+                )}
               </ul>
             </Card>
           )}
           {failed.length > 0 && (
-            <Card title={`Rows not saved (${formatNumber(failed.length)})`} action={<Button variant="secondary" onClick={() => download(`${base}-failed.csv`, errorReportCsv(failed))}>Download error report</Button>}>
+            <Card
+              title={`Rows not saved (${formatNumber(failed.length)})`}
+              action={
+                <Button variant="secondary" onClick={() => download(`${base}-failed.csv`, errorReportCsv(failed))}>
+                  Download error report
+                </Button>
+              }
+            >
               <ProblemTable caption="Rows that could not be saved, by line" rows={failed} />
             </Card>
           )}
           <div className="flex flex-wrap gap-3">
-            <ButtonLink variant="primary" href="/portal/registrations">Go to My registrations</ButtonLink>
-            <Button variant="secondary" onClick={() => { reset(); document.getElementById("registrations-csv")?.focus(); }}>Upload another file</Button>
+            <ButtonLink variant="primary" href="/portal/registrations">
+              Go to My registrations
+            </ButtonLink>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                reset();
+                document.getElementById("registrations-csv")?.focus();
+              }}
+            >
+              Upload another file
+            </Button>
           </div>
         </div>
       )}
@@ -231,7 +332,15 @@ function ProblemTable({ caption, rows }: { caption: string; rows: { line: number
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
-            {["Line", "Column", "Problem"].map((h) => <th key={h} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{h}</th>)}
+            {["Line", "Column", "Problem"].map((h) => (
+              <th
+                key={h}
+                scope="col"
+                className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+              >
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -244,7 +353,12 @@ function ProblemTable({ caption, rows }: { caption: string; rows: { line: number
           ))}
         </tbody>
       </table>
-      {all.length > SHOWN_PROBLEMS && <p className="px-3 py-2 text-xs text-slate-500">Showing the first {SHOWN_PROBLEMS} of {formatNumber(all.length)} problems. Download the error report for all of them.</p>}
+      {all.length > SHOWN_PROBLEMS && (
+        <p className="px-3 py-2 text-xs text-slate-500">
+          Showing the first {SHOWN_PROBLEMS} of {formatNumber(all.length)} problems. Download the error report for all
+          of them.
+        </p>
+      )}
     </div>
   );
 }

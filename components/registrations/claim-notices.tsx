@@ -16,7 +16,8 @@ export function ClaimNotices({ input }: { input: ClaimCheckInput | null }) {
     <div aria-live="polite" className="space-y-2 empty:hidden">
       {check?.status === "protected" && (
         <Notice tone="amber" title="Possible overlap">
-          This account already appears to be protected for this product line. You can still register: the case will be reviewed.
+          This account already appears to be protected for this product line. You can still register: the case will be
+          reviewed.
         </Notice>
       )}
       {check?.status === "own-claim" && (
@@ -26,12 +27,14 @@ export function ClaimNotices({ input }: { input: ClaimCheckInput | null }) {
       )}
       {check?.namedAccount && (
         <Notice tone="slate">
-          This looks like an account the vendor covers with its own team. You can still register: the route will be reviewed with them.
+          This looks like an account the vendor covers with its own team. You can still register: the route will be
+          reviewed with them.
         </Notice>
       )}
       {check?.directActivity && (
         <Notice tone="slate">
-          The vendor&apos;s own sales team is already working on this account. You can still register: expect the case to be reviewed for co-selling.
+          The vendor&apos;s own sales team is already working on this account. You can still register: expect the case
+          to be reviewed for co-selling.
         </Notice>
       )}
     </div>

@@ -29,7 +29,8 @@ export function DecisionPanel({ id, status, slaDueAt, overdue }: Props) {
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const decision = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value as Decision | undefined;
+    const decision = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value as
+      Decision | undefined;
     if (!decision || pending) return;
     const text = reason.trim();
     if (text.length < 3) {
@@ -65,20 +66,38 @@ export function DecisionPanel({ id, status, slaDueAt, overdue }: Props) {
       action={
         status === "SUBMITTED" ? (
           <p className={overdue ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
-            {overdue && <Badge tone="red" className="mr-2">Overdue</Badge>}
+            {overdue && (
+              <Badge tone="red" className="mr-2">
+                Overdue
+              </Badge>
+            )}
             Due {formatDateTime(slaDueAt)}
           </p>
         ) : undefined
       }
     >
-      <div role="status">{outcome && <Notice tone="green" className="mb-4">{outcome}</Notice>}</div>
+      <div role="status">
+        {outcome && (
+          <Notice tone="green" className="mb-4">
+            {outcome}
+          </Notice>
+        )}
+      </div>
       <FormAlert message={error} className="mb-4" />
       {status === "SUBMITTED" && !outcome && (
         <form onSubmit={onSubmit} noValidate aria-busy={pending !== null} className="space-y-4">
           <Field
             id={`decision-${id}-reason`}
             label="Reason"
-            hint={<>The partner reads this. Check the <a href="#evidence" className="text-brand-700 underline underline-offset-2">evidence</a> before deciding.</>}
+            hint={
+              <>
+                The partner reads this. Check the{" "}
+                <a href="#evidence" className="text-brand-700 underline underline-offset-2">
+                  evidence
+                </a>{" "}
+                before deciding.
+              </>
+            }
             errors={reasonError}
           >
             {(a) => (

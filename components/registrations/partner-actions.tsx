@@ -5,7 +5,11 @@
 // server re-checks everything (status, expiry, extension count) when the action runs.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { extendRegistrationAction, postRegistrationUpdateAction, withdrawRegistrationAction } from "@/lib/actions/registrations";
+import {
+  extendRegistrationAction,
+  postRegistrationUpdateAction,
+  withdrawRegistrationAction,
+} from "@/lib/actions/registrations";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm";
 import { Dialog, DialogClose, DialogDescription, DialogFormFooter, DESCRIPTION } from "@/components/ui/dialog";
@@ -17,13 +21,24 @@ import { formatDate } from "@/lib/format";
 
 const TEXTAREA = cn(INPUT, "mt-1");
 
-type Props = { id: string; canExtend: boolean; canWithdraw: boolean; canUpdate: boolean; extensionsLeft: number; protectedUntil: string | null };
+type Props = {
+  id: string;
+  canExtend: boolean;
+  canWithdraw: boolean;
+  canUpdate: boolean;
+  extensionsLeft: number;
+  protectedUntil: string | null;
+};
 
 export function PartnerActions({ id, canExtend, canWithdraw, canUpdate, extensionsLeft, protectedUntil }: Props) {
   const [withdrawn, setWithdrawn] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {withdrawn && <p role="status" className="text-sm text-slate-700">Registration withdrawn.</p>}
+      {withdrawn && (
+        <p role="status" className="text-sm text-slate-700">
+          Registration withdrawn.
+        </p>
+      )}
       {canUpdate && !withdrawn && <UpdateDialog id={id} />}
       <ExtendDialog id={id} show={canExtend} extensionsLeft={extensionsLeft} protectedUntil={protectedUntil} />
       {canWithdraw && <WithdrawButton id={id} onDone={() => setWithdrawn(true)} />}
@@ -31,7 +46,17 @@ export function PartnerActions({ id, canExtend, canWithdraw, canUpdate, extensio
   );
 }
 
-function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string; show: boolean; extensionsLeft: number; protectedUntil: string | null }) {
+function ExtendDialog({
+  id,
+  show,
+  extensionsLeft,
+  protectedUntil,
+}: {
+  id: string;
+  show: boolean;
+  extensionsLeft: number;
+  protectedUntil: string | null;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -63,7 +88,13 @@ function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string
       open={open}
       onOpenChange={onOpenChange}
       title="Extend protection"
-      trigger={show ? <Button type="button" variant="secondary">Request extension…</Button> : undefined}
+      trigger={
+        show ? (
+          <Button type="button" variant="secondary">
+            Request extension…
+          </Button>
+        ) : undefined
+      }
     >
       {done ? (
         <div className="mt-3 space-y-4">
@@ -71,25 +102,50 @@ function ExtendDialog({ id, show, extensionsLeft, protectedUntil }: { id: string
             {/* the outcome is what the dialog is now about: it becomes its accessible description */}
             <DialogDescription role="status">
               Your protection now runs until <strong>{formatDate(done.protectedUntil)}</strong>.{" "}
-              {done.extensionsLeft > 0 ? `${done.extensionsLeft} more extension${done.extensionsLeft === 1 ? "" : "s"} available.` : "That was the last extension available."}
+              {done.extensionsLeft > 0
+                ? `${done.extensionsLeft} more extension${done.extensionsLeft === 1 ? "" : "s"} available.`
+                : "That was the last extension available."}
             </DialogDescription>
           </Notice>
           <div className="flex justify-end">
             <DialogClose asChild>
-              <Button type="button" variant="secondary">Close</Button>
+              <Button type="button" variant="secondary">
+                Close
+              </Button>
             </DialogClose>
           </div>
         </div>
       ) : (
         <>
           <DialogDescription className={DESCRIPTION}>
-            Protection currently ends {formatDate(protectedUntil)}. An extension adds the route&apos;s protection period again. {extensionsLeft} of your extensions left.
+            Protection currently ends {formatDate(protectedUntil)}. An extension adds the route&apos;s protection period
+            again. {extensionsLeft} of your extensions left.
           </DialogDescription>
           <form onSubmit={submit} className="mt-4 space-y-4">
-            <Field id={`extend-${id}-reason`} label="Reason" optional hint="Where the deal stands and why it needs more time.">
-              {(a) => <textarea {...a} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} className={TEXTAREA} />}
+            <Field
+              id={`extend-${id}-reason`}
+              label="Reason"
+              optional
+              hint="Where the deal stands and why it needs more time."
+            >
+              {(a) => (
+                <textarea
+                  {...a}
+                  rows={3}
+                  maxLength={2000}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  disabled={pending}
+                  className={TEXTAREA}
+                />
+              )}
             </Field>
-            <DialogFormFooter error={error} pending={pending} submitLabel="Request extension" pendingLabel="Requesting…" />
+            <DialogFormFooter
+              error={error}
+              pending={pending}
+              submitLabel="Request extension"
+              pendingLabel="Requesting…"
+            />
           </form>
         </>
       )}
@@ -114,14 +170,32 @@ function UpdateDialog({ id }: { id: string }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => { setOpen(next); if (!next) setError(null); }}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setError(null);
+      }}
       title="Post a progress update"
       description="Updates go on the timeline for the vendor's reviewers and count as activity, so the account is not released as dormant."
-      trigger={<Button type="button" variant="secondary">Post update…</Button>}
+      trigger={
+        <Button type="button" variant="secondary">
+          Post update…
+        </Button>
+      }
     >
       <form onSubmit={submit} className="mt-4 space-y-4">
         <Field id={`update-${id}-note`} label="Update" hint="e.g. Demo held with the CIO; proposal due next week.">
-          {(a) => <textarea {...a} rows={3} maxLength={2000} required value={note} onChange={(e) => setNote(e.target.value)} disabled={pending} className={TEXTAREA} />}
+          {(a) => (
+            <textarea
+              {...a}
+              rows={3}
+              maxLength={2000}
+              required
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              disabled={pending}
+              className={TEXTAREA}
+            />
+          )}
         </Field>
         <DialogFormFooter error={error} pending={pending} submitLabel="Post update" pendingLabel="Posting…" />
       </form>
@@ -151,7 +225,16 @@ function WithdrawButton({ id, onDone }: { id: string; onDone: () => void }) {
       onConfirm={withdraw}
     >
       <Field id={`withdraw-${id}-reason`} label="Reason" optional hint="e.g. The customer postponed the project.">
-        {(a) => <textarea {...a} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} className={TEXTAREA} />}
+        {(a) => (
+          <textarea
+            {...a}
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={TEXTAREA}
+          />
+        )}
       </Field>
     </ConfirmButton>
   );

@@ -5,10 +5,21 @@ import { formatDate, formatDateTime, formatMoney, humanize } from "@/lib/format"
 import { TraceList } from "@/components/rules/trace-list";
 import { dormantReleaseAt, lastActivity } from "@/lib/registrations/dormancy";
 
-export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg: RegistrationDetail; showPartner: boolean; dormantDays: number }) {
+export function RegistrationDetailView({
+  reg,
+  showPartner,
+  dormantDays,
+}: {
+  reg: RegistrationDetail;
+  showPartner: boolean;
+  dormantDays: number;
+}) {
   const decision = reg.routeDecision;
   // released for inactivity before protection ends, unless someone works the deal
-  const dormantAt = reg.status === "APPROVED" && reg.protectedUntil ? dormantReleaseAt(reg.lastActivityAt, reg.opportunity?.updatedAt, dormantDays) : null;
+  const dormantAt =
+    reg.status === "APPROVED" && reg.protectedUntil
+      ? dormantReleaseAt(reg.lastActivityAt, reg.opportunity?.updatedAt, dormantDays)
+      : null;
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
@@ -34,7 +45,14 @@ export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg:
             <>
               <p className="mb-3 text-sm text-slate-700">
                 <RouteBadge route={decision.route} /> by rule set v{decision.ruleSetVersion}
-                {decision.rule ? <> — rule {decision.rule.priority} “{decision.rule.name}”</> : " — default outcome"}
+                {decision.rule ? (
+                  <>
+                    {" "}
+                    — rule {decision.rule.priority} “{decision.rule.name}”
+                  </>
+                ) : (
+                  " — default outcome"
+                )}
                 {decision.flaggedForReview && <span className="ml-2 text-amber-700">flagged for review</span>}
               </p>
               <TraceList trace={decision.trace} />
@@ -47,17 +65,28 @@ export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg:
       <div className="space-y-6">
         <Card title="Status">
           <div className="space-y-3 text-sm">
-            <p><StatusBadge status={reg.status} /></p>
+            <p>
+              <StatusBadge status={reg.status} />
+            </p>
             {reg.status === "SUBMITTED" && <p>Decision due {formatDateTime(reg.slaDueAt)}</p>}
-            {reg.protectedUntil && <p>Protected until <strong>{formatDate(reg.protectedUntil)}</strong></p>}
+            {reg.protectedUntil && (
+              <p>
+                Protected until <strong>{formatDate(reg.protectedUntil)}</strong>
+              </p>
+            )}
             {dormantAt && reg.protectedUntil && dormantAt < reg.protectedUntil && (
               <p className="text-slate-600">
-                Last activity {formatDate(lastActivity(reg.lastActivityAt, reg.opportunity?.updatedAt))}. Without an update or a change to the deal, the account is released on{" "}
-                <strong>{formatDate(dormantAt)}</strong> (after {dormantDays} days without activity).
+                Last activity {formatDate(lastActivity(reg.lastActivityAt, reg.opportunity?.updatedAt))}. Without an
+                update or a change to the deal, the account is released on <strong>{formatDate(dormantAt)}</strong>{" "}
+                (after {dormantDays} days without activity).
               </p>
             )}
             <p>Extensions used: {reg.extensionCount}</p>
-            {reg.decisionReason && <p className="rounded-md bg-slate-50 p-2 text-slate-700">“{reg.decisionReason}” {reg.reviewer ? `— ${reg.reviewer.name}` : ""}</p>}
+            {reg.decisionReason && (
+              <p className="rounded-md bg-slate-50 p-2 text-slate-700">
+                “{reg.decisionReason}” {reg.reviewer ? `— ${reg.reviewer.name}` : ""}
+              </p>
+            )}
           </div>
         </Card>
         <Card title="Timeline">
@@ -67,9 +96,22 @@ export function RegistrationDetailView({ reg, showPartner, dormantDays }: { reg:
             <ol className="relative space-y-4 border-l border-slate-200 pl-4">
               {reg.events.map((e) => (
                 <li key={e.id} className="text-sm">
-                  <span aria-hidden className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" />
-                  <p className="font-medium text-slate-800">{e.fromStatus === e.toStatus ? (e.reason?.startsWith("Protection extended") ? "Protection extended" : "Update") : e.fromStatus ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}` : humanize(e.toStatus)}</p>
-                  <p className="text-xs text-slate-500">{formatDateTime(e.at)} · {e.actorLabel}</p>
+                  <span
+                    aria-hidden
+                    className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500"
+                  />
+                  <p className="font-medium text-slate-800">
+                    {e.fromStatus === e.toStatus
+                      ? e.reason?.startsWith("Protection extended")
+                        ? "Protection extended"
+                        : "Update"
+                      : e.fromStatus
+                        ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}`
+                        : humanize(e.toStatus)}
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    {formatDateTime(e.at)} · {e.actorLabel}
+                  </p>
                   {e.reason && <p className="mt-1 text-slate-700">{e.reason}</p>}
                 </li>
               ))}

@@ -18,7 +18,16 @@ export type FormValues = {
 
 export type FieldName = keyof FormValues;
 
-export const EMPTY_VALUES: FormValues = { name: "", domain: "", country: "", vertical: "", productLine: "", acv: "", closeDate: "", description: "" };
+export const EMPTY_VALUES: FormValues = {
+  name: "",
+  domain: "",
+  country: "",
+  vertical: "",
+  productLine: "",
+  acv: "",
+  closeDate: "",
+  description: "",
+};
 
 /** Form field → the error path the action reports (`account.name`, `estimatedAcv`, …). */
 export const ERROR_PATH: Record<FieldName, string> = {
@@ -53,7 +62,12 @@ export function toInput(v: FormValues): RegistrationInput {
   const domain = v.domain.trim();
   const description = v.description.trim();
   return {
-    account: { name: v.name.trim(), ...(domain ? { domain } : {}), country: v.country, vertical: v.vertical as RegistrationInput["account"]["vertical"] },
+    account: {
+      name: v.name.trim(),
+      ...(domain ? { domain } : {}),
+      country: v.country,
+      vertical: v.vertical as RegistrationInput["account"]["vertical"],
+    },
     productLine: v.productLine,
     estimatedAcv: dollarsToCents(v.acv) ?? Number.NaN,
     expectedCloseDate: v.closeDate,
@@ -94,7 +108,15 @@ export function fromServer(fieldErrors: Record<string, string[]> | undefined): E
 /** What the route preview needs, once it is all there and valid. */
 export function previewInput(v: FormValues) {
   const cents = dollarsToCents(v.acv);
-  if (!/^[A-Z]{2}$/.test(v.country) || !isVertical(v.vertical) || !v.productLine || cents === null || cents <= 0 || cents > MAX_ACV_CENTS) return null;
+  if (
+    !/^[A-Z]{2}$/.test(v.country) ||
+    !isVertical(v.vertical) ||
+    !v.productLine ||
+    cents === null ||
+    cents <= 0 ||
+    cents > MAX_ACV_CENTS
+  )
+    return null;
   const name = v.name.trim();
   const domain = v.domain.trim();
   return {

@@ -14,7 +14,18 @@ import { cn } from "@/components/ui/cn";
 import { Field, FormAlert, INPUT } from "@/components/ui/field";
 import { ClaimNotices } from "./claim-notices";
 import { RoutePreview } from "./route-preview";
-import { EMPTY_VALUES, claimInput, fromServer, localToday, previewInput, toInput, validate, type Errors, type FieldName, type FormValues } from "./registration-form-model";
+import {
+  EMPTY_VALUES,
+  claimInput,
+  fromServer,
+  localToday,
+  previewInput,
+  toInput,
+  validate,
+  type Errors,
+  type FieldName,
+  type FormValues,
+} from "./registration-form-model";
 
 export type CountryChoice = { code: string; name: string; region: string };
 
@@ -57,7 +68,8 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
   const bind = (f: FieldName) => ({
     name: f,
     value: values[f],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(f, e.target.value),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      set(f, e.target.value),
     onBlur: () => setTouched((t) => (t[f] ? t : { ...t, [f]: true })),
     disabled: pending,
     className: cn(INPUT, "mt-1"),
@@ -106,10 +118,37 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
         <Card title="Customer">
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Field id={fieldId("name")} label="Company name" errors={errorsOf("name")} className="sm:col-span-2">
-              {(a) => <input {...a} {...bind("name")} type="text" autoComplete="organization" maxLength={200} required placeholder="e.g. Northwind Health GmbH" />}
+              {(a) => (
+                <input
+                  {...a}
+                  {...bind("name")}
+                  type="text"
+                  autoComplete="organization"
+                  maxLength={200}
+                  required
+                  placeholder="e.g. Northwind Health GmbH"
+                />
+              )}
             </Field>
-            <Field id={fieldId("domain")} label="Website domain" optional hint="Helps match the account, e.g. northwind.example" errors={errorsOf("domain")} className="sm:col-span-2">
-              {(a) => <input {...a} {...bind("domain")} type="text" inputMode="url" autoComplete="url" maxLength={253} placeholder="northwind.example" />}
+            <Field
+              id={fieldId("domain")}
+              label="Website domain"
+              optional
+              hint="Helps match the account, e.g. northwind.example"
+              errors={errorsOf("domain")}
+              className="sm:col-span-2"
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  {...bind("domain")}
+                  type="text"
+                  inputMode="url"
+                  autoComplete="url"
+                  maxLength={253}
+                  placeholder="northwind.example"
+                />
+              )}
             </Field>
             <Field id={fieldId("country")} label="Country" errors={errorsOf("country")}>
               {(a) => (
@@ -117,7 +156,11 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
                   <option value="">Choose a country…</option>
                   {regions.map(([region, list]) => (
                     <optgroup key={region} label={region}>
-                      {list.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                      {list.map((c) => (
+                        <option key={c.code} value={c.code}>
+                          {c.name}
+                        </option>
+                      ))}
                     </optgroup>
                   ))}
                 </select>
@@ -127,7 +170,11 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
               {(a) => (
                 <select {...a} {...bind("vertical")} required>
                   <option value="">Choose an industry…</option>
-                  {VERTICALS.map((v) => <option key={v} value={v}>{humanize(v)}</option>)}
+                  {VERTICALS.map((v) => (
+                    <option key={v} value={v}>
+                      {humanize(v)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -139,12 +186,31 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
               {(a) => (
                 <select {...a} {...bind("productLine")} required>
                   <option value="">Choose a product line…</option>
-                  {productLines.map((p) => <option key={p} value={p}>{p}</option>)}
+                  {productLines.map((p) => (
+                    <option key={p} value={p}>
+                      {p}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
-            <Field id={fieldId("acv")} label="Estimated ACV (USD)" hint="Annual contract value in US dollars" errors={errorsOf("acv")}>
-              {(a) => <input {...a} {...bind("acv")} type="text" inputMode="decimal" autoComplete="off" required placeholder="250,000" />}
+            <Field
+              id={fieldId("acv")}
+              label="Estimated ACV (USD)"
+              hint="Annual contract value in US dollars"
+              errors={errorsOf("acv")}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  {...bind("acv")}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  required
+                  placeholder="250,000"
+                />
+              )}
             </Field>
             <Field id={fieldId("closeDate")} label="Expected close date" errors={errorsOf("closeDate")}>
               {(a) => <input {...a} {...bind("closeDate")} type="date" min={today || undefined} required />}
@@ -152,7 +218,14 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
             <div className="sm:col-span-2">
               <ClaimNotices input={claimInput(values)} />
             </div>
-            <Field id={fieldId("description")} label="Description" optional hint="What the customer needs and where the deal stands. Reviewers read this." errors={errorsOf("description")} className="sm:col-span-2">
+            <Field
+              id={fieldId("description")}
+              label="Description"
+              optional
+              hint="What the customer needs and where the deal stands. Reviewers read this."
+              errors={errorsOf("description")}
+              className="sm:col-span-2"
+            >
               {(a) => <textarea {...a} {...bind("description")} rows={4} maxLength={5000} />}
             </Field>
           </div>
@@ -165,14 +238,21 @@ export function RegistrationForm({ countries, productLines }: { countries: Count
         <FormAlert message={alert} />
         {existing && (
           <p className="text-sm">
-            <Link href={`/portal/registrations/${encodeURIComponent(existing)}`} className="font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900">
+            <Link
+              href={`/portal/registrations/${encodeURIComponent(existing)}`}
+              className="font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900"
+            >
               Open your registration
             </Link>
           </p>
         )}
         <div className="flex flex-wrap items-center justify-end gap-3">
-          <ButtonLink href="/portal/registrations" variant="ghost">Cancel</ButtonLink>
-          <Button type="submit" form={FORM_ID} disabled={pending}>{pending ? "Submitting…" : "Submit registration"}</Button>
+          <ButtonLink href="/portal/registrations" variant="ghost">
+            Cancel
+          </ButtonLink>
+          <Button type="submit" form={FORM_ID} disabled={pending}>
+            {pending ? "Submitting…" : "Submit registration"}
+          </Button>
         </div>
       </div>
     </div>
@@ -186,5 +266,7 @@ function groupByRegion(countries: CountryChoice[]): [string, CountryChoice[]][] 
     list.push(c);
     groups.set(c.region, list);
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([r, list]) => [r, list.sort((x, y) => x.name.localeCompare(y.name))]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([r, list]) => [r, list.sort((x, y) => x.name.localeCompare(y.name))]);
 }

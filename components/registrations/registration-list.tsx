@@ -28,10 +28,25 @@ export function RegistrationList({
   now: Date;
 }) {
   const columns: Column<RegistrationRow>[] = [
-    { key: "account", header: "Account", sortKey: "accountName", cell: (r) => <Link href={`${path}/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.accountName}</Link> },
+    {
+      key: "account",
+      header: "Account",
+      sortKey: "accountName",
+      cell: (r) => (
+        <Link href={`${path}/${r.id}`} className="font-medium text-brand-700 hover:underline">
+          {r.accountName}
+        </Link>
+      ),
+    },
     ...(showPartner ? [{ key: "partner", header: "Partner", cell: (r: RegistrationRow) => r.partner.name }] : []),
     { key: "product", header: "Product", cell: (r) => r.productLine.name },
-    { key: "acv", header: "Est. ACV", sortKey: "estimatedAcvCents", align: "right", cell: (r) => formatMoney(r.estimatedAcvCents, r.currency) },
+    {
+      key: "acv",
+      header: "Est. ACV",
+      sortKey: "estimatedAcvCents",
+      align: "right",
+      cell: (r) => formatMoney(r.estimatedAcvCents, r.currency),
+    },
     { key: "status", header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
     { key: "route", header: "Route", cell: (r) => <RouteBadge route={r.route} /> },
     { key: "submitted", header: "Submitted", sortKey: "submittedAt", cell: (r) => formatDate(r.submittedAt) },
@@ -41,19 +56,45 @@ export function RegistrationList({
       sortKey: "slaDueAt",
       cell: (r) =>
         r.status === "SUBMITTED" ? (
-          <span className={r.slaDueAt < now ? "font-medium text-red-700" : ""}>{formatDate(r.slaDueAt)}{r.slaDueAt < now ? " · overdue" : ""}</span>
+          <span className={r.slaDueAt < now ? "font-medium text-red-700" : ""}>
+            {formatDate(r.slaDueAt)}
+            {r.slaDueAt < now ? " · overdue" : ""}
+          </span>
         ) : (
           <span className="text-slate-500">—</span>
         ),
     },
-    { key: "protected", header: "Protected until", sortKey: "protectedUntil", cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>) },
+    {
+      key: "protected",
+      header: "Protected until",
+      sortKey: "protectedUntil",
+      cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>),
+    },
   ];
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Account", placeholder: "Search account name" },
     { kind: "select", name: "status", label: "Status", options: REGISTRATION_STATUSES },
     { kind: "select", name: "route", label: "Route", options: ROUTES },
-    ...(partnerOptions ? [{ kind: "select" as const, name: "partnerId", label: "Partner", options: partnerOptions.map((p) => ({ value: p.id, label: p.name })) }] : []),
-    ...(regionOptions ? [{ kind: "select" as const, name: "region", label: "Region", options: regionOptions.map((r) => ({ value: r, label: r })) }] : []),
+    ...(partnerOptions
+      ? [
+          {
+            kind: "select" as const,
+            name: "partnerId",
+            label: "Partner",
+            options: partnerOptions.map((p) => ({ value: p.id, label: p.name })),
+          },
+        ]
+      : []),
+    ...(regionOptions
+      ? [
+          {
+            kind: "select" as const,
+            name: "region",
+            label: "Region",
+            options: regionOptions.map((r) => ({ value: r, label: r })),
+          },
+        ]
+      : []),
   ];
   const filtered = Boolean(query.q || query.status || query.route || query.partnerId || query.region);
   return (
@@ -61,11 +102,23 @@ export function RegistrationList({
       <FilterBar path={path} filters={filters} values={raw} keep={{ sort: raw.sort, dir: raw.dir }} />
       {page.items.length === 0 ? (
         <EmptyState title={filtered ? "No registrations match these filters" : "No registrations yet"}>
-          {filtered ? "Clear a filter to see more." : showPartner ? "Partners register deals through the portal; they appear here for review." : "Register your first deal to protect it."}
+          {filtered
+            ? "Clear a filter to see more."
+            : showPartner
+              ? "Partners register deals through the portal; they appear here for review."
+              : "Register your first deal to protect it."}
         </EmptyState>
       ) : (
         <>
-          <DataTable rows={page.items} columns={columns} path={path} query={raw} sort={query.sort} dir={query.dir ?? (query.sort === "accountName" ? "asc" : "desc")} caption="Deal registrations" />
+          <DataTable
+            rows={page.items}
+            columns={columns}
+            path={path}
+            query={raw}
+            sort={query.sort}
+            dir={query.dir ?? (query.sort === "accountName" ? "asc" : "desc")}
+            caption="Deal registrations"
+          />
           <Pager path={path} query={raw} {...page} shown={page.items.length} />
         </>
       )}

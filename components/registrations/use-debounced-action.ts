@@ -6,7 +6,11 @@ import { useEffect, useState } from "react";
 
 type Result<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
-const OFFLINE: Result<never> = { ok: false, code: "INTERNAL", message: "Could not reach the server. Check your connection." };
+const OFFLINE: Result<never> = {
+  ok: false,
+  code: "INTERNAL",
+  message: "Could not reach the server. Check your connection.",
+};
 
 /** `input` null means "not enough to ask yet". */
 export function useDebouncedAction<I, T>(input: I | null, action: (input: I) => Promise<Result<T>>, delayMs = 400) {

@@ -24,9 +24,15 @@ const SUBJECT: Partial<Record<FactField, string>> = {
 
 /** [holds, does not hold] for each yes/no fact. */
 const FLAG: Partial<Record<FactField, [string, string]>> = {
-  regionDirectPresence: ["the vendor has a direct sales team in the customer's region", "the vendor has no direct sales team in the customer's region"],
+  regionDirectPresence: [
+    "the vendor has a direct sales team in the customer's region",
+    "the vendor has no direct sales team in the customer's region",
+  ],
   namedAccount: ["the customer is a named account reserved for the direct team", "the customer is not a named account"],
-  registeredFirst: ["the partner registered the deal before any other claim", "another claim on the deal came before the partner's registration"],
+  registeredFirst: [
+    "the partner registered the deal before any other claim",
+    "another claim on the deal came before the partner's registration",
+  ],
 };
 
 const KIND_TEXT: Record<string, string> = { CORE: "a core product", ADDON: "an add-on", SERVICES: "services" };
@@ -46,7 +52,8 @@ function valueText(field: FactField, v: Scalar): string {
   if (field === "productKind") return KIND_TEXT[String(v)] ?? humanize(String(v));
   if (field === "partnerType" && v === "MSP") return "MSP";
   if (field === "priorRoute") return PRIOR_ROUTE_TEXT[String(v)] ?? humanize(String(v)).toLowerCase();
-  if (field === "registrationStatus" || field === "partnerType" || field === "stage") return humanize(String(v)).toLowerCase();
+  if (field === "registrationStatus" || field === "partnerType" || field === "stage")
+    return humanize(String(v)).toLowerCase();
   if (field === "currency" || field === "region" || field === "productLine") return String(v);
   return humanize(String(v));
 }
@@ -58,22 +65,37 @@ export function oxford(items: string[], word: "and" | "or"): string {
 }
 
 function partnerIdText(c: Condition, ownPartnerId: string | null): string {
-  const values = c.op === "eq" || c.op === "neq" ? [c.value as Scalar] : c.op === "in" || c.op === "notIn" ? [...(c.value as readonly Scalar[])] : [];
+  const values =
+    c.op === "eq" || c.op === "neq"
+      ? [c.value as Scalar]
+      : c.op === "in" || c.op === "notIn"
+        ? [...(c.value as readonly Scalar[])]
+        : [];
   const includesYou = ownPartnerId !== null && values.includes(ownPartnerId);
   if (c.op === "exists") return "a partner is on the deal";
   const positive = c.op === "eq" || c.op === "in";
-  if (includesYou && values.length === 1) return positive ? "your company is the partner on the deal" : "the partner on the deal is not your company";
+  if (includesYou && values.length === 1)
+    return positive ? "your company is the partner on the deal" : "the partner on the deal is not your company";
   const who = includesYou ? "your company or one of a few other specific partners" : "one of a few specific partners";
   return positive ? `the partner on the deal is ${who}` : `the partner on the deal is not ${who}`;
 }
 
-const RANGE = { gt: ["is more than", "is after"], gte: ["is", "is on or after"], lt: ["is under", "is before"], lte: ["is at most", "is on or before"] } as const;
+const RANGE = {
+  gt: ["is more than", "is after"],
+  gte: ["is", "is on or after"],
+  lt: ["is under", "is before"],
+  lte: ["is at most", "is on or before"],
+} as const;
 
 export function conditionSentence(c: Condition, ownPartnerId: string | null): string {
   if (c.field === "partnerId") return partnerIdText(c, ownPartnerId);
   const flag = FLAG[c.field];
   if (flag && (c.op === "isTrue" || c.op === "isFalse")) return c.op === "isTrue" ? flag[0] : flag[1];
-  const list = (vs: readonly Scalar[]) => oxford(vs.map((v) => valueText(c.field, v)), "or");
+  const list = (vs: readonly Scalar[]) =>
+    oxford(
+      vs.map((v) => valueText(c.field, v)),
+      "or",
+    );
   const one = (v: Scalar) => valueText(c.field, v);
   const isDate = c.field === "at";
   // a few facts read better as a statement about the deal than as "<subject> is <value>"
@@ -83,7 +105,8 @@ export function conditionSentence(c: Condition, ownPartnerId: string | null): st
     const article = /^[aeiou]/i.test(kinds) || kinds.startsWith("MSP") ? "an" : "a";
     return `the partner is ${c.op === "neq" || c.op === "notIn" ? "not " : ""}${article} ${kinds} partner`;
   }
-  if (c.field === "priorRoute" && (c.op === "eq" || c.op === "in")) return `the deal is already ${list(c.op === "eq" ? [c.value as Scalar] : (c.value as readonly Scalar[]))}`;
+  if (c.field === "priorRoute" && (c.op === "eq" || c.op === "in"))
+    return `the deal is already ${list(c.op === "eq" ? [c.value as Scalar] : (c.value as readonly Scalar[]))}`;
   if (c.field === "registrationStatus" && c.op === "eq" && c.value === "NONE") return "there is no deal registration";
   const subject = SUBJECT[c.field] ?? humanize(c.field).toLowerCase();
   switch (c.op) {
@@ -102,7 +125,9 @@ export function conditionSentence(c: Condition, ownPartnerId: string | null): st
     case "lte":
       return `${subject} ${RANGE[c.op][isDate ? 1 : 0]} ${one(c.value)}`;
     case "between":
-      return isDate ? `${subject} is on or after ${one(c.value[0])} and before ${one(c.value[1])}` : `${subject} is at least ${one(c.value[0])} and under ${one(c.value[1])}`;
+      return isDate
+        ? `${subject} is on or after ${one(c.value[0])} and before ${one(c.value[1])}`
+        : `${subject} is at least ${one(c.value[0])} and under ${one(c.value[1])}`;
     case "exists":
       return `${subject} is known`;
     case "isTrue":
@@ -113,7 +138,12 @@ export function conditionSentence(c: Condition, ownPartnerId: string | null): st
 }
 
 export function conditionsSentence(conditions: readonly Condition[], ownPartnerId: string | null): string {
-  return conditions.length === 0 ? "a deal reaches this rule" : oxford(conditions.map((c) => conditionSentence(c, ownPartnerId)), "and");
+  return conditions.length === 0
+    ? "a deal reaches this rule"
+    : oxford(
+        conditions.map((c) => conditionSentence(c, ownPartnerId)),
+        "and",
+      );
 }
 
 const ROUTE_TEXT: Record<Route, string> = {
@@ -132,7 +162,8 @@ const LEAD_TEXT: Record<LeadRole, string> = {
 
 export const routeText = (r: Route) => ROUTE_TEXT[r];
 export const leadText = (l: LeadRole) => LEAD_TEXT[l];
-export const protectionText = (days: number | null) => (days === null ? "with no registration protection" : `protected for ${days} day${days === 1 ? "" : "s"}`);
+export const protectionText = (days: number | null) =>
+  days === null ? "with no registration protection" : `protected for ${days} day${days === 1 ? "" : "s"}`;
 
 /** "the deal is partner-led, led by the partner, protected for 90 days" */
 export function outcomeSentence(o: Outcome): string {

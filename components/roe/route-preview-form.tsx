@@ -15,12 +15,31 @@ const PRODUCT_LINES = ["Platform", "Analytics", "Implementation"] as const;
 
 type Field = "country" | "vertical" | "productLine" | "estimatedAcv";
 type Errors = Partial<Record<Field, string[]>>;
-type Preview = { route: Route; ruleName: string | null; rulePriority: number | null; rationale: string; protectionDays: number | null; leadRole: string; ruleSetVersion: number; trace: TraceEntry[] };
+type Preview = {
+  route: Route;
+  ruleName: string | null;
+  rulePriority: number | null;
+  rationale: string;
+  protectionDays: number | null;
+  leadRole: string;
+  ruleSetVersion: number;
+  trace: TraceEntry[];
+};
 
-const LEAD: Record<string, string> = { PARTNER: "Your company", AE: "The vendor's account executive", AE_AND_PARTNER: "An account executive with your company" };
+const LEAD: Record<string, string> = {
+  PARTNER: "Your company",
+  AE: "The vendor's account executive",
+  AE_AND_PARTNER: "An account executive with your company",
+};
 
 // Server errors arrive keyed by schema path; the country check runs on the nested account input.
-const FIELD_OF: Record<string, Field> = { country: "country", "account.country": "country", vertical: "vertical", productLine: "productLine", estimatedAcv: "estimatedAcv" };
+const FIELD_OF: Record<string, Field> = {
+  country: "country",
+  "account.country": "country",
+  vertical: "vertical",
+  productLine: "productLine",
+  estimatedAcv: "estimatedAcv",
+};
 
 /** The trace arrives as the partner may read it (lib/db/trace.ts); rules get their names. */
 function named(trace: TraceEntry[], names: Record<string, string>) {
@@ -29,7 +48,8 @@ function named(trace: TraceEntry[], names: Record<string, string>) {
 
 function validate(v: Record<Field, string>): { errors: Errors; cents?: number } {
   const errors: Errors = {};
-  if (!/^[A-Za-z]{2}$/.test(v.country.trim())) errors.country = ["Use the two-letter country code (ISO 3166), e.g. DE."];
+  if (!/^[A-Za-z]{2}$/.test(v.country.trim()))
+    errors.country = ["Use the two-letter country code (ISO 3166), e.g. DE."];
   if (!v.vertical) errors.vertical = ["Pick the customer's industry."];
   if (!v.productLine) errors.productLine = ["Pick a product line."];
   const plain = v.estimatedAcv.replace(/[$,\s]/g, "");
@@ -39,7 +59,12 @@ function validate(v: Record<Field, string>): { errors: Errors; cents?: number } 
 }
 
 export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, string> }) {
-  const [values, setValues] = useState<Record<Field, string>>({ country: "", vertical: "", productLine: "", estimatedAcv: "" });
+  const [values, setValues] = useState<Record<Field, string>>({
+    country: "",
+    vertical: "",
+    productLine: "",
+    estimatedAcv: "",
+  });
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -52,7 +77,12 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
     setMessage(null);
     if (Object.keys(checked.errors).length || checked.cents === undefined) return;
     setPending(true);
-    const res = await previewRouteAction({ country: values.country.trim().toUpperCase(), vertical: values.vertical, productLine: values.productLine, estimatedAcv: checked.cents });
+    const res = await previewRouteAction({
+      country: values.country.trim().toUpperCase(),
+      vertical: values.vertical,
+      productLine: values.productLine,
+      estimatedAcv: checked.cents,
+    });
     setPending(false);
     if (res.ok) return setPreview(res.data as Preview);
     const mapped: Errors = {};
@@ -62,38 +92,74 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
     setPreview(null);
   }
 
-  const field = (name: Field) => ({ id: `preview-${name}`, name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [name]: e.target.value }), className: `mt-1 ${INPUT_COMPACT}`, ...errorProps(`preview-${name}`, errors[name]) });
+  const field = (name: Field) => ({
+    id: `preview-${name}`,
+    name,
+    value: values[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      setValues({ ...values, [name]: e.target.value }),
+    className: `mt-1 ${INPUT_COMPACT}`,
+    ...errorProps(`preview-${name}`, errors[name]),
+  });
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+      <form
+        onSubmit={submit}
+        noValidate
+        className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2"
+      >
         <div>
-          <label htmlFor="preview-country" className={LABEL_COMPACT}>Customer country</label>
-          <input {...field("country")} maxLength={2} autoComplete="off" placeholder="e.g. DE" className={`${field("country").className} uppercase placeholder:normal-case`} />
+          <label htmlFor="preview-country" className={LABEL_COMPACT}>
+            Customer country
+          </label>
+          <input
+            {...field("country")}
+            maxLength={2}
+            autoComplete="off"
+            placeholder="e.g. DE"
+            className={`${field("country").className} uppercase placeholder:normal-case`}
+          />
           <FieldError id="preview-country" messages={errors.country} />
         </div>
         <div>
-          <label htmlFor="preview-vertical" className={LABEL_COMPACT}>Industry</label>
+          <label htmlFor="preview-vertical" className={LABEL_COMPACT}>
+            Industry
+          </label>
           <select {...field("vertical")}>
             <option value="">Choose…</option>
-            {VERTICALS.map((v) => <option key={v} value={v}>{humanize(v)}</option>)}
+            {VERTICALS.map((v) => (
+              <option key={v} value={v}>
+                {humanize(v)}
+              </option>
+            ))}
           </select>
           <FieldError id="preview-vertical" messages={errors.vertical} />
         </div>
         <div>
-          <label htmlFor="preview-productLine" className={LABEL_COMPACT}>Product line</label>
+          <label htmlFor="preview-productLine" className={LABEL_COMPACT}>
+            Product line
+          </label>
           <select {...field("productLine")}>
             <option value="">Choose…</option>
-            {PRODUCT_LINES.map((p) => <option key={p} value={p}>{p}</option>)}
+            {PRODUCT_LINES.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
           </select>
           <FieldError id="preview-productLine" messages={errors.productLine} />
         </div>
         <div>
-          <label htmlFor="preview-estimatedAcv" className={LABEL_COMPACT}>Estimated ACV (USD)</label>
+          <label htmlFor="preview-estimatedAcv" className={LABEL_COMPACT}>
+            Estimated ACV (USD)
+          </label>
           <input {...field("estimatedAcv")} inputMode="decimal" autoComplete="off" placeholder="e.g. 180000" />
           <FieldError id="preview-estimatedAcv" messages={errors.estimatedAcv} />
         </div>
         <div className="sm:col-span-2 lg:col-span-1 xl:col-span-2">
-          <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Preview route"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Checking…" : "Preview route"}
+          </Button>
         </div>
       </form>
       <div aria-live="polite">
@@ -111,17 +177,37 @@ function PreviewResult({ preview, ruleNames }: { preview: Preview; ruleNames: Re
         <span className="text-slate-600">Route:</span> <RouteBadge route={preview.route} />
       </p>
       <p className="text-slate-800">
-        {preview.ruleName ? <>Decided by rule {preview.rulePriority}, <strong className="font-medium">{preview.ruleName}</strong></> : "No rule applies, so the default outcome decides"} (version {preview.ruleSetVersion}).
+        {preview.ruleName ? (
+          <>
+            Decided by rule {preview.rulePriority}, <strong className="font-medium">{preview.ruleName}</strong>
+          </>
+        ) : (
+          "No rule applies, so the default outcome decides"
+        )}{" "}
+        (version {preview.ruleSetVersion}).
       </p>
-      {preview.rationale && <p className="text-slate-700"><span className="font-medium">Why: </span>{preview.rationale}</p>}
+      {preview.rationale && (
+        <p className="text-slate-700">
+          <span className="font-medium">Why: </span>
+          {preview.rationale}
+        </p>
+      )}
       <p className="text-slate-700">
-        Led by: {LEAD[preview.leadRole] ?? humanize(preview.leadRole)}. {preview.protectionDays === null ? "No registration protection." : `Protected for ${preview.protectionDays} days once approved.`}
+        Led by: {LEAD[preview.leadRole] ?? humanize(preview.leadRole)}.{" "}
+        {preview.protectionDays === null
+          ? "No registration protection."
+          : `Protected for ${preview.protectionDays} days once approved.`}
       </p>
       <details>
         <summary className="cursor-pointer font-medium text-slate-700">Every scenario checked</summary>
-        <div className="mt-2"><TraceList trace={named(preview.trace, ruleNames)} /></div>
+        <div className="mt-2">
+          <TraceList trace={named(preview.trace, ruleNames)} />
+        </div>
       </details>
-      <p className="text-xs text-slate-500">A preview, not a registration: the account&apos;s own status (for example a named account) is checked when you register.</p>
+      <p className="text-xs text-slate-500">
+        A preview, not a registration: the account&apos;s own status (for example a named account) is checked when you
+        register.
+      </p>
     </div>
   );
 }

@@ -11,13 +11,26 @@ const KIND: Record<string, string> = { CORE: "Core product", ADDON: "Add-ons", S
 function criteriaPhrases(s: SegmentView): string[] {
   const c = s.criteria;
   const out: string[] = [];
-  if (c.acvMinCents !== undefined && c.acvMaxCents !== undefined) out.push(`ACV ${dollarsText(c.acvMinCents)} to under ${dollarsText(c.acvMaxCents)}`);
+  if (c.acvMinCents !== undefined && c.acvMaxCents !== undefined)
+    out.push(`ACV ${dollarsText(c.acvMinCents)} to under ${dollarsText(c.acvMaxCents)}`);
   else if (c.acvMaxCents !== undefined) out.push(`ACV under ${dollarsText(c.acvMaxCents)}`);
   else if (c.acvMinCents !== undefined) out.push(`ACV ${dollarsText(c.acvMinCents)} and above`);
   if (c.verticals?.length) out.push(oxford(c.verticals.map(humanize), "or"));
-  if (s.regions.length) out.push(oxford(s.regions.map((r) => r.name), "or"));
+  if (s.regions.length)
+    out.push(
+      oxford(
+        s.regions.map((r) => r.name),
+        "or",
+      ),
+    );
   else if (c.regions?.length) out.push(oxford(c.regions, "or"));
-  if (c.productKinds?.length) out.push(oxford(c.productKinds.map((k) => KIND[k] ?? humanize(k)), "or"));
+  if (c.productKinds?.length)
+    out.push(
+      oxford(
+        c.productKinds.map((k) => KIND[k] ?? humanize(k)),
+        "or",
+      ),
+    );
   if (c.accountTiers?.length) out.push(`${oxford(c.accountTiers.map(humanize), "or")} accounts`);
   return out;
 }
@@ -32,7 +45,9 @@ export function SegmentList({ segments }: { segments: { segment: SegmentView; de
             <p className="text-sm text-slate-600">{segment.description}</p>
             <ul className="mt-1 flex flex-wrap gap-1.5" aria-label="Segment criteria">
               {criteriaPhrases(segment).map((p) => (
-                <li key={p} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{p}</li>
+                <li key={p} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                  {p}
+                </li>
               ))}
             </ul>
           </div>
@@ -41,7 +56,9 @@ export function SegmentList({ segments }: { segments: { segment: SegmentView; de
             <p className="mt-1 text-xs text-slate-600">
               Led by {leadText(decision.leadRole)}, {protectionText(decision.protectionDays)}
             </p>
-            <p className="text-xs text-slate-500">{decision.ruleName ? `Rule ${decision.rulePriority}: ${decision.ruleName}` : "Default outcome"}</p>
+            <p className="text-xs text-slate-500">
+              {decision.ruleName ? `Rule ${decision.rulePriority}: ${decision.ruleName}` : "Default outcome"}
+            </p>
           </div>
         </li>
       ))}

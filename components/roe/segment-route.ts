@@ -15,7 +15,11 @@ function typicalAcv({ acvMinCents: min, acvMaxCents: max }: SegmentView["criteri
   return TYPICAL_ACV_CENTS;
 }
 
-export function typicalFacts(segment: SegmentView, partner: { id: string; type: PartnerType; tier: PartnerTier }, at: Date): Facts {
+export function typicalFacts(
+  segment: SegmentView,
+  partner: { id: string; type: PartnerType; tier: PartnerTier },
+  at: Date,
+): Facts {
   const c = segment.criteria;
   const region = segment.regions[0];
   const tier = c.accountTiers?.[0] ?? "MIDMARKET";
@@ -39,6 +43,11 @@ export function typicalFacts(segment: SegmentView, partner: { id: string; type: 
   };
 }
 
-export function segmentDecision(engine: RuleSet, segment: SegmentView, partner: { id: string; type: PartnerType; tier: PartnerTier }, at: Date): Decision {
+export function segmentDecision(
+  engine: RuleSet,
+  segment: SegmentView,
+  partner: { id: string; type: PartnerType; tier: PartnerTier },
+  at: Date,
+): Decision {
   return evaluate(engine, typicalFacts(segment, partner, at));
 }

@@ -4,16 +4,43 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
 
-export type PublishedVersion = { id: string; version: number; status: string; effectiveFrom: Date | null; effectiveTo: Date | null; changeNote: string };
+export type PublishedVersion = {
+  id: string;
+  version: number;
+  status: string;
+  effectiveFrom: Date | null;
+  effectiveTo: Date | null;
+  changeNote: string;
+};
 
-function windowLabel(v: PublishedVersion, inForceId: string | null, now: Date): { text: string; tone: "green" | "amber" | "slate" } {
+function windowLabel(
+  v: PublishedVersion,
+  inForceId: string | null,
+  now: Date,
+): { text: string; tone: "green" | "amber" | "slate" } {
   if (v.id === inForceId) return { text: `In force since ${formatDate(v.effectiveFrom)}`, tone: "green" };
-  if (v.effectiveFrom && v.effectiveFrom > now) return { text: `Takes effect ${formatDate(v.effectiveFrom)}`, tone: "amber" };
-  return { text: v.effectiveTo ? `From ${formatDate(v.effectiveFrom)} until ${formatDate(v.effectiveTo)}` : `From ${formatDate(v.effectiveFrom)}`, tone: "slate" };
+  if (v.effectiveFrom && v.effectiveFrom > now)
+    return { text: `Takes effect ${formatDate(v.effectiveFrom)}`, tone: "amber" };
+  return {
+    text: v.effectiveTo
+      ? `From ${formatDate(v.effectiveFrom)} until ${formatDate(v.effectiveTo)}`
+      : `From ${formatDate(v.effectiveFrom)}`,
+    tone: "slate",
+  };
 }
 
-export function VersionHistory({ versions, inForceId, now }: { versions: PublishedVersion[]; inForceId: string | null; now: Date }) {
-  const published = versions.filter((v) => v.status !== "DRAFT" && v.effectiveFrom !== null).sort((a, b) => b.version - a.version);
+export function VersionHistory({
+  versions,
+  inForceId,
+  now,
+}: {
+  versions: PublishedVersion[];
+  inForceId: string | null;
+  now: Date;
+}) {
+  const published = versions
+    .filter((v) => v.status !== "DRAFT" && v.effectiveFrom !== null)
+    .sort((a, b) => b.version - a.version);
   if (published.length === 0) return <p className="text-sm text-slate-600">No version has been published yet.</p>;
   return (
     <ol className="space-y-4">

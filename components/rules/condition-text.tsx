@@ -2,7 +2,15 @@
 // below $1,000,000", "Vertical is one of Healthcare, Government". Shared by the read-only rule
 // table, the editor's rule summaries and the lint panel's example deals, so a rule reads the same
 // wherever it appears. (Traces keep the engine's own locale-independent text: lib/rules/format.ts.)
-import { fieldSpec, formatExactCents, type Condition, type FactField, type LeadRole, type Outcome, type Scalar } from "@/lib/rules";
+import {
+  fieldSpec,
+  formatExactCents,
+  type Condition,
+  type FactField,
+  type LeadRole,
+  type Outcome,
+  type Scalar,
+} from "@/lib/rules";
 import { formatDateTime, formatMoney, formatNumber, humanize } from "@/lib/format";
 import { RouteBadge } from "@/components/ui/badge";
 
@@ -102,9 +110,13 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
       <RouteBadge route={outcome.route} />
       <span>led by {LEAD_LABELS[outcome.leadRole]}</span>
-      <span aria-hidden className="text-slate-300">·</span>
+      <span aria-hidden className="text-slate-300">
+        ·
+      </span>
       <span>{protectionText(outcome.protectionDays)}</span>
-      <span aria-hidden className="text-slate-300">·</span>
+      <span aria-hidden className="text-slate-300">
+        ·
+      </span>
       <span>{humanize(outcome.attributionCategory)}</span>
     </span>
   );
@@ -114,23 +126,40 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
 export function factEntries(facts: Record<string, unknown>): [string, string][] {
   return Object.entries(facts)
     .filter(([, v]) => v !== undefined && v !== null)
-    .map(([field, v]) => [fieldSpec(field as FactField)?.label ?? field, operandText(field as FactField, v as Scalar | boolean)]);
+    .map(([field, v]) => [
+      fieldSpec(field as FactField)?.label ?? field,
+      operandText(field as FactField, v as Scalar | boolean),
+    ]);
 }
 
-export type RuleSetWindowLike = { id: string; status: string; effectiveFrom: Date | string | null; effectiveTo: Date | string | null };
+export type RuleSetWindowLike = {
+  id: string;
+  status: string;
+  effectiveFrom: Date | string | null;
+  effectiveTo: Date | string | null;
+};
 
 /**
  * The status people need, not the stored one: a PUBLISHED set may still be waiting for its
  * effectiveFrom, and one whose window closed stays PUBLISHED until the next publish retires it.
  */
-export function ruleSetStatus(set: RuleSetWindowLike, inForceId: string | null, now: Date): { label: string; tone: "blue" | "green" | "amber" | "slate" } {
+export function ruleSetStatus(
+  set: RuleSetWindowLike,
+  inForceId: string | null,
+  now: Date,
+): { label: string; tone: "blue" | "green" | "amber" | "slate" } {
   if (set.status === "DRAFT") return { label: "Draft", tone: "blue" };
   if (set.id === inForceId) return { label: "Published — in force", tone: "green" };
-  if (set.effectiveFrom && new Date(set.effectiveFrom) > now) return { label: `Published — scheduled from ${formatDateTime(set.effectiveFrom)}`, tone: "amber" };
+  if (set.effectiveFrom && new Date(set.effectiveFrom) > now)
+    return { label: `Published — scheduled from ${formatDateTime(set.effectiveFrom)}`, tone: "amber" };
   return { label: "Retired", tone: "slate" };
 }
 
-export function windowText(set: { status?: string; effectiveFrom: Date | string | null; effectiveTo: Date | string | null }): string {
+export function windowText(set: {
+  status?: string;
+  effectiveFrom: Date | string | null;
+  effectiveTo: Date | string | null;
+}): string {
   // a draft's window means nothing until publishing sets it
   if (set.status === "DRAFT" || !set.effectiveFrom) return "Not published yet";
   return `${formatDateTime(set.effectiveFrom)} → ${set.effectiveTo ? formatDateTime(set.effectiveTo) : "open-ended"}`;

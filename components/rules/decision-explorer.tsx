@@ -16,8 +16,14 @@ import { humanize } from "@/lib/format";
 
 const GROUPS: { title: string; fields: FactField[] }[] = [
   { title: "Deal", fields: ["acv", "currency", "productLine", "productKind", "stage", "at"] },
-  { title: "Account", fields: ["country", "region", "regionDirectPresence", "vertical", "accountTier", "namedAccount"] },
-  { title: "Partner and claims", fields: ["partnerId", "partnerType", "partnerTier", "registrationStatus", "registeredFirst", "priorRoute"] },
+  {
+    title: "Account",
+    fields: ["country", "region", "regionDirectPresence", "vertical", "accountTier", "namedAccount"],
+  },
+  {
+    title: "Partner and claims",
+    fields: ["partnerId", "partnerType", "partnerTier", "registrationStatus", "registeredFirst", "priorRoute"],
+  },
 ];
 // any fact added to the catalogue later still gets an input
 const OTHER = FACT_FIELDS.filter((f) => !GROUPS.some((g) => g.fields.includes(f)));
@@ -29,19 +35,45 @@ const HINT: Partial<Record<string, string>> = {
   date: "When the decision is taken, read as UTC.",
 };
 
-const LEAD: Record<Decision["leadRole"], string> = { PARTNER: "Partner", AE: "Account executive", AE_AND_PARTNER: "AE and partner" };
+const LEAD: Record<Decision["leadRole"], string> = {
+  PARTNER: "Partner",
+  AE: "Account executive",
+  AE_AND_PARTNER: "AE and partner",
+};
 
-function FactInput({ field, value, errors, onChange }: { field: FactField; value: string; errors?: string[]; onChange: (v: string) => void }) {
+function FactInput({
+  field,
+  value,
+  errors,
+  onChange,
+}: {
+  field: FactField;
+  value: string;
+  errors?: string[];
+  onChange: (v: string) => void;
+}) {
   const spec = FIELD_CATALOGUE[field];
   const id = `fact-${field}`;
   const describedBy = [`${id}-hint`, errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ");
-  const common = { id, name: field, value, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(e.target.value), className: `mt-1 ${INPUT_COMPACT}`, ...errorProps(id, errors), "aria-describedby": describedBy };
+  const common = {
+    id,
+    name: field,
+    value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(e.target.value),
+    className: `mt-1 ${INPUT_COMPACT}`,
+    ...errorProps(id, errors),
+    "aria-describedby": describedBy,
+  };
   let control: React.ReactNode;
   if (spec.type === "enum") {
     control = (
       <select {...common}>
         <option value="">Not set</option>
-        {spec.values?.map((v) => <option key={v} value={v}>{humanize(v)}</option>)}
+        {spec.values?.map((v) => (
+          <option key={v} value={v}>
+            {humanize(v)}
+          </option>
+        ))}
       </select>
     );
   } else if (spec.type === "boolean") {
@@ -57,7 +89,15 @@ function FactInput({ field, value, errors, onChange }: { field: FactField; value
   } else if (spec.type === "money") {
     control = <input type="text" inputMode="decimal" autoComplete="off" placeholder="e.g. 250000" {...common} />;
   } else {
-    control = <input type={spec.type === "number" ? "number" : "text"} autoComplete="off" maxLength={spec.maxLength} placeholder={spec.examples?.[0] ? `e.g. ${spec.examples[0]}` : undefined} {...common} />;
+    control = (
+      <input
+        type={spec.type === "number" ? "number" : "text"}
+        autoComplete="off"
+        maxLength={spec.maxLength}
+        placeholder={spec.examples?.[0] ? `e.g. ${spec.examples[0]}` : undefined}
+        {...common}
+      />
+    );
   }
   return (
     <div>
@@ -67,7 +107,9 @@ function FactInput({ field, value, errors, onChange }: { field: FactField; value
         {spec.type === "date" && " (UTC)"}
       </label>
       {control}
-      <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{HINT[spec.type] ?? spec.description}</p>
+      <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
+        {HINT[spec.type] ?? spec.description}
+      </p>
       <FieldError id={id} messages={errors} />
     </div>
   );
@@ -75,7 +117,17 @@ function FactInput({ field, value, errors, onChange }: { field: FactField; value
 
 export type ExplorerRuleSet = { id: string; version: number; label: string };
 
-export function DecisionExplorer({ ruleSet, ruleNames, initialFacts, recorded }: { ruleSet: ExplorerRuleSet; ruleNames: Record<string, string>; initialFacts: Facts | null; recorded: { route: Route | null; ruleSetVersion: number | null } | null }) {
+export function DecisionExplorer({
+  ruleSet,
+  ruleNames,
+  initialFacts,
+  recorded,
+}: {
+  ruleSet: ExplorerRuleSet;
+  ruleNames: Record<string, string>;
+  initialFacts: Facts | null;
+  recorded: { route: Route | null; ruleSetVersion: number | null } | null;
+}) {
   const [values, setValues] = useState<FactValues>(() => toValues(initialFacts));
   const [errors, setErrors] = useState<FactErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -112,14 +164,25 @@ export function DecisionExplorer({ ruleSet, ruleNames, initialFacts, recorded }:
         {GROUPS.map((g) => (
           <Card key={g.title} title={g.title}>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {g.fields.map((f) => <FactInput key={f} field={f} value={values[f]} errors={errors[f]} onChange={set(f)} />)}
+              {g.fields.map((f) => (
+                <FactInput key={f} field={f} value={values[f]} errors={errors[f]} onChange={set(f)} />
+              ))}
             </div>
           </Card>
         ))}
-        {message && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{message}{errors._ ? ` ${errors._.join(" ")}` : ""}</p>}
+        {message && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {message}
+            {errors._ ? ` ${errors._.join(" ")}` : ""}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="submit" disabled={pending}>{pending ? "Deciding…" : `Decide under v${ruleSet.version}`}</Button>
-          <Button type="button" variant="secondary" onClick={reset} disabled={pending}>Clear all facts</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Deciding…" : `Decide under v${ruleSet.version}`}
+          </Button>
+          <Button type="button" variant="secondary" onClick={reset} disabled={pending}>
+            Clear all facts
+          </Button>
           <p className="text-xs text-slate-500">Facts left unset are missing to the rules. Nothing is stored.</p>
         </div>
       </form>
@@ -129,7 +192,10 @@ export function DecisionExplorer({ ruleSet, ruleNames, initialFacts, recorded }:
             <DecisionCard decision={shown} ruleNames={ruleNames} recorded={recorded} />
           ) : (
             <Card title="Decision">
-              <p className="text-sm text-slate-600">Fill in the facts you know and choose “Decide”. The route, the winning rule and every rule tried appear here.</p>
+              <p className="text-sm text-slate-600">
+                Fill in the facts you know and choose “Decide”. The route, the winning rule and every rule tried appear
+                here.
+              </p>
             </Card>
           )}
         </div>
@@ -138,7 +204,15 @@ export function DecisionExplorer({ ruleSet, ruleNames, initialFacts, recorded }:
   );
 }
 
-function DecisionCard({ decision, ruleNames, recorded }: { decision: Decision; ruleNames: Record<string, string>; recorded: { route: Route | null; ruleSetVersion: number | null } | null }) {
+function DecisionCard({
+  decision,
+  ruleNames,
+  recorded,
+}: {
+  decision: Decision;
+  ruleNames: Record<string, string>;
+  recorded: { route: Route | null; ruleSetVersion: number | null } | null;
+}) {
   const trace = decision.trace.map((t) => ({ ...t, name: ruleNames[t.ruleId] }));
   return (
     <Card title={`Decision under v${decision.ruleSetVersion}`}>
@@ -146,13 +220,26 @@ function DecisionCard({ decision, ruleNames, recorded }: { decision: Decision; r
         <div className="flex items-center gap-3">
           <RouteBadge route={decision.route} />
           <span className="text-sm font-medium text-slate-900">
-            {decision.ruleName ? `Rule ${decision.rulePriority}: ${decision.ruleName}` : "No rule matched: default outcome"}
+            {decision.ruleName
+              ? `Rule ${decision.rulePriority}: ${decision.ruleName}`
+              : "No rule matched: default outcome"}
           </span>
         </div>
         <dl className="grid grid-cols-3 gap-2 text-sm">
-          <div><dt className="text-xs text-slate-500">Lead</dt><dd className="text-slate-800">{LEAD[decision.leadRole]}</dd></div>
-          <div><dt className="text-xs text-slate-500">Protection</dt><dd className="text-slate-800">{decision.protectionDays === null ? "None" : `${decision.protectionDays} days`}</dd></div>
-          <div><dt className="text-xs text-slate-500">Attribution</dt><dd className="text-slate-800">{humanize(decision.attributionCategory)}</dd></div>
+          <div>
+            <dt className="text-xs text-slate-500">Lead</dt>
+            <dd className="text-slate-800">{LEAD[decision.leadRole]}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Protection</dt>
+            <dd className="text-slate-800">
+              {decision.protectionDays === null ? "None" : `${decision.protectionDays} days`}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Attribution</dt>
+            <dd className="text-slate-800">{humanize(decision.attributionCategory)}</dd>
+          </div>
         </dl>
         {recorded && (
           <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700">
@@ -161,7 +248,9 @@ function DecisionCard({ decision, ruleNames, recorded }: { decision: Decision; r
             {recorded.route === decision.route ? " — the same route." : " — this decision differs."}
           </p>
         )}
-        <h3 className="pt-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Every rule tried, in order</h3>
+        <h3 className="pt-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Every rule tried, in order
+        </h3>
         <TraceList trace={trace} />
       </div>
     </Card>

@@ -16,7 +16,8 @@ export function toValues(facts: Facts | null | undefined): FactValues {
     const v = facts[field];
     if (v === null || v === undefined) continue;
     const type = FIELD_CATALOGUE[field].type;
-    if (type === "money" && typeof v === "number") values[field] = v % 100 === 0 ? String(v / 100) : (v / 100).toFixed(2);
+    if (type === "money" && typeof v === "number")
+      values[field] = v % 100 === 0 ? String(v / 100) : (v / 100).toFixed(2);
     else if (type === "date") values[field] = new Date(String(v)).toISOString().slice(0, 16);
     else values[field] = String(v);
   }
@@ -45,12 +46,17 @@ function parseOne(spec: FieldSpec, raw: string): { value?: Facts[FactField]; err
       return Number.isNaN(d.getTime()) ? { error: "Enter a date and time." } : { value: d.toISOString() };
     }
     case "enum":
-      return spec.values?.includes(text) ? { value: text as Facts[FactField] } : { error: "Pick a value from the list." };
+      return spec.values?.includes(text)
+        ? { value: text as Facts[FactField] }
+        : { error: "Pick a value from the list." };
     case "string": {
       // codes (country, currency, region) are upper case; accept them typed in any case
       const upper = text.toUpperCase();
       const value = spec.pattern && !spec.pattern.test(text) && spec.pattern.test(upper) ? upper : text;
-      if (spec.pattern && !spec.pattern.test(value)) return { error: `Not a valid ${spec.label.toLowerCase()}${spec.examples?.[0] ? `, e.g. ${spec.examples[0]}` : ""}.` };
+      if (spec.pattern && !spec.pattern.test(value))
+        return {
+          error: `Not a valid ${spec.label.toLowerCase()}${spec.examples?.[0] ? `, e.g. ${spec.examples[0]}` : ""}.`,
+        };
       if (spec.maxLength && value.length > spec.maxLength) return { error: `At most ${spec.maxLength} characters.` };
       return { value };
     }

@@ -10,7 +10,12 @@ import { Card } from "@/components/ui/card";
 import { humanize } from "@/lib/format";
 import { factEntries } from "./condition-text";
 
-export type LintState = { pending: boolean; report: LintReport | null; error: string | null; fieldErrors: Record<string, string[]> | null };
+export type LintState = {
+  pending: boolean;
+  report: LintReport | null;
+  error: string | null;
+  fieldErrors: Record<string, string[]> | null;
+};
 
 /** Runs lint for a draft; a late answer to an older request never overwrites a newer one. */
 export function useDraftLint(ruleSetId: string) {
@@ -22,7 +27,11 @@ export function useDraftLint(ruleSetId: string) {
       setState((s) => ({ ...s, pending: true, error: null }));
       const res = await lintDraftAction({ id: ruleSetId, rules: draft.rules, defaultOutcome: draft.defaultOutcome });
       if (request !== latest.current) return res;
-      setState(res.ok ? { pending: false, report: res.data, error: null, fieldErrors: null } : { pending: false, report: null, error: res.message, fieldErrors: res.fieldErrors ?? null });
+      setState(
+        res.ok
+          ? { pending: false, report: res.data, error: null, fieldErrors: null }
+          : { pending: false, report: null, error: res.message, fieldErrors: res.fieldErrors ?? null },
+      );
       return res;
     },
     [ruleSetId],
@@ -50,10 +59,18 @@ function plural(n: number, word: string): string {
 export function LintVerdict({ report }: { report: LintReport }) {
   return report.publishable ? (
     <p className="text-sm font-medium text-emerald-700">
-      Publishable{report.warnings + report.infos > 0 && <span className="font-normal text-slate-600"> · {plural(report.warnings, "warning")}, {report.infos} for information</span>}
+      Publishable
+      {report.warnings + report.infos > 0 && (
+        <span className="font-normal text-slate-600">
+          {" "}
+          · {plural(report.warnings, "warning")}, {report.infos} for information
+        </span>
+      )}
     </p>
   ) : (
-    <p className="text-sm font-medium text-red-700">{plural(report.errors, "error")} block{report.errors === 1 ? "s" : ""} publishing</p>
+    <p className="text-sm font-medium text-red-700">
+      {plural(report.errors, "error")} block{report.errors === 1 ? "s" : ""} publishing
+    </p>
   );
 }
 
@@ -73,7 +90,9 @@ function Finding({ finding, ruleLabel }: { finding: LintFinding; ruleLabel: (id:
           {finding.ruleIds.map((id, i) => (
             <span key={id}>
               {i > 0 && ", "}
-              <a href={`#rule-${id}`} className="text-brand-700 hover:underline">{ruleLabel(id) ?? id}</a>
+              <a href={`#rule-${id}`} className="text-brand-700 hover:underline">
+                {ruleLabel(id) ?? id}
+              </a>
             </span>
           ))}
         </p>
@@ -82,7 +101,10 @@ function Finding({ finding, ruleLabel }: { finding: LintFinding; ruleLabel: (id:
         <div className="mt-2 rounded bg-slate-50 px-2 py-1.5 text-xs text-slate-700">
           <span className="font-medium">Example deal: </span>
           {example.map(([k, v], i) => (
-            <span key={k}>{i > 0 && " · "}{k} <strong className="font-medium">{v}</strong></span>
+            <span key={k}>
+              {i > 0 && " · "}
+              {k} <strong className="font-medium">{v}</strong>
+            </span>
           ))}
         </div>
       ) : finding.example ? (
@@ -92,27 +114,59 @@ function Finding({ finding, ruleLabel }: { finding: LintFinding; ruleLabel: (id:
   );
 }
 
-export function LintPanel({ lint, stale, onRun, ruleLabel, disabled }: { lint: LintState; stale: boolean; onRun: () => void; ruleLabel: (id: string) => string | undefined; disabled?: boolean }) {
+export function LintPanel({
+  lint,
+  stale,
+  onRun,
+  ruleLabel,
+  disabled,
+}: {
+  lint: LintState;
+  stale: boolean;
+  onRun: () => void;
+  ruleLabel: (id: string) => string | undefined;
+  disabled?: boolean;
+}) {
   const { report } = lint;
   return (
     <Card
       title="Lint"
       action={
-        <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={onRun} disabled={lint.pending || disabled}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2.5 py-1"
+          onClick={onRun}
+          disabled={lint.pending || disabled}
+        >
           {lint.pending ? "Linting…" : "Run lint"}
         </Button>
       }
     >
       <div aria-live="polite" className="space-y-3">
-        {lint.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{lint.error}</p>}
+        {lint.error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {lint.error}
+          </p>
+        )}
         {!report && !lint.error && (
-          <p className="text-sm text-slate-600">{lint.pending ? "Checking the rules…" : "Check for unreachable, contradictory and overlapping rules, and for deals that fall to the default. Lint also runs after every save."}</p>
+          <p className="text-sm text-slate-600">
+            {lint.pending
+              ? "Checking the rules…"
+              : "Check for unreachable, contradictory and overlapping rules, and for deals that fall to the default. Lint also runs after every save."}
+          </p>
         )}
         {report && (
           <>
             <LintVerdict report={report} />
-            {stale && <p className="text-xs text-amber-700">You have edited the rules since this lint ran: run it again.</p>}
-            {!report.complete && <p className="text-xs text-slate-600">Lint stopped early on a large search: the findings listed are real, but there may be more.</p>}
+            {stale && (
+              <p className="text-xs text-amber-700">You have edited the rules since this lint ran: run it again.</p>
+            )}
+            {!report.complete && (
+              <p className="text-xs text-slate-600">
+                Lint stopped early on a large search: the findings listed are real, but there may be more.
+              </p>
+            )}
             {report.findings.length === 0 ? (
               <p className="text-sm text-slate-600">No findings.</p>
             ) : (
@@ -120,12 +174,17 @@ export function LintPanel({ lint, stale, onRun, ruleLabel, disabled }: { lint: L
                 const findings = report.findings.filter((f) => f.severity === severity);
                 if (findings.length === 0) return null;
                 // errors are what must be fixed: always open; long lists of warnings start folded
-                const open = severity === "error" || (severity === "warning" && report.errors === 0 && findings.length <= 5);
+                const open =
+                  severity === "error" || (severity === "warning" && report.errors === 0 && findings.length <= 5);
                 return (
                   <details key={severity} open={open} className="group">
-                    <summary className="cursor-pointer text-sm font-medium text-slate-800">{title} ({findings.length})</summary>
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                      {title} ({findings.length})
+                    </summary>
                     <ul className="mt-2 max-h-[60vh] space-y-2 overflow-y-auto pr-1">
-                      {findings.map((f, i) => <Finding key={`${f.kind}-${i}`} finding={f} ruleLabel={ruleLabel} />)}
+                      {findings.map((f, i) => (
+                        <Finding key={`${f.kind}-${i}`} finding={f} ruleLabel={ruleLabel} />
+                      ))}
                     </ul>
                   </details>
                 );

@@ -71,33 +71,73 @@ function PublishForm({ ruleSetId, version, lockVersion, dirty, lint, lintStale, 
       <div className="rounded-md bg-slate-50 p-3" aria-live="polite">
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Lint</p>
         {dirty ? (
-          <p className="mt-1 text-sm text-amber-800">You have unsaved changes. Save the draft first: publishing publishes the saved version.</p>
+          <p className="mt-1 text-sm text-amber-800">
+            You have unsaved changes. Save the draft first: publishing publishes the saved version.
+          </p>
         ) : lint.pending ? (
           <p className="mt-1 text-sm text-slate-600">Linting…</p>
         ) : report && !lintStale ? (
-          <div className="mt-1"><LintVerdict report={report} />{!report.publishable && <p className="mt-1 text-xs text-slate-600">Fix the errors listed in the lint panel, save, and try again.</p>}</div>
+          <div className="mt-1">
+            <LintVerdict report={report} />
+            {!report.publishable && (
+              <p className="mt-1 text-xs text-slate-600">
+                Fix the errors listed in the lint panel, save, and try again.
+              </p>
+            )}
+          </div>
         ) : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
             <p className="text-sm text-slate-700">{lint.error ?? "Lint has not run on the saved draft."}</p>
-            <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={onRunLint}>Run lint</Button>
+            <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={onRunLint}>
+              Run lint
+            </Button>
           </div>
         )}
       </div>
       <div>
-        <label htmlFor="publish-from" className={LABEL_COMPACT}>Effective from (UTC)</label>
-        <input id="publish-from" type="datetime-local" required value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)}
-          className={cn(INPUT_COMPACT, "mt-1")} aria-describedby={`publish-from-hint${fieldErrors.effectiveFrom ? " publish-from-error" : ""}`}
-          aria-invalid={fieldErrors.effectiveFrom ? true : undefined} />
-        <p id="publish-from-hint" className="mt-1 text-xs text-slate-500">Deals first claimed from this moment are decided by version {version}; earlier claims keep their rule set. Pick a later time to schedule it.</p>
+        <label htmlFor="publish-from" className={LABEL_COMPACT}>
+          Effective from (UTC)
+        </label>
+        <input
+          id="publish-from"
+          type="datetime-local"
+          required
+          value={effectiveFrom}
+          onChange={(e) => setEffectiveFrom(e.target.value)}
+          className={cn(INPUT_COMPACT, "mt-1")}
+          aria-describedby={`publish-from-hint${fieldErrors.effectiveFrom ? " publish-from-error" : ""}`}
+          aria-invalid={fieldErrors.effectiveFrom ? true : undefined}
+        />
+        <p id="publish-from-hint" className="mt-1 text-xs text-slate-500">
+          Deals first claimed from this moment are decided by version {version}; earlier claims keep their rule set.
+          Pick a later time to schedule it.
+        </p>
         <FieldError id="publish-from" messages={fieldErrors.effectiveFrom} />
       </div>
       <div>
-        <label htmlFor="publish-note" className={LABEL_COMPACT}>Change note (partners read this)</label>
-        <textarea id="publish-note" rows={3} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")}
-          placeholder="What changed and why, e.g. Co-sell band now starts at $200,000 to bring more mid-market deals to partners." {...errorProps("publish-note", noteErrors)} />
+        <label htmlFor="publish-note" className={LABEL_COMPACT}>
+          Change note (partners read this)
+        </label>
+        <textarea
+          id="publish-note"
+          rows={3}
+          required
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          className={cn(INPUT_COMPACT, "mt-1")}
+          placeholder="What changed and why, e.g. Co-sell band now starts at $200,000 to bring more mid-market deals to partners."
+          {...errorProps("publish-note", noteErrors)}
+        />
         <FieldError id="publish-note" messages={noteErrors} />
       </div>
-      <DialogFormFooter error={error} pending={pending} disabled={blocked} submitLabel={`Publish version ${version}`} pendingLabel="Publishing…" />
+      <DialogFormFooter
+        error={error}
+        pending={pending}
+        disabled={blocked}
+        submitLabel={`Publish version ${version}`}
+        pendingLabel="Publishing…"
+      />
     </form>
   );
 }

@@ -32,10 +32,13 @@ export function ReroutePanel() {
   return (
     <Card title="Re-route open deals">
       <p className="text-sm text-slate-700">
-        Publishing never moves existing deals: each keeps the route it got at its claim. Re-routing re-evaluates the open deals under this version; deals a partner is driving keep their route and are flagged for review.
+        Publishing never moves existing deals: each keeps the route it got at its claim. Re-routing re-evaluates the
+        open deals under this version; deals a partner is driving keep their route and are flagged for review.
       </p>
       <div className="mt-3 flex gap-2">
-        <Button type="button" variant="secondary" disabled={pending} onClick={previewReroute}>{pending ? "Evaluating…" : "Preview re-route"}</Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={previewReroute}>
+          {pending ? "Evaluating…" : "Preview re-route"}
+        </Button>
         {preview && !applied && preview.moved > 0 && (
           <ConfirmButton
             label={`Re-route ${formatNumber(preview.moved)} deals`}
@@ -54,13 +57,16 @@ export function ReroutePanel() {
       {shown && (
         <div role="status" className="mt-4 text-sm text-slate-800">
           <p>
-            {applied ? "Re-routed" : "Would re-route"} <strong>{formatNumber(shown.moved)}</strong> of {formatNumber(shown.evaluated)} open deals under v{shown.ruleSetVersion};{" "}
-            {formatNumber(shown.keptSticky)} kept by sticky ownership (flagged for review), {formatNumber(shown.unchanged)} unchanged.
+            {applied ? "Re-routed" : "Would re-route"} <strong>{formatNumber(shown.moved)}</strong> of{" "}
+            {formatNumber(shown.evaluated)} open deals under v{shown.ruleSetVersion}; {formatNumber(shown.keptSticky)}{" "}
+            kept by sticky ownership (flagged for review), {formatNumber(shown.unchanged)} unchanged.
           </p>
           {Object.keys(shown.changes).length > 0 && (
             <ul className="mt-2 list-inside list-disc text-slate-700">
               {Object.entries(shown.changes).map(([change, count]) => (
-                <li key={change}>{change.replace(/_/g, " ").toLowerCase()}: {formatNumber(count)}</li>
+                <li key={change}>
+                  {change.replace(/_/g, " ").toLowerCase()}: {formatNumber(count)}
+                </li>
               ))}
             </ul>
           )}

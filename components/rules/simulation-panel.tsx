@@ -27,7 +27,11 @@ const PRESETS: { value: Preset; label: string; quarters?: number }[] = [
 
 const BASELINES: { value: Baseline; label: string; hint: string }[] = [
   { value: "CURRENT_RULE_SET", label: "Rule set in force", hint: "Isolates the effect of the rule change." },
-  { value: "RECORDED_ROUTE", label: "Recorded route", hint: "Includes overrides, sticky ownership and conflict outcomes." },
+  {
+    value: "RECORDED_ROUTE",
+    label: "Recorded route",
+    hint: "Includes overrides, sticky ownership and conflict outcomes.",
+  },
 ];
 
 // Presets are whole calendar quarters in UTC (the quarter in progress is excluded) so two people
@@ -49,9 +53,15 @@ function customPeriod(from: string, to: string): Period | string {
 
 const label = (p: Period) => `${formatDate(p.from)} – ${formatDate(new Date(p.to.getTime() - 86_400_000))}`;
 
-type Line = { type: "progress"; loaded: number; total: number } | ({ type: "result" } & SimulationResult) | { type: "error"; message: string };
+type Line =
+  | { type: "progress"; loaded: number; total: number }
+  | ({ type: "result" } & SimulationResult)
+  | { type: "error"; message: string };
 
-async function readStream(body: ReadableStream<Uint8Array>, onProgress: (loaded: number, total: number) => void): Promise<SimulationResult> {
+async function readStream(
+  body: ReadableStream<Uint8Array>,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<SimulationResult> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
@@ -59,7 +69,7 @@ async function readStream(body: ReadableStream<Uint8Array>, onProgress: (loaded:
     const { done, value } = await reader.read();
     buffer += decoder.decode(value, { stream: !done });
     const lines = buffer.split("\n");
-    buffer = done ? "" : lines.pop() ?? "";
+    buffer = done ? "" : (lines.pop() ?? "");
     for (const text of lines) {
       if (!text.trim()) continue;
       const line = JSON.parse(text) as Line;
@@ -111,7 +121,10 @@ export function SimulationPanel({ ruleSetId }: { ruleSetId: string }) {
       setState({ phase: "done", result, periodLabel: label(period) });
     } catch (error) {
       if (abort.signal.aborted) return setState({ phase: "idle" });
-      setState({ phase: "error", message: error instanceof Error && error.message ? error.message : "The simulation failed. Try again." });
+      setState({
+        phase: "error",
+        message: error instanceof Error && error.message ? error.message : "The simulation failed. Try again.",
+      });
     }
   }
 
@@ -123,8 +136,23 @@ export function SimulationPanel({ ruleSetId }: { ruleSetId: string }) {
             <legend className="text-sm font-medium text-slate-700">Deals created in</legend>
             <div className="mt-2 flex flex-wrap gap-2">
               {PRESETS.map((p) => (
-                <label key={p.value} className={cn("cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 ring-inset", preset === p.value ? "bg-brand-50 text-brand-700 ring-brand-500" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}>
-                  <input type="radio" name="preset" value={p.value} checked={preset === p.value} onChange={() => setPreset(p.value)} className="sr-only" />
+                <label
+                  key={p.value}
+                  className={cn(
+                    "cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 ring-inset",
+                    preset === p.value
+                      ? "bg-brand-50 text-brand-700 ring-brand-500"
+                      : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    name="preset"
+                    value={p.value}
+                    checked={preset === p.value}
+                    onChange={() => setPreset(p.value)}
+                    className="sr-only"
+                  />
                   {p.label}
                 </label>
               ))}
@@ -134,21 +162,44 @@ export function SimulationPanel({ ruleSetId }: { ruleSetId: string }) {
                 {(["from", "to"] as const).map((k) => (
                   <label key={k} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
                     {k === "from" ? "From" : "To (inclusive)"}
-                    <input type="date" value={custom[k]} onChange={(e) => setCustom({ ...custom, [k]: e.target.value })} aria-invalid={periodError ? true : undefined} aria-describedby={periodError ? "sim-period-error" : undefined} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900" />
+                    <input
+                      type="date"
+                      value={custom[k]}
+                      onChange={(e) => setCustom({ ...custom, [k]: e.target.value })}
+                      aria-invalid={periodError ? true : undefined}
+                      aria-describedby={periodError ? "sim-period-error" : undefined}
+                      className="rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
+                    />
                   </label>
                 ))}
               </div>
             ) : (
-              typeof period !== "string" && <p className="mt-2 text-xs text-slate-500">{label(period)}, whole quarters in UTC.</p>
+              typeof period !== "string" && (
+                <p className="mt-2 text-xs text-slate-500">{label(period)}, whole quarters in UTC.</p>
+              )
             )}
-            {periodError && <p id="sim-period-error" role="alert" className="mt-2 text-sm text-red-700">{periodError}</p>}
+            {periodError && (
+              <p id="sim-period-error" role="alert" className="mt-2 text-sm text-red-700">
+                {periodError}
+              </p>
+            )}
           </fieldset>
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">Compare with</legend>
             <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
               {BASELINES.map((b) => (
-                <label key={b.value} className="flex cursor-pointer items-start gap-2 rounded-md p-2 ring-1 ring-inset ring-slate-200 hover:bg-slate-50">
-                  <input type="radio" name="baseline" value={b.value} checked={baseline === b.value} onChange={() => setBaseline(b.value)} className="mt-1" />
+                <label
+                  key={b.value}
+                  className="flex cursor-pointer items-start gap-2 rounded-md p-2 ring-1 ring-inset ring-slate-200 hover:bg-slate-50"
+                >
+                  <input
+                    type="radio"
+                    name="baseline"
+                    value={b.value}
+                    checked={baseline === b.value}
+                    onChange={() => setBaseline(b.value)}
+                    className="mt-1"
+                  />
                   <span className="text-sm">
                     <span className="block font-medium text-slate-800">{b.label}</span>
                     <span className="block text-xs text-slate-500">{b.hint}</span>
@@ -158,14 +209,24 @@ export function SimulationPanel({ ruleSetId }: { ruleSetId: string }) {
             </div>
           </fieldset>
           <div className="flex gap-2">
-            <Button type="submit" disabled={running}>{running ? "Simulating…" : "Run simulation"}</Button>
-            {running && <Button type="button" variant="secondary" onClick={() => abortRef.current?.abort()}>Cancel</Button>}
+            <Button type="submit" disabled={running}>
+              {running ? "Simulating…" : "Run simulation"}
+            </Button>
+            {running && (
+              <Button type="button" variant="secondary" onClick={() => abortRef.current?.abort()}>
+                Cancel
+              </Button>
+            )}
           </div>
         </form>
       </Card>
       <div aria-live="polite">
         {state.phase === "running" && <Progress loaded={state.loaded} total={state.total} />}
-        {state.phase === "error" && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p>}
+        {state.phase === "error" && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {state.message}
+          </p>
+        )}
         {state.phase === "done" && <SimulationResults result={state.result} periodLabel={state.periodLabel} />}
       </div>
     </div>
@@ -176,12 +237,30 @@ export function SimulationPanel({ ruleSetId }: { ruleSetId: string }) {
 function Progress({ loaded, total }: { loaded: number; total: number | null }) {
   const evaluating = total !== null && loaded >= total;
   const pct = total ? Math.round((loaded / total) * 100) : 0;
-  const text = total === null ? "Counting deals…" : evaluating ? `All ${formatNumber(total)} deals loaded, applying the rules…` : `${formatNumber(loaded)} of ${formatNumber(total)} deals loaded`;
+  const text =
+    total === null
+      ? "Counting deals…"
+      : evaluating
+        ? `All ${formatNumber(total)} deals loaded, applying the rules…`
+        : `${formatNumber(loaded)} of ${formatNumber(total)} deals loaded`;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <p id="sim-progress-label" className="mb-2 text-sm text-slate-700">{text}</p>
-      <div role="progressbar" aria-labelledby="sim-progress-label" aria-valuemin={0} aria-valuemax={total ?? undefined} aria-valuenow={total === null ? undefined : loaded} aria-valuetext={text} className="h-2 overflow-hidden rounded-full bg-slate-100">
-        <div className={cn("h-2 rounded-full bg-brand-600 transition-[width]", evaluating && "animate-pulse")} style={{ width: `${pct}%` }} />
+      <p id="sim-progress-label" className="mb-2 text-sm text-slate-700">
+        {text}
+      </p>
+      <div
+        role="progressbar"
+        aria-labelledby="sim-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={total ?? undefined}
+        aria-valuenow={total === null ? undefined : loaded}
+        aria-valuetext={text}
+        className="h-2 overflow-hidden rounded-full bg-slate-100"
+      >
+        <div
+          className={cn("h-2 rounded-full bg-brand-600 transition-[width]", evaluating && "animate-pulse")}
+          style={{ width: `${pct}%` }}
+        />
       </div>
     </div>
   );

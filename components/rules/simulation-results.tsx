@@ -35,28 +35,46 @@ export function SimulationResults({ result, periodLabel }: { result: SimulationR
     color: ROUTE_COLOR[to],
     value: Object.entries(result.matrix).reduce((sum, [from, row]) => sum + (from === to ? 0 : row[to].acv), 0),
   }));
-  const baselineText = result.baseline === "CURRENT_RULE_SET" ? "the rule set in force" : "the route recorded on each deal";
+  const baselineText =
+    result.baseline === "CURRENT_RULE_SET" ? "the rule set in force" : "the route recorded on each deal";
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Deals simulated" value={formatNumber(result.totalDeals)} hint={periodLabel} />
-        <Stat label="Deals changing route" value={formatNumber(result.changedDeals)} tone={result.changedDeals > 0 ? "warn" : "good"} hint={`${share(result.changedDeals, result.totalDeals)} of deals`} />
-        <Stat label="ACV changing route" value={formatMoney(result.changedAcv, "USD", undefined, { compact: true })} tone={result.changedAcv > 0 ? "warn" : "good"} hint={`${share(result.changedAcv, result.totalAcv)} of ${formatMoney(result.totalAcv, "USD", undefined, { compact: true })}`} />
-        <Stat label="Compared with" value={<span className="text-base">{humanize(result.baseline)}</span>} hint={`"From" is ${baselineText}`} />
+        <Stat
+          label="Deals changing route"
+          value={formatNumber(result.changedDeals)}
+          tone={result.changedDeals > 0 ? "warn" : "good"}
+          hint={`${share(result.changedDeals, result.totalDeals)} of deals`}
+        />
+        <Stat
+          label="ACV changing route"
+          value={formatMoney(result.changedAcv, "USD", undefined, { compact: true })}
+          tone={result.changedAcv > 0 ? "warn" : "good"}
+          hint={`${share(result.changedAcv, result.totalAcv)} of ${formatMoney(result.totalAcv, "USD", undefined, { compact: true })}`}
+        />
+        <Stat
+          label="Compared with"
+          value={<span className="text-base">{humanize(result.baseline)}</span>}
+          hint={`"From" is ${baselineText}`}
+        />
       </div>
       <Card title="From → to">
         <SimulationMatrix matrix={result.matrix} baseline={result.baseline} />
       </Card>
       {result.changedDeals === 0 ? (
         <EmptyState title="No deal would change route">
-          Under this draft every deal in the period keeps the route it gets from {baselineText}. Edit the rules or widen the period to see an effect.
+          Under this draft every deal in the period keeps the route it gets from {baselineText}. Edit the rules or widen
+          the period to see an effect.
         </EmptyState>
       ) : (
         <>
           <Card title="Changed ACV by destination route">
             <SimpleBarChart data={changedByDestination} unit="cents" label="Changed ACV by destination route" />
           </Card>
-          <Card title={`Largest changes (${formatNumber(result.sample.length)} of ${formatNumber(result.changedDeals)})`}>
+          <Card
+            title={`Largest changes (${formatNumber(result.sample.length)} of ${formatNumber(result.changedDeals)})`}
+          >
             <ul className="divide-y divide-slate-100" aria-label="Sample of deals that change route">
               {result.sample.map((change) => (
                 <SampleRow key={change.dealId} change={change} />
@@ -74,7 +92,9 @@ function SampleRow({ change }: { change: RouteChange }) {
     <li className="py-2">
       <details className="group">
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 rounded-md px-2 py-1.5 hover:bg-slate-50">
-          <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">▸</span>
+          <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
+            ▸
+          </span>
           <span className="font-mono text-xs text-slate-600">{change.dealId}</span>
           <span className="tabular-nums font-medium text-slate-900">{formatMoney(change.acv)}</span>
           <span className="flex items-center gap-2">
@@ -89,7 +109,10 @@ function SampleRow({ change }: { change: RouteChange }) {
           <TraceColumn title="After (this draft)" decision={change.toDecision} recorded={change.to} />
         </div>
         <p className="px-2 text-xs">
-          <Link href={`/opportunities/${encodeURIComponent(change.dealId)}`} className="font-medium text-brand-600 hover:underline">
+          <Link
+            href={`/opportunities/${encodeURIComponent(change.dealId)}`}
+            className="font-medium text-brand-600 hover:underline"
+          >
             Open the opportunity
           </Link>
         </p>
@@ -98,7 +121,15 @@ function SampleRow({ change }: { change: RouteChange }) {
   );
 }
 
-function TraceColumn({ title, decision, recorded }: { title: string; decision: Decision | null; recorded: Route | null }) {
+function TraceColumn({
+  title,
+  decision,
+  recorded,
+}: {
+  title: string;
+  decision: Decision | null;
+  recorded: Route | null;
+}) {
   return (
     <section aria-label={title} className="rounded-md border border-slate-200 p-3">
       <h4 className="mb-2 flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
@@ -108,12 +139,17 @@ function TraceColumn({ title, decision, recorded }: { title: string; decision: D
         <>
           <p className="mb-2 text-xs text-slate-600">
             Rule set v{decision.ruleSetVersion} ·{" "}
-            {decision.ruleName ? `rule ${decision.rulePriority}: ${decision.ruleName}` : "no rule matched, default outcome"}
+            {decision.ruleName
+              ? `rule ${decision.rulePriority}: ${decision.ruleName}`
+              : "no rule matched, default outcome"}
           </p>
           <TraceList trace={decision.trace} />
         </>
       ) : (
-        <p className="text-sm text-slate-600">The route recorded on the deal (it may come from an override, sticky ownership or a conflict resolution), so there is no trace to compare.</p>
+        <p className="text-sm text-slate-600">
+          The route recorded on the deal (it may come from an override, sticky ownership or a conflict resolution), so
+          there is no trace to compare.
+        </p>
       )}
     </section>
   );

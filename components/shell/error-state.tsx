@@ -28,18 +28,30 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
 
   const unavailable = kind === "unavailable";
   return (
-    <div role="alert" data-error-kind={kind} className="rounded-lg border border-red-200 bg-white p-8 text-center shadow-sm">
-      <h1 className="text-lg font-semibold text-slate-900">{unavailable ? "Temporarily unavailable" : "Something went wrong"}</h1>
+    <div
+      role="alert"
+      data-error-kind={kind}
+      className="rounded-lg border border-red-200 bg-white p-8 text-center shadow-sm"
+    >
+      <h1 className="text-lg font-semibold text-slate-900">
+        {unavailable ? "Temporarily unavailable" : "Something went wrong"}
+      </h1>
       <p className="mt-2 text-sm text-slate-600">
         {unavailable
           ? "Accord cannot reach its database right now — try again in a moment. Nothing you entered was lost."
           : `This page could not be loaded. Nothing you entered was lost.${error.digest ? ` (Reference ${error.digest})` : ""}`}
       </p>
-      <button type="button" onClick={() => startTransition(() => {
-          // the failure was on the server: render the page there again, then clear this state
-          router.refresh();
-          reset();
-        })} className="mt-4 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="button"
+        onClick={() =>
+          startTransition(() => {
+            // the failure was on the server: render the page there again, then clear this state
+            router.refresh();
+            reset();
+          })
+        }
+        className="mt-4 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Try again
       </button>
     </div>

@@ -15,7 +15,10 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
-              className={cn("block rounded-md px-3 py-2 text-sm font-medium", active ? "bg-brand-600 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white")}
+              className={cn(
+                "block rounded-md px-3 py-2 text-sm font-medium",
+                active ? "bg-brand-600 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white",
+              )}
             >
               {item.label}
             </Link>

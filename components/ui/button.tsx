@@ -13,17 +13,26 @@ const VARIANTS: Record<Variant, string> = {
   "link-danger": "text-red-700 hover:underline disabled:opacity-60",
 };
 
-const BASE = "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors disabled:cursor-not-allowed";
+const BASE =
+  "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors disabled:cursor-not-allowed";
 const PADDING = "px-3 py-2";
 
 function classes(variant: Variant, className: string | undefined) {
   return cn(BASE, !variant.startsWith("link") && PADDING, VARIANTS[variant], className);
 }
 
-export function Button({ variant = "primary", className, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className,
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button className={classes(variant, className)} {...props} />;
 }
 
-export function ButtonLink({ variant = "secondary", className, ...props }: React.ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({
+  variant = "secondary",
+  className,
+  ...props
+}: React.ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={classes(variant, className)} {...props} />;
 }

@@ -72,7 +72,13 @@ export function ConfirmButton({
   return (
     <AlertDialog.Root open={open} onOpenChange={changeOpen}>
       <AlertDialog.Trigger asChild>
-        <Button type="button" variant={triggerVariant} className={triggerClassName} disabled={disabled} aria-label={triggerAriaLabel}>
+        <Button
+          type="button"
+          variant={triggerVariant}
+          className={triggerClassName}
+          disabled={disabled}
+          aria-label={triggerAriaLabel}
+        >
           {label}
         </Button>
       </AlertDialog.Trigger>
@@ -85,7 +91,9 @@ export function ConfirmButton({
           <FormAlert message={error} className="mt-4" />
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button type="button" variant="secondary" disabled={pending}>{cancelLabel}</Button>
+              <Button type="button" variant="secondary" disabled={pending}>
+                {cancelLabel}
+              </Button>
             </AlertDialog.Cancel>
             {/* a plain button, not AlertDialog.Action: the dialog must stay open until the server has answered */}
             <Button type="button" variant={confirmVariant} onClick={confirm} disabled={pending}>

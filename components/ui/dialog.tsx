@@ -51,15 +51,31 @@ export function Dialog({
 }
 
 /** A dialog form's foot: its error, Cancel (closes) and the submit button, disabled while pending. */
-export function DialogFormFooter({ error, pending, disabled, submitLabel, pendingLabel }: { error: string | null; pending: boolean; disabled?: boolean; submitLabel: string; pendingLabel: string }) {
+export function DialogFormFooter({
+  error,
+  pending,
+  disabled,
+  submitLabel,
+  pendingLabel,
+}: {
+  error: string | null;
+  pending: boolean;
+  disabled?: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+}) {
   return (
     <>
       <FormAlert message={error} />
       <div className="flex justify-end gap-2">
         <D.Close asChild>
-          <Button type="button" variant="secondary">Cancel</Button>
+          <Button type="button" variant="secondary">
+            Cancel
+          </Button>
         </D.Close>
-        <Button type="submit" disabled={pending || disabled}>{pending ? pendingLabel : submitLabel}</Button>
+        <Button type="submit" disabled={pending || disabled}>
+          {pending ? pendingLabel : submitLabel}
+        </Button>
       </div>
     </>
   );

@@ -13,11 +13,17 @@ export const LABEL_COMPACT = "block text-xs font-medium text-slate-600";
 
 export type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
-const hasMessages = (messages: readonly string[] | undefined): messages is readonly string[] => !!messages && messages.length > 0;
+const hasMessages = (messages: readonly string[] | undefined): messages is readonly string[] =>
+  !!messages && messages.length > 0;
 
 /** Props that connect a control to its hint and error message (when there are any). */
-export function errorProps(id: string, errors: readonly string[] | undefined, hint?: boolean): Omit<ControlProps, "id"> {
-  const describedBy = [hint ? `${id}-hint` : null, hasMessages(errors) ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+export function errorProps(
+  id: string,
+  errors: readonly string[] | undefined,
+  hint?: boolean,
+): Omit<ControlProps, "id"> {
+  const describedBy =
+    [hint ? `${id}-hint` : null, hasMessages(errors) ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { "aria-invalid": hasMessages(errors) || undefined, "aria-describedby": describedBy };
 }
 
@@ -62,7 +68,11 @@ export function Field({
         {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
       </label>
       {children({ id, ...errorProps(id, errors, !!hint) })}
-      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       <FieldError id={id} messages={errors} />
     </div>
   );
@@ -93,10 +103,19 @@ export function SelectField({
   return (
     <Field id={id} label={label} errors={errors} className={className} hideLabel={hideLabel} compact>
       {(a) => (
-        <select {...a} value={value} onChange={(e) => onChange(e.target.value)} className={cn(INPUT_COMPACT, !hideLabel && "mt-1")}>
+        <select
+          {...a}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={cn(INPUT_COMPACT, !hideLabel && "mt-1")}
+        >
           {options.map((o) => {
             const opt = typeof o === "string" ? { value: o, label: humanize(o) } : o;
-            return <option key={opt.value} value={opt.value}>{opt.label}</option>;
+            return (
+              <option key={opt.value} value={opt.value}>
+                {opt.label}
+              </option>
+            );
           })}
         </select>
       )}
@@ -129,9 +148,24 @@ export function TextField({
     <Field id={id} label={label} hint={hint} errors={errors} className={className} compact>
       {(a) =>
         multiline ? (
-          <textarea {...a} value={value} rows={2} maxLength={rest.maxLength} placeholder={rest.placeholder} onChange={(e) => onChange(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")} />
+          <textarea
+            {...a}
+            value={value}
+            rows={2}
+            maxLength={rest.maxLength}
+            placeholder={rest.placeholder}
+            onChange={(e) => onChange(e.target.value)}
+            className={cn(INPUT_COMPACT, "mt-1")}
+          />
         ) : (
-          <input {...a} value={value} type="text" {...rest} onChange={(e) => onChange(e.target.value)} className={cn(INPUT_COMPACT, "mt-1")} />
+          <input
+            {...a}
+            value={value}
+            type="text"
+            {...rest}
+            onChange={(e) => onChange(e.target.value)}
+            className={cn(INPUT_COMPACT, "mt-1")}
+          />
         )
       }
     </Field>
@@ -142,7 +176,10 @@ export function TextField({
 export function FormAlert({ message, className }: { message: string | null | undefined; className?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className={cn("rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200", className)}>
+    <p
+      role="alert"
+      className={cn("rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200", className)}
+    >
       {message}
     </p>
   );

@@ -9,7 +9,17 @@ const NOTICE_TONES: Record<NoticeTone, string> = {
   green: "bg-emerald-50 text-emerald-900 ring-emerald-200",
 };
 
-export function Notice({ tone, title, children, className }: { tone: NoticeTone; title?: string; children: React.ReactNode; className?: string }) {
+export function Notice({
+  tone,
+  title,
+  children,
+  className,
+}: {
+  tone: NoticeTone;
+  title?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("rounded-md px-3 py-2 text-sm ring-1 ring-inset", NOTICE_TONES[tone], className)}>
       {title && <p className="font-semibold">{title}</p>}

@@ -27,7 +27,8 @@ const FRAME: Record<Layout, string> = {
   flush: "md:-mx-4 md:-mb-4 md:overflow-x-auto",
 };
 
-const ROW = "block rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:table-row md:rounded-none md:border-0 md:p-0 md:shadow-none md:hover:bg-slate-50";
+const ROW =
+  "block rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:table-row md:rounded-none md:border-0 md:p-0 md:shadow-none md:hover:bg-slate-50";
 const CELL =
   "flex items-baseline justify-between gap-4 py-0.5 text-right text-slate-800 md:table-cell md:py-2 md:align-top md:text-left " +
   "before:shrink-0 before:text-left before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] md:before:content-none";
@@ -64,8 +65,14 @@ export function Table<T extends { id: string }>({
               <th
                 key={c.key ?? c.header}
                 scope="col"
-                aria-sort={sort && c.sortKey === sort.key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                className={cn(pad, "py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", c.align === "right" && "text-right")}
+                aria-sort={
+                  sort && c.sortKey === sort.key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined
+                }
+                className={cn(
+                  pad,
+                  "py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
+                  c.align === "right" && "text-right",
+                )}
               >
                 {c.hideHeader ? <span className="sr-only">{c.header}</span> : header ? header(c) : c.header}
               </th>
@@ -79,7 +86,13 @@ export function Table<T extends { id: string }>({
                 <td
                   key={c.key ?? c.header}
                   data-label={c.hideHeader ? "" : c.header}
-                  className={cn(CELL, pad, i === 0 && TITLE_CELL, c.align === "right" && "md:text-right md:tabular-nums", c.className)}
+                  className={cn(
+                    CELL,
+                    pad,
+                    i === 0 && TITLE_CELL,
+                    c.align === "right" && "md:text-right md:tabular-nums",
+                    c.className,
+                  )}
                 >
                   {c.cell(row)}
                 </td>
@@ -113,7 +126,11 @@ export function DataTable<T extends { id: string }>({
   const sortable = columns.filter((c) => c.sortKey);
   const link = (c: Column<T>) => {
     const active = c.sortKey === sort;
-    return { active, href: hrefWith(path, query, { sort: c.sortKey, dir: active && dir === "asc" ? "desc" : "asc" }), arrow: active && dir === "asc" ? "▲" : "▼" };
+    return {
+      active,
+      href: hrefWith(path, query, { sort: c.sortKey, dir: active && dir === "asc" ? "desc" : "asc" }),
+      arrow: active && dir === "asc" ? "▲" : "▼",
+    };
   };
   return (
     <>
@@ -123,8 +140,15 @@ export function DataTable<T extends { id: string }>({
           {sortable.map((c) => {
             const { active, href, arrow } = link(c);
             return (
-              <Link key={c.key ?? c.header} href={href} aria-current={active ? "true" : undefined}
-                className={cn("rounded-full px-3 py-1 ring-1 ring-inset", active ? "bg-slate-800 text-white ring-slate-800" : "bg-white text-slate-700 ring-slate-300")}>
+              <Link
+                key={c.key ?? c.header}
+                href={href}
+                aria-current={active ? "true" : undefined}
+                className={cn(
+                  "rounded-full px-3 py-1 ring-1 ring-inset",
+                  active ? "bg-slate-800 text-white ring-slate-800" : "bg-white text-slate-700 ring-slate-300",
+                )}
+              >
                 {c.header} <span aria-hidden>{active ? arrow : ""}</span>
                 {active && <span className="sr-only">{dir === "asc" ? " (ascending)" : " (descending)"}</span>}
               </Link>
@@ -143,7 +167,9 @@ export function DataTable<T extends { id: string }>({
           return (
             <Link href={href} className="inline-flex items-center gap-1 hover:text-slate-900">
               {c.header}
-              <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>{arrow}</span>
+              <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>
+                {arrow}
+              </span>
             </Link>
           );
         }}
@@ -151,7 +177,23 @@ export function DataTable<T extends { id: string }>({
     </>
   );
 }
-export function Pager({ path, query, nextCursor, prevCursor, total, totalCapped, shown }: { path: string; query: Query; nextCursor: string | null; prevCursor: string | null; total: number; totalCapped: boolean; shown: number }) {
+export function Pager({
+  path,
+  query,
+  nextCursor,
+  prevCursor,
+  total,
+  totalCapped,
+  shown,
+}: {
+  path: string;
+  query: Query;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+  shown: number;
+}) {
   return (
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
       <p>
@@ -160,18 +202,28 @@ export function Pager({ path, query, nextCursor, prevCursor, total, totalCapped,
       </p>
       <div className="flex gap-2">
         {prevCursor ? (
-          <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white" href={hrefWith(path, query, { before: prevCursor, after: undefined }, false)}>
+          <Link
+            className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white"
+            href={hrefWith(path, query, { before: prevCursor, after: undefined }, false)}
+          >
             ← Previous
           </Link>
         ) : (
-          <span className="rounded-md px-3 py-1.5 text-slate-500 ring-1 ring-slate-200" aria-disabled>← Previous</span>
+          <span className="rounded-md px-3 py-1.5 text-slate-500 ring-1 ring-slate-200" aria-disabled>
+            ← Previous
+          </span>
         )}
         {nextCursor ? (
-          <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white" href={hrefWith(path, query, { after: nextCursor, before: undefined }, false)}>
+          <Link
+            className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white"
+            href={hrefWith(path, query, { after: nextCursor, before: undefined }, false)}
+          >
             Next →
           </Link>
         ) : (
-          <span className="rounded-md px-3 py-1.5 text-slate-500 ring-1 ring-slate-200" aria-disabled>Next →</span>
+          <span className="rounded-md px-3 py-1.5 text-slate-500 ring-1 ring-slate-200" aria-disabled>
+            Next →
+          </span>
         )}
       </div>
     </nav>

@@ -11,20 +11,23 @@ export function useAction() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   /** Runs the action; returns its data, or null after recording the error (the message of `field` when it names one). */
-  const run = useCallback(async <T,>(action: () => Promise<ActionResult<T>>, field?: string): Promise<{ data: T } | null> => {
-    setPending(true);
-    setError(null);
-    const res = await action().catch(() => null);
-    setPending(false);
-    if (!res) {
-      setError(UNREACHABLE);
-      return null;
-    }
-    if (!res.ok) {
-      setError((field && res.fieldErrors?.[field]?.join(" ")) || res.message);
-      return null;
-    }
-    return { data: res.data };
-  }, []);
+  const run = useCallback(
+    async <T>(action: () => Promise<ActionResult<T>>, field?: string): Promise<{ data: T } | null> => {
+      setPending(true);
+      setError(null);
+      const res = await action().catch(() => null);
+      setPending(false);
+      if (!res) {
+        setError(UNREACHABLE);
+        return null;
+      }
+      if (!res.ok) {
+        setError((field && res.fieldErrors?.[field]?.join(" ")) || res.message);
+        return null;
+      }
+      return { data: res.data };
+    },
+    [],
+  );
   return { pending, error, setError, run };
 }

@@ -7,14 +7,20 @@ import { createApiKey, revokeApiKey } from "@/lib/db/api-keys";
 const PATH = "/portal/api-keys";
 
 /** The key is returned once, here; only its hash is stored. */
-export const createApiKeyAction = defineAction(z.object({ name: z.string().trim().min(2, "Name the key after what uses it").max(100) }), async (ctx, { name }) => {
-  const created = await createApiKey(ctx, { name });
-  revalidatePath(PATH);
-  return { id: created.id, name: created.name, prefix: created.prefix, key: created.key };
-});
+export const createApiKeyAction = defineAction(
+  z.object({ name: z.string().trim().min(2, "Name the key after what uses it").max(100) }),
+  async (ctx, { name }) => {
+    const created = await createApiKey(ctx, { name });
+    revalidatePath(PATH);
+    return { id: created.id, name: created.name, prefix: created.prefix, key: created.key };
+  },
+);
 
-export const revokeApiKeyAction = defineAction(z.object({ id: z.string().trim().min(1).max(64) }), async (ctx, { id }) => {
-  const result = await revokeApiKey(ctx, id);
-  revalidatePath(PATH);
-  return result;
-});
+export const revokeApiKeyAction = defineAction(
+  z.object({ id: z.string().trim().min(1).max(64) }),
+  async (ctx, { id }) => {
+    const result = await revokeApiKey(ctx, id);
+    revalidatePath(PATH);
+    return result;
+  },
+);

@@ -6,11 +6,14 @@ import { retryAllOutbox, retryOutboxMessage } from "@/lib/db/outbox-admin";
 
 const PATH = "/outbox";
 
-export const retryOutboxMessageAction = defineAction(z.object({ id: z.string().trim().min(1).max(64) }), async (ctx, { id }) => {
-  const result = await retryOutboxMessage(ctx, id);
-  revalidatePath(PATH);
-  return result;
-});
+export const retryOutboxMessageAction = defineAction(
+  z.object({ id: z.string().trim().min(1).max(64) }),
+  async (ctx, { id }) => {
+    const result = await retryOutboxMessage(ctx, id);
+    revalidatePath(PATH);
+    return result;
+  },
+);
 
 export const retryAllOutboxAction = defineAction(z.object({}), async (ctx) => {
   const result = await retryAllOutbox(ctx);

@@ -39,14 +39,18 @@ export const publishRuleSetAction = defineAction(publishInput, async (ctx, input
 });
 
 /** Lint of the editor's unsaved state: nothing is stored. */
-export const lintDraftAction = defineAction(saveDraftInput.pick({ id: true, rules: true, defaultOutcome: true }), async (ctx, input) => {
-  if (!can(ctx, "ruleset:edit")) throw forbidden();
-  return lintRuleSet(validateDraft(input, 1));
-});
+export const lintDraftAction = defineAction(
+  saveDraftInput.pick({ id: true, rules: true, defaultOutcome: true }),
+  async (ctx, input) => {
+    if (!can(ctx, "ruleset:edit")) throw forbidden();
+    return lintRuleSet(validateDraft(input, 1));
+  },
+);
 
 /** The decision explorer: facts → route and full trace under a chosen rule set. Nothing is stored. */
-export const explainAction = defineAction(z.object({ ruleSetId: z.string().min(1).max(64), facts: z.unknown() }), (ctx, input) =>
-  explainDecision(ctx, input.ruleSetId, input.facts),
+export const explainAction = defineAction(
+  z.object({ ruleSetId: z.string().min(1).max(64), facts: z.unknown() }),
+  (ctx, input) => explainDecision(ctx, input.ruleSetId, input.facts),
 );
 
 /** Explicit re-route of open deals under the rule set in force (preview first, then apply). */

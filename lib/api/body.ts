@@ -17,7 +17,11 @@ const DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB");
 
-export async function readBody<S extends z.ZodType>(req: NextRequest, schema: S, options: { optional?: boolean } = {}): Promise<z.infer<S>> {
+export async function readBody<S extends z.ZodType>(
+  req: NextRequest,
+  schema: S,
+  options: { optional?: boolean } = {},
+): Promise<z.infer<S>> {
   const type = req.headers.get("content-type");
   if (type !== null && !isJson(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -29,7 +33,8 @@ export async function readBody<S extends z.ZodType>(req: NextRequest, schema: S,
   if (bytes.byteLength === 0 && options.optional) return schema.parse({});
   if (type === null) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (jsonTextTooDeep(text)) throw new AppError("BAD_REQUEST", `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  if (jsonTextTooDeep(text))
+    throw new AppError("BAD_REQUEST", `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   let data: unknown;
   try {
     data = JSON.parse(text);

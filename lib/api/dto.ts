@@ -8,7 +8,12 @@ export function registrationDto(row: RegistrationRow, ctx: Ctx) {
     id: row.id,
     status: row.status,
     route: row.route,
-    account: { name: row.accountName, domain: row.accountDomain, country: row.accountCountry, vertical: row.accountVertical },
+    account: {
+      name: row.accountName,
+      domain: row.accountDomain,
+      country: row.accountCountry,
+      vertical: row.accountVertical,
+    },
     productLine: row.productLine.name,
     estimatedAcv: Number(row.estimatedAcvCents),
     currency: row.currency,
@@ -36,6 +41,12 @@ export function registrationDetailDto(row: RegistrationDetail, ctx: Ctx) {
       trace: row.routeDecision.trace, // as the caller may read it (lib/db/trace.ts)
       decidedAt: row.routeDecision.decidedAt.toISOString(),
     },
-    timeline: row.events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actor: e.actorLabel, reason: e.reason, at: e.at.toISOString() })),
+    timeline: row.events.map((e) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      actor: e.actorLabel,
+      reason: e.reason,
+      at: e.at.toISOString(),
+    })),
   };
 }

@@ -29,13 +29,17 @@ export function errorResponse(error: unknown): NextResponse {
   const unavailable = databaseUnavailable(error, "api");
   if (unavailable) return errorResponse(unavailable);
   console.error("[api] unexpected error", error);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side" } },
+    { status: 500 },
+  );
 }
 
 function errorHeaders(error: AppError): Record<string, string> | undefined {
   const headers: Record<string, string> = {};
   if (error.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="accord"';
-  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  if (error.retryAfterSeconds !== undefined)
+    headers["Retry-After"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
   return Object.keys(headers).length ? headers : undefined;
 }
 
@@ -58,7 +62,8 @@ async function authenticate(req: NextRequest): Promise<Ctx> {
 }
 
 function assertSameOrigin(req: NextRequest) {
-  if (!isSameOrigin(req.headers)) throw new AppError("FORBIDDEN", "Cross-site request refused: use an API key for machine access");
+  if (!isSameOrigin(req.headers))
+    throw new AppError("FORBIDDEN", "Cross-site request refused: use an API key for machine access");
 }
 
 type Params = Record<string, string>;
@@ -70,7 +75,8 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
       const ctx = await authenticate(req);
       const params = ((await route?.params) ?? {}) as P;
       // an id no row can have answers like any other missing id
-      if (Object.values(params).some((v) => typeof v === "string" && !noNul(v))) throw new AppError("NOT_FOUND", "Not found");
+      if (Object.values(params).some((v) => typeof v === "string" && !noNul(v)))
+        throw new AppError("NOT_FOUND", "Not found");
       assertNoNul(Object.fromEntries(req.nextUrl.searchParams));
       return await handler(req, ctx, params);
     } catch (error) {

@@ -14,14 +14,26 @@ const error = {
     error: {
       type: "object",
       required: ["code", "message"],
-      properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } } },
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+      },
     },
   },
 };
 
 // every operation can meet a database that cannot be reached: 503 (lib/db/unavailable.ts)
 const errors = (...codes: number[]) =>
-  Object.fromEntries([...codes, 503].map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  Object.fromEntries(
+    [...codes, 503].map((c) => [
+      String(c),
+      {
+        description: ERROR_TEXT[c],
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    ]),
+  );
 
 const ERROR_TEXT: Record<number, string> = {
   400: "Invalid input (field messages in error.fields)",
@@ -39,14 +51,20 @@ const ERROR_TEXT: Record<number, string> = {
 // Every operation an API key can call counts against the key's limit (lib/db/api-keys.ts).
 const rateLimited = {
   description: "Too many requests for this API key (setting api.rateLimitPerMinute, 600 a minute by default)",
-  headers: { "Retry-After": { description: "Seconds until the key's current minute ends", schema: { type: "integer", minimum: 1 } } },
+  headers: {
+    "Retry-After": {
+      description: "Seconds until the key's current minute ends",
+      schema: { type: "integer", minimum: 1 },
+    },
+  },
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 };
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };
 function withRateLimit<P extends Record<string, Record<string, Operation>>>(paths: P): P {
   for (const operations of Object.values(paths)) {
-    for (const op of Object.values(operations)) if (op.security?.length !== 0) op.responses["429"] = { $ref: "#/components/responses/RateLimited" };
+    for (const op of Object.values(operations))
+      if (op.security?.length !== 0) op.responses["429"] = { $ref: "#/components/responses/RateLimited" };
   }
   return paths;
 }
@@ -58,7 +76,12 @@ export function openApiDocument(serverUrl: string) {
   const listQuery = schema(registrationListQuery) as { properties?: Record<string, unknown> };
   return {
     openapi: "3.1.0",
-    info: { title: "Accord API", version: "1.0.0", description: "Partner/direct route-to-market governance. Authenticate with `Authorization: Bearer <api key>` (a partner key acts as that partner) or a session cookie." },
+    info: {
+      title: "Accord API",
+      version: "1.0.0",
+      description:
+        "Partner/direct route-to-market governance. Authenticate with `Authorization: Bearer <api key>` (a partner key acts as that partner) or a session cookie.",
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     components: {
@@ -78,43 +101,119 @@ export function openApiDocument(serverUrl: string) {
           summary: "Health and database kind",
           security: [],
           responses: {
-            "200": json({ type: "object", properties: { status: { const: "ok" }, database: { enum: ["sqlite", "postgresql"] } } }),
-            "503": { description: "The database failed or did not answer within the check's budget (the answer still comes within 2 s)", ...json({ type: "object", properties: { status: { const: "unavailable" }, database: { enum: ["sqlite", "postgresql"] } } }) },
+            "200": json({
+              type: "object",
+              properties: { status: { const: "ok" }, database: { enum: ["sqlite", "postgresql"] } },
+            }),
+            "503": {
+              description:
+                "The database failed or did not answer within the check's budget (the answer still comes within 2 s)",
+              ...json({
+                type: "object",
+                properties: { status: { const: "unavailable" }, database: { enum: ["sqlite", "postgresql"] } },
+              }),
+            },
           },
         },
       },
       "/api/v1/route-decisions": {
         post: {
           summary: "Route a deal: the route, the winning rule and the trace (nothing is stored)",
-          requestBody: json({ type: "object", required: ["facts"], additionalProperties: false, properties: { facts: { $ref: "#/components/schemas/Facts" }, ruleSetId: { type: "string" } } }),
+          requestBody: json({
+            type: "object",
+            required: ["facts"],
+            additionalProperties: false,
+            properties: { facts: { $ref: "#/components/schemas/Facts" }, ruleSetId: { type: "string" } },
+          }),
           responses: { "200": { description: "The decision with its trace" }, ...errors(400, 401, 404, 422) },
         },
       },
-      "/api/v1/rulesets": { get: { summary: "Rule set versions (partners: published only)", responses: { "200": { description: "Versions" }, ...errors(401) } } },
-      "/api/v1/rulesets/{id}": { get: { summary: "One rule set with its rules", parameters: [idParam], responses: { "200": { description: "The rule set" }, ...errors(401, 404) } } },
+      "/api/v1/rulesets": {
+        get: {
+          summary: "Rule set versions (partners: published only)",
+          responses: { "200": { description: "Versions" }, ...errors(401) },
+        },
+      },
+      "/api/v1/rulesets/{id}": {
+        get: {
+          summary: "One rule set with its rules",
+          parameters: [idParam],
+          responses: { "200": { description: "The rule set" }, ...errors(401, 404) },
+        },
+      },
       "/api/v1/registrations": {
         get: {
           summary: "Deal registrations in the caller's scope (cursor pagination)",
-          parameters: Object.entries(listQuery.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: false, schema: s })),
+          parameters: Object.entries(listQuery.properties ?? {}).map(([name, s]) => ({
+            name,
+            in: "query",
+            required: false,
+            schema: s,
+          })),
           responses: { "200": { description: "A page of registrations" }, ...errors(400, 401) },
         },
         post: {
           summary: "Register a deal (partner key); optional Idempotency-Key header",
-          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }],
+          parameters: [
+            { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } },
+          ],
           requestBody: json({ $ref: "#/components/schemas/RegistrationInput" }),
           responses: {
-            "201": json({ type: "object", properties: { id: { type: "string" }, status: { const: "SUBMITTED" }, route: { type: "string" }, slaDueAt: { type: "string", format: "date-time" }, conflict: { type: "object", properties: { type: { type: "string" } } } } }),
+            "201": json({
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                status: { const: "SUBMITTED" },
+                route: { type: "string" },
+                slaDueAt: { type: "string", format: "date-time" },
+                conflict: { type: "object", properties: { type: { type: "string" } } },
+              },
+            }),
             ...errors(400, 401, 403, 409, 413, 415, 422),
-            "409": { description: "The partner already has an active registration for this company and product line (its id in error.fields.registrationId)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "409": {
+              description:
+                "The partner already has an active registration for this company and product line (its id in error.fields.registrationId)",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
           },
         },
       },
-      "/api/v1/registrations/{id}": { get: { summary: "One registration with its route decision and timeline", parameters: [idParam], responses: { "200": { description: "The registration" }, ...errors(401, 404) } } },
+      "/api/v1/registrations/{id}": {
+        get: {
+          summary: "One registration with its route decision and timeline",
+          parameters: [idParam],
+          responses: { "200": { description: "The registration" }, ...errors(401, 404) },
+        },
+      },
       "/api/v1/registrations/{id}/decision": {
-        post: { summary: "Approve or reject (partner manager of the partner, or ops)", parameters: [idParam], requestBody: json({ $ref: "#/components/schemas/DecisionInput" }), responses: { "200": json({ type: "object", properties: { id: { type: "string" }, status: { enum: ["APPROVED", "REJECTED"] }, protectedUntil: { type: ["string", "null"], format: "date-time" }, opportunityId: { type: "string" } } }), ...errors(400, 401, 403, 404, 409, 413, 415) } },
+        post: {
+          summary: "Approve or reject (partner manager of the partner, or ops)",
+          parameters: [idParam],
+          requestBody: json({ $ref: "#/components/schemas/DecisionInput" }),
+          responses: {
+            "200": json({
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                status: { enum: ["APPROVED", "REJECTED"] },
+                protectedUntil: { type: ["string", "null"], format: "date-time" },
+                opportunityId: { type: "string" },
+              },
+            }),
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
       },
       "/api/v1/registrations/{id}/extension": {
-        post: { summary: "Extend protection (the owning partner; at most 2)", parameters: [idParam], requestBody: { required: false, ...json({ $ref: "#/components/schemas/ExtensionInput" }) }, responses: { "200": json({ type: "object", properties: { protectedUntil: { type: "string", format: "date-time" } } }), ...errors(400, 401, 403, 404, 409, 413, 415) } },
+        post: {
+          summary: "Extend protection (the owning partner; at most 2)",
+          parameters: [idParam],
+          requestBody: { required: false, ...json({ $ref: "#/components/schemas/ExtensionInput" }) },
+          responses: {
+            "200": json({ type: "object", properties: { protectedUntil: { type: "string", format: "date-time" } } }),
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
       },
     }),
   };

@@ -53,5 +53,7 @@ export function isSameOrigin(headers: Headers, config: OriginConfig = fromEnv())
   if (!raw) return headers.get("sec-fetch-site") === "same-origin";
   const origin = parseOrigin(raw);
   if (!origin || origin.origin === "null") return false;
-  return expected(headers, config).some(([protocol, host]) => origin.host === host.toLowerCase() && (protocol === null || origin.protocol === protocol));
+  return expected(headers, config).some(
+    ([protocol, host]) => origin.host === host.toLowerCase() && (protocol === null || origin.protocol === protocol),
+  );
 }

@@ -4,7 +4,14 @@ import type { ExecTitle, Role } from "./types";
 
 export const DEMO_PASSWORD = "accord-demo";
 
-export type DemoAccount = { email: string; name: string; role: Role; title?: ExecTitle; partner?: string; label: string };
+export type DemoAccount = {
+  email: string;
+  name: string;
+  role: Role;
+  title?: ExecTitle;
+  partner?: string;
+  label: string;
+};
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "ops@accord.test", name: "Olivia Ops", role: "ADMIN", label: "Channel operations (admin)" },
@@ -14,6 +21,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "vp.channel@accord.test", name: "Valerie Channel", role: "EXEC", title: "VP_CHANNEL", label: "VP Channel" },
   { email: "cro@accord.test", name: "Carla Revenue", role: "EXEC", title: "CRO", label: "CRO" },
   { email: "ceo@accord.test", name: "Chris Chief", role: "EXEC", title: "CEO", label: "CEO" },
-  { email: "alice@northwind.test", name: "Alice Northwind", role: "PARTNER", partner: "Northwind Systems", label: "Partner · Northwind Systems" },
-  { email: "bob@contoso.test", name: "Bob Contoso", role: "PARTNER", partner: "Contoso Partners", label: "Partner · Contoso Partners" },
+  {
+    email: "alice@northwind.test",
+    name: "Alice Northwind",
+    role: "PARTNER",
+    partner: "Northwind Systems",
+    label: "Partner · Northwind Systems",
+  },
+  {
+    email: "bob@contoso.test",
+    name: "Bob Contoso",
+    role: "PARTNER",
+    partner: "Contoso Partners",
+    label: "Partner · Contoso Partners",
+  },
 ];

@@ -29,7 +29,12 @@ const STAFF_DATA: NavItem[] = [
 ];
 
 export const NAV: Record<Role, NavItem[]> = {
-  ADMIN: [{ href: "/ops", label: "Overview" }, ...STAFF_DATA, { href: "/outbox", label: "E-mail outbox" }, { href: "/audit", label: "Audit log" }],
+  ADMIN: [
+    { href: "/ops", label: "Overview" },
+    ...STAFF_DATA,
+    { href: "/outbox", label: "E-mail outbox" },
+    { href: "/audit", label: "Audit log" },
+  ],
   PARTNER_MANAGER: [{ href: "/manager", label: "My partners" }, ...STAFF_DATA],
   AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA],
   EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA],

@@ -31,7 +31,10 @@ const limiters = [
 const [pair, ...shared] = limiters;
 
 export function signInKey(email: unknown): string {
-  return String(email ?? "").trim().toLowerCase().slice(0, 320);
+  return String(email ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 320);
 }
 
 /** Seconds until the caller may try again, or 0 when not blocked (a read: counts nothing). */
@@ -61,5 +64,8 @@ export async function beginSignInAttempt(email: string, ip: string): Promise<num
 
 /** The password was right: hand back the attempt and forget this address's failures for the account. */
 export async function signInSucceeded(email: string, ip: string): Promise<void> {
-  await Promise.all([pair.limiter.delete(pair.key(email, ip)), ...shared.map(({ limiter, key }) => limiter.reward(key(email, ip), 1))]);
+  await Promise.all([
+    pair.limiter.delete(pair.key(email, ip)),
+    ...shared.map(({ limiter, key }) => limiter.reward(key(email, ip), 1)),
+  ]);
 }

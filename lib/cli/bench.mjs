@@ -7,7 +7,9 @@ import path from "node:path";
 import { bin, root } from "./paths.mjs";
 
 const only = process.argv[2];
-const benches = readdirSync(path.join(root, "tests/bench")).filter((f) => f.endsWith(".bench.ts") && (!only || f.startsWith(only)));
+const benches = readdirSync(path.join(root, "tests/bench")).filter(
+  (f) => f.endsWith(".bench.ts") && (!only || f.startsWith(only)),
+);
 let failed = 0;
 for (const file of benches) {
   console.log(`\n━━ ${file} ━━`);

@@ -8,7 +8,20 @@ import path from "node:path";
 import { generateClients } from "./generate.mjs";
 import { bin, root } from "./paths.mjs";
 
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "package.json",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", "generated", ".next", "cli"]);
 const STAMP = path.join(root, ".next", "accord-build.json");
 
@@ -27,13 +40,23 @@ function* files(p) {
 
 export function fingerprint() {
   const hash = createHash("sha256");
-  for (const input of INPUTS) for (const f of files(input)) hash.update(f).update("\0").update(readFileSync(path.join(root, f))).update("\0");
+  for (const input of INPUTS)
+    for (const f of files(input))
+      hash
+        .update(f)
+        .update("\0")
+        .update(readFileSync(path.join(root, f)))
+        .update("\0");
   return hash.digest("hex");
 }
 
 export function isBuildCurrent() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(STAMP)) return false;
-  if (!existsSync(path.join(root, "lib/db/generated/sqlite")) || !existsSync(path.join(root, "lib/db/generated/postgres"))) return false;
+  if (
+    !existsSync(path.join(root, "lib/db/generated/sqlite")) ||
+    !existsSync(path.join(root, "lib/db/generated/postgres"))
+  )
+    return false;
   try {
     return JSON.parse(readFileSync(STAMP, "utf8")).fingerprint === fingerprint();
   } catch {
@@ -49,7 +72,11 @@ export function build({ force = false } = {}) {
   const started = Date.now();
   generateClients();
   const print = fingerprint();
-  const res = spawnSync(process.execPath, [bin.next, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const res = spawnSync(process.execPath, [bin.next, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (res.status !== 0) process.exit(res.status ?? 1);
   writeFileSync(STAMP, JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString() }));
   console.log(`[build] done in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -14,7 +14,10 @@ export function toPostgresSchema(source) {
   const derived = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/postgres"')
-    .replace(/^\/\/ This file targets SQLite;.*\n/m, "// GENERATED from ../schema.prisma by lib/cli/generate.mjs: do not edit.\n");
+    .replace(
+      /^\/\/ This file targets SQLite;.*\n/m,
+      "// GENERATED from ../schema.prisma by lib/cli/generate.mjs: do not edit.\n",
+    );
   if (!derived.includes('provider = "postgresql"') || !derived.includes("generated/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the datasource/generator lines generate.mjs rewrites");
   }

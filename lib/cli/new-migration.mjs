@@ -32,12 +32,16 @@ writeFileSync(oldPostgres, toPostgresSchema(before));
 generateClients(); // also writes prisma/postgres/schema.prisma from the working schema
 
 function diff(from, to, url) {
-  return execFileSync(process.execPath, [prismaBin, "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  return execFileSync(
+    process.execPath,
+    [prismaBin, "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    },
+  );
 }
 
 let cluster = null;
@@ -50,17 +54,23 @@ try {
   let pgUrl = /^postgres/.test(process.env.TEST_DATABASE_URL ?? "") ? process.env.TEST_DATABASE_URL : null;
   if (!pgUrl) {
     cluster = await startPostgres();
-    if (!cluster) throw new Error("PostgreSQL is needed to write the PostgreSQL migration: install it or set TEST_DATABASE_URL");
+    if (!cluster)
+      throw new Error("PostgreSQL is needed to write the PostgreSQL migration: install it or set TEST_DATABASE_URL");
     pgUrl = cluster.url;
   }
   const postgresSql = diff(oldPostgres, "prisma/postgres/schema.prisma", pgUrl);
   const folder = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
-  for (const [dir, sql] of [["prisma/migrations", sqliteSql], ["prisma/postgres/migrations", postgresSql]]) {
+  for (const [dir, sql] of [
+    ["prisma/migrations", sqliteSql],
+    ["prisma/postgres/migrations", postgresSql],
+  ]) {
     mkdirSync(path.join(root, dir, folder), { recursive: true });
     writeFileSync(path.join(root, dir, folder, "migration.sql"), sql);
     console.log(`wrote ${dir}/${folder}/migration.sql (${sql.split("\n").length} lines)`);
   }
-  console.log("Add any data backfill to both files by hand, then run the drift check: npx vitest run --project integration tests/integration/migration-drift.test.ts");
+  console.log(
+    "Add any data backfill to both files by hand, then run the drift check: npx vitest run --project integration tests/integration/migration-drift.test.ts",
+  );
 } finally {
   cluster?.stop();
   rmSync(tmp, { recursive: true, force: true });

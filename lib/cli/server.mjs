@@ -43,6 +43,8 @@ server.on("error", (error) => {
 });
 server.listen(port, hostname, () => {
   const proxies = process.env.TRUSTED_PROXIES?.trim();
-  console.log(`[server] listening on http://${hostname}:${port}${proxies ? ` (trusting forwarded headers from ${proxies})` : ""}`);
+  console.log(
+    `[server] listening on http://${hostname}:${port}${proxies ? ` (trusting forwarded headers from ${proxies})` : ""}`,
+  );
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));

@@ -18,7 +18,11 @@ export function ensureAuthSecret() {
 }
 
 export function prepareDatabase(args = []) {
-  const res = spawnSync(process.execPath, [bin.tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "prisma/prepare.ts"), ...args], { cwd: root, stdio: "inherit", env: process.env });
+  const res = spawnSync(
+    process.execPath,
+    [bin.tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "prisma/prepare.ts"), ...args],
+    { cwd: root, stdio: "inherit", env: process.env },
+  );
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 

@@ -9,13 +9,17 @@ import os from "node:os";
 import path from "node:path";
 import { root } from "./paths.mjs";
 
-const canInstall = () => process.getuid?.() === 0 && existsSync("/usr/bin/apt-get") && process.env.ACCORD_NO_SYSTEM_INSTALL !== "1";
+const canInstall = () =>
+  process.getuid?.() === 0 && existsSync("/usr/bin/apt-get") && process.env.ACCORD_NO_SYSTEM_INSTALL !== "1";
 
 function aptInstall(pkgs) {
   console.log(`[deps] installing ${pkgs.join(", ")} with apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  const res = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...pkgs], { stdio: "inherit", env });
+  const res = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...pkgs], {
+    stdio: "inherit",
+    env,
+  });
   return res.status === 0;
 }
 
@@ -23,13 +27,17 @@ export function chromiumPath() {
   const candidate = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   if (existsSync(candidate)) return candidate;
   if (canInstall() && aptInstall(["chromium"]) && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  throw new Error("Chromium is needed for the end-to-end tests: install Debian's `chromium` package (or set CHROMIUM_PATH).");
+  throw new Error(
+    "Chromium is needed for the end-to-end tests: install Debian's `chromium` package (or set CHROMIUM_PATH).",
+  );
 }
 
 function pgBinDir() {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(path.join(base, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(path.join(base, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(base, versions[0], "bin") : null;
 }
 

@@ -11,7 +11,11 @@ const steps = [];
 function run(label, args, env = {}) {
   const started = Date.now();
   console.log(`\n━━ ${label} ━━`);
-  const res = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const res = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   const seconds = Math.round((Date.now() - started) / 1000);
   steps.push({ label, ok: res.status === 0, seconds });
   if (res.status !== 0) {
@@ -26,7 +30,10 @@ function summary() {
 }
 
 const only = process.argv[2]; // optional: unit | integration | e2e
-let pgUrl = process.env.TEST_DATABASE_URL && /^postgres/.test(process.env.TEST_DATABASE_URL) ? process.env.TEST_DATABASE_URL : null;
+let pgUrl =
+  process.env.TEST_DATABASE_URL && /^postgres/.test(process.env.TEST_DATABASE_URL)
+    ? process.env.TEST_DATABASE_URL
+    : null;
 let cluster = null;
 if (!pgUrl && (!only || only === "integration")) {
   cluster = await startPostgres();
@@ -44,8 +51,14 @@ if (!only || only === "unit") {
 }
 if (!only || only === "integration") {
   run("integration tests · SQLite", [bin.vitest, "run", "--project", "integration"], { TEST_DATABASE_URL: "" });
-  if (pgUrl) run("integration tests · PostgreSQL", [bin.vitest, "run", "--project", "integration"], { TEST_DATABASE_URL: pgUrl });
-  else console.log("(no PostgreSQL server on this machine and none given in TEST_DATABASE_URL: the PostgreSQL run was skipped)");
+  if (pgUrl)
+    run("integration tests · PostgreSQL", [bin.vitest, "run", "--project", "integration"], {
+      TEST_DATABASE_URL: pgUrl,
+    });
+  else
+    console.log(
+      "(no PostgreSQL server on this machine and none given in TEST_DATABASE_URL: the PostgreSQL run was skipped)",
+    );
 }
 if (!only || only === "e2e") {
   build();

@@ -41,9 +41,24 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
     ],
   };
   return paginate<AccountRow, Prisma.AccountWhereInput, Prisma.AccountOrderByWithRelationInput>(
-    (args) => db.account.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
+    (args) =>
+      db.account.findMany({
+        where: { AND: [where, args.where] },
+        orderBy: args.orderBy,
+        take: args.take,
+        select: listSelect,
+      }),
     (take) => db.account.count({ where, take }),
-    { list: "accounts", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    {
+      list: "accounts",
+      ctx,
+      sort: q.sort,
+      column: SORTS[q.sort],
+      dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"),
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
   );
 }
 
@@ -52,7 +67,12 @@ const RELATED_LIMIT = 20;
 export async function findAccount(ctx: Ctx, id: string) {
   const account = await db.account.findFirst({
     where: { AND: [accountScope(ctx), { id }] },
-    select: { ...listSelect, updatedAt: true, region: { select: { code: true, name: true, directPresence: true } }, owner: { select: { id: true, name: true, email: true } } },
+    select: {
+      ...listSelect,
+      updatedAt: true,
+      region: { select: { code: true, name: true, directPresence: true } },
+      owner: { select: { id: true, name: true, email: true } },
+    },
   });
   if (!account) return null;
   // related rows are scoped on their own: a partner sees its own registrations on the account only
@@ -63,13 +83,32 @@ export async function findAccount(ctx: Ctx, id: string) {
       where: oppWhere,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RELATED_LIMIT,
-      select: { id: true, name: true, stage: true, acvCents: true, currency: true, route: true, closeDate: true, productLine: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        stage: true,
+        acvCents: true,
+        currency: true,
+        route: true,
+        closeDate: true,
+        productLine: { select: { name: true } },
+      },
     }),
     db.dealRegistration.findMany({
       where: regWhere,
       orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
       take: RELATED_LIMIT,
-      select: { id: true, status: true, route: true, estimatedAcvCents: true, currency: true, submittedAt: true, protectedUntil: true, partner: { select: { name: true } }, productLine: { select: { name: true } } },
+      select: {
+        id: true,
+        status: true,
+        route: true,
+        estimatedAcvCents: true,
+        currency: true,
+        submittedAt: true,
+        protectedUntil: true,
+        partner: { select: { name: true } },
+        productLine: { select: { name: true } },
+      },
     }),
     db.opportunity.count({ where: oppWhere }),
     db.dealRegistration.count({ where: regWhere }),

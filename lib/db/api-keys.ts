@@ -51,7 +51,12 @@ async function enforceRateLimit(s: Sql, keyId: string, now: Date): Promise<void>
   const { count, resetAt } = await countApiRequest(s, keyId, now);
   if (count > limit) {
     const seconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
-    throw new AppError("RATE_LIMITED", `Too many requests for this API key (limit: ${limit} a minute). Try again in ${seconds} s.`, undefined, seconds);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many requests for this API key (limit: ${limit} a minute). Try again in ${seconds} s.`,
+      undefined,
+      seconds,
+    );
   }
 }
 
@@ -61,7 +66,11 @@ async function enforceRateLimit(s: Sql, keyId: string, now: Date): Promise<void>
 export async function contextForApiKey(key: string, now = new Date()): Promise<Ctx | null> {
   if (!/^acc_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/.test(key)) return null;
   const row = await sql.session(async (s) => {
-    const found = await s.get<Selected<"ApiKey", "id" | "name" | "scope" | "partnerId" | "revokedAt" | "lastUsedAt" | "createdById"> & { partnerStatus: Selected<"Partner", "status">["status"] | null }>(
+    const found = await s.get<
+      Selected<"ApiKey", "id" | "name" | "scope" | "partnerId" | "revokedAt" | "lastUsedAt" | "createdById"> & {
+        partnerStatus: Selected<"Partner", "status">["status"] | null;
+      }
+    >(
       `SELECT k."id", k."name", k."scope", k."partnerId", k."revokedAt", k."lastUsedAt", k."createdById", p."status" AS "partnerStatus"
          FROM "ApiKey" k LEFT JOIN "Partner" p ON p."id" = k."partnerId" WHERE k."keyHash" = ?`,
       [hashApiKey(key)],
@@ -94,15 +103,28 @@ export async function contextForApiKey(key: string, now = new Date()): Promise<C
 export async function createApiKey(ctx: Ctx, input: { name: string; scope?: "PARTNER" | "ADMIN" }) {
   const own = apiKeyScope(ctx);
   const scope = input.scope ?? own.scope;
-  if (scope === "PARTNER" && own.scope !== "PARTNER") throw forbidden("Partner keys are created by the partner's own users");
+  if (scope === "PARTNER" && own.scope !== "PARTNER")
+    throw forbidden("Partner keys are created by the partner's own users");
   if (!can(ctx, "apikey:manage") || scope !== own.scope) throw forbidden();
   const { key, prefix } = generateApiKey();
   const row = await transaction(db, async (tx) => {
     const created = await tx.apiKey.create({
-      data: { name: input.name, prefix, keyHash: hashApiKey(key), scope, partnerId: own.scope === "PARTNER" ? own.partnerId : null, createdById: ctx.userId },
+      data: {
+        name: input.name,
+        prefix,
+        keyHash: hashApiKey(key),
+        scope,
+        partnerId: own.scope === "PARTNER" ? own.partnerId : null,
+        createdById: ctx.userId,
+      },
       select: { id: true, name: true, prefix: true, scope: true, createdAt: true },
     });
-    await audit(tx, ctx, { action: "apikey.create", entityType: "ApiKey", entityId: created.id, after: { name: created.name, prefix, scope: created.scope } });
+    await audit(tx, ctx, {
+      action: "apikey.create",
+      entityType: "ApiKey",
+      entityId: created.id,
+      after: { name: created.name, prefix, scope: created.scope },
+    });
     return created;
   });
   return { ...row, key };
@@ -114,14 +136,26 @@ export async function listApiKeys(ctx: Ctx) {
   return db.apiKey.findMany({
     where: apiKeyScope(ctx),
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scope: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true } },
+    },
   });
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string, now = new Date()) {
   if (!can(ctx, "apikey:manage")) throw forbidden();
   return transaction(db, async (tx) => {
-    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null, ...apiKeyScope(ctx) }, data: { revokedAt: now } });
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null, ...apiKeyScope(ctx) },
+      data: { revokedAt: now },
+    });
     if (count !== 1) throw notFound("API key");
     await audit(tx, ctx, { action: "apikey.revoke", entityType: "ApiKey", entityId: id }, now);
     return { id };

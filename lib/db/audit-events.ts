@@ -41,9 +41,26 @@ export async function listAuditEvents(ctx: Ctx, q: AuditEventListQuery) {
     ...(q.q ? { OR: [{ entityId: q.q }, { actorLabel: containsText(q.q) }] } : {}),
   };
   return paginate<AuditEventRow, Prisma.AuditEventWhereInput, Prisma.AuditEventOrderByWithRelationInput>(
-    async (args) => (await db.auditEvent.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect })).map(withCurrentAction),
+    async (args) =>
+      (
+        await db.auditEvent.findMany({
+          where: { AND: [where, args.where] },
+          orderBy: args.orderBy,
+          take: args.take,
+          select: listSelect,
+        })
+      ).map(withCurrentAction),
     (take) => db.auditEvent.count({ where, take }),
-    { list: "audit-events", ctx, sort: q.sort, column: scalar(), dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
+    {
+      list: "audit-events",
+      ctx,
+      sort: q.sort,
+      column: scalar(),
+      dir: q.dir ?? "desc",
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
   );
 }
 
@@ -55,11 +72,16 @@ export async function listAuditFacets(ctx: Ctx): Promise<{ actions: string[]; en
     db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" }, take: 200 }),
     db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" }, take: 200 }),
   ]);
-  return { actions: [...new Set(actions.map((a) => currentAuditAction(a.action)))].sort(), entityTypes: entityTypes.map((e) => e.entityType) };
+  return {
+    actions: [...new Set(actions.map((a) => currentAuditAction(a.action)))].sort(),
+    entityTypes: entityTypes.map((e) => e.entityType),
+  };
 }
 
 /** The newest events, for the operations overview. */
 export async function listRecentAuditEvents(ctx: Ctx, take = 8): Promise<AuditEventRow[]> {
   requireAuditRead(ctx);
-  return (await db.auditEvent.findMany({ select: listSelect, orderBy: [{ at: "desc" }, { id: "desc" }], take })).map(withCurrentAction);
+  return (await db.auditEvent.findMany({ select: listSelect, orderBy: [{ at: "desc" }, { id: "desc" }], take })).map(
+    withCurrentAction,
+  );
 }

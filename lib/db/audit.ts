@@ -21,7 +21,12 @@ export function actorLabel(ctx: Ctx | null): string {
 }
 
 /** Takes the caller's Prisma transaction or plain-SQL transaction (lib/db/sql.ts). */
-export async function audit(tx: Tx | Sql, ctx: Ctx | null, event: AuditInput, at: Date = new Date()): Promise<{ id: string }> {
+export async function audit(
+  tx: Tx | Sql,
+  ctx: Ctx | null,
+  event: AuditInput,
+  at: Date = new Date(),
+): Promise<{ id: string }> {
   const data = {
     id: newId(),
     actorId: ctx?.userId ?? null,

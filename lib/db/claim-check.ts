@@ -11,9 +11,16 @@ import { activeClaimHolders, ownActiveRegistration } from "./claims";
 import { openDirectOpportunity } from "./opportunities";
 import { matchAccount, productLineByName } from "./deal-facts";
 
-export type ClaimCheck = { status: "clear" | "own-claim" | "protected"; namedAccount: boolean; directActivity: boolean };
+export type ClaimCheck = {
+  status: "clear" | "own-claim" | "protected";
+  namedAccount: boolean;
+  directActivity: boolean;
+};
 
-export async function checkClaim(ctx: Ctx, input: { name: string; domain?: string | null; productLine: string }): Promise<ClaimCheck> {
+export async function checkClaim(
+  ctx: Ctx,
+  input: { name: string; domain?: string | null; productLine: string },
+): Promise<ClaimCheck> {
   if (!can(ctx, "registration:create")) throw new AppError("FORBIDDEN", "Only partners register deals");
   const nameKey = normalizeAccountName(input.name);
   if (!nameKey) return { status: "clear", namedAccount: false, directActivity: false };
@@ -24,7 +31,9 @@ export async function checkClaim(ctx: Ctx, input: { name: string; domain?: strin
     const keys = claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id);
     const holders = await activeClaimHolders(s, keys);
     // the partner's own active registration, even one that lost the claim: submitting again is refused
-    const own = holders.some((h) => h.partnerId === ctx.partnerId) || (ctx.partnerId !== null && (await ownActiveRegistration(s, partnerClaimKeys(ctx.partnerId, keys))) !== null);
+    const own =
+      holders.some((h) => h.partnerId === ctx.partnerId) ||
+      (ctx.partnerId !== null && (await ownActiveRegistration(s, partnerClaimKeys(ctx.partnerId, keys))) !== null);
     const direct = account ? await openDirectOpportunity(s, account.id) : null;
     return {
       status: own ? "own-claim" : holders.length === 0 ? "clear" : "protected",

@@ -30,8 +30,12 @@ export async function ownActiveRegistration(s: Sql, keys: PartnerClaimKeys): Pro
 
 /** 409 naming the partner's own active registration (`fields.registrationId`), so a client can link to it. */
 export function alreadyRegistered(registrationId: string): AppError {
-  return new AppError("CONFLICT", `You already registered this company for this product line: registration ${registrationId} is still active.`, {
-    "account.name": ["You already registered this company for this product line"],
-    registrationId: [registrationId],
-  });
+  return new AppError(
+    "CONFLICT",
+    `You already registered this company for this product line: registration ${registrationId} is still active.`,
+    {
+      "account.name": ["You already registered this company for this product line"],
+      registrationId: [registrationId],
+    },
+  );
 }

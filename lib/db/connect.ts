@@ -25,7 +25,10 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 // a request past it.
 const transactionOptions = (t: DatabaseTimeouts) => ({ maxWait: t.acquireMs, timeout: 10_000 });
 
-export function connect(url: string, timeouts: DatabaseTimeouts = databaseTimeouts()): { db: Db; provider: Provider; sql: SqlDriver } {
+export function connect(
+  url: string,
+  timeouts: DatabaseTimeouts = databaseTimeouts(),
+): { db: Db; provider: Provider; sql: SqlDriver } {
   const provider = providerOf(url);
   if (provider === "postgresql") {
     // pg is pinned to 8 (package.json): Prisma 6.19's query interpreter loads relations by running a
@@ -44,13 +47,20 @@ export function connect(url: string, timeouts: DatabaseTimeouts = databaseTimeou
       query_timeout: timeouts.queryMs,
     });
     const adapter = new GuardedAdapterFactory(new PrismaPg(pool, { disposeExternalPool: true }));
-    return { db: new PostgresClient({ adapter, transactionOptions: transactionOptions(timeouts) }) as unknown as Db, provider, sql: pgDriver(pool, pg.types) };
+    return {
+      db: new PostgresClient({ adapter, transactionOptions: transactionOptions(timeouts) }) as unknown as Db,
+      provider,
+      sql: pgDriver(pool, pg.types),
+    };
   }
   // busy_timeout: wait for a concurrent writer (another process) instead of failing at once with
   // SQLITE_BUSY; better-sqlite3 waits on the event loop's thread, so this stays short. The lock
   // that serializes this process's work is bounded by the same acquire timeout.
   const lock = boundedLock(timeouts.acquireMs);
-  const factory = new GuardedAdapterFactory(new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: timeouts.acquireMs }), lock);
+  const factory = new GuardedAdapterFactory(
+    new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: timeouts.acquireMs }),
+    lock,
+  );
   const db = new SqliteClient({ adapter: factory, transactionOptions: transactionOptions(timeouts) });
   const connection = async () => {
     if (!factory.connection) await db.$connect();
@@ -103,7 +113,10 @@ class GuardedAdapterFactory implements SqlDriverAdapterFactory {
         const release = lock ? await lock.acquire() : () => {};
         try {
           // SQLite: BEGIN IMMEDIATE instead of the adapter's deferred BEGIN (lib/db/sqlite-transaction.ts)
-          return guarded(lock ? await beginImmediate(adapter, isolationLevel) : await adapter.startTransaction(isolationLevel), release);
+          return guarded(
+            lock ? await beginImmediate(adapter, isolationLevel) : await adapter.startTransaction(isolationLevel),
+            release,
+          );
         } catch (error) {
           release();
           throw error;

@@ -16,14 +16,19 @@ const DAY_MS = 86_400_000;
 export function quarterOf(now: Date): { label: string; start: Date; end: Date } {
   const q = Math.floor(now.getUTCMonth() / 3);
   const year = now.getUTCFullYear();
-  return { label: `${year}-Q${q + 1}`, start: new Date(Date.UTC(year, q * 3, 1)), end: new Date(Date.UTC(year, q * 3 + 3, 1)) };
+  return {
+    label: `${year}-Q${q + 1}`,
+    start: new Date(Date.UTC(year, q * 3, 1)),
+    end: new Date(Date.UTC(year, q * 3 + 3, 1)),
+  };
 }
 
 // ─────────────── registrations ───────────────
 
 /** Queue health: awaiting a decision, overdue past SLA, protected now, protection ending soon. */
 export async function registrationPulse(ctx: Ctx, now: Date, soonDays = 14) {
-  const scoped = (w: Prisma.DealRegistrationWhereInput) => db.dealRegistration.count({ where: { AND: [registrationScope(ctx), w] } });
+  const scoped = (w: Prisma.DealRegistrationWhereInput) =>
+    db.dealRegistration.count({ where: { AND: [registrationScope(ctx), w] } });
   const soon = new Date(now.getTime() + soonDays * DAY_MS);
   const [awaiting, overdue, protectedNow, expiringSoon] = await Promise.all([
     scoped({ status: "SUBMITTED" }),
@@ -65,7 +70,12 @@ export async function listApprovalQueue(ctx: Ctx, take = 10): Promise<QueueRow[]
 /** Approved registrations whose protection ends within `days`, soonest first. */
 export async function listExpiringRegistrations(ctx: Ctx, now: Date, days = 14, take = 10): Promise<QueueRow[]> {
   return db.dealRegistration.findMany({
-    where: { AND: [registrationScope(ctx), { status: "APPROVED", protectedUntil: { gte: now, lt: new Date(now.getTime() + days * DAY_MS) } }] },
+    where: {
+      AND: [
+        registrationScope(ctx),
+        { status: "APPROVED", protectedUntil: { gte: now, lt: new Date(now.getTime() + days * DAY_MS) } },
+      ],
+    },
     orderBy: [{ protectedUntil: "asc" }, { id: "asc" }],
     take,
     select: queueSelect,
@@ -87,9 +97,14 @@ export async function listRecentDecisions(ctx: Ctx, take = 8): Promise<QueueRow[
 /** Open conflicts counted by type or by escalation level. */
 export async function countOpenConflicts(ctx: Ctx, by: "type" | "level"): Promise<Record<string, number>> {
   const where = { AND: [conflictScope(ctx), { status: "OPEN" as const }] };
-  const rows = by === "type"
-    ? (await db.conflict.groupBy({ by: ["type"], where, _count: { _all: true } })).map((r) => [r.type, r._count._all] as const)
-    : (await db.conflict.groupBy({ by: ["level"], where, _count: { _all: true } })).map((r) => [String(r.level), r._count._all] as const);
+  const rows =
+    by === "type"
+      ? (await db.conflict.groupBy({ by: ["type"], where, _count: { _all: true } })).map(
+          (r) => [r.type, r._count._all] as const,
+        )
+      : (await db.conflict.groupBy({ by: ["level"], where, _count: { _all: true } })).map(
+          (r) => [String(r.level), r._count._all] as const,
+        );
   return Object.fromEntries(rows);
 }
 
@@ -106,7 +121,10 @@ const conflictSelect = {
 export type ConflictRow = Prisma.ConflictGetPayload<{ select: typeof conflictSelect }>;
 
 /** Open conflicts in the caller's scope, the most urgent first; `level` narrows to one level. */
-export async function listOpenConflicts(ctx: Ctx, opts: { level?: number; take?: number } = {}): Promise<ConflictRow[]> {
+export async function listOpenConflicts(
+  ctx: Ctx,
+  opts: { level?: number; take?: number } = {},
+): Promise<ConflictRow[]> {
   return db.conflict.findMany({
     where: { AND: [conflictScope(ctx), { status: "OPEN", ...(opts.level ? { level: opts.level } : {}) }] },
     orderBy: [{ slaDueAt: "asc" }, { id: "asc" }],
@@ -123,7 +141,14 @@ export async function findRuleSetInForce(_ctx: Ctx, now: Date) {
   if (!inForce) return null;
   return db.ruleSet.findUnique({
     where: { id: inForce.id },
-    select: { id: true, version: true, effectiveFrom: true, changeNote: true, publisher: { select: { name: true } }, _count: { select: { rules: true } } },
+    select: {
+      id: true,
+      version: true,
+      effectiveFrom: true,
+      changeNote: true,
+      publisher: { select: { name: true } },
+      _count: { select: { rules: true } },
+    },
   });
 }
 
@@ -172,7 +197,9 @@ export async function countOwnedAccounts(ctx: Ctx) {
 // multi-currency install needs conversion here before these totals mean anything.
 type Bucket = { key: string; count: number; acvCents: bigint };
 
-function buckets<K extends string | null>(rows: { key: K; _count: { _all: number }; _sum: { acvCents: bigint | null } }[]): Bucket[] {
+function buckets<K extends string | null>(
+  rows: { key: K; _count: { _all: number }; _sum: { acvCents: bigint | null } }[],
+): Bucket[] {
   return rows.map((r) => ({ key: r.key ?? "UNROUTED", count: r._count._all, acvCents: r._sum.acvCents ?? BigInt(0) }));
 }
 
@@ -189,7 +216,17 @@ export async function listOpenOpportunities(ctx: Ctx, take = 10) {
     where: { AND: [opportunityScope(ctx), openOpportunity] },
     orderBy: [{ closeDate: "asc" }, { id: "asc" }],
     take,
-    select: { id: true, name: true, stage: true, route: true, acvCents: true, currency: true, closeDate: true, account: { select: { name: true } }, partner: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      stage: true,
+      route: true,
+      acvCents: true,
+      currency: true,
+      closeDate: true,
+      account: { select: { name: true } },
+      partner: { select: { name: true } },
+    },
   });
 }
 

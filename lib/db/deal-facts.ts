@@ -9,7 +9,11 @@ import type { Tx } from "./connect";
 import { asBool, isSql, type Selected, type Sql } from "./sql";
 import type { AccountTier } from "./generated/sqlite/enums";
 
-export type PartnerFacts = { id: string; type: NonNullable<Facts["partnerType"]>; tier: NonNullable<Facts["partnerTier"]> };
+export type PartnerFacts = {
+  id: string;
+  type: NonNullable<Facts["partnerType"]>;
+  tier: NonNullable<Facts["partnerTier"]>;
+};
 
 export type DealFactsInput = Omit<DealFactsParts, "region" | "productLine"> & {
   /** A name (case-insensitive, looked up) or the product line a caller already resolved. */
@@ -22,22 +26,42 @@ export type ProductLineRef = { id: string; name: string; kind: NonNullable<Facts
 export type RegionRef = { id: string; code: string; directPresence: boolean };
 
 export async function productLineByName(s: Sql, name: string): Promise<ProductLineRef> {
-  const row = await s.get<Selected<"ProductLine", "id" | "name" | "kind">>(`SELECT "id", "name", "kind" FROM "ProductLine" WHERE "nameKey" = ?`, [name.trim().toLowerCase()]);
-  if (!row) throw new AppError("VALIDATION", "Unknown product line", { productLine: [`"${name}" is not a product line`] });
+  const row = await s.get<Selected<"ProductLine", "id" | "name" | "kind">>(
+    `SELECT "id", "name", "kind" FROM "ProductLine" WHERE "nameKey" = ?`,
+    [name.trim().toLowerCase()],
+  );
+  if (!row)
+    throw new AppError("VALIDATION", "Unknown product line", { productLine: [`"${name}" is not a product line`] });
   return row;
 }
 
-export type MatchedAccount = { id: string; name: string; tier: AccountTier; namedAccount: boolean; ownerId: string | null };
+export type MatchedAccount = {
+  id: string;
+  name: string;
+  tier: AccountTier;
+  namedAccount: boolean;
+  ownerId: string | null;
+};
 
 /** The account a submission names: by normalized domain first, then by normalized name (both indexed). */
 export async function matchAccount(s: Sql, nameKey: string, domainKey: string | null): Promise<MatchedAccount | null> {
   type Row = Selected<"Account", "id" | "name" | "tier" | "namedAccount" | "ownerId">;
   const columns = `SELECT "id", "name", "tier", "namedAccount", "ownerId" FROM "Account"`;
   const row =
-    (domainKey ? await s.get<Row>(`${columns} WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [domainKey]) : undefined) ??
-    (nameKey ? await s.get<Row>(`${columns} WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [nameKey]) : undefined);
+    (domainKey
+      ? await s.get<Row>(`${columns} WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [domainKey])
+      : undefined) ??
+    (nameKey
+      ? await s.get<Row>(`${columns} WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`, [nameKey])
+      : undefined);
   if (!row) return null;
-  return { id: row.id, name: row.name, tier: row.tier, namedAccount: asBool(row.namedAccount), ownerId: row.ownerId ?? null };
+  return {
+    id: row.id,
+    name: row.name,
+    tier: row.tier,
+    namedAccount: asBool(row.namedAccount),
+    ownerId: row.ownerId ?? null,
+  };
 }
 
 /** The sales region of a country; takes a plain-SQL session or a Prisma client/transaction. */
@@ -45,20 +69,37 @@ export async function regionOfCountry(country: string, client: Tx | Sql = db): P
   const code = country.toUpperCase();
   const region = isSql(client)
     ? await client
-        .get<Selected<"Region", "id" | "code" | "directPresence">>(`SELECT r."id", r."code", r."directPresence" FROM "RegionCountry" c JOIN "Region" r ON r."id" = c."regionId" WHERE c."country" = ?`, [code])
+        .get<Selected<"Region", "id" | "code" | "directPresence">>(
+          `SELECT r."id", r."code", r."directPresence" FROM "RegionCountry" c JOIN "Region" r ON r."id" = c."regionId" WHERE c."country" = ?`,
+          [code],
+        )
         .then((r) => r && { id: r.id, code: r.code, directPresence: asBool(r.directPresence) })
-    : (await client.regionCountry.findUnique({ where: { country: code }, select: { region: { select: { id: true, code: true, directPresence: true } } } }))?.region;
-  if (!region) throw new AppError("VALIDATION", "Unknown country", { "account.country": [`${country} is not in any sales region`] });
+    : (
+        await client.regionCountry.findUnique({
+          where: { country: code },
+          select: { region: { select: { id: true, code: true, directPresence: true } } },
+        })
+      )?.region;
+  if (!region)
+    throw new AppError("VALIDATION", "Unknown country", {
+      "account.country": [`${country} is not in any sales region`],
+    });
   return region;
 }
 
 export async function partnerFacts(s: Sql, partnerId: string | null): Promise<PartnerFacts | null> {
-  return partnerId ? ((await s.get<Selected<"Partner", "id" | "type" | "tier">>(`SELECT "id", "type", "tier" FROM "Partner" WHERE "id" = ?`, [partnerId])) ?? null) : null;
+  return partnerId
+    ? ((await s.get<Selected<"Partner", "id" | "type" | "tier">>(
+        `SELECT "id", "type", "tier" FROM "Partner" WHERE "id" = ?`,
+        [partnerId],
+      )) ?? null)
+    : null;
 }
 
 /** Looks up the product line (when named) and the region, then assembles the facts. */
 export async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Facts> {
-  const productLine = typeof input.productLine === "string" ? await productLineByName(s, input.productLine) : input.productLine;
+  const productLine =
+    typeof input.productLine === "string" ? await productLineByName(s, input.productLine) : input.productLine;
   return dealFacts({ ...input, productLine, region: await regionOfCountry(input.country, s) });
 }
 
@@ -66,7 +107,11 @@ export async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Fac
  * The facts for a partner's (or, with null, the vendor's) deal, read in one session; with the
  * account's normalized keys, the matched account's tier and named status count too.
  */
-export function dealFactsFor(partnerId: string | null, input: Omit<DealFactsInput, "partner" | "account">, accountKeys?: { nameKey: string; domainKey: string | null }): Promise<Facts> {
+export function dealFactsFor(
+  partnerId: string | null,
+  input: Omit<DealFactsInput, "partner" | "account">,
+  accountKeys?: { nameKey: string; domainKey: string | null },
+): Promise<Facts> {
   return sql.session(async (s) => {
     const account = accountKeys?.nameKey ? await matchAccount(s, accountKeys.nameKey, accountKeys.domainKey) : null;
     return buildDealFacts(s, { ...input, account, partner: await partnerFacts(s, partnerId) });

@@ -12,7 +12,12 @@ export async function countHistoricalDeals(ctx: Ctx, from: Date, to: Date): Prom
   return db.opportunity.count({ where: { createdAt: { gte: from, lt: to }, routeDecisionId: { not: null } } });
 }
 
-export async function* historicalDeals(ctx: Ctx, from: Date, to: Date, batchSize = 2_000): AsyncGenerator<HistoricalDeal[]> {
+export async function* historicalDeals(
+  ctx: Ctx,
+  from: Date,
+  to: Date,
+  batchSize = 2_000,
+): AsyncGenerator<HistoricalDeal[]> {
   if (!can(ctx, "ruleset:edit")) throw forbidden();
   let after: string | undefined;
   for (;;) {
@@ -24,7 +29,12 @@ export async function* historicalDeals(ctx: Ctx, from: Date, to: Date, batchSize
       ...(after ? { cursor: { id: after }, skip: 1 } : {}),
     });
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ id: r.id, facts: (r.routeDecision?.facts ?? {}) as Facts, currentRoute: r.route, acv: Number(r.acvCents) }));
+    yield rows.map((r) => ({
+      id: r.id,
+      facts: (r.routeDecision?.facts ?? {}) as Facts,
+      currentRoute: r.route,
+      acv: Number(r.acvCents),
+    }));
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1].id;
   }

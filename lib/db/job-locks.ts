@@ -9,7 +9,13 @@ export type Lease = { owner: string; lockedUntil: Date; lastRunAt: Date };
  * Takes the job's lease when its row is new, or when the current lease ran out by `now` and the
  * last run started at or before `dueBy` (null: due regardless). True when this caller holds it.
  */
-export async function takeJobLease(db: Db, name: string, now: Date, lease: Lease, dueBy: Date | null): Promise<boolean> {
+export async function takeJobLease(
+  db: Db,
+  name: string,
+  now: Date,
+  lease: Lease,
+  dueBy: Date | null,
+): Promise<boolean> {
   try {
     await db.jobLock.create({ data: { name, ...lease } });
     return true;

@@ -46,7 +46,9 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
     const run = db.transaction(() => {
       const rows = db.prepare(`SELECT name, checksum FROM "${TABLE}"`).all() as { name: string; checksum: string }[];
       const done = new Map(rows.map((r) => [r.name, r.checksum]));
@@ -54,7 +56,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
       const applied: string[] = [];
       for (const m of migrations.filter((m) => !done.has(m.name))) {
         db.exec(m.sql);
-        db.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
+        db.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(
+          m.name,
+          m.checksum,
+          new Date().toISOString(),
+        );
         applied.push(m.name);
       }
       return applied;
@@ -72,8 +78,13 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
     const exists = await client.query(`SELECT to_regclass('"${TABLE}"') AS t`);
     const createdDatabase = exists.rows[0].t === null;
-    await client.query(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-    const rows = (await client.query(`SELECT name, checksum FROM "${TABLE}"`)).rows as { name: string; checksum: string }[];
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
+    );
+    const rows = (await client.query(`SELECT name, checksum FROM "${TABLE}"`)).rows as {
+      name: string;
+      checksum: string;
+    }[];
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
     checkHistory(done, migrations);
     const applied: string[] = [];
@@ -81,7 +92,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES ($1, $2, now())`, [m.name, m.checksum]);
+        await client.query(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES ($1, $2, now())`, [
+          m.name,
+          m.checksum,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -9,7 +9,16 @@ export async function listNotifications(ctx: Ctx, take = 50) {
     where: { recipientUserId: ctx.userId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, kind: true, subject: true, body: true, payload: true, createdAt: true, readAt: true, status: true },
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      body: true,
+      payload: true,
+      createdAt: true,
+      readAt: true,
+      status: true,
+    },
   });
 }
 
@@ -20,6 +29,9 @@ export async function countUnread(ctx: Ctx): Promise<number> {
 
 export async function markAllRead(ctx: Ctx, now = new Date()) {
   if (!ctx.userId) return 0;
-  const { count } = await db.outbox.updateMany({ where: { recipientUserId: ctx.userId, readAt: null }, data: { readAt: now } });
+  const { count } = await db.outbox.updateMany({
+    where: { recipientUserId: ctx.userId, readAt: null },
+    data: { readAt: now },
+  });
   return count;
 }

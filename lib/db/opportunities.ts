@@ -31,7 +31,12 @@ const listSelect = {
   productLine: { select: { name: true } },
 } satisfies Prisma.OpportunitySelect;
 
-const SORTS: Record<OpportunityListQuery["sort"], SortColumn> = { createdAt: scalar(), closeDate: scalar(), acvCents: scalar(), name: scalar() };
+const SORTS: Record<OpportunityListQuery["sort"], SortColumn> = {
+  createdAt: scalar(),
+  closeDate: scalar(),
+  acvCents: scalar(),
+  name: scalar(),
+};
 /** Open opportunities (lib/opportunities/stages.ts): the where-fragment every Prisma query uses… */
 export const openOpportunity = { stage: { in: [...OPEN_STAGES] } } satisfies Prisma.OpportunityWhereInput;
 /** …and the same condition for the plain-SQL path (lib/db/sql.ts), on an unaliased "Opportunity". */
@@ -53,9 +58,24 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
     ],
   };
   return paginate<OpportunityRow, Prisma.OpportunityWhereInput, Prisma.OpportunityOrderByWithRelationInput>(
-    (args) => db.opportunity.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
+    (args) =>
+      db.opportunity.findMany({
+        where: { AND: [where, args.where] },
+        orderBy: args.orderBy,
+        take: args.take,
+        select: listSelect,
+      }),
     (take) => db.opportunity.count({ where, take }),
-    { list: "opportunities", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    {
+      list: "opportunities",
+      ctx,
+      sort: q.sort,
+      column: SORTS[q.sort],
+      dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"),
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
   );
 }
 
@@ -68,12 +88,33 @@ function detailSelect(ctx: Ctx) {
     account: { select: { id: true, name: true, country: true, vertical: true, tier: true, namedAccount: true } },
     productLine: { select: { name: true, kind: true } },
     routeDecision: {
-      select: { id: true, route: true, ruleSetVersion: true, protectionDays: true, facts: true, rule: { select: { name: true, priority: true, rationale: true } }, trace: true, decidedAt: true, flaggedForReview: true },
+      select: {
+        id: true,
+        route: true,
+        ruleSetVersion: true,
+        protectionDays: true,
+        facts: true,
+        rule: { select: { name: true, priority: true, rationale: true } },
+        trace: true,
+        decidedAt: true,
+        flaggedForReview: true,
+      },
     },
     attributions: {
       where: attributionScope(ctx),
       orderBy: [{ creditPct: "desc" }, { id: "asc" }],
-      select: { id: true, party: true, category: true, creditPct: true, quotaCreditCents: true, spiffCents: true, partnerMarginPct: true, partnerId: true, partner: { select: { name: true } }, user: { select: { name: true } } },
+      select: {
+        id: true,
+        party: true,
+        category: true,
+        creditPct: true,
+        quotaCreditCents: true,
+        spiffCents: true,
+        partnerMarginPct: true,
+        partnerId: true,
+        partner: { select: { name: true } },
+        user: { select: { name: true } },
+      },
     },
   } satisfies Prisma.OpportunitySelect;
 }
@@ -81,10 +122,15 @@ function detailSelect(ctx: Ctx) {
 type DetailRow = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detailSelect> }>;
 type Decision = NonNullable<DetailRow["routeDecision"]>;
 /** The trace is the one the caller may read (lib/db/trace.ts). */
-export type OpportunityDetail = Omit<DetailRow, "routeDecision"> & { routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null };
+export type OpportunityDetail = Omit<DetailRow, "routeDecision"> & {
+  routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null;
+};
 
 export async function findOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail | null> {
-  const row = await db.opportunity.findFirst({ where: { AND: [opportunityScope(ctx), { id }] }, select: detailSelect(ctx) });
+  const row = await db.opportunity.findFirst({
+    where: { AND: [opportunityScope(ctx), { id }] },
+    select: detailSelect(ctx),
+  });
   if (!row) return null;
   const decision = row.routeDecision;
   return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };

@@ -53,25 +53,62 @@ export async function listOutboxMessages(ctx: Ctx, q: OutboxListQuery) {
     ...(q.q ? { OR: [{ id: q.q }, { recipientEmail: containsText(q.q) }, { subject: containsText(q.q) }] } : {}),
   };
   return paginate<OutboxRow, Prisma.OutboxWhereInput, Prisma.OutboxOrderByWithRelationInput>(
-    (args) => db.outbox.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
+    (args) =>
+      db.outbox.findMany({
+        where: { AND: [where, args.where] },
+        orderBy: args.orderBy,
+        take: args.take,
+        select: listSelect,
+      }),
     (take) => db.outbox.count({ where, take }),
-    { list: "outbox", ctx, sort: q.sort, column: scalar(), dir: q.dir ?? "desc", after: q.after, before: q.before, pageSize: q.pageSize },
+    {
+      list: "outbox",
+      ctx,
+      sort: q.sort,
+      column: scalar(),
+      dir: q.dir ?? "desc",
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
   );
 }
 
 // FAILED rows, and PENDING rows waiting out a backoff; a message being sent right now is left alone.
-const retryable = (now: Date): Prisma.OutboxWhereInput => ({ OR: [{ status: "FAILED" }, { status: "PENDING", nextAttemptAt: { gt: now } }] });
-const retryData = (now: Date) => ({ status: "PENDING" as const, nextAttemptAt: now, failingSince: null, leaseToken: null, leaseUntil: null });
+const retryable = (now: Date): Prisma.OutboxWhereInput => ({
+  OR: [{ status: "FAILED" }, { status: "PENDING", nextAttemptAt: { gt: now } }],
+});
+const retryData = (now: Date) => ({
+  status: "PENDING" as const,
+  nextAttemptAt: now,
+  failingSince: null,
+  leaseToken: null,
+  leaseUntil: null,
+});
 
 /** "Retry now" for one message: due at the next delivery run, with a fresh retry window. */
 export async function retryOutboxMessage(ctx: Ctx, id: string, now = new Date()): Promise<{ id: string }> {
   requireOutbox(ctx);
   return transaction(db, async (tx) => {
-    const before = await tx.outbox.findFirst({ where: { id, ...retryable(now) }, select: { id: true, status: true, attempts: true, lastError: true, nextAttemptAt: true } });
+    const before = await tx.outbox.findFirst({
+      where: { id, ...retryable(now) },
+      select: { id: true, status: true, attempts: true, lastError: true, nextAttemptAt: true },
+    });
     if (!before) throw notFound("Message waiting for a retry");
     const { count } = await tx.outbox.updateMany({ where: { id, ...retryable(now) }, data: retryData(now) });
     if (count !== 1) throw notFound("Message waiting for a retry");
-    await audit(tx, ctx, { action: "outbox.retry", entityType: "outbox", entityId: id, before, after: { status: "PENDING", nextAttemptAt: now } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: "outbox.retry",
+        entityType: "outbox",
+        entityId: id,
+        before,
+        after: { status: "PENDING", nextAttemptAt: now },
+      },
+      now,
+    );
     return { id };
   });
 }
@@ -82,7 +119,19 @@ export async function retryAllOutbox(ctx: Ctx, now = new Date()): Promise<{ coun
   return transaction(db, async (tx) => {
     const failed = await tx.outbox.count({ where: { status: "FAILED" } });
     const { count } = await tx.outbox.updateMany({ where: retryable(now), data: retryData(now) });
-    if (count > 0) await audit(tx, ctx, { action: "outbox.retry_all", entityType: "outbox", entityId: "*", before: { failed, backingOff: count - failed }, after: { status: "PENDING", count, nextAttemptAt: now } }, now);
+    if (count > 0)
+      await audit(
+        tx,
+        ctx,
+        {
+          action: "outbox.retry_all",
+          entityType: "outbox",
+          entityId: "*",
+          before: { failed, backingOff: count - failed },
+          after: { status: "PENDING", count, nextAttemptAt: now },
+        },
+        now,
+      );
     return { count };
   });
 }

@@ -5,11 +5,16 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./connect";
 
-export const ABANDONED_ERROR = "Delivery outcome unknown: the sending run stopped before recording it. Retry only if the recipient did not get the message.";
+export const ABANDONED_ERROR =
+  "Delivery outcome unknown: the sending run stopped before recording it. Retry only if the recipient did not get the message.";
 
 /** Rows left SENDING past their lease: marked FAILED (outcome unknown). Returns those it marked. */
 export async function failAbandonedClaims(db: Db, now: Date): Promise<{ id: string; attempts: number }[]> {
-  const stale = await db.outbox.findMany({ where: { status: "SENDING", leaseUntil: { lt: now } }, select: { id: true, attempts: true }, take: 1_000 });
+  const stale = await db.outbox.findMany({
+    where: { status: "SENDING", leaseUntil: { lt: now } },
+    select: { id: true, attempts: true },
+    take: 1_000,
+  });
   const failed: { id: string; attempts: number }[] = [];
   for (const row of stale) {
     const { count } = await db.outbox.updateMany({
@@ -21,11 +26,28 @@ export async function failAbandonedClaims(db: Db, now: Date): Promise<{ id: stri
   return failed;
 }
 
-export type ClaimedMessage = { id: string; recipientEmail: string; subject: string; body: string; attempts: number; failingSince: Date | null };
+export type ClaimedMessage = {
+  id: string;
+  recipientEmail: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  failingSince: Date | null;
+};
 
 /** Claims up to `take` due messages (PENDING → SENDING under a fresh lease token). */
-export async function claimOutboxBatch(db: Db, now: Date, take: number, leaseMs: number): Promise<{ token: string; rows: ClaimedMessage[] }> {
-  const due = await db.outbox.findMany({ where: { status: "PENDING", nextAttemptAt: { lte: now } }, orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }], take, select: { id: true } });
+export async function claimOutboxBatch(
+  db: Db,
+  now: Date,
+  take: number,
+  leaseMs: number,
+): Promise<{ token: string; rows: ClaimedMessage[] }> {
+  const due = await db.outbox.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true },
+  });
   if (due.length === 0) return { token: "", rows: [] };
   const token = randomUUID();
   await db.outbox.updateMany({
@@ -43,10 +65,27 @@ export async function claimOutboxBatch(db: Db, now: Date, take: number, leaseMs:
 const claimed = (id: string, token: string) => ({ id, leaseToken: token, status: "SENDING" as const });
 
 export async function recordSent(db: Db, id: string, token: string, now: Date): Promise<void> {
-  await db.outbox.updateMany({ where: claimed(id, token), data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null, failingSince: null, leaseToken: null, leaseUntil: null } });
+  await db.outbox.updateMany({
+    where: claimed(id, token),
+    data: {
+      status: "SENT",
+      sentAt: now,
+      attempts: { increment: 1 },
+      lastError: null,
+      failingSince: null,
+      leaseToken: null,
+      leaseUntil: null,
+    },
+  });
 }
 
-export type FailedAttempt = { status: "PENDING" | "FAILED"; attempts: number; lastError: string; failingSince: Date; nextAttemptAt: Date };
+export type FailedAttempt = {
+  status: "PENDING" | "FAILED";
+  attempts: number;
+  lastError: string;
+  failingSince: Date;
+  nextAttemptAt: Date;
+};
 
 export async function recordFailedAttempt(db: Db, id: string, token: string, f: FailedAttempt): Promise<void> {
   await db.outbox.updateMany({ where: claimed(id, token), data: { ...f, leaseToken: null, leaseUntil: null } });

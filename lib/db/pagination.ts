@@ -16,8 +16,23 @@ type Dir = "asc" | "desc";
  *  stored order (see enumOrder); nullable columns put rows without a value last either way. */
 export type SortColumn = { kind: "scalar"; nullable?: boolean } | { kind: "enum"; order: readonly string[] };
 
-export type ListSpec = { list: string; ctx: Ctx; sort: string; column: SortColumn; dir: Dir; after?: string; before?: string; pageSize: number };
-export type Page<T> = { items: T[]; nextCursor: string | null; prevCursor: string | null; total: number; totalCapped: boolean };
+export type ListSpec = {
+  list: string;
+  ctx: Ctx;
+  sort: string;
+  column: SortColumn;
+  dir: Dir;
+  after?: string;
+  before?: string;
+  pageSize: number;
+};
+export type Page<T> = {
+  items: T[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+};
 
 /** What a list's findMany gets: AND `where` with the caller's scoped filters. */
 export type FindArgs<W, O> = { where: W; orderBy: O[]; take: number };
@@ -34,7 +49,10 @@ export const scalar = (nullable = false): SortColumn => ({ kind: "scalar", nulla
  *  them as text and sorts by code point. */
 export function enumColumn(values: Record<string, string>, provider: Provider): SortColumn {
   const declared = Object.values(values);
-  return { kind: "enum", order: provider === "postgresql" ? declared : [...declared].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+  return {
+    kind: "enum",
+    order: provider === "postgresql" ? declared : [...declared].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  };
 }
 
 function scopeOf(spec: ListSpec): string {
@@ -45,7 +63,13 @@ function scopeOf(spec: ListSpec): string {
 type Where = Record<string, unknown>;
 
 /** Rows strictly after `pos` when walking `sort` in direction `dir` (then id), nulls at `nulls`. */
-function keyset(sort: string, column: SortColumn, dir: Dir, nulls: "first" | "last", pos: { value: CursorValue; id: string }): Where {
+function keyset(
+  sort: string,
+  column: SortColumn,
+  dir: Dir,
+  nulls: "first" | "last",
+  pos: { value: CursorValue; id: string },
+): Where {
   const cmp = dir === "asc" ? "gt" : "lt";
   const tie = { id: { [cmp]: pos.id } };
   if (pos.value === null) {
@@ -92,13 +116,18 @@ export async function paginate<T extends { id: string }, W = Where, O = Where>(
   const nulls = back ? "first" : "last";
   const from = before ?? after;
   const [rows, total] = await Promise.all([
-    find({ where: (from ? keyset(sort, column, walk, nulls, from) : {}) as W, orderBy: orderBy(sort, column, walk, nulls) as O[], take: n + 1 }),
+    find({
+      where: (from ? keyset(sort, column, walk, nulls, from) : {}) as W,
+      orderBy: orderBy(sort, column, walk, nulls) as O[],
+      take: n + 1,
+    }),
     count(COUNT_CAP + 1),
   ]);
   const more = rows.length > n;
   const items = back ? rows.slice(0, n).reverse() : rows.slice(0, n);
   const scope = scopeOf(spec);
-  const cursorOf = (row: T) => encodeCursor(scope, { value: (row as unknown as Record<string, CursorValue>)[sort] ?? null, id: row.id });
+  const cursorOf = (row: T) =>
+    encodeCursor(scope, { value: (row as unknown as Record<string, CursorValue>)[sort] ?? null, id: row.id });
   const first = items[0];
   const last = items[items.length - 1];
   return {

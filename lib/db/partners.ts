@@ -24,7 +24,9 @@ function listSelect(ctx: Ctx) {
     createdAt: true,
     manager: { select: { id: true, name: true } },
     regions: { select: { region: { select: { code: true, name: true } } } },
-    _count: { select: { registrations: { where: registrationScope(ctx) }, opportunities: { where: opportunityScope(ctx) } } },
+    _count: {
+      select: { registrations: { where: registrationScope(ctx) }, opportunities: { where: opportunityScope(ctx) } },
+    },
   } satisfies Prisma.PartnerSelect;
 }
 
@@ -52,9 +54,19 @@ export async function listPartners(ctx: Ctx, q: PartnerListQuery) {
   };
   const select = listSelect(ctx);
   return paginate<PartnerRow, Prisma.PartnerWhereInput, Prisma.PartnerOrderByWithRelationInput>(
-    (args) => db.partner.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select }),
+    (args) =>
+      db.partner.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select }),
     (take) => db.partner.count({ where, take }),
-    { list: "partners", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    {
+      list: "partners",
+      ctx,
+      sort: q.sort,
+      column: SORTS[q.sort],
+      dir: q.dir ?? (q.sort === "createdAt" ? "desc" : "asc"),
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
   );
 }
 
@@ -64,7 +76,9 @@ function detailSelect(ctx: Ctx) {
     website: true,
     verticals: { select: { vertical: true } },
     // only a partner's own users see the company's user list (portal "Company" page)
-    users: can(ctx, "partner:read-users") ? { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } } : false,
+    users: can(ctx, "partner:read-users")
+      ? { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }
+      : false,
   } satisfies Prisma.PartnerSelect;
 }
 
@@ -74,10 +88,20 @@ export type PartnerDetail = {
 };
 
 export async function findPartner(ctx: Ctx, id: string): Promise<PartnerDetail | null> {
-  const partner = await db.partner.findFirst({ where: { AND: [partnerScope(ctx), { id }] }, select: detailSelect(ctx) });
+  const partner = await db.partner.findFirst({
+    where: { AND: [partnerScope(ctx), { id }] },
+    select: detailSelect(ctx),
+  });
   if (!partner) return null;
-  const stats = await db.dealRegistration.groupBy({ by: ["status"], where: { AND: [registrationScope(ctx), { partnerId: id }] }, _count: { _all: true } });
-  return { partner, registrationsByStatus: Object.fromEntries(stats.map((s) => [s.status, s._count._all])) as Record<string, number> };
+  const stats = await db.dealRegistration.groupBy({
+    by: ["status"],
+    where: { AND: [registrationScope(ctx), { partnerId: id }] },
+    _count: { _all: true },
+  });
+  return {
+    partner,
+    registrationsByStatus: Object.fromEntries(stats.map((s) => [s.status, s._count._all])) as Record<string, number>,
+  };
 }
 
 export async function getPartner(ctx: Ctx, id: string): Promise<PartnerDetail> {

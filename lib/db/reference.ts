@@ -7,7 +7,10 @@ import { db } from "./client";
 export type CountryOption = { code: string; region: string };
 
 export const listCountries = cache(async (): Promise<CountryOption[]> => {
-  const rows = await db.regionCountry.findMany({ select: { country: true, region: { select: { name: true } } }, orderBy: { country: "asc" } });
+  const rows = await db.regionCountry.findMany({
+    select: { country: true, region: { select: { name: true } } },
+    orderBy: { country: "asc" },
+  });
   return rows.map((r) => ({ code: r.country, region: r.region.name }));
 });
 

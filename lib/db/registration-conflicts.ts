@@ -16,9 +16,14 @@ export const CONFLICT_ORDER = `CASE c."type" WHEN 'DUPLICATE_REGISTRATION' THEN 
 // the cases a submission joined by it, at the submission's own time.
 export const JOINED = "Another registration for this company and product line was linked to this case.";
 
-
 /** What the submission knows that its conflicts need. */
-export type OverlapArgs = { ctx: Ctx; account: MatchedAccount | null; productLineId: string; now: Date; conflictSlaDays: number[] };
+export type OverlapArgs = {
+  ctx: Ctx;
+  account: MatchedAccount | null;
+  productLineId: string;
+  now: Date;
+  conflictSlaDays: number[];
+};
 
 type Party = { kind: "PARTNER" | "DIRECT"; partnerId?: string; userId?: string | null };
 
@@ -26,17 +31,40 @@ type Party = { kind: "PARTNER" | "DIRECT"; partnerId?: string; userId?: string |
  * The overlaps a submission meets (another partner's claim, the direct team's open opportunity, a
  * named account), as Conflict rows (the conflicts workflow builds on them); the first type, or null.
  */
-export async function openConflicts(s: Sql, a: OverlapArgs, registrationId: string, holders: { id: string; partnerId: string }[]): Promise<ConflictType | null> {
+export async function openConflicts(
+  s: Sql,
+  a: OverlapArgs,
+  registrationId: string,
+  holders: { id: string; partnerId: string }[],
+): Promise<ConflictType | null> {
   const types: Overlap[] = [];
   const me = { kind: "PARTNER" as const, partnerId: a.ctx.partnerId! };
   if (holders.length) {
-    const others = [...new Set(holders.map((h) => h.partnerId))].map((partnerId) => ({ kind: "PARTNER" as const, partnerId }));
-    types.push({ type: "DUPLICATE_REGISTRATION", parties: [me, ...others], registrations: [...holders.map((h) => h.id), registrationId] });
+    const others = [...new Set(holders.map((h) => h.partnerId))].map((partnerId) => ({
+      kind: "PARTNER" as const,
+      partnerId,
+    }));
+    types.push({
+      type: "DUPLICATE_REGISTRATION",
+      parties: [me, ...others],
+      registrations: [...holders.map((h) => h.id), registrationId],
+    });
   }
   if (a.account) {
     const direct = await openDirectOpportunity(s, a.account.id);
-    if (direct) types.push({ type: "DIRECT_VS_PARTNER", parties: [me, { kind: "DIRECT", userId: direct.aeId }], registrations: [registrationId], opportunityId: direct.id });
-    if (a.account.namedAccount) types.push({ type: "NAMED_ACCOUNT", parties: [me, { kind: "DIRECT", userId: a.account.ownerId }], registrations: [registrationId] });
+    if (direct)
+      types.push({
+        type: "DIRECT_VS_PARTNER",
+        parties: [me, { kind: "DIRECT", userId: direct.aeId }],
+        registrations: [registrationId],
+        opportunityId: direct.id,
+      });
+    if (a.account.namedAccount)
+      types.push({
+        type: "NAMED_ACCOUNT",
+        parties: [me, { kind: "DIRECT", userId: a.account.ownerId }],
+        registrations: [registrationId],
+      });
   }
   for (const c of types) {
     const open = await openCase(s, a, c.type, holders, c.opportunityId);
@@ -57,10 +85,35 @@ export async function openConflicts(s: Sql, a: OverlapArgs, registrationId: stri
       openedAt: a.now,
       updatedAt: a.now,
     });
-    for (const p of c.parties) await s.insert("ConflictParty", { id: newId(), conflictId, kind: p.kind, partnerId: p.partnerId ?? null, userId: p.userId ?? null });
-    for (const registration of c.registrations) await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
-    await s.insert("ConflictEvent", { id: newId(), conflictId, kind: "OPENED", actorId: a.ctx.userId, body: "Opened automatically on registration", at: a.now });
-    await audit(s, a.ctx, { action: "conflict.open", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } }, a.now);
+    for (const p of c.parties)
+      await s.insert("ConflictParty", {
+        id: newId(),
+        conflictId,
+        kind: p.kind,
+        partnerId: p.partnerId ?? null,
+        userId: p.userId ?? null,
+      });
+    for (const registration of c.registrations)
+      await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
+    await s.insert("ConflictEvent", {
+      id: newId(),
+      conflictId,
+      kind: "OPENED",
+      actorId: a.ctx.userId,
+      body: "Opened automatically on registration",
+      at: a.now,
+    });
+    await audit(
+      s,
+      a.ctx,
+      {
+        action: "conflict.open",
+        entityType: "Conflict",
+        entityId: conflictId,
+        after: { type: c.type, registrationId },
+      },
+      a.now,
+    );
   }
   return types[0]?.type ?? null;
 }
@@ -72,7 +125,13 @@ type Overlap = { type: ConflictType; parties: Party[]; registrations: string[]; 
  * of the claim's holders, or another type's case on the matched account (and direct opportunity)
  * that links a registration of the product line.
  */
-async function openCase(s: Sql, a: OverlapArgs, type: ConflictType, holders: { id: string }[], opportunityId?: string): Promise<string | null> {
+async function openCase(
+  s: Sql,
+  a: OverlapArgs,
+  type: ConflictType,
+  holders: { id: string }[],
+  opportunityId?: string,
+): Promise<string | null> {
   if (type === "DUPLICATE_REGISTRATION") {
     const row = await s.get<Selected<"Conflict", "id">>(
       `SELECT c."id" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
@@ -95,18 +154,46 @@ async function openCase(s: Sql, a: OverlapArgs, type: ConflictType, holders: { i
 /** The new registration (and any party or holder the case lacks) joins an open case, on its timeline. */
 async function joinCase(s: Sql, a: OverlapArgs, conflictId: string, c: Overlap, registrationId: string) {
   for (const p of c.parties) {
-    const known = p.kind === "PARTNER"
-      ? await s.get(`SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'PARTNER' AND "partnerId" = ?`, [conflictId, p.partnerId!])
-      : await s.get(`SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'DIRECT'`, [conflictId]);
-    if (!known) await s.insert("ConflictParty", { id: newId(), conflictId, kind: p.kind, partnerId: p.partnerId ?? null, userId: p.userId ?? null });
+    const known =
+      p.kind === "PARTNER"
+        ? await s.get(
+            `SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'PARTNER' AND "partnerId" = ?`,
+            [conflictId, p.partnerId!],
+          )
+        : await s.get(`SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'DIRECT'`, [
+            conflictId,
+          ]);
+    if (!known)
+      await s.insert("ConflictParty", {
+        id: newId(),
+        conflictId,
+        kind: p.kind,
+        partnerId: p.partnerId ?? null,
+        userId: p.userId ?? null,
+      });
   }
   for (const registration of c.registrations) {
-    const linked = await s.get(`SELECT 1 AS "x" FROM "ConflictRegistration" WHERE "conflictId" = ? AND "registrationId" = ?`, [conflictId, registration]);
+    const linked = await s.get(
+      `SELECT 1 AS "x" FROM "ConflictRegistration" WHERE "conflictId" = ? AND "registrationId" = ?`,
+      [conflictId, registration],
+    );
     if (!linked) await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
   }
   await s.update("Conflict", { updatedAt: a.now }, { id: conflictId });
-  await s.insert("ConflictEvent", { id: newId(), conflictId, kind: "COMMENTED", actorId: a.ctx.userId, body: JOINED, at: a.now });
-  await audit(s, a.ctx, { action: "conflict.link", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } }, a.now);
+  await s.insert("ConflictEvent", {
+    id: newId(),
+    conflictId,
+    kind: "COMMENTED",
+    actorId: a.ctx.userId,
+    body: JOINED,
+    at: a.now,
+  });
+  await audit(
+    s,
+    a.ctx,
+    { action: "conflict.link", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } },
+    a.now,
+  );
 }
 
 // Never names the other party: partners may read conflict summaries.

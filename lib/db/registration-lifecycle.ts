@@ -8,7 +8,15 @@ import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { claimKeys } from "@/lib/registrations/claim-key";
-import { approval, extension, moveRefusal, rejection, release, updateRefusal, type RegistrationStatus } from "@/lib/registrations/lifecycle";
+import {
+  approval,
+  extension,
+  moveRefusal,
+  rejection,
+  release,
+  updateRefusal,
+  type RegistrationStatus,
+} from "@/lib/registrations/lifecycle";
 import { SETTING_KEYS } from "@/lib/settings";
 import { db } from "./client";
 import type { Tx } from "./connect";
@@ -45,7 +53,10 @@ const lifecycleSelect = {
 } as const;
 
 async function load(tx: Tx, ctx: Ctx, id: string) {
-  const reg = await tx.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: lifecycleSelect });
+  const reg = await tx.dealRegistration.findFirst({
+    where: { AND: [registrationScope(ctx), { id }] },
+    select: lifecycleSelect,
+  });
   if (!reg) throw notFound("Registration");
   return reg;
 }
@@ -53,25 +64,53 @@ async function load(tx: Tx, ctx: Ctx, id: string) {
 type Loaded = Awaited<ReturnType<typeof load>>;
 
 /** A decision or withdrawal: the move, and the submitter hears of it. */
-async function move(tx: Tx, ctx: Ctx, reg: Loaded, to: RegistrationStatus, reason: string, now: Date, set: Transition["set"] = {}) {
+async function move(
+  tx: Tx,
+  ctx: Ctx,
+  reg: Loaded,
+  to: RegistrationStatus,
+  reason: string,
+  now: Date,
+  set: Transition["set"] = {},
+) {
   const refusal = moveRefusal(reg.status, to);
   if (refusal) throw new AppError("CONFLICT", refusal);
-  if (!(await recordTransition(tx, ctx, { id: reg.id, from: reg.status, to, set, reason }, now))) throw changedMeanwhile();
+  if (!(await recordTransition(tx, ctx, { id: reg.id, from: reg.status, to, set, reason }, now)))
+    throw changedMeanwhile();
   if (reg.submittedBy) {
-    await notify(tx, [{ kind: `registration.${to.toLowerCase()}`, recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Your registration for ${reg.accountName} is ${to.toLowerCase()}`, body: reason, payload: { registrationId: reg.id } }]);
+    await notify(tx, [
+      {
+        kind: `registration.${to.toLowerCase()}`,
+        recipientUserId: reg.submittedById,
+        recipientEmail: reg.submittedBy.email,
+        subject: `Your registration for ${reg.accountName} is ${to.toLowerCase()}`,
+        body: reason,
+        payload: { registrationId: reg.id },
+      },
+    ]);
   }
 }
 
-const changedMeanwhile = () => new AppError("CONFLICT", "This registration was changed by someone else; reload to see its current status.");
+const changedMeanwhile = () =>
+  new AppError("CONFLICT", "This registration was changed by someone else; reload to see its current status.");
 
-export async function decideRegistration(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJECT"; reason: string }, now = new Date()) {
-  if (!can(ctx, "registration:decide")) throw forbidden("Only partner managers and channel operations decide registrations");
+export async function decideRegistration(
+  ctx: Ctx,
+  id: string,
+  input: { decision: "APPROVE" | "REJECT"; reason: string },
+  now = new Date(),
+) {
+  if (!can(ctx, "registration:decide"))
+    throw forbidden("Only partner managers and channel operations decide registrations");
   try {
     return await decide(ctx, id, input, now);
   } catch (error) {
     // the claim's unique keys: another registration holds the account, name or domain
     if ((error as { code?: string })?.code === "P2002") {
-      throw new AppError("CONFLICT", "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.");
+      throw new AppError(
+        "CONFLICT",
+        "Another claim on this account and product line holds protection: resolve the duplicate-registration conflict first.",
+      );
     }
     throw error;
   }
@@ -84,7 +123,15 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
     const refusal = moveRefusal(reg.status, input.decision === "REJECT" ? "REJECTED" : "APPROVED");
     if (refusal) throw new AppError("CONFLICT", refusal);
     if (input.decision === "REJECT") {
-      await move(tx, ctx, reg, "REJECTED", input.reason, now, rejection({ reviewerId: ctx.userId, reason: input.reason, now }));
+      await move(
+        tx,
+        ctx,
+        reg,
+        "REJECTED",
+        input.reason,
+        now,
+        rejection({ reviewerId: ctx.userId, reason: input.reason, now }),
+      );
       return { id, status: "REJECTED" as const, protectedUntil: null };
     }
     const accountId = reg.accountId ?? (await findAccount(tx, reg)) ?? (await createAccount(tx, reg));
@@ -116,21 +163,47 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
       now,
     });
     await move(tx, ctx, reg, "APPROVED", input.reason, now, set);
-    return { id, status: "APPROVED" as const, protectedUntil: set.protectedUntil?.toISOString() ?? null, opportunityId: opportunity.id };
+    return {
+      id,
+      status: "APPROVED" as const,
+      protectedUntil: set.protectedUntil?.toISOString() ?? null,
+      opportunityId: opportunity.id,
+    };
   });
 }
 
 /** An account created since the submission (another registration approved) under the same keys. */
 async function findAccount(tx: Tx, reg: Loaded): Promise<string | null> {
-  const byDomain = reg.accountDomainKey ? await tx.account.findFirst({ where: { domainKey: reg.accountDomainKey }, orderBy: { createdAt: "asc" }, select: { id: true } }) : null;
-  const found = byDomain ?? (await tx.account.findFirst({ where: { nameKey: reg.accountNameKey }, orderBy: { createdAt: "asc" }, select: { id: true } }));
+  const byDomain = reg.accountDomainKey
+    ? await tx.account.findFirst({
+        where: { domainKey: reg.accountDomainKey },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      })
+    : null;
+  const found =
+    byDomain ??
+    (await tx.account.findFirst({
+      where: { nameKey: reg.accountNameKey },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    }));
   return found?.id ?? null;
 }
 
 async function createAccount(tx: Tx, reg: Loaded): Promise<string> {
   const region = await regionOfCountry(reg.accountCountry, tx);
   const account = await tx.account.create({
-    data: { name: reg.accountName, nameKey: reg.accountNameKey, domain: reg.accountDomain, domainKey: reg.accountDomainKey, country: reg.accountCountry, regionId: region.id, vertical: reg.accountVertical, tier: "SMB" },
+    data: {
+      name: reg.accountName,
+      nameKey: reg.accountNameKey,
+      domain: reg.accountDomain,
+      domainKey: reg.accountDomainKey,
+      country: reg.accountCountry,
+      regionId: region.id,
+      vertical: reg.accountVertical,
+      tier: "SMB",
+    },
     select: { id: true },
   });
   return account.id;
@@ -155,17 +228,40 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
         set: { protectedUntil, extensionCount },
         guard: { extensionCount: reg.extensionCount },
         reason: `Protection extended to ${protectedUntil.toISOString().slice(0, 10)}${reason ? `: ${reason}` : ""}`,
-        audit: { action: "registration.extend", before: { protectedUntil: reg.protectedUntil, extensionCount: reg.extensionCount }, after: { protectedUntil, extensionCount } },
+        audit: {
+          action: "registration.extend",
+          before: { protectedUntil: reg.protectedUntil, extensionCount: reg.extensionCount },
+          after: { protectedUntil, extensionCount },
+        },
       },
       now,
     );
-    if (!recorded) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
-    await tx.registrationExtension.create({ data: { registrationId: id, requestedById: ctx.userId, reason, status: "APPROVED", requestedAt: now, decidedAt: now } });
+    if (!recorded)
+      throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
+    await tx.registrationExtension.create({
+      data: {
+        registrationId: id,
+        requestedById: ctx.userId,
+        reason,
+        status: "APPROVED",
+        requestedAt: now,
+        decidedAt: now,
+      },
+    });
     // granted at once within the allowance (the API answers with the new date); the partner's
     // manager hears of it, so an extension is never silent
     const manager = reg.partner.manager?.active ? reg.partner.manager : null;
     if (manager) {
-      await notify(tx, [{ kind: "registration.extended", recipientUserId: manager.id, recipientEmail: manager.email, subject: `${reg.partner.name} extended protection for ${reg.accountName}`, body: `Protection now runs until ${protectedUntil.toISOString().slice(0, 10)} (extension ${extensionCount} of ${max})${reason ? `: ${reason}` : "."}`, payload: { registrationId: id } }]);
+      await notify(tx, [
+        {
+          kind: "registration.extended",
+          recipientUserId: manager.id,
+          recipientEmail: manager.email,
+          subject: `${reg.partner.name} extended protection for ${reg.accountName}`,
+          body: `Protection now runs until ${protectedUntil.toISOString().slice(0, 10)} (extension ${extensionCount} of ${max})${reason ? `: ${reason}` : "."}`,
+          payload: { registrationId: id },
+        },
+      ]);
     }
     return { id, protectedUntil: protectedUntil.toISOString(), extensionCount, extensionsLeft: max - extensionCount };
   });
@@ -181,8 +277,15 @@ export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string,
     const reg = await load(tx, ctx, id);
     const refusal = updateRefusal(reg.status);
     if (refusal) throw new AppError("CONFLICT", refusal);
-    const step = { id, from: reg.status, to: reg.status, reason: note, audit: { action: "registration.update" as const, before: undefined, after: { note } } };
-    if (!(await recordTransition(tx, ctx, step, now))) throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
+    const step = {
+      id,
+      from: reg.status,
+      to: reg.status,
+      reason: note,
+      audit: { action: "registration.update" as const, before: undefined, after: { note } },
+    };
+    if (!(await recordTransition(tx, ctx, step, now)))
+      throw new AppError("CONFLICT", "This registration was changed by someone else; reload and try again.");
     return { id, lastActivityAt: now.toISOString() };
   });
 }

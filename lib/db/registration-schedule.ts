@@ -13,7 +13,11 @@ import { transaction } from "./transaction";
 
 /** Approved registrations whose protection ended by `now`, oldest ids unspecified. */
 export async function protectionEnded(db: Db, now: Date, take: number): Promise<string[]> {
-  const rows = await db.dealRegistration.findMany({ where: { status: "APPROVED", protectedUntil: { lte: now } }, select: { id: true }, take });
+  const rows = await db.dealRegistration.findMany({
+    where: { status: "APPROVED", protectedUntil: { lte: now } },
+    select: { id: true },
+    take,
+  });
   return rows.map((r) => r.id);
 }
 
@@ -29,7 +33,13 @@ function dormantWhere(now: Date, dormantDays: number): Prisma.DealRegistrationWh
 }
 
 /** Dormant registrations in id order, after the given id (a page of the job's walk). */
-export async function dormantRegistrations(db: Db, now: Date, dormantDays: number, take: number, after?: string): Promise<string[]> {
+export async function dormantRegistrations(
+  db: Db,
+  now: Date,
+  dormantDays: number,
+  take: number,
+  after?: string,
+): Promise<string[]> {
   const rows = await db.dealRegistration.findMany({
     where: { ...dormantWhere(now, dormantDays), ...(after ? { id: { gt: after } } : {}) },
     orderBy: { id: "asc" },
@@ -49,34 +59,73 @@ export function expireProtectionOf(db: Db, id: string, now: Date): Promise<boole
  * dormancy again, so a partner's activity in between keeps the registration (false).
  */
 export function releaseDormantRegistration(db: Db, id: string, dormantDays: number, now: Date): Promise<boolean> {
-  return transaction(db, (tx) => expire(tx, id, `No activity for ${dormantDays} days: the account is released`, now, dormantWhere(now, dormantDays)));
+  return transaction(db, (tx) =>
+    expire(tx, id, `No activity for ${dormantDays} days: the account is released`, now, dormantWhere(now, dormantDays)),
+  );
 }
 
-async function expire(tx: Tx, id: string, reason: string, now: Date, guard?: Prisma.DealRegistrationWhereInput): Promise<boolean> {
+async function expire(
+  tx: Tx,
+  id: string,
+  reason: string,
+  now: Date,
+  guard?: Prisma.DealRegistrationWhereInput,
+): Promise<boolean> {
   // The guards make the job safe against a partner acting at the same moment: the status, and for
   // dormancy the absence of activity, are checked again by the update itself.
   const recorded = await recordTransition(
     tx,
     null,
-    { id, from: "APPROVED", to: "EXPIRED", set: release(), guard, reason, audit: { after: { status: "EXPIRED", reason } } },
+    {
+      id,
+      from: "APPROVED",
+      to: "EXPIRED",
+      set: release(),
+      guard,
+      reason,
+      audit: { after: { status: "EXPIRED", reason } },
+    },
     now,
   );
   if (!recorded) return false;
-  const reg = await tx.dealRegistration.findUniqueOrThrow({ where: { id }, select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } } });
+  const reg = await tx.dealRegistration.findUniqueOrThrow({
+    where: { id },
+    select: { accountName: true, submittedById: true, submittedBy: { select: { email: true } } },
+  });
   if (reg.submittedBy) {
-    await notify(tx, [{ kind: "registration.expired", recipientUserId: reg.submittedById, recipientEmail: reg.submittedBy.email, subject: `Protection ended for ${reg.accountName}`, body: reason, payload: { registrationId: id } }]);
+    await notify(tx, [
+      {
+        kind: "registration.expired",
+        recipientUserId: reg.submittedById,
+        recipientEmail: reg.submittedBy.email,
+        subject: `Protection ended for ${reg.accountName}`,
+        body: reason,
+        payload: { registrationId: id },
+      },
+    ]);
   }
   return true;
 }
 
 type Recipient = { id: string; email: string };
-export type OverdueDecision = { id: string; accountName: string; slaDueAt: Date; partnerName: string; manager: Recipient | null };
+export type OverdueDecision = {
+  id: string;
+  accountName: string;
+  slaDueAt: Date;
+  partnerName: string;
+  manager: Recipient | null;
+};
 
 /** Submitted registrations past their decision SLA, not reminded yet; `manager` only when active. */
 export async function overdueDecisions(db: Db, now: Date, take: number): Promise<OverdueDecision[]> {
   const rows = await db.dealRegistration.findMany({
     where: { status: "SUBMITTED", slaDueAt: { lt: now }, slaReminderSentAt: null },
-    select: { id: true, accountName: true, slaDueAt: true, partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } } },
+    select: {
+      id: true,
+      accountName: true,
+      slaDueAt: true,
+      partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } },
+    },
     take,
   });
   return rows.map((r) => ({
@@ -94,9 +143,17 @@ export function activeAdmins(db: Db): Promise<Recipient[]> {
 }
 
 /** Marks the reminder sent and queues it, once: false when another run reminded first. */
-export function remindOverdueDecision(db: Db, reg: OverdueDecision, recipients: Recipient[], now: Date): Promise<boolean> {
+export function remindOverdueDecision(
+  db: Db,
+  reg: OverdueDecision,
+  recipients: Recipient[],
+  now: Date,
+): Promise<boolean> {
   return transaction(db, async (tx) => {
-    const { count } = await tx.dealRegistration.updateMany({ where: { id: reg.id, slaReminderSentAt: null }, data: { slaReminderSentAt: now } });
+    const { count } = await tx.dealRegistration.updateMany({
+      where: { id: reg.id, slaReminderSentAt: null },
+      data: { slaReminderSentAt: now },
+    });
     if (count !== 1) return false;
     await notify(
       tx,

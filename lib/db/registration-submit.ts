@@ -35,14 +35,22 @@ import { withRetry } from "./retry";
 import { asDate, json, newId, uniqueViolation, type Selected, type Sql } from "./sql";
 import type { ConflictType } from "./generated/sqlite/enums";
 
-export type SubmitResult = { id: string; status: "SUBMITTED"; route: string; slaDueAt: string; conflict?: { type: ConflictType } };
+export type SubmitResult = {
+  id: string;
+  status: "SUBMITTED";
+  route: string;
+  slaDueAt: string;
+  conflict?: { type: ConflictType };
+};
 
 export function requestHash(input: RegistrationInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 
 async function replay(s: Sql, partnerId: string, key: string, hash: string): Promise<SubmitResult | null> {
-  const prior = await s.get<Selected<"DealRegistration", "id" | "requestHash" | "route" | "slaDueAt"> & { conflictType: ConflictType | null }>(
+  const prior = await s.get<
+    Selected<"DealRegistration", "id" | "requestHash" | "route" | "slaDueAt"> & { conflictType: ConflictType | null }
+  >(
     `SELECT r."id", r."requestHash", r."route", r."slaDueAt",
             (SELECT c."type" FROM "ConflictRegistration" l JOIN "Conflict" c ON c."id" = l."conflictId"
               WHERE l."registrationId" = r."id" AND (c."openedAt" = r."submittedAt" OR EXISTS (
@@ -53,7 +61,9 @@ async function replay(s: Sql, partnerId: string, key: string, hash: string): Pro
   );
   if (!prior) return null;
   if (prior.requestHash !== hash) {
-    throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body", { idempotencyKey: ["Already used with a different body"] });
+    throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body", {
+      idempotencyKey: ["Already used with a different body"],
+    });
   }
   return {
     id: prior.id,
@@ -68,7 +78,9 @@ type Manager = { id: string; email: string } | null;
 type PartnerRow = PartnerFacts & { name: string; manager: Manager };
 
 async function partnerWithManager(s: Sql, partnerId: string): Promise<PartnerRow> {
-  const row = await s.get<Selected<"Partner", "id" | "name" | "type" | "tier"> & { managerId: string | null; managerEmail: string | null }>(
+  const row = await s.get<
+    Selected<"Partner", "id" | "name" | "type" | "tier"> & { managerId: string | null; managerEmail: string | null }
+  >(
     `SELECT p."id", p."name", p."type", p."tier", m."id" AS "managerId", m."email" AS "managerEmail"
        FROM "Partner" p LEFT JOIN "User" m ON m."id" = p."managerId" WHERE p."id" = ?`,
     [partnerId],
@@ -83,7 +95,11 @@ async function partnerWithManager(s: Sql, partnerId: string): Promise<PartnerRow
   };
 }
 
-export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opts: { idempotencyKey?: string; now?: Date } = {}): Promise<SubmitResult> {
+export async function submitRegistration(
+  ctx: Ctx,
+  input: RegistrationInput,
+  opts: { idempotencyKey?: string; now?: Date } = {},
+): Promise<SubmitResult> {
   if (!can(ctx, "registration:create") || !ctx.partnerId) throw forbidden("Only partner users register deals");
   const partnerId = ctx.partnerId;
   const now = opts.now ?? new Date();
@@ -95,10 +111,18 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
   const read = await sql.session(async (s) => {
     const prior = opts.idempotencyKey ? await replay(s, partnerId, opts.idempotencyKey, hash) : null;
     if (prior) return { prior } as const;
-    if (!nameKey) throw new AppError("VALIDATION", "The account name is not valid", { "account.name": ["Enter the customer's company name"] });
-    if (input.account.domain && !domainKey) throw new AppError("VALIDATION", "The domain is not valid", { "account.domain": ["Use a domain like example.com"] });
+    if (!nameKey)
+      throw new AppError("VALIDATION", "The account name is not valid", {
+        "account.name": ["Enter the customer's company name"],
+      });
+    if (input.account.domain && !domainKey)
+      throw new AppError("VALIDATION", "The domain is not valid", {
+        "account.domain": ["Use a domain like example.com"],
+      });
     if (input.expectedCloseDate < earliestToday(now)) {
-      throw new AppError("VALIDATION", "The expected close date is in the past", { expectedCloseDate: ["Use today or a later date"] });
+      throw new AppError("VALIDATION", "The expected close date is in the past", {
+        expectedCloseDate: ["Use today or a later date"],
+      });
     }
     return {
       prior: null,
@@ -128,7 +152,24 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput, opt
   const decision = evaluate(inForce.engine, facts);
   const slaDueAt = businessDaysFrom(now, read.slaDays);
   const keys = claimKeys(account?.id ?? null, nameKey, domainKey, productLine.id);
-  const args: WriteArgs = { ctx, input, opts, now, hash, nameKey, domainKey, productLineId: productLine.id, account, partner, inForce, facts, decision, slaDueAt, keys, conflictSlaDays: read.conflictSlaDays };
+  const args: WriteArgs = {
+    ctx,
+    input,
+    opts,
+    now,
+    hash,
+    nameKey,
+    domainKey,
+    productLineId: productLine.id,
+    account,
+    partner,
+    inForce,
+    facts,
+    decision,
+    slaDueAt,
+    keys,
+    conflictSlaDays: read.conflictSlaDays,
+  };
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -226,12 +267,37 @@ async function write(s: Sql, a: WriteArgs): Promise<SubmitResult> {
     lastActivityAt: now,
     updatedAt: now,
   });
-  await s.insert("RegistrationEvent", { id: newId(), registrationId: id, fromStatus: null, toStatus: "SUBMITTED", actorId: ctx.userId, actorLabel: ctx.name, reason: "Submitted", at: now });
+  await s.insert("RegistrationEvent", {
+    id: newId(),
+    registrationId: id,
+    fromStatus: null,
+    toStatus: "SUBMITTED",
+    actorId: ctx.userId,
+    actorLabel: ctx.name,
+    reason: "Submitted",
+    at: now,
+  });
 
   const conflictType = await openConflicts(s, a, id, holders);
-  await audit(s, ctx, { action: "registration.submit", entityType: "DealRegistration", entityId: id, after: { route: a.decision.route, ruleSetVersion: a.inForce.version, claim, conflict: conflictType } }, now);
+  await audit(
+    s,
+    ctx,
+    {
+      action: "registration.submit",
+      entityType: "DealRegistration",
+      entityId: id,
+      after: { route: a.decision.route, ruleSetVersion: a.inForce.version, claim, conflict: conflictType },
+    },
+    now,
+  );
   await notifyManager(s, a.partner, id, input.account.name, a.slaDueAt);
-  return { id, status: "SUBMITTED", route: a.decision.route, slaDueAt: a.slaDueAt.toISOString(), ...(conflictType ? { conflict: { type: conflictType } } : {}) };
+  return {
+    id,
+    status: "SUBMITTED",
+    route: a.decision.route,
+    slaDueAt: a.slaDueAt.toISOString(),
+    ...(conflictType ? { conflict: { type: conflictType } } : {}),
+  };
 }
 
 async function notifyManager(s: Sql, partner: PartnerRow, registrationId: string, accountName: string, slaDueAt: Date) {

@@ -46,7 +46,15 @@ export async function recordTransition(tx: Tx, actor: Ctx | null, t: Transition,
   });
   if (count !== 1) return false;
   await tx.registrationEvent.create({
-    data: { registrationId: t.id, fromStatus: t.from, toStatus: t.to, actorId: actor?.userId ?? null, actorLabel: actor?.name ?? SCHEDULED_JOB, reason: t.reason, at: now },
+    data: {
+      registrationId: t.id,
+      fromStatus: t.from,
+      toStatus: t.to,
+      actorId: actor?.userId ?? null,
+      actorLabel: actor?.name ?? SCHEDULED_JOB,
+      reason: t.reason,
+      at: now,
+    },
   });
   await audit(
     tx,

@@ -49,7 +49,11 @@ export type RegistrationRow = Prisma.DealRegistrationGetPayload<{ select: typeof
 
 async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistrationWhereInput> {
   // the region of a registration follows from the country the partner typed (docs/domain.md#data-model)
-  const countries = q.region ? (await db.regionCountry.findMany({ where: { region: { code: q.region } }, select: { country: true } })).map((c) => c.country) : null;
+  const countries = q.region
+    ? (await db.regionCountry.findMany({ where: { region: { code: q.region } }, select: { country: true } })).map(
+        (c) => c.country,
+      )
+    : null;
   return {
     ...(countries ? { accountCountry: { in: countries } } : {}),
     ...(q.status ? { status: q.status } : {}),
@@ -62,9 +66,24 @@ async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistratio
 export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {
   const where = { AND: [registrationScope(ctx), await filters(q)] };
   return paginate<RegistrationRow, Prisma.DealRegistrationWhereInput, Prisma.DealRegistrationOrderByWithRelationInput>(
-    (args) => db.dealRegistration.findMany({ where: { AND: [where, args.where] }, orderBy: args.orderBy, take: args.take, select: listSelect }),
+    (args) =>
+      db.dealRegistration.findMany({
+        where: { AND: [where, args.where] },
+        orderBy: args.orderBy,
+        take: args.take,
+        select: listSelect,
+      }),
     (take) => db.dealRegistration.count({ where, take }),
-    { list: "registrations", ctx, sort: q.sort, column: SORTS[q.sort], dir: q.dir ?? (TEXT_SORTS.has(q.sort) ? "asc" : "desc"), after: q.after, before: q.before, pageSize: q.pageSize },
+    {
+      list: "registrations",
+      ctx,
+      sort: q.sort,
+      column: SORTS[q.sort],
+      dir: q.dir ?? (TEXT_SORTS.has(q.sort) ? "asc" : "desc"),
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
   );
 }
 
@@ -78,18 +97,34 @@ const detailSelect = {
   submittedBy: { select: { name: true } },
   reviewer: { select: { name: true } },
   routeDecision: {
-    select: { id: true, route: true, ruleSetVersion: true, rule: { select: { name: true, priority: true } }, trace: true, decidedAt: true, flaggedForReview: true },
+    select: {
+      id: true,
+      route: true,
+      ruleSetVersion: true,
+      rule: { select: { name: true, priority: true } },
+      trace: true,
+      decidedAt: true,
+      flaggedForReview: true,
+    },
   },
-  events: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, actorLabel: true, reason: true, at: true } },
+  events: {
+    orderBy: { at: "asc" },
+    select: { id: true, fromStatus: true, toStatus: true, actorLabel: true, reason: true, at: true },
+  },
 } satisfies Prisma.DealRegistrationSelect;
 
 type DetailRow = Prisma.DealRegistrationGetPayload<{ select: typeof detailSelect }>;
 type Decision = NonNullable<DetailRow["routeDecision"]>;
 /** The trace is the one the caller may read (lib/db/trace.ts). */
-export type RegistrationDetail = Omit<DetailRow, "routeDecision"> & { routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null };
+export type RegistrationDetail = Omit<DetailRow, "routeDecision"> & {
+  routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null;
+};
 
 export async function findRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail | null> {
-  const row = await db.dealRegistration.findFirst({ where: { AND: [registrationScope(ctx), { id }] }, select: detailSelect });
+  const row = await db.dealRegistration.findFirst({
+    where: { AND: [registrationScope(ctx), { id }] },
+    select: detailSelect,
+  });
   if (!row) return null;
   const decision = row.routeDecision;
   return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };
@@ -102,7 +137,11 @@ export async function getRegistration(ctx: Ctx, id: string): Promise<Registratio
 }
 
 export async function countRegistrationsByStatus(ctx: Ctx) {
-  const rows = await db.dealRegistration.groupBy({ by: ["status"], where: registrationScope(ctx), _count: { _all: true } });
+  const rows = await db.dealRegistration.groupBy({
+    by: ["status"],
+    where: registrationScope(ctx),
+    _count: { _all: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
 }
 

@@ -18,7 +18,14 @@ import type { Prisma } from "./generated/sqlite/client";
 const ROUTED_OPEN = { ...openOpportunity, routeDecisionId: { not: null } } satisfies Prisma.OpportunityWhereInput;
 const BATCH = 500;
 
-export type RerouteSummary = { ruleSetVersion: number; evaluated: number; moved: number; keptSticky: number; unchanged: number; changes: Record<string, number> };
+export type RerouteSummary = {
+  ruleSetVersion: number;
+  evaluated: number;
+  moved: number;
+  keptSticky: number;
+  unchanged: number;
+  changes: Record<string, number>;
+};
 
 type OpenDeal = { id: string; route: Route | null; routeDecision: { facts: unknown } | null };
 
@@ -44,11 +51,26 @@ export async function rerouteOpenDeals(ctx: Ctx, opts: { apply: boolean; now?: D
   const now = opts.now ?? new Date();
   const inForce = await ruleSetInForceAt(now);
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rule set is in force");
-  const summary: RerouteSummary = { ruleSetVersion: inForce.version, evaluated: 0, moved: 0, keptSticky: 0, unchanged: 0, changes: {} };
+  const summary: RerouteSummary = {
+    ruleSetVersion: inForce.version,
+    evaluated: 0,
+    moved: 0,
+    keptSticky: 0,
+    unchanged: 0,
+    changes: {},
+  };
   for await (const batch of openDeals()) {
     const outcomes = batch.map((deal) => {
-      const facts: Facts = { ...((deal.routeDecision?.facts ?? {}) as Facts), priorRoute: deal.route, at: now.toISOString() };
-      return { deal, facts, outcome: reevaluate(inForce.engine, facts, { route: deal.route, partnerDriving: isPartnerDriving(facts) }) };
+      const facts: Facts = {
+        ...((deal.routeDecision?.facts ?? {}) as Facts),
+        priorRoute: deal.route,
+        at: now.toISOString(),
+      };
+      return {
+        deal,
+        facts,
+        outcome: reevaluate(inForce.engine, facts, { route: deal.route, partnerDriving: isPartnerDriving(facts) }),
+      };
     });
     for (const { deal, outcome } of outcomes) {
       summary.evaluated++;
@@ -80,13 +102,34 @@ export async function rerouteOpenDeals(ctx: Ctx, opts: { apply: boolean; now?: D
           },
           select: { id: true },
         });
-        await tx.opportunity.update({ where: { id: deal.id }, data: { route: outcome.route, routeDecisionId: decision.id } });
-        await audit(tx, ctx, { action: "opportunity.reroute", entityType: "Opportunity", entityId: deal.id, before: { route: deal.route }, after: { route: outcome.route, ruleSetVersion: inForce.version, flaggedForReview: outcome.flaggedForReview, note: outcome.note } }, now);
+        await tx.opportunity.update({
+          where: { id: deal.id },
+          data: { route: outcome.route, routeDecisionId: decision.id },
+        });
+        await audit(
+          tx,
+          ctx,
+          {
+            action: "opportunity.reroute",
+            entityType: "Opportunity",
+            entityId: deal.id,
+            before: { route: deal.route },
+            after: {
+              route: outcome.route,
+              ruleSetVersion: inForce.version,
+              flaggedForReview: outcome.flaggedForReview,
+              note: outcome.note,
+            },
+          },
+          now,
+        );
       }
     });
   }
   if (opts.apply) {
-    await transaction(db, (tx) => audit(tx, ctx, { action: "ruleset.reroute", entityType: "RuleSet", entityId: inForce.id, after: summary }, now));
+    await transaction(db, (tx) =>
+      audit(tx, ctx, { action: "ruleset.reroute", entityType: "RuleSet", entityId: inForce.id, after: summary }, now),
+    );
   }
   return summary;
 }

@@ -19,7 +19,15 @@ const MAX_DELAY_MS = 500;
 // passes on as the error's own code (SQLITE_BUSY_SNAPSHOT: a read snapshot went stale before the
 // write). PostgreSQL: serialization_failure arrives as P2034 ("write conflict or deadlock"), and
 // deadlock_detected as the raw SQLSTATE in the adapter error (kind "postgres", code "40P01").
-const RETRYABLE_CODES = new Set(["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY", "SQLITE_BUSY_TIMEOUT", "P2034", "40001", "40P01"]);
+const RETRYABLE_CODES = new Set([
+  "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_BUSY_RECOVERY",
+  "SQLITE_BUSY_TIMEOUT",
+  "P2034",
+  "40001",
+  "40P01",
+]);
 
 type Coded = {
   code?: unknown;
@@ -50,7 +58,8 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export const busyError = () => new AppError("UNAVAILABLE", "The database is busy; try again in a moment.", undefined, RETRY_AFTER_SECONDS);
+export const busyError = () =>
+  new AppError("UNAVAILABLE", "The database is busy; try again in a moment.", undefined, RETRY_AFTER_SECONDS);
 
 export interface RetryOptions {
   attempts?: number;
@@ -73,7 +82,10 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
     } catch (error) {
       if (!isRetryable(error)) throw error;
       if (attempt >= attempts) {
-        console.warn(`[db] transaction still refused after ${attempt} attempts (contention):`, codesOf(error).join(", "));
+        console.warn(
+          `[db] transaction still refused after ${attempt} attempts (contention):`,
+          codesOf(error).join(", "),
+        );
         throw busyError();
       }
       await sleep(retryDelayMs(attempt, random));

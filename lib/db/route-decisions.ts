@@ -24,8 +24,16 @@ export async function previewRoute(ctx: Ctx, input: z.infer<typeof routePreviewI
   if (!inForce) throw new AppError("UNPROCESSABLE", "No rules of engagement are in force right now");
   const facts = await dealFactsFor(
     ctx.partnerId,
-    { country: input.country, vertical: input.vertical, productLine: input.productLine, acvCents: input.estimatedAcv, at: now },
-    input.accountName ? { nameKey: normalizeAccountName(input.accountName), domainKey: normalizeDomain(input.accountDomain ?? null) } : undefined,
+    {
+      country: input.country,
+      vertical: input.vertical,
+      productLine: input.productLine,
+      acvCents: input.estimatedAcv,
+      at: now,
+    },
+    input.accountName
+      ? { nameKey: normalizeAccountName(input.accountName), domainKey: normalizeDomain(input.accountDomain ?? null) }
+      : undefined,
   );
   const decision = evaluate(inForce.engine, facts);
   const rule = decision.ruleId ? inForce.engine.rules.find((r) => r.id === decision.ruleId) : null;

@@ -21,14 +21,27 @@ export function engineRule(r: RuleRow): Rule {
     priority: r.priority,
     name: r.name,
     conditions: r.conditions as Condition[],
-    outcome: { route: r.route, leadRole: r.leadRole, protectionDays: r.protectionDays, attributionCategory: r.attributionCategory },
+    outcome: {
+      route: r.route,
+      leadRole: r.leadRole,
+      protectionDays: r.protectionDays,
+      attributionCategory: r.attributionCategory,
+    },
     rationale: r.rationale,
   };
 }
 
 /** The engine's rule set from stored rows; rule ids stay database ids so traces point at Rule rows. */
-export function engineRuleSet(row: { id: string; version: number; defaultOutcome: unknown }, rules: readonly RuleRow[]): RuleSet {
-  return { id: row.id, version: row.version, defaultOutcome: row.defaultOutcome as DefaultOutcome, rules: rules.map(engineRule) };
+export function engineRuleSet(
+  row: { id: string; version: number; defaultOutcome: unknown },
+  rules: readonly RuleRow[],
+): RuleSet {
+  return {
+    id: row.id,
+    version: row.version,
+    defaultOutcome: row.defaultOutcome as DefaultOutcome,
+    rules: rules.map(engineRule),
+  };
 }
 
 /** Column values of a Rule row for an engine rule (without ids, which the caller decides). */

@@ -16,7 +16,8 @@ import { getRuleSet, ruleSetInForceAt } from "./rule-sets";
 import { transaction } from "./transaction";
 import type { Prisma } from "./generated/sqlite/client";
 
-const CHANGED_ELSEWHERE = "This draft was changed by someone else since you opened it. Reload to see their changes; yours are still in the editor.";
+const CHANGED_ELSEWHERE =
+  "This draft was changed by someone else since you opened it. Reload to see their changes; yours are still in the editor.";
 
 function requireEditor(ctx: Ctx) {
   if (!can(ctx, "ruleset:edit")) throw forbidden("Only channel operations edit the rules of engagement");
@@ -47,7 +48,12 @@ export async function createDraft(ctx: Ctx, fromId?: string, now = new Date()) {
           },
           select: { id: true, version: true },
         });
-        await audit(tx, ctx, { action: "ruleset.draft.create", entityType: "RuleSet", entityId: created.id, after: { version, copiedFrom: source.version } });
+        await audit(tx, ctx, {
+          action: "ruleset.draft.create",
+          entityType: "RuleSet",
+          entityId: created.id,
+          after: { version, copiedFrom: source.version },
+        });
         return created;
       });
     } catch (error) {
@@ -59,23 +65,37 @@ export async function createDraft(ctx: Ctx, fromId?: string, now = new Date()) {
 }
 
 async function claimDraft(tx: Tx, id: string, lockVersion: number, data: Prisma.RuleSetUncheckedUpdateManyInput) {
-  const { count } = await tx.ruleSet.updateMany({ where: { id, status: "DRAFT", lockVersion }, data: { ...data, lockVersion: { increment: 1 } } });
+  const { count } = await tx.ruleSet.updateMany({
+    where: { id, status: "DRAFT", lockVersion },
+    data: { ...data, lockVersion: { increment: 1 } },
+  });
   if (count === 1) return;
   const row = await tx.ruleSet.findUnique({ where: { id }, select: { status: true } });
   if (!row) throw notFound("Rule set");
-  if (row.status !== "DRAFT") throw new AppError("CONFLICT", "Published rule sets cannot be changed: create a new draft from it.");
+  if (row.status !== "DRAFT")
+    throw new AppError("CONFLICT", "Published rule sets cannot be changed: create a new draft from it.");
   throw new AppError("CONFLICT", CHANGED_ELSEWHERE);
 }
 
-export function validateDraft(input: { id: string; rules: unknown; defaultOutcome: unknown }, version: number): RuleSet {
+export function validateDraft(
+  input: { id: string; rules: unknown; defaultOutcome: unknown },
+  version: number,
+): RuleSet {
   const parsed = parseRuleSet({ id: input.id, version, rules: input.rules, defaultOutcome: input.defaultOutcome });
   if (!parsed.success) {
-    throw new AppError("VALIDATION", "The rule set is not valid: fix the highlighted rules", zodFieldErrors(parsed.error));
+    throw new AppError(
+      "VALIDATION",
+      "The rule set is not valid: fix the highlighted rules",
+      zodFieldErrors(parsed.error),
+    );
   }
   return parsed.data;
 }
 
-export async function saveDraft(ctx: Ctx, input: Omit<SaveDraftInput, "rules" | "defaultOutcome"> & { rules: unknown; defaultOutcome: unknown }) {
+export async function saveDraft(
+  ctx: Ctx,
+  input: Omit<SaveDraftInput, "rules" | "defaultOutcome"> & { rules: unknown; defaultOutcome: unknown },
+) {
   requireEditor(ctx);
   const current = await getRuleSet(ctx, input.id);
   const ruleSet = validateDraft(input, current.version);
@@ -86,7 +106,12 @@ export async function saveDraft(ctx: Ctx, input: Omit<SaveDraftInput, "rules" | 
     });
     await tx.rule.deleteMany({ where: { ruleSetId: input.id } });
     await tx.rule.createMany({ data: ruleSet.rules.map((r) => ({ ruleSetId: input.id, ...ruleColumns(r) })) });
-    await audit(tx, ctx, { action: "ruleset.draft.save", entityType: "RuleSet", entityId: input.id, after: { version: current.version, rules: ruleSet.rules.length } });
+    await audit(tx, ctx, {
+      action: "ruleset.draft.save",
+      entityType: "RuleSet",
+      entityId: input.id,
+      after: { version: current.version, rules: ruleSet.rules.length },
+    });
     return { id: input.id, lockVersion: input.lockVersion + 1 };
   });
 }
@@ -109,11 +134,21 @@ export async function publishRuleSet(ctx: Ctx, input: PublishInput, now = new Da
   const draft = await getRuleSet(ctx, input.id);
   if (draft.status !== "DRAFT") throw new AppError("CONFLICT", "This rule set is already published.");
   if (input.effectiveFrom.getTime() < now.getTime() - 60_000) {
-    throw new AppError("VALIDATION", "The effective date cannot be in the past", { effectiveFrom: ["Pick now or a later date and time"] });
+    throw new AppError("VALIDATION", "The effective date cannot be in the past", {
+      effectiveFrom: ["Pick now or a later date and time"],
+    });
   }
-  const lint = lintRuleSet(validateDraft({ id: draft.id, rules: [...draft.engine.rules], defaultOutcome: draft.engine.defaultOutcome }, draft.version));
+  const lint = lintRuleSet(
+    validateDraft(
+      { id: draft.id, rules: [...draft.engine.rules], defaultOutcome: draft.engine.defaultOutcome },
+      draft.version,
+    ),
+  );
   if (!lint.publishable) {
-    throw new AppError("UNPROCESSABLE", `Lint found ${lint.errors} error${lint.errors === 1 ? "" : "s"}: fix them before publishing`);
+    throw new AppError(
+      "UNPROCESSABLE",
+      `Lint found ${lint.errors} error${lint.errors === 1 ? "" : "s"}: fix them before publishing`,
+    );
   }
   const from = input.effectiveFrom;
   return transaction(
@@ -124,10 +159,16 @@ export async function publishRuleSet(ctx: Ctx, input: PublishInput, now = new Da
         select: { id: true, version: true, status: true, effectiveFrom: true, effectiveTo: true },
       });
       if (others.some((o) => o.effectiveFrom?.getTime() === from.getTime())) {
-        throw new AppError("CONFLICT", "Another version takes effect at exactly that time", { effectiveFrom: ["Pick another time"] });
+        throw new AppError("CONFLICT", "Another version takes effect at exactly that time", {
+          effectiveFrom: ["Pick another time"],
+        });
       }
-      const previous = others.filter((o) => o.effectiveFrom && o.effectiveFrom < from).sort((a, b) => b.effectiveFrom!.getTime() - a.effectiveFrom!.getTime())[0];
-      const next = others.filter((o) => o.effectiveFrom && o.effectiveFrom > from).sort((a, b) => a.effectiveFrom!.getTime() - b.effectiveFrom!.getTime())[0];
+      const previous = others
+        .filter((o) => o.effectiveFrom && o.effectiveFrom < from)
+        .sort((a, b) => b.effectiveFrom!.getTime() - a.effectiveFrom!.getTime())[0];
+      const next = others
+        .filter((o) => o.effectiveFrom && o.effectiveFrom > from)
+        .sort((a, b) => a.effectiveFrom!.getTime() - b.effectiveFrom!.getTime())[0];
       await claimDraft(tx, draft.id, input.lockVersion, {
         status: "PUBLISHED",
         effectiveFrom: from,
@@ -149,8 +190,18 @@ export async function publishRuleSet(ctx: Ctx, input: PublishInput, now = new Da
           action: "ruleset.publish",
           entityType: "RuleSet",
           entityId: draft.id,
-          before: { status: "DRAFT", previous: previous ? { version: previous.version, effectiveTo: previous.effectiveTo } : null },
-          after: { status: "PUBLISHED", version: draft.version, effectiveFrom: from, effectiveTo: next?.effectiveFrom ?? null, changeNote: input.changeNote, lintWarnings: lint.warnings },
+          before: {
+            status: "DRAFT",
+            previous: previous ? { version: previous.version, effectiveTo: previous.effectiveTo } : null,
+          },
+          after: {
+            status: "PUBLISHED",
+            version: draft.version,
+            effectiveFrom: from,
+            effectiveTo: next?.effectiveFrom ?? null,
+            changeNote: input.changeNote,
+            lintWarnings: lint.warnings,
+          },
         },
         now,
       );

@@ -35,7 +35,17 @@ export async function listRuleSets(ctx: Ctx): Promise<RuleSetSummary[]> {
   return db.ruleSet.findMany({ where: ruleSetScope(ctx), select: summarySelect, orderBy: { version: "desc" } });
 }
 
-const ruleSelect = { id: true, priority: true, name: true, conditions: true, route: true, leadRole: true, protectionDays: true, attributionCategory: true, rationale: true } as const;
+const ruleSelect = {
+  id: true,
+  priority: true,
+  name: true,
+  conditions: true,
+  route: true,
+  leadRole: true,
+  protectionDays: true,
+  attributionCategory: true,
+  rationale: true,
+} as const;
 
 export type RuleSetDetail = RuleSetSummary & { defaultOutcome: unknown; engine: RuleSet };
 
@@ -63,7 +73,11 @@ const engineCache = new Map<string, RuleSet>();
 async function engineFor(client: Tx, id: string, version: number, defaultOutcome: unknown): Promise<RuleSet> {
   const cached = engineCache.get(id);
   if (cached) return cached;
-  const rules = await client.rule.findMany({ where: { ruleSetId: id }, select: ruleSelect, orderBy: { priority: "asc" } });
+  const rules = await client.rule.findMany({
+    where: { ruleSetId: id },
+    select: ruleSelect,
+    orderBy: { priority: "asc" },
+  });
   const engine = engineRuleSet({ id, version, defaultOutcome }, rules);
   engineCache.set(id, engine);
   return engine;
@@ -71,7 +85,14 @@ async function engineFor(client: Tx, id: string, version: number, defaultOutcome
 
 export type InForce = { id: string; version: number; effectiveFrom: Date; effectiveTo: Date | null; engine: RuleSet };
 
-type Window = { id: string; version: number; status: "DRAFT" | "PUBLISHED" | "RETIRED"; effectiveFrom: Date | null; effectiveTo: Date | null; defaultOutcome: unknown };
+type Window = {
+  id: string;
+  version: number;
+  status: "DRAFT" | "PUBLISHED" | "RETIRED";
+  effectiveFrom: Date | null;
+  effectiveTo: Date | null;
+  defaultOutcome: unknown;
+};
 
 /**
  * The rule set in force at `at`: the published (or since retired) one whose window contains it —
@@ -106,7 +127,14 @@ export async function ruleSetInForceAt(at: Date): Promise<InForce | null> {
 }
 
 /** The engine form of one rule set the caller may see (drafts are compiled fresh each time). */
-export async function engineRuleSetFor(ctx: Ctx, id: string): Promise<{ engine: RuleSet; status: string; version: number }> {
+export async function engineRuleSetFor(
+  ctx: Ctx,
+  id: string,
+): Promise<{ engine: RuleSet; status: string; version: number }> {
   const row = await getRuleSet(ctx, id);
-  return { engine: row.status === "DRAFT" ? row.engine : await engineFor(db, row.id, row.version, row.defaultOutcome), status: row.status, version: row.version };
+  return {
+    engine: row.status === "DRAFT" ? row.engine : await engineFor(db, row.id, row.version, row.defaultOutcome),
+    status: row.status,
+    version: row.version,
+  };
 }

@@ -11,7 +11,8 @@ import { db } from "./client";
 
 // Criteria are stored as JSON; parse them so screens never trust a hand-edited row. Unknown
 // values are dropped rather than failing the whole page.
-const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.string()).transform((xs) => xs.filter((x): x is T[number] => (values as readonly string[]).includes(x)));
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.string()).transform((xs) => xs.filter((x): x is T[number] => (values as readonly string[]).includes(x)));
 const criteriaSchema = z.object({
   acvMinCents: z.number().int().nonnegative().optional().catch(undefined),
   acvMaxCents: z.number().int().nonnegative().optional().catch(undefined),
@@ -42,7 +43,10 @@ export async function listSegments(ctx: Ctx): Promise<SegmentView[]> {
   const parsed = rows.map((r) => ({ ...r, criteria: criteriaSchema.safeParse(r.criteria ?? {}).data ?? {} }));
   const codes = [...new Set(parsed.flatMap((s) => s.criteria.regions ?? []))];
   const regions = codes.length
-    ? await db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, directPresence: true } })
+    ? await db.region.findMany({
+        where: { code: { in: codes } },
+        select: { code: true, name: true, directPresence: true },
+      })
     : [];
   const byCode = new Map(regions.map((r) => [r.code, r]));
   return parsed.map((s) => ({

@@ -11,7 +11,10 @@ type Key = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 export async function getSetting<T>(key: Key, client: Tx | Sql): Promise<T> {
   // plain SQL reads the JSON text; Prisma has parsed it already
   const value = isSql(client)
-    ? asJson((await client.get<Selected<"AppSetting", "value">>(`SELECT "value" FROM "AppSetting" WHERE "key" = ?`, [key]))?.value)
+    ? asJson(
+        (await client.get<Selected<"AppSetting", "value">>(`SELECT "value" FROM "AppSetting" WHERE "key" = ?`, [key]))
+          ?.value,
+      )
     : (await client.appSetting.findUnique({ where: { key }, select: { value: true } }))?.value;
   return (value === undefined || value === null ? DEFAULT_SETTINGS[key] : value) as T;
 }

@@ -35,7 +35,8 @@ type IsNullable<T extends Table, C extends Column<T>> =
       : false;
 
 /** What the driver accepts for a column: Prisma's type, except Json columns take `json(value)`. */
-type Param<T extends Table, C extends Column<T>> = IsJson<Scalars<T>[C]> extends true ? JsonParam : NonNullable<Scalars<T>[C]>;
+type Param<T extends Table, C extends Column<T>> =
+  IsJson<Scalars<T>[C]> extends true ? JsonParam : NonNullable<Scalars<T>[C]>;
 
 type NullableColumn<T extends Table> = { [C in Column<T>]: IsNullable<T, C> extends true ? C : never }[Column<T>];
 type RequiredColumn<T extends Table> = Exclude<Column<T>, NullableColumn<T>>;
@@ -53,7 +54,9 @@ export type InsertRow<T extends Table> = Flat<
 >;
 
 /** The columns an `update(table, set, where)` sets, or matches by equality. */
-export type UpdateSet<T extends Table> = Partial<{ [C in Column<T>]: IsNullable<T, C> extends true ? Param<T, C> | null : Param<T, C> }>;
+export type UpdateSet<T extends Table> = Partial<{
+  [C in Column<T>]: IsNullable<T, C> extends true ? Param<T, C> | null : Param<T, C>;
+}>;
 export type Match<T extends Table> = Partial<{ [C in Column<T>]: NonNullable<Param<T, C>> }>;
 
 /**
@@ -61,7 +64,13 @@ export type Match<T extends Table> = Partial<{ [C in Column<T>]: NonNullable<Par
  * ISO text, booleans as 0/1 and Json as text; PostgreSQL returns Date, boolean, Json as text (the
  * driver keeps it text, lib/db/sql.ts) and BigInt as text. Read them through asDate, asBool, asJson.
  */
-type Read<V> = V extends Date ? Date | string : V extends boolean ? boolean | number : V extends bigint ? bigint | number | string : V;
+type Read<V> = V extends Date
+  ? Date | string
+  : V extends boolean
+    ? boolean | number
+    : V extends bigint
+      ? bigint | number | string
+      : V;
 type ReadColumn<T extends Table, C extends Column<T>> =
   IsJson<Scalars<T>[C]> extends true ? (IsNullable<T, C> extends true ? string | null : string) : Read<Scalars<T>[C]>;
 

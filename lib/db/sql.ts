@@ -70,7 +70,8 @@ export function newId(): string {
 /** A driver error that reports a unique-key violation (SQLite or PostgreSQL), and on which columns. */
 export function uniqueViolation(error: unknown): string | null {
   const e = error as { code?: unknown; message?: unknown; constraint?: unknown; detail?: unknown };
-  if (e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return String(e.message ?? "");
+  if (e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
+    return String(e.message ?? "");
   if (e?.code === "23505") return `${String(e.constraint ?? "")} ${String(e.detail ?? "")}`;
   return null;
 }
@@ -82,7 +83,8 @@ export function uniqueViolation(error: unknown): string | null {
 const JSON_MARK = Symbol.for("accord.sql.json");
 export type JsonParam = { readonly [JSON_MARK]: true; readonly value: unknown };
 export const json = (value: unknown): JsonParam => ({ [JSON_MARK]: true, value });
-const isJsonParam = (v: unknown): v is JsonParam => typeof v === "object" && v !== null && (v as JsonParam)[JSON_MARK] === true;
+const isJsonParam = (v: unknown): v is JsonParam =>
+  typeof v === "object" && v !== null && (v as JsonParam)[JSON_MARK] === true;
 
 function plainValue(v: unknown): unknown {
   if (isJsonParam(v)) return JSON.stringify(v.value) ?? null; // json(undefined): SQL NULL
@@ -121,7 +123,8 @@ function updateSql(table: Table, set: object, where: object): { text: string; va
   const assignments = defined(set);
   const conditions = defined(where);
   // an UPDATE without a condition would change every row: refused, not guessed at
-  if (assignments.length === 0 || conditions.length === 0) throw new TypeError(`update("${table}") needs at least one column to set and one to match`);
+  if (assignments.length === 0 || conditions.length === 0)
+    throw new TypeError(`update("${table}") needs at least one column to set and one to match`);
   return {
     text: `UPDATE "${table}" SET ${assignments.map(([c]) => `"${c}" = ?`).join(", ")} WHERE ${conditions.map(([c]) => `"${c}" = ?`).join(" AND ")}`,
     values: [...assignments, ...conditions].map(([, v]) => v),
@@ -262,7 +265,11 @@ const asText = (s: string) => s;
 function pgTypes(types: typeof pg.types): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: "text" | "binary") =>
-      oid === TIMESTAMP_OID ? utcTimestamp : JSON_OIDS.has(oid) ? asText : types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+      oid === TIMESTAMP_OID
+        ? utcTimestamp
+        : JSON_OIDS.has(oid)
+          ? asText
+          : types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
   };
 }
 
@@ -325,4 +332,5 @@ export const asBool = (v: unknown): boolean => v === true || v === 1 || v === 1n
 export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 export const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
 /** A Json column as read by this driver: JSON text on both databases (NULL stays null). */
-export const asJson = <T>(v: unknown): T => (v === null || v === undefined ? (null as T) : (JSON.parse(String(v)) as T));
+export const asJson = <T>(v: unknown): T =>
+  v === null || v === undefined ? (null as T) : (JSON.parse(String(v)) as T);

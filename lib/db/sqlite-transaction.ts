@@ -10,14 +10,20 @@
 // releases its internal mutex, so every later transaction would wait forever. Its Transaction is
 // nothing but the same connection's queries plus a release on commit/rollback, which the wrapper
 // in lib/db/connect.ts provides (the app's one lock serializes the connection already).
-import { DriverAdapterError, type IsolationLevel, type SqlDriverAdapter, type Transaction } from "@prisma/driver-adapter-utils";
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
 
 const BEGIN_IMMEDIATE = { sql: "BEGIN IMMEDIATE", args: [], argTypes: [] };
 
 /** Starts a transaction holding the write lock. The caller holds the connection's lock. */
 export async function beginImmediate(adapter: SqlDriverAdapter, isolationLevel?: IsolationLevel): Promise<Transaction> {
   // SQLite transactions are serializable; refuse another level as the adapter does
-  if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
+  if (isolationLevel && isolationLevel !== "SERIALIZABLE")
+    throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
   // through the adapter, so a lock wait that outlasts busy_timeout is reported like any query's (P1008, SQLITE_BUSY)
   await adapter.executeRaw(BEGIN_IMMEDIATE);
   return {

@@ -30,7 +30,16 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // P2028 is also "transaction not found" and the like (bugs); only the timeouts mean a slow database.
 const PRISMA_TRANSACTION_TIMEOUT = /Unable to start a transaction in the given time|expired transaction/;
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 // PostgreSQL SQLSTATEs: 08xxx connection exception, 57P01–57P05 shutdown / cannot connect now /
 // idle-session timeout, 57014 statement timeout (query_canceled), 53300 too many connections.
 const PG_STATE = /^(08...|57P0[1-5]|57014|53300)$/;
@@ -54,7 +63,8 @@ function adapterCause(e: Loose): Loose | undefined {
 function causeUnavailable(cause: Loose): boolean {
   if (typeof cause.kind === "string" && ADAPTER_KINDS.has(cause.kind)) return true;
   if (cause.kind === "postgres" && typeof cause.code === "string") return PG_STATE.test(cause.code);
-  if (cause.kind === "sqlite") return /^SQLITE_BUSY/.test(String((cause as { originalCode?: unknown }).originalCode ?? ""));
+  if (cause.kind === "sqlite")
+    return /^SQLITE_BUSY/.test(String((cause as { originalCode?: unknown }).originalCode ?? ""));
   return false;
 }
 
@@ -84,11 +94,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable. Try again in a moment.";
 
 export function unavailable(reason?: string): AppError {
-  const error = Object.assign(new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE, undefined, retryAfterSeconds()), { digest: UNAVAILABLE_DIGEST });
+  const error = Object.assign(new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE, undefined, retryAfterSeconds()), {
+    digest: UNAVAILABLE_DIGEST,
+  });
   // When a page render fails with it, Next.js logs the error: one line, not a stack per request
   // (nor its fields, which util.inspect would print one per line).
   error.stack = `AppError UNAVAILABLE: database unavailable${reason ? ` (${reason})` : ""}`;
-  for (const key of ["code", "userMessage", "fields", "retryAfterSeconds", "digest"]) Object.defineProperty(error, key, { enumerable: false });
+  for (const key of ["code", "userMessage", "fields", "retryAfterSeconds", "digest"])
+    Object.defineProperty(error, key, { enumerable: false });
   return error;
 }
 

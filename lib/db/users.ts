@@ -7,14 +7,31 @@ import type { Ctx } from "@/lib/auth/types";
 export async function findUserForSignIn(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, active: true, role: true, partner: { select: { status: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      active: true,
+      role: true,
+      partner: { select: { status: true } },
+    },
   });
 }
 
 export async function loadSessionContext(userId: string): Promise<Ctx | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, title: true, active: true, partnerId: true, partner: { select: { status: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      title: true,
+      active: true,
+      partnerId: true,
+      partner: { select: { status: true } },
+    },
   });
   if (!user || !user.active) return null;
   if (user.role === "PARTNER" && (!user.partnerId || user.partner?.status === "TERMINATED")) return null;

@@ -16,7 +16,13 @@
 // recognisable as the same message downstream.
 import nodemailer from "nodemailer";
 import type { Db } from "@/lib/db/connect";
-import { ABANDONED_ERROR, claimOutboxBatch, failAbandonedClaims, recordFailedAttempt, recordSent } from "@/lib/db/outbox-delivery";
+import {
+  ABANDONED_ERROR,
+  claimOutboxBatch,
+  failAbandonedClaims,
+  recordFailedAttempt,
+  recordSent,
+} from "@/lib/db/outbox-delivery";
 import { getSetting } from "@/lib/db/settings";
 import { afterFailure, errorText } from "@/lib/outbox/retry";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -34,7 +40,8 @@ export function messageIdFor(outboxId: string): string {
 
 /** Rows a crashed run left SENDING past their lease: FAILED as "outcome unknown" (see above). */
 async function abandonStaleClaims(db: Db, now: Date, log: (line: string) => void) {
-  for (const row of await failAbandonedClaims(db, now)) log(`[outbox] ${row.id} attempt ${row.attempts + 1}: ${ABANDONED_ERROR} → FAILED`);
+  for (const row of await failAbandonedClaims(db, now))
+    log(`[outbox] ${row.id} attempt ${row.attempts + 1}: ${ABANDONED_ERROR} → FAILED`);
 }
 
 // nodemailer's defaults let one stalled socket hang for 10 minutes, the length of a claim; a
@@ -52,7 +59,12 @@ export function pooledUrl(smtpUrl: string, messages: number): string {
   return url.toString();
 }
 
-export async function deliverOutbox(db: Db, now: Date, env: Record<string, string | undefined> = process.env, opts: DeliveryOptions = {}): Promise<number> {
+export async function deliverOutbox(
+  db: Db,
+  now: Date,
+  env: Record<string, string | undefined> = process.env,
+  opts: DeliveryOptions = {},
+): Promise<number> {
   if (!env.SMTP_URL) return 0;
   const log = opts.log ?? ((line: string) => console.warn(line));
   await abandonStaleClaims(db, now, log);
@@ -67,7 +79,13 @@ export async function deliverOutbox(db: Db, now: Date, env: Record<string, strin
     for (const message of rows) {
       try {
         if (connectionError) throw connectionError;
-        await transport.sendMail({ from, to: message.recipientEmail, subject: message.subject, text: message.body, messageId: messageIdFor(message.id) });
+        await transport.sendMail({
+          from,
+          to: message.recipientEmail,
+          subject: message.subject,
+          text: message.body,
+          messageId: messageIdFor(message.id),
+        });
         await recordSent(db, message.id, token, now);
         sent++;
       } catch (error) {
@@ -76,7 +94,13 @@ export async function deliverOutbox(db: Db, now: Date, env: Record<string, strin
         const failingSince = message.failingSince ?? now;
         const outcome = afterFailure(attempt, failingSince, now, retryHours, opts.random);
         const lastError = errorText(error);
-        await recordFailedAttempt(db, message.id, token, { status: outcome.status, attempts: attempt, lastError, failingSince, nextAttemptAt: outcome.nextAttemptAt });
+        await recordFailedAttempt(db, message.id, token, {
+          status: outcome.status,
+          attempts: attempt,
+          lastError,
+          failingSince,
+          nextAttemptAt: outcome.nextAttemptAt,
+        });
         log(
           outcome.status === "FAILED"
             ? `[outbox] ${message.id} attempt ${attempt} failed: ${lastError}; failing since ${failingSince.toISOString()}, giving up → FAILED`

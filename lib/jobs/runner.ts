@@ -42,7 +42,10 @@ async function releaseLease(db: Db, job: Job, now: Date, owner: string) {
 
 type RunOptions = { now?: Date; clock?: Clock; force?: boolean; owner?: string; jobs?: Job[] };
 
-export async function runDueJobs(db: Db, opts: RunOptions = {}): Promise<Record<string, number | "skipped" | "failed">> {
+export async function runDueJobs(
+  db: Db,
+  opts: RunOptions = {},
+): Promise<Record<string, number | "skipped" | "failed">> {
   const results: Record<string, number | "skipped" | "failed"> = {};
   const owner = opts.owner ?? INSTANCE;
   const clock: Clock = opts.clock ?? (opts.now ? () => opts.now as Date : () => new Date());

@@ -16,7 +16,13 @@ export type FailureOutcome = { status: "PENDING"; nextAttemptAt: Date } | { stat
 
 /** After a failed attempt: retry later, or give up once the message has been failing longer than
  *  `retryHours` (counted from its first failure, so an outage of any length up to that is survived). */
-export function afterFailure(attempt: number, failingSince: Date, now: Date, retryHours: number, random: () => number = Math.random): FailureOutcome {
+export function afterFailure(
+  attempt: number,
+  failingSince: Date,
+  now: Date,
+  retryHours: number,
+  random: () => number = Math.random,
+): FailureOutcome {
   if (now.getTime() - failingSince.getTime() >= retryHours * 3_600_000) return { status: "FAILED", nextAttemptAt: now };
   return { status: "PENDING", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt, random)) };
 }

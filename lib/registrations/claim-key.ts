@@ -22,7 +22,12 @@ export function domainClaimKey(domainKey: string | null, productLineId: string):
 export type ClaimKeys = { activeClaimKey: string; activeClaimNameKey: string; activeClaimDomainKey: string | null };
 
 /** All keys of one claim, as stored on the registration. */
-export function claimKeys(accountId: string | null, nameKey: string, domainKey: string | null, productLineId: string): ClaimKeys {
+export function claimKeys(
+  accountId: string | null,
+  nameKey: string,
+  domainKey: string | null,
+  productLineId: string,
+): ClaimKeys {
   return {
     activeClaimKey: claimKey(accountId, nameKey, productLineId),
     activeClaimNameKey: nameClaimKey(nameKey, productLineId),
@@ -38,7 +43,11 @@ export const NO_CLAIM = { activeClaimKey: null, activeClaimNameKey: null, active
 // itself: a registration that lost the claim to another partner holds these still. Their unique
 // columns refuse a partner a second active registration for one company and product line, even
 // when two of its submissions arrive at the same instant.
-export type PartnerClaimKeys = { partnerClaimKey: string; partnerClaimNameKey: string; partnerClaimDomainKey: string | null };
+export type PartnerClaimKeys = {
+  partnerClaimKey: string;
+  partnerClaimNameKey: string;
+  partnerClaimDomainKey: string | null;
+};
 
 export function partnerClaimKeys(partnerId: string, keys: ClaimKeys): PartnerClaimKeys {
   return {
@@ -49,4 +58,8 @@ export function partnerClaimKeys(partnerId: string, keys: ClaimKeys): PartnerCla
 }
 
 /** No longer active (rejected, withdrawn, expired): the partner may register the company again. */
-export const NO_PARTNER_CLAIM = { partnerClaimKey: null, partnerClaimNameKey: null, partnerClaimDomainKey: null } as const;
+export const NO_PARTNER_CLAIM = {
+  partnerClaimKey: null,
+  partnerClaimNameKey: null,
+  partnerClaimDomainKey: null,
+} as const;

@@ -39,7 +39,16 @@ export type ImportRowResult =
 export const TEMPLATE_CSV = Papa.unparse({
   fields: [...CSV_COLUMNS],
   data: [
-    ["Fabrikam Health GmbH", "fabrikam-health.example", "DE", "HEALTHCARE", "Platform", "250,000.00", "2027-06-30", "Clinical analytics rollout across 12 hospitals."],
+    [
+      "Fabrikam Health GmbH",
+      "fabrikam-health.example",
+      "DE",
+      "HEALTHCARE",
+      "Platform",
+      "250,000.00",
+      "2027-06-30",
+      "Clinical analytics rollout across 12 hospitals.",
+    ],
     ["Tailspin Retail Inc.", "", "US", "RETAIL", "Analytics", "85000", "2027-03-31", ""],
   ],
 });
@@ -64,7 +73,8 @@ export function columnOfPath(path: string): string {
 // needs the accepted values spelled out.
 const MESSAGE_FOR: Partial<Record<CsvColumn, (value: string) => string>> = {
   vertical: (v) => `"${v}" is not a vertical. Use one of: ${VERTICALS.join(", ")}`,
-  expected_close_date: (v) => `"${v}" is not a date. Use YYYY-MM-DD, e.g. 2027-03-31 (spreadsheet apps may reformat dates: format the column as text)`,
+  expected_close_date: (v) =>
+    `"${v}" is not a date. Use YYYY-MM-DD, e.g. 2027-03-31 (spreadsheet apps may reformat dates: format the column as text)`,
 };
 
 /** "250000", "250,000.50", "$1,000" → whole cents. Grouping must be by thousands, so "250,00" is rejected, never read as 25,000. */
@@ -90,10 +100,16 @@ export function errorReportCsv(rows: readonly { line: number; errors: readonly R
 
 /** Rows an import could not save, shaped for errorReportCsv: the messages per column, else the row's message. */
 export function failedImportRows(results: readonly ImportRowResult[]): { line: number; errors: RowError[] }[] {
-  return results.flatMap((r) => (r.ok ? [] : [{ line: r.line, errors: r.errors?.length ? r.errors : [{ field: "row", message: r.error }] }]));
+  return results.flatMap((r) =>
+    r.ok ? [] : [{ line: r.line, errors: r.errors?.length ? r.errors : [{ field: "row", message: r.error }] }],
+  );
 }
 
-const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 
 function checkHeader(header: string[]): string | undefined {
@@ -124,9 +140,11 @@ function byteLength(text: string): number {
  */
 export function parseRegistrationCsv(text: string, opts: ParseOptions = {}): ParseResult {
   // length first: it never underestimates UTF-8 bytes and costs nothing on a huge string
-  if (text.length > MAX_CSV_BYTES || byteLength(text) > MAX_CSV_BYTES) return { rows: [], fatal: "The file is larger than 2 MB. Split it into smaller files." };
+  if (text.length > MAX_CSV_BYTES || byteLength(text) > MAX_CSV_BYTES)
+    return { rows: [], fatal: "The file is larger than 2 MB. Split it into smaller files." };
   const body = text.replace(/^\uFEFF/, ""); // Excel's "CSV UTF-8" starts with a byte-order mark
-  if (!body.trim()) return { rows: [], fatal: "The file is empty. Download the template and fill in one row per deal." };
+  if (!body.trim())
+    return { rows: [], fatal: "The file is empty. Download the template and fill in one row per deal." };
 
   const parsed = Papa.parse<string[]>(body, { delimiter: ",", skipEmptyLines: false });
   const [first = [], ...records] = parsed.data;
@@ -136,11 +154,19 @@ export function parseRegistrationCsv(text: string, opts: ParseOptions = {}): Par
 
   const dataCount = records.filter((r) => !isBlank(r)).length;
   if (dataCount === 0) return { rows: [], fatal: "The file has no rows below the header. Add one row per deal." };
-  if (dataCount > MAX_CSV_ROWS) return { rows: [], fatal: `The file has ${dataCount.toLocaleString("en-US")} rows; one upload takes at most ${MAX_CSV_ROWS.toLocaleString("en-US")}. Split it into smaller files.` };
+  if (dataCount > MAX_CSV_ROWS)
+    return {
+      rows: [],
+      fatal: `The file has ${dataCount.toLocaleString("en-US")} rows; one upload takes at most ${MAX_CSV_ROWS.toLocaleString("en-US")}. Split it into smaller files.`,
+    };
 
   const quoteErrors = new Map<number, string>();
   for (const e of parsed.errors) {
-    if (e.type === "Quotes" && e.row !== undefined) quoteErrors.set(e.row, "A quoted value is not closed properly (\"), so the cells of this row could not be told apart");
+    if (e.type === "Quotes" && e.row !== undefined)
+      quoteErrors.set(
+        e.row,
+        'A quoted value is not closed properly ("), so the cells of this row could not be told apart',
+      );
   }
   const ctx = { opts, header, seen: new Map<string, number>() };
   const rows: ParsedRow[] = [];
@@ -157,7 +183,15 @@ function parseRow(ctx: RowContext, cells: string[], line: number, quoteError: st
   const { header, opts } = ctx;
   if (quoteError) return { line, errors: [{ field: "row", message: quoteError }] };
   if (cells.length > header.length) {
-    return { line, errors: [{ field: "row", message: `This row has ${cells.length} cells but the header has ${header.length}. Put values that contain commas in double quotes, e.g. "250,000"` }] };
+    return {
+      line,
+      errors: [
+        {
+          field: "row",
+          message: `This row has ${cells.length} cells but the header has ${header.length}. Put values that contain commas in double quotes, e.g. "250,000"`,
+        },
+      ],
+    };
   }
   // fewer cells than the header is tolerated: hand-written files often drop trailing empty cells
   const value = (c: CsvColumn) => (cells[header.indexOf(c)] ?? "").trim();
@@ -174,7 +208,9 @@ function parseRow(ctx: RowContext, cells: string[], line: number, quoteError: st
       ...(value("account_domain") ? { domain: value("account_domain") } : {}),
       country: value("country").toUpperCase(),
       // "Financial services" and "financial-services" both mean FINANCIAL_SERVICES
-      vertical: value("vertical").toUpperCase().replace(/[\s-]+/g, "_"),
+      vertical: value("vertical")
+        .toUpperCase()
+        .replace(/[\s-]+/g, "_"),
     },
     productLine: value("product_line"),
     estimatedAcv: money && "cents" in money ? money.cents : Number.NaN,
@@ -194,7 +230,11 @@ function parseRow(ctx: RowContext, cells: string[], line: number, quoteError: st
   errors.push(...referenceErrors(result.data, opts));
   if (errors.length === 0) {
     const duplicateOf = claimSeen(ctx.seen, result.data, line);
-    if (duplicateOf) errors.push({ field: "account_name", message: `Same account and product line as line ${duplicateOf}: one registration per account and product line` });
+    if (duplicateOf)
+      errors.push({
+        field: "account_name",
+        message: `Same account and product line as line ${duplicateOf}: one registration per account and product line`,
+      });
   }
   return errors.length ? { line, errors: sortByColumn(errors) } : { line, input: result.data, errors };
 }
@@ -202,7 +242,10 @@ function parseRow(ctx: RowContext, cells: string[], line: number, quoteError: st
 function referenceErrors(input: RegistrationInput, opts: ParseOptions): RowError[] {
   const errors: RowError[] = [];
   if (opts.productLines && !opts.productLines.some((p) => p.toLowerCase() === input.productLine.toLowerCase())) {
-    errors.push({ field: "product_line", message: `"${input.productLine}" is not a product line. Use one of: ${opts.productLines.join(", ")}` });
+    errors.push({
+      field: "product_line",
+      message: `"${input.productLine}" is not a product line. Use one of: ${opts.productLines.join(", ")}`,
+    });
   }
   if (opts.countries && !opts.countries.includes(input.account.country)) {
     errors.push({ field: "country", message: `${input.account.country} is not a country we sell in` });

@@ -11,7 +11,11 @@ export function lastActivity(registrationActivityAt: Date, opportunityUpdatedAt:
 }
 
 /** When an approved registration is released for dormancy, unless there is activity before then. */
-export function dormantReleaseAt(registrationActivityAt: Date, opportunityUpdatedAt: Date | null | undefined, dormantDays: number): Date {
+export function dormantReleaseAt(
+  registrationActivityAt: Date,
+  opportunityUpdatedAt: Date | null | undefined,
+  dormantDays: number,
+): Date {
   return addDays(lastActivity(registrationActivityAt, opportunityUpdatedAt), dormantDays);
 }
 

@@ -107,9 +107,19 @@ export type ExtensionState = { status: RegistrationStatus; protectedUntil: Date 
 export type Extension = { ok: true; protectedUntil: Date; extensionCount: number } | { ok: false; refusal: string };
 
 /** Extends protection by the rule's protection days, before it ends and at most `maxExtensions` times. */
-export function extension(reg: ExtensionState, o: { now: Date; maxExtensions: number; protectionDays: number | null }): Extension {
-  if (reg.status !== "APPROVED" || !reg.protectedUntil) return { ok: false, refusal: "Only an approved, protected registration can be extended." };
-  if (reg.protectedUntil <= o.now) return { ok: false, refusal: "Protection has already ended; register the deal again." };
-  if (reg.extensionCount >= o.maxExtensions) return { ok: false, refusal: `This registration has had the maximum of ${o.maxExtensions} extensions.` };
-  return { ok: true, protectedUntil: addDays(reg.protectedUntil, o.protectionDays ?? DEFAULT_EXTENSION_DAYS), extensionCount: reg.extensionCount + 1 };
+export function extension(
+  reg: ExtensionState,
+  o: { now: Date; maxExtensions: number; protectionDays: number | null },
+): Extension {
+  if (reg.status !== "APPROVED" || !reg.protectedUntil)
+    return { ok: false, refusal: "Only an approved, protected registration can be extended." };
+  if (reg.protectedUntil <= o.now)
+    return { ok: false, refusal: "Protection has already ended; register the deal again." };
+  if (reg.extensionCount >= o.maxExtensions)
+    return { ok: false, refusal: `This registration has had the maximum of ${o.maxExtensions} extensions.` };
+  return {
+    ok: true,
+    protectedUntil: addDays(reg.protectedUntil, o.protectionDays ?? DEFAULT_EXTENSION_DAYS),
+    extensionCount: reg.extensionCount + 1,
+  };
 }

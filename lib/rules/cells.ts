@@ -64,7 +64,16 @@ export function buildAxis(field: FactField, conditions: readonly Condition[]): A
   }
   const cellOfValue = new Map(values.map((v, i) => [v, i] as const));
   const cellCount = values.length + 2;
-  return { kind: "discrete", field, read, values, cellOfValue, otherCell: values.length, cellCount, missingCell: cellCount - 1 };
+  return {
+    kind: "discrete",
+    field,
+    read,
+    values,
+    cellOfValue,
+    otherCell: values.length,
+    cellCount,
+    missingCell: cellCount - 1,
+  };
 }
 
 /** Upper bound: how many bounds are ≤ x. */

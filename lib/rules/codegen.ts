@@ -50,7 +50,10 @@ function cellMask(e: Emitter, table: string, masks: readonly Bitset[], cell: num
 function emitDimension(e: Emitter, d: number, dim: IndexedDimension): string {
   const { axis, masks } = dim;
   if (!FACT_FIELDS.includes(axis.field) || !/^[A-Za-z]+$/.test(axis.field)) throw new Error(`Bad field ${axis.field}`);
-  const table = e.bind(`T${d}`, e.singleWord ? Int32Array.from(masks, (m) => m[0]) : masks.map((m) => new Int32Array(m.buffer)));
+  const table = e.bind(
+    `T${d}`,
+    e.singleWord ? Int32Array.from(masks, (m) => m[0]) : masks.map((m) => new Int32Array(m.buffer)),
+  );
   const mask = (cell: number) => cellMask(e, table, masks, cell);
   const missing = mask(axis.missingCell);
   const type = FIELD_CATALOGUE[axis.field].type;
@@ -85,10 +88,14 @@ function emitDimension(e: Emitter, d: number, dim: IndexedDimension): string {
   const other = mask(axis.otherCell);
   if (axis.values.length <= INLINE_LIMIT) {
     let chain = other;
-    for (let i = axis.values.length - 1; i >= 0; i--) chain = `v === ${literal(axis.values[i])} ? ${mask(i)} : ${chain}`;
+    for (let i = axis.values.length - 1; i >= 0; i--)
+      chain = `v === ${literal(axis.values[i])} ? ${mask(i)} : ${chain}`;
     return `${read} c${d} = typeof v === "string" ? (${chain}) : ${missing};`;
   }
-  const map = e.bind(`V${d}`, new Map(axis.values.map((v, i) => [v, e.singleWord ? masks[i][0] | 0 : new Int32Array(masks[i].buffer)])));
+  const map = e.bind(
+    `V${d}`,
+    new Map(axis.values.map((v, i) => [v, e.singleWord ? masks[i][0] | 0 : new Int32Array(masks[i].buffer)])),
+  );
   return `${read} if (typeof v === "string") { t = ${map}.get(v); c${d} = t === undefined ? ${other} : t; } else c${d} = ${missing};`;
 }
 

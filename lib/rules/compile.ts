@@ -103,7 +103,10 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
   const dims: (IndexedDimension & { density: number })[] = [];
   for (const [field, conditions] of constrainedFields(rules)) {
     const axis = buildAxis(field, conditions);
-    const masks = cellMasks(axis, rules.map((rule) => ruleCells(axis, rule)));
+    const masks = cellMasks(
+      axis,
+      rules.map((rule) => ruleCells(axis, rule)),
+    );
     dims.push({ axis, masks, density: density(masks, ruleCount) });
   }
   // Most selective facts first: the per-word AND stops as soon as a word becomes zero.

@@ -2,7 +2,17 @@
 // (region of the country, kind of the product line, the partner, the matched account). The one
 // builder used by registration submission, the route preview and the demo seed, so they decide
 // on exactly the same facts. Pure: the decision time is an argument.
-import type { AccountTier, Facts, PartnerTier, PartnerType, ProductKind, RegistrationStatusFact, Route, Stage, Vertical } from "./types";
+import type {
+  AccountTier,
+  Facts,
+  PartnerTier,
+  PartnerType,
+  ProductKind,
+  RegistrationStatusFact,
+  Route,
+  Stage,
+  Vertical,
+} from "./types";
 
 export interface DealFactsParts {
   acvCents: number;

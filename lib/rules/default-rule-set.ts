@@ -31,7 +31,12 @@ export const DEFAULT_RULES: readonly Rule[] = [
     priority: 20,
     name: "Named strategic accounts",
     conditions: [{ field: "namedAccount", op: "isTrue" }],
-    outcome: { route: "DIRECT_PARTNER_ATTACHED", leadRole: "AE", protectionDays: null, attributionCategory: "PARTNER_COSELL" },
+    outcome: {
+      route: "DIRECT_PARTNER_ATTACHED",
+      leadRole: "AE",
+      protectionDays: null,
+      attributionCategory: "PARTNER_COSELL",
+    },
     rationale:
       "Named strategic accounts are reserved for the direct team; partners can attach services or " +
       "fulfilment but do not lead.",
@@ -88,7 +93,12 @@ export const DEFAULT_RULES: readonly Rule[] = [
     priority: 80,
     name: "$250K–$1M ACV",
     conditions: [{ field: "acv", op: "between", value: [ACV_250K, ACV_1M] }],
-    outcome: { route: "CO_SELL", leadRole: "AE_AND_PARTNER", protectionDays: 90, attributionCategory: "PARTNER_COSELL" },
+    outcome: {
+      route: "CO_SELL",
+      leadRole: "AE_AND_PARTNER",
+      protectionDays: 90,
+      attributionCategory: "PARTNER_COSELL",
+    },
     rationale: "Mid-size deals are co-sold: the AE and the partner work the deal together and both get credit.",
   },
   {
@@ -96,7 +106,12 @@ export const DEFAULT_RULES: readonly Rule[] = [
     priority: 90,
     name: "Above $1M ACV",
     conditions: [{ field: "acv", op: "gte", value: ACV_1M }],
-    outcome: { route: "DIRECT_PARTNER_ATTACHED", leadRole: "AE", protectionDays: null, attributionCategory: "PARTNER_COSELL" },
+    outcome: {
+      route: "DIRECT_PARTNER_ATTACHED",
+      leadRole: "AE",
+      protectionDays: null,
+      attributionCategory: "PARTNER_COSELL",
+    },
     rationale: "Large deals are led by the direct team; a partner may be attached for delivery.",
   },
 ];

@@ -4,7 +4,13 @@ import type { Condition, DefaultOutcome, Rule, RuleSet } from "./types";
 export type RuleChange =
   | { kind: "added"; priority: number; after: Rule }
   | { kind: "removed"; priority: number; before: Rule }
-  | { kind: "changed"; priority: number; before: Rule; after: Rule; fields: ("name" | "conditions" | "outcome" | "rationale")[] }
+  | {
+      kind: "changed";
+      priority: number;
+      before: Rule;
+      after: Rule;
+      fields: ("name" | "conditions" | "outcome" | "rationale")[];
+    }
   | { kind: "unchanged"; priority: number; before: Rule; after: Rule };
 
 export interface RuleSetDiff {
@@ -32,7 +38,9 @@ export function diffRuleSets(before: RuleSet, after: RuleSet): RuleSetDiff {
     if (conditionsKey(a.conditions) !== conditionsKey(b.conditions)) fields.push("conditions");
     if (!same(a.outcome, b.outcome)) fields.push("outcome");
     if (a.rationale !== b.rationale) fields.push("rationale");
-    return fields.length ? { kind: "changed", priority, before: b, after: a, fields } : { kind: "unchanged", priority, before: b, after: a };
+    return fields.length
+      ? { kind: "changed", priority, before: b, after: a, fields }
+      : { kind: "unchanged", priority, before: b, after: a };
   });
   const count = (k: RuleChange["kind"]) => changes.filter((c) => c.kind === k).length;
   return {
@@ -40,6 +48,11 @@ export function diffRuleSets(before: RuleSet, after: RuleSet): RuleSetDiff {
     defaultOutcomeChanged: !same(before.defaultOutcome, after.defaultOutcome),
     before: { version: before.version, defaultOutcome: before.defaultOutcome },
     after: { version: after.version, defaultOutcome: after.defaultOutcome },
-    counts: { added: count("added"), removed: count("removed"), changed: count("changed"), unchanged: count("unchanged") },
+    counts: {
+      added: count("added"),
+      removed: count("removed"),
+      changed: count("changed"),
+      unchanged: count("unchanged"),
+    },
   };
 }

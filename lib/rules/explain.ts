@@ -6,14 +6,7 @@
 import { normalizeOperand, testCondition, type Operand } from "./conditions";
 import { makeDecision, rulesInPriorityOrder } from "./decision";
 import { FACT_READERS, type FactReader, type FactValue } from "./facts";
-import {
-  FAIL_MARK,
-  NO_CONDITIONS_REASON,
-  PASS_MARK,
-  REASON_SEPARATOR,
-  formatFactValue,
-  relationText,
-} from "./format";
+import { FAIL_MARK, NO_CONDITIONS_REASON, PASS_MARK, REASON_SEPARATOR, formatFactValue, relationText } from "./format";
 import type { Condition, Decision, Facts, Rule, RuleSet, TraceEntry } from "./types";
 import { FACT_FIELDS, type FactField } from "./values";
 

@@ -25,7 +25,6 @@ function asEpochMs(v: unknown): number | undefined {
   return ms === ms ? ms : undefined; // NaN check without a call
 }
 
-
 function asString(v: unknown): string | undefined {
   return typeof v === "string" ? v : undefined;
 }

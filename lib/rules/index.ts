@@ -31,7 +31,14 @@ export {
   type CompileOptions,
   type EvaluatorKind,
 } from "./compile";
-export { lintRuleSet, type LintFinding, type LintKind, type LintOptions, type LintReport, type LintSeverity } from "./lint";
+export {
+  lintRuleSet,
+  type LintFinding,
+  type LintKind,
+  type LintOptions,
+  type LintReport,
+  type LintSeverity,
+} from "./lint";
 export {
   simulate,
   FROM_ROUTES,

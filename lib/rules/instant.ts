@@ -12,16 +12,28 @@ export function parseInstant(s: string): number {
   const shape =
     (len === 20 || (len === 24 && s.charCodeAt(19) === 46)) && // optional ".sss"
     s.charCodeAt(len - 1) === 90 && // Z
-    s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && // - -
+    s.charCodeAt(4) === 45 &&
+    s.charCodeAt(7) === 45 && // - -
     s.charCodeAt(10) === 84 && // T
-    s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58; // : :
+    s.charCodeAt(13) === 58 &&
+    s.charCodeAt(16) === 58; // : :
   if (!shape) return Date.parse(s);
 
   // Digit values; a non-digit gives a value outside 0..9, caught below without branching per digit.
-  const d0 = s.charCodeAt(0) - 48, d1 = s.charCodeAt(1) - 48, d2 = s.charCodeAt(2) - 48, d3 = s.charCodeAt(3) - 48;
-  const d5 = s.charCodeAt(5) - 48, d6 = s.charCodeAt(6) - 48, d8 = s.charCodeAt(8) - 48, d9 = s.charCodeAt(9) - 48;
-  const d11 = s.charCodeAt(11) - 48, d12 = s.charCodeAt(12) - 48, d14 = s.charCodeAt(14) - 48;
-  const d15 = s.charCodeAt(15) - 48, d17 = s.charCodeAt(17) - 48, d18 = s.charCodeAt(18) - 48;
+  const d0 = s.charCodeAt(0) - 48,
+    d1 = s.charCodeAt(1) - 48,
+    d2 = s.charCodeAt(2) - 48,
+    d3 = s.charCodeAt(3) - 48;
+  const d5 = s.charCodeAt(5) - 48,
+    d6 = s.charCodeAt(6) - 48,
+    d8 = s.charCodeAt(8) - 48,
+    d9 = s.charCodeAt(9) - 48;
+  const d11 = s.charCodeAt(11) - 48,
+    d12 = s.charCodeAt(12) - 48,
+    d14 = s.charCodeAt(14) - 48;
+  const d15 = s.charCodeAt(15) - 48,
+    d17 = s.charCodeAt(17) - 48,
+    d18 = s.charCodeAt(18) - 48;
   const f0 = len === 24 ? s.charCodeAt(20) - 48 : 0;
   const f1 = len === 24 ? s.charCodeAt(21) - 48 : 0;
   const f2 = len === 24 ? s.charCodeAt(22) - 48 : 0;
@@ -35,7 +47,17 @@ export function parseInstant(s: string): number {
   const sec = d17 * 10 + d18;
   const ms = f0 * 100 + f1 * 10 + f2;
   const leapDay = mo === 2 && d === 29 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (any < 0 || big > 9 || mo < 1 || mo > 12 || d < 1 || (d > DAYS_IN_MONTH[mo - 1] && !leapDay) || h > 23 || mi > 59 || sec > 59) {
+  if (
+    any < 0 ||
+    big > 9 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    (d > DAYS_IN_MONTH[mo - 1] && !leapDay) ||
+    h > 23 ||
+    mi > 59 ||
+    sec > 59
+  ) {
     return Date.parse(s);
   }
   // Days since 1970-01-01 from the civil date (H. Hinnant's era-based algorithm, exact for all years).

@@ -80,7 +80,8 @@ function contradictionMessage(space: Space, rule: Rule, axis: number): string {
   const conds = rule.conditions.filter((c) => c.field === ax.field);
   const live = (ranges: number[]) => {
     const cells: number[] = [];
-    for (let i = 0; i < ranges.length; i += 2) for (let c = ranges[i]; c < ranges[i + 1]; c++) if (space.samples[axis][c]) cells.push(c);
+    for (let i = 0; i < ranges.length; i += 2)
+      for (let c = ranges[i]; c < ranges[i + 1]; c++) if (space.samples[axis][c]) cells.push(c);
     return cells;
   };
   const text = (i: number) => `${ax.field} ${relationText(conds[i])}`;
@@ -104,8 +105,10 @@ function outcomeDifference(a: Outcome, b: Outcome): string | null {
   const parts: string[] = [];
   if (a.route !== b.route) parts.push(`route ${a.route} vs ${b.route}`);
   if (a.leadRole !== b.leadRole) parts.push(`lead ${a.leadRole} vs ${b.leadRole}`);
-  if (a.protectionDays !== b.protectionDays) parts.push(`protection ${a.protectionDays ?? "none"} vs ${b.protectionDays ?? "none"} days`);
-  if (a.attributionCategory !== b.attributionCategory) parts.push(`attribution ${a.attributionCategory} vs ${b.attributionCategory}`);
+  if (a.protectionDays !== b.protectionDays)
+    parts.push(`protection ${a.protectionDays ?? "none"} vs ${b.protectionDays ?? "none"} days`);
+  if (a.attributionCategory !== b.attributionCategory)
+    parts.push(`attribution ${a.attributionCategory} vs ${b.attributionCategory}`);
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
@@ -144,7 +147,13 @@ function findContradictions(ctx: Context): void {
     const axis = emptyAxis(ctx.space.boxes[r]);
     if (axis < 0) return;
     ctx.dead.add(r);
-    ctx.findings.push({ kind: "CONTRADICTION", severity: "error", ruleIds: [rule.id], message: contradictionMessage(ctx.space, rule, axis), example: null });
+    ctx.findings.push({
+      kind: "CONTRADICTION",
+      severity: "error",
+      ruleIds: [rule.id],
+      message: contradictionMessage(ctx.space, rule, axis),
+      example: null,
+    });
   });
 }
 
@@ -227,7 +236,12 @@ function findGaps(ctx: Context): void {
       const step = path.find((s) => s.axis === axis);
       return step !== undefined && cells.includes(preferredCell(step.cells, space.axes[axis].missingCell));
     });
-  for (const path of avoidingRegions(space, space.axes.map(() => null), candidates, budget)) {
+  for (const path of avoidingRegions(
+    space,
+    space.axes.map(() => null),
+    candidates,
+    budget,
+  )) {
     if (regions.some((region) => inRegion(region, path))) continue;
     if (regions.length === ctx.options.maxGaps) {
       ctx.complete = false;
@@ -235,7 +249,9 @@ function findGaps(ctx: Context): void {
     }
     const region = widen(space, path, candidates);
     regions.push(region);
-    const where = region.map(({ axis, cells }) => `${space.axes[axis].field} ${describeCells(space.axes[axis], Array.from(cells))}`);
+    const where = region.map(
+      ({ axis, cells }) => `${space.axes[axis].field} ${describeCells(space.axes[axis], Array.from(cells))}`,
+    );
     ctx.findings.push({
       kind: "GAP",
       severity: "info",

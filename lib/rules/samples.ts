@@ -50,7 +50,8 @@ function otherValue(axis: Axis & { kind: "discrete" }): string | null {
   const taken = new Set(axis.values);
   if (spec.type === "boolean") return null;
   if (spec.values) return spec.values.find((v) => !taken.has(v)) ?? null;
-  const fits = (v: string) => !taken.has(v) && v.length <= (spec.maxLength ?? Infinity) && (spec.pattern?.test(v) ?? true);
+  const fits = (v: string) =>
+    !taken.has(v) && v.length <= (spec.maxLength ?? Infinity) && (spec.pattern?.test(v) ?? true);
   const example = spec.examples?.find(fits);
   if (example) return example;
   // Synthesise short upper-case codes (AA, AB, …) until one fits the field's pattern.
@@ -90,7 +91,7 @@ export function describeCells(axis: Axis, cells: readonly number[]): string {
   if (axis.kind === "numeric") {
     const b = axis.bounds;
     const sorted = [...cells].filter((c) => c !== axis.missingCell).sort((x, y) => x - y);
-    for (let i = 0; i < sorted.length; ) {
+    for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
       const first = sorted[i];
@@ -98,7 +99,7 @@ export function describeCells(axis: Axis, cells: readonly number[]): string {
       if (first === last && first & 1) parts.push(`= ${fmt(b[first >> 1])}`);
       else {
         const low = first & 1 ? `≥ ${fmt(b[first >> 1])}` : first > 0 ? `> ${fmt(b[(first >> 1) - 1])}` : "";
-        const high = last & 1 ? `≤ ${fmt(b[last >> 1])}` : (last >> 1) < b.length ? `< ${fmt(b[last >> 1])}` : "";
+        const high = last & 1 ? `≤ ${fmt(b[last >> 1])}` : last >> 1 < b.length ? `< ${fmt(b[last >> 1])}` : "";
         parts.push(low && high ? `${low} and ${high}` : low || high || "any value");
       }
       i = j + 1;

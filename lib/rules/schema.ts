@@ -32,7 +32,9 @@ function operandProblem(spec: FieldSpec, value: unknown): string | null {
         ? null
         : `${spec.field} takes one of ${spec.values!.join(", ")}`;
     case "string":
-      return typeof value === "string" && value.length <= (spec.maxLength ?? Infinity) && (spec.pattern?.test(value) ?? value.length > 0)
+      return typeof value === "string" &&
+        value.length <= (spec.maxLength ?? Infinity) &&
+        (spec.pattern?.test(value) ?? value.length > 0)
         ? null
         : `${spec.field} takes a string of the form ${spec.pattern ?? "non-empty"} (at most ${spec.maxLength} characters)`;
     case "boolean":
@@ -42,7 +44,9 @@ function operandProblem(spec: FieldSpec, value: unknown): string | null {
 
 /** Ordered comparison of two operands that each fit the field (dates compare as instants). */
 function below(spec: FieldSpec, low: unknown, high: unknown): boolean {
-  return spec.type === "date" ? Date.parse(low as string) < Date.parse(high as string) : (low as number) < (high as number);
+  return spec.type === "date"
+    ? Date.parse(low as string) < Date.parse(high as string)
+    : (low as number) < (high as number);
 }
 
 export const conditionSchema = z
@@ -164,7 +168,10 @@ function factSchema(spec: FieldSpec): z.ZodType {
     case "enum":
       return z.enum(spec.values as [string, ...string[]]);
     case "string": {
-      const s = z.string().min(1).max(spec.maxLength ?? 200);
+      const s = z
+        .string()
+        .min(1)
+        .max(spec.maxLength ?? 200);
       return spec.pattern ? s.regex(spec.pattern) : s;
     }
   }

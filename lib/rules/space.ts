@@ -36,7 +36,8 @@ export function buildSpace(rules: readonly Rule[]): Space {
     acceptance.forEach((ranges, r) => {
       if (ranges === null) return void boxes[r].push(null);
       const cells: number[] = [];
-      for (let i = 0; i < ranges.length; i += 2) for (let c = ranges[i]; c < ranges[i + 1]; c++) if (isLive[c]) cells.push(c);
+      for (let i = 0; i < ranges.length; i += 2)
+        for (let c = ranges[i]; c < ranges[i + 1]; c++) if (isLive[c]) cells.push(c);
       boxes[r].push(Int32Array.from(cells));
     });
     axes.push(axis);
@@ -59,7 +60,7 @@ export function emptyAxis(box: Box): number {
 
 function intersectCells(a: Int32Array, b: Int32Array): Int32Array {
   const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       out.push(a[i]);
       i++;
@@ -80,7 +81,7 @@ function isSubset(small: Int32Array, big: Int32Array): boolean {
 }
 
 function cellsMeet(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) return true;
     if (a[i] < b[j]) i++;
     else j++;

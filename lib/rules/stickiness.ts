@@ -78,9 +78,18 @@ export interface StickyOptions {
  * Sticky ownership: a re-evaluation never moves a deal away from a partner that is driving it.
  * The new decision is kept for the record and the deal is flagged for review instead.
  */
-export function applyStickyOwnership(prior: PriorOwnership, reevaluated: Decision, options: StickyOptions = {}): StickyOutcome {
+export function applyStickyOwnership(
+  prior: PriorOwnership,
+  reevaluated: Decision,
+  options: StickyOptions = {},
+): StickyOutcome {
   const sticky = options.stickyRoutes ?? ["PARTNER_LED"];
-  if (prior.route !== null && prior.partnerDriving && sticky.includes(prior.route) && reevaluated.route !== prior.route) {
+  if (
+    prior.route !== null &&
+    prior.partnerDriving &&
+    sticky.includes(prior.route) &&
+    reevaluated.route !== prior.route
+  ) {
     const rule = reevaluated.ruleName ? `rule "${reevaluated.ruleName}"` : "the default outcome";
     return {
       route: prior.route,
@@ -90,10 +99,21 @@ export function applyStickyOwnership(prior: PriorOwnership, reevaluated: Decisio
       note: `Kept ${prior.route}: a partner is driving this deal. Under rule set v${reevaluated.ruleSetVersion}, ${rule} would route it ${reevaluated.route}.`,
     };
   }
-  return { route: reevaluated.route, decision: reevaluated, keptPriorRoute: false, flaggedForReview: false, note: null };
+  return {
+    route: reevaluated.route,
+    decision: reevaluated,
+    keptPriorRoute: false,
+    flaggedForReview: false,
+    note: null,
+  };
 }
 
 /** Re-evaluates a deal that already has a route, with its explanation, then applies stickiness. */
-export function reevaluate(ruleSet: RuleSet, facts: Facts, prior: PriorOwnership, options?: StickyOptions): StickyOutcome {
+export function reevaluate(
+  ruleSet: RuleSet,
+  facts: Facts,
+  prior: PriorOwnership,
+  options?: StickyOptions,
+): StickyOutcome {
   return applyStickyOwnership(prior, compiledFor(ruleSet).explain(facts), options);
 }

@@ -11,7 +11,8 @@ export type CursorValue = string | number | bigint | Date | null;
 export type Position = { value: CursorValue; id: string };
 
 // The tag keeps a value's type through JSON, so a date comes back as a Date and ACV as a bigint.
-type Encoded = ["s", string, string] | ["d", string, string] | ["b", string, string] | ["i", string, string] | ["n", null, string];
+type Encoded =
+  ["s", string, string] | ["d", string, string] | ["b", string, string] | ["i", string, string] | ["n", null, string];
 
 const DOMAIN = "accord:list-cursor:v1";
 

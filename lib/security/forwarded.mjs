@@ -36,7 +36,10 @@ export function parseTrustedProxies(spec) {
     const address = normalizeAddress(ip);
     const family = isIP(address);
     const bits = family === 4 ? 32 : 128;
-    const valid = family !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits));
+    const valid =
+      family !== 0 &&
+      extra === undefined &&
+      (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits));
     if (!valid) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
     const type = family === 4 ? "ipv4" : "ipv6";
     if (prefix === undefined) list.addAddress(address, type);
@@ -62,7 +65,12 @@ export function isTrustedProxy(trusted, address) {
 export function resolveClientAddress(peer, forwardedFor, trusted) {
   let client = normalizeAddress(peer) || "unknown";
   if (!isTrustedProxy(trusted, client)) return client;
-  const hops = [forwardedFor ?? []].flat().join(",").split(",").map((h) => normalizeAddress(h)).filter(Boolean);
+  const hops = [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((h) => normalizeAddress(h))
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     // a hop that is not an address was not written by a proxy we trust: stop at the last good one
     if (!isIP(hops[i])) break;

@@ -33,7 +33,13 @@ export function valueTooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
     if (v === null || typeof v !== "object" || seen.has(v)) continue;
     if (depth + 1 > max) return true;
     seen.add(v);
-    const children = Array.isArray(v) ? v : v instanceof Map ? [...v.values()] : v instanceof Set ? [...v] : Object.values(v);
+    const children = Array.isArray(v)
+      ? v
+      : v instanceof Map
+        ? [...v.values()]
+        : v instanceof Set
+          ? [...v]
+          : Object.values(v);
     for (const child of children) stack.push([child, depth + 1]);
   }
   return false;

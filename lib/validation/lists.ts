@@ -2,9 +2,22 @@
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
 import { noNul } from "./nul";
-import { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, REGISTRATION_STATUS_FACTS, ROUTES, STAGES, VERTICALS } from "@/lib/rules";
+import {
+  ACCOUNT_TIERS,
+  PARTNER_TIERS,
+  PARTNER_TYPES,
+  REGISTRATION_STATUS_FACTS,
+  ROUTES,
+  STAGES,
+  VERTICALS,
+} from "@/lib/rules";
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
 // An opaque cursor from a page's nextCursor/prevCursor (lib/security/cursor.ts): base64url payload
 // and signature. The message is the one a cursor that fails to verify gets (lib/db/pagination.ts).
 const cursor = z
@@ -12,10 +25,22 @@ const cursor = z
   .trim()
   .max(2_000)
   .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "Invalid cursor: start again from the first page")
-  .describe("An opaque cursor: nextCursor or prevCursor of the previous page, valid only for the same caller, sort and direction");
-const optionalText = z.string().trim().max(100).refine(noNul, "Invalid character").optional().transform((v) => (v ? v : undefined));
+  .describe(
+    "An opaque cursor: nextCursor or prevCursor of the previous page, valid only for the same caller, sort and direction",
+  );
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .refine(noNul, "Invalid character")
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
-function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sorts: S, defaultSort: S[number], filters: F) {
+function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(
+  sorts: S,
+  defaultSort: S[number],
+  filters: F,
+) {
   return z.object({
     sort: z.enum(sorts).default(defaultSort as never),
     dir: z.enum(["asc", "desc"]).optional(),
@@ -31,39 +56,63 @@ function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRaw
 // with the Prisma enums. Registration status NONE is a fact value only, never a stored status.
 export { ACCOUNT_TIERS, PARTNER_TIERS, PARTNER_TYPES, ROUTES, STAGES, VERTICALS };
 export const REGISTRATION_STATUSES = z.enum(REGISTRATION_STATUS_FACTS).exclude(["NONE"]).options;
-export const CONFLICT_TYPES = ["DUPLICATE_REGISTRATION", "DIRECT_VS_PARTNER", "NAMED_ACCOUNT", "PRICING_UNDERCUT", "ATTRIBUTION_DISPUTE"] as const;
+export const CONFLICT_TYPES = [
+  "DUPLICATE_REGISTRATION",
+  "DIRECT_VS_PARTNER",
+  "NAMED_ACCOUNT",
+  "PRICING_UNDERCUT",
+  "ATTRIBUTION_DISPUTE",
+] as const;
 export const PARTNER_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const;
 
 export const registrationListQuery = listSchema(
   ["submittedAt", "slaDueAt", "estimatedAcvCents", "accountName", "protectedUntil"] as const,
   "submittedAt",
-  { status: z.enum(REGISTRATION_STATUSES).optional(), partnerId: id.optional(), route: z.enum(ROUTES).optional(), region: z.string().trim().regex(/^[A-Z-]{2,32}$/).optional() },
+  {
+    status: z.enum(REGISTRATION_STATUSES).optional(),
+    partnerId: id.optional(),
+    route: z.enum(ROUTES).optional(),
+    region: z
+      .string()
+      .trim()
+      .regex(/^[A-Z-]{2,32}$/)
+      .optional(),
+  },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
 
-export const opportunityListQuery = listSchema(
-  ["createdAt", "closeDate", "acvCents", "name"] as const,
-  "createdAt",
-  { stage: z.enum(STAGES).optional(), route: z.enum(ROUTES).optional(), partnerId: id.optional(), accountId: id.optional() },
-);
+export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCents", "name"] as const, "createdAt", {
+  stage: z.enum(STAGES).optional(),
+  route: z.enum(ROUTES).optional(),
+  partnerId: id.optional(),
+  accountId: id.optional(),
+});
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
-export const accountListQuery = listSchema(
-  ["name", "createdAt", "country"] as const,
-  "name",
-  { tier: z.enum(ACCOUNT_TIERS).optional(), vertical: z.enum(VERTICALS).optional(), region: z.string().trim().max(32).optional(), named: z.enum(["true", "false"]).optional(), ownerId: id.optional() },
-);
+export const accountListQuery = listSchema(["name", "createdAt", "country"] as const, "name", {
+  tier: z.enum(ACCOUNT_TIERS).optional(),
+  vertical: z.enum(VERTICALS).optional(),
+  region: z.string().trim().max(32).optional(),
+  named: z.enum(["true", "false"]).optional(),
+  ownerId: id.optional(),
+});
 export type AccountListQuery = z.infer<typeof accountListQuery>;
 
-export const partnerListQuery = listSchema(
-  ["name", "tier", "type", "createdAt"] as const,
-  "name",
-  { type: z.enum(PARTNER_TYPES).optional(), tier: z.enum(PARTNER_TIERS).optional(), status: z.enum(PARTNER_STATUSES).optional(), managerId: id.optional() },
-);
+export const partnerListQuery = listSchema(["name", "tier", "type", "createdAt"] as const, "name", {
+  type: z.enum(PARTNER_TYPES).optional(),
+  tier: z.enum(PARTNER_TIERS).optional(),
+  status: z.enum(PARTNER_STATUSES).optional(),
+  managerId: id.optional(),
+});
 export type PartnerListQuery = z.infer<typeof partnerListQuery>;
 
 // Audit codes are dotted identifiers ("registration.approve"); anything else cannot match a row.
-const auditCode = z.string().trim().max(64).regex(/^[A-Za-z0-9_.:-]+$/, "Invalid code").optional();
+const auditCode = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, "Invalid code")
+  .optional();
 
 // The audit log is append-only and read newest first; `q` matches the entity id or the actor.
 export const auditEventListQuery = listSchema(["at"] as const, "at", { action: auditCode, entityType: auditCode });
@@ -71,11 +120,15 @@ export type AuditEventListQuery = z.infer<typeof auditEventListQuery>;
 
 // The e-mail outbox (ops): without a status filter it lists what is not yet delivered.
 export const OUTBOX_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
-export const outboxListQuery = listSchema(["createdAt", "nextAttemptAt", "attempts"] as const, "createdAt", { status: z.enum(OUTBOX_STATUSES).optional() });
+export const outboxListQuery = listSchema(["createdAt", "nextAttemptAt", "attempts"] as const, "createdAt", {
+  status: z.enum(OUTBOX_STATUSES).optional(),
+});
 export type OutboxListQuery = z.infer<typeof outboxListQuery>;
 
 /** searchParams of a page → a plain record zod can parse (first value of repeated keys). */
-export function fromSearchParams(sp: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> {
+export function fromSearchParams(
+  sp: Record<string, string | string[] | undefined> | URLSearchParams,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (sp instanceof URLSearchParams) {
     for (const [k, v] of sp) if (!(k in out) && v !== "") out[k] = v;

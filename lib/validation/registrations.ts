@@ -10,14 +10,22 @@ export const MAX_ACV_CENTS = 100_000_000_000; // $1B: anything above is a typo, 
 export const registrationAccountInput = z.strictObject({
   name: z.string().trim().min(2, "Enter the customer's company name").max(200).refine(noNul, "Invalid character"),
   domain: z.string().trim().max(253).refine(noNul, "Invalid character").optional().nullable(),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use the two-letter country code (ISO 3166), e.g. DE"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Use the two-letter country code (ISO 3166), e.g. DE"),
   vertical: z.enum(VERTICALS, { error: "Pick the customer's industry" }),
 });
 
 export const registrationInput = z.strictObject({
   account: registrationAccountInput,
   productLine: z.string().trim().min(1, "Pick a product line").max(100),
-  estimatedAcv: z.number({ error: "Enter the estimated ACV in cents" }).int("ACV is in whole cents").positive("ACV must be more than zero").max(MAX_ACV_CENTS, "ACV above $1B is not plausible"),
+  estimatedAcv: z
+    .number({ error: "Enter the estimated ACV in cents" })
+    .int("ACV is in whole cents")
+    .positive("ACV must be more than zero")
+    .max(MAX_ACV_CENTS, "ACV above $1B is not plausible"),
   expectedCloseDate: z.iso.date("Use a date like 2026-12-31"),
   description: z.string().trim().max(5_000).refine(noNul, "Invalid character").optional().nullable(),
 });

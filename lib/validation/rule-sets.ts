@@ -3,7 +3,12 @@
 import { z } from "zod";
 import { defaultOutcomeSchema, ruleSchema } from "@/lib/rules";
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
 
 export const createDraftInput = z.object({ fromId: id.optional() });
 

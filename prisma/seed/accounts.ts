@@ -14,19 +14,71 @@ export const ACCOUNT_COUNT = 2_000;
 
 /** Relative share of accounts per country: the vendor's base is mostly in its direct regions. */
 const COUNTRY_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ["US", 36], ["CA", 4],
-  ["GB", 8], ["DE", 6], ["FR", 4], ["NL", 2.5], ["IE", 1], ["BE", 1], ["CH", 1.5], ["AT", 1], ["ES", 1.5],
-  ["IT", 1.5], ["PT", 0.5], ["SE", 1], ["DK", 0.7], ["NO", 0.6], ["FI", 0.5], ["LU", 0.2],
-  ["PL", 2], ["CZ", 1], ["HU", 0.7], ["AE", 1.5], ["ZA", 1.3], ["SA", 0.8], ["TR", 0.9], ["IL", 1],
-  ["RO", 0.5], ["GR", 0.3], ["KE", 0.3], ["NG", 0.3], ["EG", 0.2], ["SK", 0.2],
-  ["SG", 2], ["AU", 3.5], ["JP", 2.5], ["IN", 2.5], ["NZ", 0.6], ["KR", 0.9], ["HK", 0.6], ["MY", 0.4],
-  ["ID", 0.3], ["TH", 0.2], ["PH", 0.2], ["VN", 0.1],
-  ["BR", 2.8], ["MX", 1.8], ["AR", 0.8], ["CL", 0.7], ["CO", 0.6], ["PE", 0.3], ["UY", 0.2],
+  ["US", 36],
+  ["CA", 4],
+  ["GB", 8],
+  ["DE", 6],
+  ["FR", 4],
+  ["NL", 2.5],
+  ["IE", 1],
+  ["BE", 1],
+  ["CH", 1.5],
+  ["AT", 1],
+  ["ES", 1.5],
+  ["IT", 1.5],
+  ["PT", 0.5],
+  ["SE", 1],
+  ["DK", 0.7],
+  ["NO", 0.6],
+  ["FI", 0.5],
+  ["LU", 0.2],
+  ["PL", 2],
+  ["CZ", 1],
+  ["HU", 0.7],
+  ["AE", 1.5],
+  ["ZA", 1.3],
+  ["SA", 0.8],
+  ["TR", 0.9],
+  ["IL", 1],
+  ["RO", 0.5],
+  ["GR", 0.3],
+  ["KE", 0.3],
+  ["NG", 0.3],
+  ["EG", 0.2],
+  ["SK", 0.2],
+  ["SG", 2],
+  ["AU", 3.5],
+  ["JP", 2.5],
+  ["IN", 2.5],
+  ["NZ", 0.6],
+  ["KR", 0.9],
+  ["HK", 0.6],
+  ["MY", 0.4],
+  ["ID", 0.3],
+  ["TH", 0.2],
+  ["PH", 0.2],
+  ["VN", 0.1],
+  ["BR", 2.8],
+  ["MX", 1.8],
+  ["AR", 0.8],
+  ["CL", 0.7],
+  ["CO", 0.6],
+  ["PE", 0.3],
+  ["UY", 0.2],
 ];
 
 const VERTICAL_WEIGHTS: ReadonlyArray<readonly [Vertical, number]> = VERTICALS.map((v) => [
   v,
-  ({ TECHNOLOGY: 16, FINANCIAL_SERVICES: 12, HEALTHCARE: 10, MANUFACTURING: 11, RETAIL: 9, BUSINESS_SERVICES: 9 } as Partial<Record<Vertical, number>>)[v] ?? 5.5,
+  (
+    {
+      TECHNOLOGY: 16,
+      FINANCIAL_SERVICES: 12,
+      HEALTHCARE: 10,
+      MANUFACTURING: 11,
+      RETAIL: 9,
+      BUSINESS_SERVICES: 9,
+    } as Partial<Record<Vertical, number>>
+  )[v] ?? 5.5,
 ]);
 
 const TIER_WEIGHTS: ReadonlyArray<readonly [AccountTier, number]> = [
@@ -90,14 +142,33 @@ export function generateAccounts(
     if (!region) throw new Error(`country ${country} has no region`);
     const account: SeedAccount = {
       id: seedId("acc", accounts.length + 1),
-      name, nameKey, domain, domainKey, country, region, vertical, tier, namedAccount,
+      name,
+      nameKey,
+      domain,
+      domainKey,
+      country,
+      region,
+      vertical,
+      tier,
+      namedAccount,
       ownerId: ownerOf(rng, t, country, namedAccount),
     };
     accounts.push(account);
     const createdAt = addDays(historyStart, -rng.int(20, 900));
     rows.accounts.push({
-      id: account.id, name, nameKey, domain, domainKey, country, regionId: region.id, vertical, tier, namedAccount,
-      ownerId: account.ownerId, createdAt, updatedAt: createdAt,
+      id: account.id,
+      name,
+      nameKey,
+      domain,
+      domainKey,
+      country,
+      regionId: region.id,
+      vertical,
+      tier,
+      namedAccount,
+      ownerId: account.ownerId,
+      createdAt,
+      updatedAt: createdAt,
     });
   }
   return accounts;

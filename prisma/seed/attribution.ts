@@ -46,14 +46,19 @@ function defaultShares(category: AttributionCategory, hasPartner: boolean): Shar
 /** A resolved case on the deal overrides the default shares. */
 function decidedShares(c: ConflictCase | undefined, shares: Shares): Shares {
   if (!c?.resolution) return shares;
-  if (c.resolution === "SPLIT" && c.splitPct !== undefined) return { partnerPct: c.splitPct, aePct: 100 - c.splitPct, aeQuota: 1 };
+  if (c.resolution === "SPLIT" && c.splitPct !== undefined)
+    return { partnerPct: c.splitPct, aePct: 100 - c.splitPct, aeQuota: 1 };
   if (c.type !== "ATTRIBUTION_DISPUTE") return shares;
   if (c.resolution === "AWARD_PARTNER") return { partnerPct: 100, aePct: 0, aeQuota: PARTNER_SOURCED_QUOTA_SHARE };
   if (c.resolution === "AWARD_DIRECT") return { partnerPct: 0, aePct: 100, aeQuota: 1 };
   return shares;
 }
 
-export function generateAttributions(world: World, opportunities: readonly SeedOpportunity[], cases: readonly ConflictCase[]): void {
+export function generateAttributions(
+  world: World,
+  opportunities: readonly SeedOpportunity[],
+  cases: readonly ConflictCase[],
+): void {
   const ids = new IdSequence("atr");
   const caseByOpp = new Map(cases.filter((c) => c.opportunity && c.resolution).map((c) => [c.opportunity!.id, c]));
   for (const opp of opportunities) {
@@ -68,13 +73,25 @@ export function generateAttributions(world: World, opportunities: readonly SeedO
     const rows: Prisma.AttributionCreateManyInput[] = [];
     if (partner) {
       const earnsMargin = category !== "PARTNER_INFLUENCED" && shares.partnerPct > 0;
-      rows.push({ ...base, id: ids.next(), party: "PARTNER", partnerId: partner.id, creditPct: shares.partnerPct, partnerMarginPct: earnsMargin ? PARTNER_MARGIN_PCT_BY_TIER[partner.tier] : null });
+      rows.push({
+        ...base,
+        id: ids.next(),
+        party: "PARTNER",
+        partnerId: partner.id,
+        creditPct: shares.partnerPct,
+        partnerMarginPct: earnsMargin ? PARTNER_MARGIN_PCT_BY_TIER[partner.tier] : null,
+      });
     }
     if (aeId) {
       const spiff = category === "PARTNER_COSELL" && opp.partner ? cosellSpiffCents(opp.acvCents) : 0;
       rows.push({
-        ...base, id: ids.next(), party: "DIRECT", userId: aeId, creditPct: partner ? shares.aePct : 100,
-        quotaCreditCents: BigInt(Math.round(opp.acvCents * shares.aeQuota)), spiffCents: BigInt(spiff),
+        ...base,
+        id: ids.next(),
+        party: "DIRECT",
+        userId: aeId,
+        creditPct: partner ? shares.aePct : 100,
+        quotaCreditCents: BigInt(Math.round(opp.acvCents * shares.aeQuota)),
+        spiffCents: BigInt(spiff),
       });
     }
     world.rows.attributions.push(...rows);

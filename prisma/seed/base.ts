@@ -35,7 +35,12 @@ async function seedRegions(tx: Tx): Promise<Pick<SeedBaseResult, "regions" | "co
   const existing = await tx.region.findMany({ select: { id: true, code: true } });
   const idByCode = new Map(existing.map((r) => [r.code, r.id]));
   const missing = REGIONS.filter((r) => !idByCode.has(r.code));
-  const regions = missing.map((r) => ({ id: regionId(r.code), code: r.code, name: r.name, directPresence: r.directPresence }));
+  const regions = missing.map((r) => ({
+    id: regionId(r.code),
+    code: r.code,
+    name: r.name,
+    directPresence: r.directPresence,
+  }));
   if (regions.length) await tx.region.createMany({ data: regions });
   for (const r of regions) idByCode.set(r.code, r.id);
 

@@ -12,7 +12,8 @@ function keysOf(account: Account, productLine: Pick<SeedProductLine, "id">, doma
   return claimKeys(account.id, account.nameKey, domainKey, productLine.id);
 }
 
-const held = (keys: ClaimKeys) => [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey].filter((k): k is string => k !== null);
+const held = (keys: ClaimKeys) =>
+  [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey].filter((k): k is string => k !== null);
 
 export class ClaimBook {
   /** Keys held by SUBMITTED or APPROVED registrations, all three columns (their prefixes keep them apart). */

@@ -12,7 +12,11 @@ import type { SeedRegistration } from "./registrations";
 import { addDays, addHours, minDate } from "./time";
 import { staffUser } from "./world";
 
-const UNDERCUT_RESOLUTIONS: ReadonlyArray<readonly [ConflictResolution, number]> = [["AWARD_PARTNER", 55], ["DISMISSED", 25], ["SPLIT", 20]];
+const UNDERCUT_RESOLUTIONS: ReadonlyArray<readonly [ConflictResolution, number]> = [
+  ["AWARD_PARTNER", 55],
+  ["DISMISSED", 25],
+  ["SPLIT", 20],
+];
 
 const UNDERCUT_RATIONALE: Partial<Record<ConflictResolution, string>> = {
   AWARD_PARTNER: "The direct quote is withdrawn; the partner keeps the deal under its protection.",
@@ -20,13 +24,23 @@ const UNDERCUT_RATIONALE: Partial<Record<ConflictResolution, string>> = {
   SPLIT: "The customer bought on the direct paper after the partner's work: credit is split.",
 };
 
-function protectedRegistration(rng: Random, ctx: ConflictContext, open: boolean, partnerId?: string): SeedRegistration | null {
+function protectedRegistration(
+  rng: Random,
+  ctx: ConflictContext,
+  open: boolean,
+  partnerId?: string,
+): SeedRegistration | null {
   const oldest = addDays(ctx.world.now, -60).getTime();
   const candidates = ctx.desk.registrations.filter(
     (r) =>
-      !ctx.recorder.used.has(r.id) && r.times.protectedUntil !== null && r.account.region.directPresence && !r.account.namedAccount &&
+      !ctx.recorder.used.has(r.id) &&
+      r.times.protectedUntil !== null &&
+      r.account.region.directPresence &&
+      !r.account.namedAccount &&
       (!partnerId || r.partner.id === partnerId) &&
-      (open ? r.status === "APPROVED" : (r.status === "CONVERTED" || r.status === "EXPIRED") && r.times.decidedAt!.getTime() < oldest),
+      (open
+        ? r.status === "APPROVED"
+        : (r.status === "CONVERTED" || r.status === "EXPIRED") && r.times.decidedAt!.getTime() < oldest),
   );
   return candidates.length ? rng.pick(candidates) : null;
 }
@@ -39,28 +53,48 @@ export function pricingUndercutCase(rng: Random, ctx: ConflictContext, o: CaseOp
   const decidedAt = reg.times.decidedAt!;
   const path = o.open ? casePath(rng, world, o) : null;
   if (path && path.openedAt.getTime() < addDays(decidedAt, 2).getTime()) return null;
-  const openedAt = path?.openedAt ?? minDate(addDays(decidedAt, rng.int(5, 40)), addDays(reg.times.protectedUntil!, -2));
+  const openedAt =
+    path?.openedAt ?? minDate(addDays(decidedAt, rng.int(5, 40)), addDays(reg.times.protectedUntil!, -2));
   const resolution = o.open ? null : rng.weighted(UNDERCUT_RESOLUTIONS);
   const opp = pipeline.create(rng, {
-    account: reg.account, productLine: reg.productLine, acvCents: driftAcv(rng, Number(reg.row.estimatedAcvCents)),
-    createdAt: addHours(openedAt, -rng.int(2, 48)), source: "DIRECT", partner: null,
-    aeId: reg.account.ownerId ?? staffUser(world, GLOBAL_ACCOUNTS_AE).id, registrationStatus: "NONE",
-    aggressiveDiscount: true, outcome: resolution === "AWARD_PARTNER" ? "LOST" : undefined,
+    account: reg.account,
+    productLine: reg.productLine,
+    acvCents: driftAcv(rng, Number(reg.row.estimatedAcvCents)),
+    createdAt: addHours(openedAt, -rng.int(2, 48)),
+    source: "DIRECT",
+    partner: null,
+    aeId: reg.account.ownerId ?? staffUser(world, GLOBAL_ACCOUNTS_AE).id,
+    registrationStatus: "NONE",
+    aggressiveDiscount: true,
+    outcome: resolution === "AWARD_PARTNER" ? "LOST" : undefined,
   });
   if (!opp.row.closedAt) ctx.claims.markOpenDirect(opp.account);
   const p = path ?? casePath(rng, world, o, openedAt);
   const c: ConflictCase = {
-    type: "PRICING_UNDERCUT", path: p, account: reg.account, opportunity: opp, registrations: [reg], partners: [reg.partner],
-    directUserId: opp.aeId, summary: `A direct quote at ${opp.row.discountPct}% discount on ${reg.account.name} (${reg.productLine.name}) while a partner holds protection.`,
-    resolution, rationale: resolution ? UNDERCUT_RATIONALE[resolution]! : null,
+    type: "PRICING_UNDERCUT",
+    path: p,
+    account: reg.account,
+    opportunity: opp,
+    registrations: [reg],
+    partners: [reg.partner],
+    directUserId: opp.aeId,
+    summary: `A direct quote at ${opp.row.discountPct}% discount on ${reg.account.name} (${reg.productLine.name}) while a partner holds protection.`,
+    resolution,
+    rationale: resolution ? UNDERCUT_RATIONALE[resolution]! : null,
     splitPct: resolution === "SPLIT" ? rng.pick([40, 50]) : undefined,
-    tags: [], criteria: caseCriteria(rng, opp, reg.decision, "PARTNER"),
+    tags: [],
+    criteria: caseCriteria(rng, opp, reg.decision, "PARTNER"),
   };
   c.tags = resolutionTags(c, ["discount", "pricing-corridor"]);
   return c;
 }
 
-const DISPUTE_RESOLUTIONS: ReadonlyArray<readonly [ConflictResolution, number]> = [["SPLIT", 50], ["AWARD_PARTNER", 20], ["AWARD_DIRECT", 20], ["DISMISSED", 10]];
+const DISPUTE_RESOLUTIONS: ReadonlyArray<readonly [ConflictResolution, number]> = [
+  ["SPLIT", 50],
+  ["AWARD_PARTNER", 20],
+  ["AWARD_DIRECT", 20],
+  ["DISMISSED", 10],
+];
 
 const DISPUTE_RATIONALE: Partial<Record<ConflictResolution, string>> = {
   SPLIT: "Both sides contributed to sourcing: credit is split as recorded on the parties.",
@@ -78,8 +112,16 @@ function wonDeal(rng: Random, ctx: ConflictContext, from: Date, to: Date, partne
   const candidates = ctx.pipeline.opportunities.filter((x) => {
     const closed = x.row.closedAt?.getTime();
     const partner = partnerOf(x);
-    return x.stage === "CLOSED_WON" && closed !== undefined && closed >= from.getTime() && closed < to.getTime() &&
-      partner !== null && partner.type !== "MARKETPLACE" && (!partnerId || partner.id === partnerId) && !ctx.recorder.used.has(x.id);
+    return (
+      x.stage === "CLOSED_WON" &&
+      closed !== undefined &&
+      closed >= from.getTime() &&
+      closed < to.getTime() &&
+      partner !== null &&
+      partner.type !== "MARKETPLACE" &&
+      (!partnerId || partner.id === partnerId) &&
+      !ctx.recorder.used.has(x.id)
+    );
   });
   return candidates.length ? rng.pick(candidates) : null;
 }
@@ -98,12 +140,19 @@ export function attributionDisputeCase(rng: Random, ctx: ConflictContext, o: Cas
   const resolution = o.open ? null : rng.weighted(DISPUTE_RESOLUTIONS);
   const registration = ctx.desk.registrations.find((r) => r.id === won.registrationId);
   const c: ConflictCase = {
-    type: "ATTRIBUTION_DISPUTE", path, account: won.account, opportunity: won, registrations: registration ? [registration] : [],
-    partners: [partner], directUserId: won.aeId ?? won.account.ownerId ?? staffUser(world, GLOBAL_ACCOUNTS_AE).id,
+    type: "ATTRIBUTION_DISPUTE",
+    path,
+    account: won.account,
+    opportunity: won,
+    registrations: registration ? [registration] : [],
+    partners: [partner],
+    directUserId: won.aeId ?? won.account.ownerId ?? staffUser(world, GLOBAL_ACCOUNTS_AE).id,
     summary: `Sourcing credit for "${won.row.name}" is disputed between a partner and the account team.`,
-    resolution, rationale: resolution ? DISPUTE_RATIONALE[resolution]! : null,
+    resolution,
+    rationale: resolution ? DISPUTE_RATIONALE[resolution]! : null,
     splitPct: resolution === "SPLIT" ? rng.pick([30, 40, 50, 60]) : undefined,
-    tags: [], criteria: caseCriteria(rng, won, null, registration ? "PARTNER" : "DIRECT"),
+    tags: [],
+    criteria: caseCriteria(rng, won, null, registration ? "PARTNER" : "DIRECT"),
   };
   c.tags = resolutionTags(c, resolution === "SPLIT" ? ["split-credit", "attribution"] : ["attribution"]);
   return c;

@@ -24,11 +24,21 @@ function slaDue(level: number, enteredAt: Date): Date {
 
 /** Levels of open cases: most are still with the AE and partner manager. */
 export function drawOpenLevel(rng: Random): number {
-  return rng.weighted([[1, 50], [2, 25], [3, 15], [4, 10]]);
+  return rng.weighted([
+    [1, 50],
+    [2, 25],
+    [3, 15],
+    [4, 10],
+  ]);
 }
 
 export function drawResolvedLevel(rng: Random): number {
-  return rng.weighted([[1, 55], [2, 25], [3, 13], [4, 7]]);
+  return rng.weighted([
+    [1, 55],
+    [2, 25],
+    [3, 13],
+    [4, 7],
+  ]);
 }
 
 /**
@@ -42,11 +52,18 @@ export function openPath(rng: Random, now: Date, level: number, overdue: boolean
   const steps: LevelStep[] = [];
   for (let l = level; l >= 1; l--) {
     const auto = rng.chance(0.6);
-    steps.unshift({ level: l, enteredAt, slaDueAt: slaDue(l, enteredAt), via: l === 1 ? "opened" : auto ? "auto" : "manual" });
+    steps.unshift({
+      level: l,
+      enteredAt,
+      slaDueAt: slaDue(l, enteredAt),
+      via: l === 1 ? "opened" : auto ? "auto" : "manual",
+    });
     if (l === 1) break;
     const previousSla = CONFLICT_SLA_BUSINESS_DAYS[l - 2];
     // auto: the previous level's SLA ended exactly when this level began; manual: a day before it would have
-    enteredAt = auto ? addBusinessDays(enteredAt, -previousSla) : toSecond(addHours(addBusinessDays(enteredAt, -(previousSla - 1)), -rng.int(1, 5)));
+    enteredAt = auto
+      ? addBusinessDays(enteredAt, -previousSla)
+      : toSecond(addHours(addBusinessDays(enteredAt, -(previousSla - 1)), -rng.int(1, 5)));
   }
   return { openedAt: steps[0].enteredAt, steps, resolvedAt: null };
 }
@@ -60,11 +77,20 @@ export function resolvedPath(rng: Random, openedAt: Date, level: number, now: Da
     const auto = rng.chance(0.6);
     const at = auto ? current.slaDueAt : toSecond(addHours(current.enteredAt, rng.int(4, 20)));
     if (at.getTime() >= latest.getTime() - 24 * HOUR) break;
-    steps.push({ level: current.level + 1, enteredAt: at, slaDueAt: slaDue(current.level + 1, at), via: auto ? "auto" : "manual" });
+    steps.push({
+      level: current.level + 1,
+      enteredAt: at,
+      slaDueAt: slaDue(current.level + 1, at),
+      via: auto ? "auto" : "manual",
+    });
   }
   const last = steps[steps.length - 1];
   // most decisions land inside the SLA, about one in five after it
   const until = rng.chance(0.8) ? last.slaDueAt : addBusinessDays(last.slaDueAt, 2);
   const resolvedAt = workdayMoment(addHours(last.enteredAt, 2), minDate(until, latest), rng.next());
-  return { openedAt, steps, resolvedAt: resolvedAt.getTime() > last.enteredAt.getTime() ? resolvedAt : addHours(last.enteredAt, 1) };
+  return {
+    openedAt,
+    steps,
+    resolvedAt: resolvedAt.getTime() > last.enteredAt.getTime() ? resolvedAt : addHours(last.enteredAt, 1),
+  };
 }

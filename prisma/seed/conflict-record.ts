@@ -51,10 +51,21 @@ export class ConflictRecorder {
     const last = c.path.steps[c.path.steps.length - 1];
     const resolved = c.path.resolvedAt !== null;
     rows.conflicts.push({
-      id, type: c.type, status: resolved ? "RESOLVED" : "OPEN", level: last.level, accountId: c.account.id,
-      opportunityId: c.opportunity?.id ?? null, summary: c.summary, slaDueAt: last.slaDueAt, criteria: c.criteria,
-      resolution: c.resolution, rationale: c.rationale, ...(resolved ? { tags: c.tags } : {}),
-      openedAt: c.path.openedAt, resolvedAt: c.path.resolvedAt, updatedAt: c.path.resolvedAt ?? last.enteredAt,
+      id,
+      type: c.type,
+      status: resolved ? "RESOLVED" : "OPEN",
+      level: last.level,
+      accountId: c.account.id,
+      opportunityId: c.opportunity?.id ?? null,
+      summary: c.summary,
+      slaDueAt: last.slaDueAt,
+      criteria: c.criteria,
+      resolution: c.resolution,
+      rationale: c.rationale,
+      ...(resolved ? { tags: c.tags } : {}),
+      openedAt: c.path.openedAt,
+      resolvedAt: c.path.resolvedAt,
+      updatedAt: c.path.resolvedAt ?? last.enteredAt,
     });
     this.parties(id, c);
     for (const reg of c.registrations) rows.conflictRegistrations.push({ conflictId: id, registrationId: reg.id });
@@ -69,11 +80,23 @@ export class ConflictRecorder {
     const split = c.resolution === "SPLIT" && c.splitPct !== undefined;
     c.partners.forEach((partner, i) => {
       const creditPct = split ? (i === 0 ? c.splitPct! : 100 - c.splitPct!) : null;
-      this.world.rows.conflictParties.push({ id: this.partyIds.next(), conflictId, kind: "PARTNER", partnerId: partner.id, creditPct });
+      this.world.rows.conflictParties.push({
+        id: this.partyIds.next(),
+        conflictId,
+        kind: "PARTNER",
+        partnerId: partner.id,
+        creditPct,
+      });
     });
     if (c.directUserId) {
       const creditPct = split && c.partners.length === 1 ? 100 - c.splitPct! : null;
-      this.world.rows.conflictParties.push({ id: this.partyIds.next(), conflictId, kind: "DIRECT", userId: c.directUserId, creditPct });
+      this.world.rows.conflictParties.push({
+        id: this.partyIds.next(),
+        conflictId,
+        kind: "DIRECT",
+        userId: c.directUserId,
+        creditPct,
+      });
     }
   }
 
@@ -86,14 +109,31 @@ export class ConflictRecorder {
   }
 
   private decider(rng: Random, level: number, c: ConflictCase): string {
-    if (level === 1) return c.directUserId && rng.chance(0.4) ? c.directUserId : (c.partners[0]?.managerId ?? c.directUserId!);
+    if (level === 1)
+      return c.directUserId && rng.chance(0.4) ? c.directUserId : (c.partners[0]?.managerId ?? c.directUserId!);
     if (level === 2) return staffUser(this.world, rng.pick(["vp-sales", "vp-channel"])).id;
     return staffUser(this.world, level === 3 ? "cro" : "ceo").id;
   }
 
   private events(rng: Random, conflictId: string, c: ConflictCase): void {
-    const push = (kind: "OPENED" | "COMMENTED" | "ESCALATED" | "RESOLVED", at: Date, actorId: string | null, body: string, fromLevel?: number, toLevel?: number) =>
-      this.world.rows.conflictEvents.push({ id: this.eventIds.next(), conflictId, kind, actorId, fromLevel: fromLevel ?? null, toLevel: toLevel ?? null, body, at });
+    const push = (
+      kind: "OPENED" | "COMMENTED" | "ESCALATED" | "RESOLVED",
+      at: Date,
+      actorId: string | null,
+      body: string,
+      fromLevel?: number,
+      toLevel?: number,
+    ) =>
+      this.world.rows.conflictEvents.push({
+        id: this.eventIds.next(),
+        conflictId,
+        kind,
+        actorId,
+        fromLevel: fromLevel ?? null,
+        toLevel: toLevel ?? null,
+        body,
+        at,
+      });
     const [first, ...escalations] = c.path.steps;
     push("OPENED", first.enteredAt, null, OPENED_BODY[c.type], undefined, 1);
     const voices = this.voices(c);
@@ -103,9 +143,16 @@ export class ConflictRecorder {
     }
     for (const step of escalations) {
       const auto = step.via === "auto";
-      push("ESCALATED", step.enteredAt, auto ? null : rng.pick(voices).id,
-        auto ? `Level ${step.level - 1} SLA passed: escalated automatically.` : "Escalated: the parties could not agree at this level.",
-        step.level - 1, step.level);
+      push(
+        "ESCALATED",
+        step.enteredAt,
+        auto ? null : rng.pick(voices).id,
+        auto
+          ? `Level ${step.level - 1} SLA passed: escalated automatically.`
+          : "Escalated: the parties could not agree at this level.",
+        step.level - 1,
+        step.level,
+      );
     }
     if (c.path.resolvedAt) {
       const level = c.path.steps[c.path.steps.length - 1].level;
@@ -116,7 +163,8 @@ export class ConflictRecorder {
 }
 
 const OPENED_BODY: Readonly<Record<ConflictType, string>> = {
-  DUPLICATE_REGISTRATION: "Detected on submission: another partner holds an active claim on this account and product line.",
+  DUPLICATE_REGISTRATION:
+    "Detected on submission: another partner holds an active claim on this account and product line.",
   DIRECT_VS_PARTNER: "Detected on submission: the direct team has an open opportunity on this account.",
   NAMED_ACCOUNT: "Detected on submission: the account is a named account reserved for the direct team.",
   PRICING_UNDERCUT: "Flagged: a direct quote discounts a deal on which a partner holds protection.",
@@ -131,9 +179,18 @@ const COMMENTS = [
   "The customer prefers a single point of contact for delivery.",
 ];
 
-export function resolutionTags(c: Pick<ConflictCase, "type" | "account" | "resolution">, extra: readonly string[] = []): string[] {
+export function resolutionTags(
+  c: Pick<ConflictCase, "type" | "account" | "resolution">,
+  extra: readonly string[] = [],
+): string[] {
   const slug = (s: string) => s.toLowerCase().replace(/_/g, "-");
-  return [slug(c.type), slug(c.account.vertical), slug(c.account.region.code), ...(c.resolution ? [slug(c.resolution)] : []), ...extra];
+  return [
+    slug(c.type),
+    slug(c.account.vertical),
+    slug(c.account.region.code),
+    ...(c.resolution ? [slug(c.resolution)] : []),
+    ...extra,
+  ];
 }
 
 /** The objective criteria shown on the decision screen (docs/domain.md#conflicts-and-escalation). */
@@ -151,6 +208,8 @@ export function caseCriteria(
     customerLifetimeValueCents: Math.round(deal.acvCents * rng.real(2.5, 5)),
     strategicFit: fit,
     registeredFirst,
-    rule: decision ? { id: decision.ruleId, priority: decision.rulePriority, name: decision.ruleName, route: decision.route } : null,
+    rule: decision
+      ? { id: decision.ruleId, priority: decision.rulePriority, name: decision.ruleName, route: decision.route }
+      : null,
   };
 }

@@ -2,7 +2,13 @@
 // some of them: Northwind and Contoso (managed by pm@) against each other and against ae@'s deals.
 import type { ConflictType } from "../../lib/db/generated/sqlite/enums";
 import type { ClaimBook } from "./claims";
-import { type CaseOptions, type ConflictContext, directVsPartnerCase, duplicateCase, namedAccountCase } from "./conflict-cases";
+import {
+  type CaseOptions,
+  type ConflictContext,
+  directVsPartnerCase,
+  duplicateCase,
+  namedAccountCase,
+} from "./conflict-cases";
 import { attributionDisputeCase, pricingUndercutCase } from "./conflict-deal-cases";
 import { type ConflictCase, ConflictRecorder } from "./conflict-record";
 import type { AccountPools } from "./matching";

@@ -49,7 +49,12 @@ export async function loadReference(db: Db): Promise<Reference> {
     regions: regions.map((r) => ({ id: r.id, code: r.code, directPresence: r.directPresence })),
     countries: new Map(regions.flatMap((r) => r.countries.map((c) => [c.country, r.code] as const))),
     ruleSets: published.map((rs) => ({
-      id: rs.id, version: rs.version, status: rs.status, effectiveFrom: rs.effectiveFrom!, effectiveTo: rs.effectiveTo, engine: engineRuleSet(rs, rs.rules),
+      id: rs.id,
+      version: rs.version,
+      status: rs.status,
+      effectiveFrom: rs.effectiveFrom!,
+      effectiveTo: rs.effectiveTo,
+      engine: engineRuleSet(rs, rs.rules),
     })),
   };
 }
@@ -59,7 +64,9 @@ export function planDemo(reference: Reference, now: Date, passwordHash: string):
   const rows = emptyRows();
   const regions = new Map(reference.regions.map((r) => [r.code, r]));
   const regionOfCountry = new Map([...reference.countries].map(([country, code]) => [country, regions.get(code)!]));
-  const earliestRuleSet = [...reference.ruleSets].sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime())[0];
+  const earliestRuleSet = [...reference.ruleSets].sort(
+    (a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime(),
+  )[0];
   if (!earliestRuleSet) throw new Error("no published rule set: run seedBase first");
   // two years of history, but never before the first rules of engagement took effect
   const historyStart = maxDate(quarterStart(now, -8), earliestRuleSet.effectiveFrom);
@@ -120,7 +127,8 @@ async function demoLoaded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const now = options.now ?? new Date();
   if (await demoLoaded(db)) return SKIPPED;
-  if ((await db.user.count()) > 0) throw new Error("Refusing to seed demo data into a database that already has users.");
+  if ((await db.user.count()) > 0)
+    throw new Error("Refusing to seed demo data into a database that already has users.");
   const passwordHash = options.passwordHash ?? (await hashDemoPassword());
   const started = performance.now();
   const world = planDemo(await loadReference(db), now, passwordHash);
@@ -137,6 +145,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   return {
     skipped: false,
     counts,
-    timings: { planMs: Math.round(planned - started), writeMs: Math.round(performance.now() - planned), tables: timings },
+    timings: {
+      planMs: Math.round(planned - started),
+      writeMs: Math.round(performance.now() - planned),
+      tables: timings,
+    },
   };
 }

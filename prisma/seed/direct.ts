@@ -29,7 +29,11 @@ const DIRECT_PRODUCT_MIX: ReadonlyArray<readonly [ProductKind, number]> = [
 
 const TOUCH_KINDS = ["Introduction", "Joint demo", "Technical workshop", "Reference call", "Solution design review"];
 
-export function pickProductLine(rng: Random, world: World, mix: ReadonlyArray<readonly [ProductKind, number]>): SeedProductLine {
+export function pickProductLine(
+  rng: Random,
+  world: World,
+  mix: ReadonlyArray<readonly [ProductKind, number]>,
+): SeedProductLine {
   const kind = rng.weighted(mix);
   return world.productLines.find((p) => p.kind === kind)!;
 }
@@ -52,9 +56,14 @@ function drawDirectAccount(rng: Random, pools: AccountPools): SeedAccount {
 }
 
 function attachPartners(rng: Random, world: World, pipeline: Pipeline, opp: SeedOpportunity): void {
-  const share = { CO_SELL: 0.9, DIRECT_PARTNER_ATTACHED: 0.35, PARTNER_LED: 0.5, DIRECT: 0.1, MARKETPLACE: 0 }[opp.route];
+  const share = { CO_SELL: 0.9, DIRECT_PARTNER_ATTACHED: 0.35, PARTNER_LED: 0.5, DIRECT: 0.1, MARKETPLACE: 0 }[
+    opp.route
+  ];
   if (rng.chance(share)) {
-    const partner = pickPartner(rng, world, opp.account, { types: ["RESELLER", "DISTRIBUTOR", "MSP"], activeOnly: true });
+    const partner = pickPartner(rng, world, opp.account, {
+      types: ["RESELLER", "DISTRIBUTOR", "MSP"],
+      activeOnly: true,
+    });
     if (partner) pipeline.attachPartner(opp, partner);
   }
   if (!opp.partner && rng.chance(0.15)) recordTouch(rng, world, opp);
@@ -82,19 +91,38 @@ function recordTouch(rng: Random, world: World, opp: SeedOpportunity): void {
  */
 const KEEP_PARTNER_LED_SHARE = 0.1;
 
-function drawDirectDeal(rng: Random, world: World, pipeline: Pipeline, pools: AccountPools, aeFallback: string): OpportunityInput {
+function drawDirectDeal(
+  rng: Random,
+  world: World,
+  pipeline: Pipeline,
+  pools: AccountPools,
+  aeFallback: string,
+): OpportunityInput {
   for (let attempt = 0; ; attempt++) {
     const account = drawDirectAccount(rng, pools);
     const productLine = pickProductLine(rng, world, DIRECT_PRODUCT_MIX);
     const input: OpportunityInput = {
-      account, productLine, acvCents: drawAcv(rng, account.tier, productLine.kind), createdAt: historyMoment(rng, world),
-      source: "DIRECT", partner: null, aeId: account.ownerId ?? aeFallback, registrationStatus: "NONE",
+      account,
+      productLine,
+      acvCents: drawAcv(rng, account.tier, productLine.kind),
+      createdAt: historyMoment(rng, world),
+      source: "DIRECT",
+      partner: null,
+      aeId: account.ownerId ?? aeFallback,
+      registrationStatus: "NONE",
     };
-    if (attempt >= 20 || pipeline.peekRoute(input) !== "PARTNER_LED" || rng.chance(KEEP_PARTNER_LED_SHARE)) return input;
+    if (attempt >= 20 || pipeline.peekRoute(input) !== "PARTNER_LED" || rng.chance(KEEP_PARTNER_LED_SHARE))
+      return input;
   }
 }
 
-export function generateDirectPipeline(rng: Random, world: World, pipeline: Pipeline, pools: AccountPools, claims: ClaimBook): void {
+export function generateDirectPipeline(
+  rng: Random,
+  world: World,
+  pipeline: Pipeline,
+  pools: AccountPools,
+  claims: ClaimBook,
+): void {
   const globalAe = staffUser(world, GLOBAL_ACCOUNTS_AE);
   for (let i = 0; i < DIRECT_OPPORTUNITIES; i++) {
     const opp = pipeline.create(rng, drawDirectDeal(rng, world, pipeline, pools, globalAe.id));

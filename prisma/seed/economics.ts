@@ -44,7 +44,13 @@ export interface Pricing {
 /** Share of deals discounted past their corridor: the source of "discount leakage" (docs/domain.md#attribution-and-pricing-guardrails). */
 const LEAKY_SHARE = 0.12;
 
-export function drawPricing(rng: Random, acvCents: number, kind: ProductKind, route: Route, aggressive = false): Pricing {
+export function drawPricing(
+  rng: Random,
+  acvCents: number,
+  kind: ProductKind,
+  route: Route,
+  aggressive = false,
+): Pricing {
   const corridor = CORRIDOR_MAX_DISCOUNT[kind][route];
   const discountPct = aggressive
     ? Math.round(rng.real(corridor + 5, corridor + 15) * 10) / 10

@@ -18,7 +18,12 @@ function roundTo(cents: number, step: number): bigint {
 }
 
 /** The pipeline a fund can claim: deals created in the quarter by what it paid for. */
-function pipelineOf(opps: readonly SeedOpportunity[], from: Date, to: Date, test: (o: SeedOpportunity) => boolean): number {
+function pipelineOf(
+  opps: readonly SeedOpportunity[],
+  from: Date,
+  to: Date,
+  test: (o: SeedOpportunity) => boolean,
+): number {
   return opps.reduce((sum, o) => (o.createdAt >= from && o.createdAt < to && test(o) ? sum + o.acvCents : sum), 0);
 }
 
@@ -35,8 +40,14 @@ export function generateMdf(rng: Random, world: World, opps: readonly SeedOpport
     const from = quarterStart(world.now, offset);
     const to = quarterStart(world.now, offset + 1);
     const elapsed = Math.min(1, (world.now.getTime() - from.getTime()) / (to.getTime() - from.getTime()));
-    const fund = (allocated: number, pipeline: number, owner: { partnerId?: string; motion?: string }): Prisma.MdfFundCreateManyInput => ({
-      id: ids.next(), quarter: quarterLabel(from), ...owner,
+    const fund = (
+      allocated: number,
+      pipeline: number,
+      owner: { partnerId?: string; motion?: string },
+    ): Prisma.MdfFundCreateManyInput => ({
+      id: ids.next(),
+      quarter: quarterLabel(from),
+      ...owner,
       allocatedCents: roundTo(allocated, 1_000 * DOLLAR),
       spentCents: roundTo(allocated * elapsed * rng.real(0.6, 1), 100 * DOLLAR),
       sourcedPipelineCents: roundTo(pipeline * rng.real(0.3, 0.7), 100 * DOLLAR),
@@ -107,32 +118,79 @@ export function generateMaturity(rng: Random, world: World): void {
     for (let i = 0; i < 6; i++) {
       const period = quarterStart(world.now, i - 6);
       const id = ids.next();
-      world.rows.assessments.push({ id, framework, period: quarterLabel(period), assessorId: staffUser(world, ASSESSOR[framework]).id, createdAt: addDays(quarterStart(world.now, i - 5), 7) });
+      world.rows.assessments.push({
+        id,
+        framework,
+        period: quarterLabel(period),
+        assessorId: staffUser(world, ASSESSOR[framework]).id,
+        createdAt: addDays(quarterStart(world.now, i - 5), 7),
+      });
       dims.forEach((dim, d) => {
         const score = Math.min(5, start[d] + Math.floor((gain[d] * (i + rng.real(0, 0.8))) / 5));
-        world.rows.scores.push({ id: scoreIds.next(), assessmentId: id, dimension: dim.key, score, evidence: EVIDENCE[score] });
+        world.rows.scores.push({
+          id: scoreIds.next(),
+          assessmentId: id,
+          dimension: dim.key,
+          score,
+          evidence: EVIDENCE[score],
+        });
       });
     }
   }
 }
 
-const AGENDA = ["Channel mix trend", "Attribution disputes", "Co-sell deals at risk", "Enablement gaps", "Overdue conflicts"];
+const AGENDA = [
+  "Channel mix trend",
+  "Attribution disputes",
+  "Co-sell deals at risk",
+  "Enablement gaps",
+  "Overdue conflicts",
+];
 
 /** The last three monthly councils, held, and this month's, on the agenda. */
 export function generateCouncil(world: World): void {
-  const attendees = ["vp-sales", "vp-channel", "vp-revops", "cro", "ceo", "ops", "pm"].map((k) => staffUser(world, k).id);
+  const attendees = ["vp-sales", "vp-channel", "vp-revops", "cro", "ceo", "ops", "pm"].map(
+    (k) => staffUser(world, k).id,
+  );
   const decisions: Prisma.InputJsonValue[] = [
-    [{ kind: "BUDGET_MOVE", text: "Move $50K from field events to the co-sell accelerator.", amountCents: 5_000_000, from: "Field events", to: "Co-sell accelerator" }],
-    [{ kind: "RULE_CHANGE", text: "Draft a rule set that starts co-selling at $200K ACV and simulate it on last quarter's deals." }, { kind: "ACTION", text: "Partner managers clear overdue registrations before month end." }],
-    [{ kind: "BUDGET_MOVE", text: "Move $30K of MDF from Partner enablement to Marketplace launch.", amountCents: 3_000_000, from: "Partner enablement", to: "Marketplace launch" }, { kind: "ACTION", text: "Review every level-3 conflict with the CRO weekly." }],
+    [
+      {
+        kind: "BUDGET_MOVE",
+        text: "Move $50K from field events to the co-sell accelerator.",
+        amountCents: 5_000_000,
+        from: "Field events",
+        to: "Co-sell accelerator",
+      },
+    ],
+    [
+      {
+        kind: "RULE_CHANGE",
+        text: "Draft a rule set that starts co-selling at $200K ACV and simulate it on last quarter's deals.",
+      },
+      { kind: "ACTION", text: "Partner managers clear overdue registrations before month end." },
+    ],
+    [
+      {
+        kind: "BUDGET_MOVE",
+        text: "Move $30K of MDF from Partner enablement to Marketplace launch.",
+        amountCents: 3_000_000,
+        from: "Partner enablement",
+        to: "Marketplace launch",
+      },
+      { kind: "ACTION", text: "Review every level-3 conflict with the CRO weekly." },
+    ],
   ];
   for (let offset = -3; offset <= 0; offset++) {
     const month = monthStart(world.now, offset);
     const held = offset < 0;
     world.rows.councilMeetings.push({
       id: seedId("cnc", offset + 4),
-      month: monthLabel(month), agenda: AGENDA, decisions: held ? decisions[offset + 3] : [], attendees,
-      heldAt: held ? addHours(addDays(month, 9), 15) : null, createdAt: addDays(month, -5),
+      month: monthLabel(month),
+      agenda: AGENDA,
+      decisions: held ? decisions[offset + 3] : [],
+      attendees,
+      heldAt: held ? addHours(addDays(month, 9), 15) : null,
+      createdAt: addDays(month, -5),
     });
   }
 }

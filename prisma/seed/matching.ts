@@ -5,7 +5,13 @@ import type { Random } from "./random";
 import type { SeedAccount, SeedPartner, World } from "./world";
 
 const TIER_WEIGHT: Readonly<Record<PartnerTier, number>> = { PLATINUM: 5, GOLD: 3, SILVER: 1.6, REGISTERED: 0.7 };
-const TYPE_WEIGHT: Readonly<Record<PartnerType, number>> = { RESELLER: 1, DISTRIBUTOR: 1.1, MSP: 0.8, REFERRAL: 0.6, MARKETPLACE: 0.7 };
+const TYPE_WEIGHT: Readonly<Record<PartnerType, number>> = {
+  RESELLER: 1,
+  DISTRIBUTOR: 1.1,
+  MSP: 0.8,
+  REFERRAL: 0.6,
+  MARKETPLACE: 0.7,
+};
 
 /** How active a partner is in deal registration, relative to the others. */
 export function partnerActivity(partner: SeedPartner): number {
@@ -20,7 +26,12 @@ export interface PickPartnerOptions {
 }
 
 /** A partner serving the account's region, favouring its vertical; null when none fits. */
-export function pickPartner(rng: Random, world: World, account: SeedAccount, options: PickPartnerOptions = {}): SeedPartner | null {
+export function pickPartner(
+  rng: Random,
+  world: World,
+  account: SeedAccount,
+  options: PickPartnerOptions = {},
+): SeedPartner | null {
   const candidates = world.partners.filter(
     (p) =>
       p.regionCodes.includes(account.region.code) &&
@@ -29,7 +40,9 @@ export function pickPartner(rng: Random, world: World, account: SeedAccount, opt
       (!options.activeOnly || p.status === "ACTIVE"),
   );
   if (candidates.length === 0) return null;
-  return rng.weighted(candidates.map((p) => [p, partnerActivity(p) * (p.verticals.includes(account.vertical) ? 3 : 1)] as const));
+  return rng.weighted(
+    candidates.map((p) => [p, partnerActivity(p) * (p.verticals.includes(account.vertical) ? 3 : 1)] as const),
+  );
 }
 
 /** Accounts grouped for quick draws: by region code and tier. */
@@ -46,7 +59,12 @@ export class AccountPools {
   }
 
   /** A random account of one of the regions, drawn by tier weight; named accounts only if allowed. */
-  draw(rng: Random, regionCodes: readonly string[], tierWeights: ReadonlyArray<readonly [AccountTier, number]>, allowNamed: boolean): SeedAccount | null {
+  draw(
+    rng: Random,
+    regionCodes: readonly string[],
+    tierWeights: ReadonlyArray<readonly [AccountTier, number]>,
+    allowNamed: boolean,
+  ): SeedAccount | null {
     for (let attempt = 0; attempt < 20; attempt++) {
       const region = rng.pick(regionCodes);
       const tier = rng.weighted(tierWeights);
@@ -59,7 +77,11 @@ export class AccountPools {
   }
 
   /** A random account preferring the partner's verticals (three in four draws, when one exists). */
-  drawForPartner(rng: Random, partner: SeedPartner, tierWeights: ReadonlyArray<readonly [AccountTier, number]>): SeedAccount | null {
+  drawForPartner(
+    rng: Random,
+    partner: SeedPartner,
+    tierWeights: ReadonlyArray<readonly [AccountTier, number]>,
+  ): SeedAccount | null {
     const wantVertical = rng.chance(0.75);
     for (let attempt = 0; attempt < 30; attempt++) {
       const account = this.draw(rng, partner.regionCodes, tierWeights, false);

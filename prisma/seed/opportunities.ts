@@ -26,9 +26,23 @@ export interface SeedOpportunity {
   /** A partner touch is recorded on this direct deal (PARTNER_INFLUENCED). */
   influencedBy: SeedPartner | null;
   row: {
-    id: string; name: string; accountId: string; productLineId: string; acvCents: bigint; stage: Stage; closeDate: Date;
-    listPriceCents: bigint; discountPct: number; source: DealSource; aeId: string | null; partnerId: string | null;
-    route: Route; routeDecisionId: string; createdAt: Date; closedAt: Date | null; updatedAt: Date;
+    id: string;
+    name: string;
+    accountId: string;
+    productLineId: string;
+    acvCents: bigint;
+    stage: Stage;
+    closeDate: Date;
+    listPriceCents: bigint;
+    discountPct: number;
+    source: DealSource;
+    aeId: string | null;
+    partnerId: string | null;
+    route: Route;
+    routeDecisionId: string;
+    createdAt: Date;
+    closedAt: Date | null;
+    updatedAt: Date;
   };
 }
 
@@ -77,15 +91,37 @@ export class Pipeline {
     const { stage, closeDate, closedAt } = this.playOut(rng, input, decision.route, cycle);
     const pricing = drawPricing(rng, input.acvCents, input.productLine.kind, decision.route, input.aggressiveDiscount);
     const opp: SeedOpportunity = {
-      id, account: input.account, productLine: input.productLine, acvCents: input.acvCents, createdAt: input.createdAt,
-      closeDate, stage, route: decision.route, source: input.source, partner: input.partner, aeId: input.aeId,
-      registrationId: input.registrationId ?? null, influencedBy: null,
+      id,
+      account: input.account,
+      productLine: input.productLine,
+      acvCents: input.acvCents,
+      createdAt: input.createdAt,
+      closeDate,
+      stage,
+      route: decision.route,
+      source: input.source,
+      partner: input.partner,
+      aeId: input.aeId,
+      registrationId: input.registrationId ?? null,
+      influencedBy: null,
       row: {
-        id, name: `${input.account.name} — ${input.productLine.name} ${rng.pick(NAME_SUFFIX[input.productLine.kind])}`,
-        accountId: input.account.id, productLineId: input.productLine.id, acvCents: BigInt(input.acvCents), stage, closeDate,
-        listPriceCents: BigInt(pricing.listPriceCents), discountPct: pricing.discountPct, source: input.source,
-        aeId: input.aeId, partnerId: input.partner?.id ?? null, route: decision.route, routeDecisionId: decision.id,
-        createdAt: input.createdAt, closedAt, updatedAt: closedAt ?? input.createdAt,
+        id,
+        name: `${input.account.name} — ${input.productLine.name} ${rng.pick(NAME_SUFFIX[input.productLine.kind])}`,
+        accountId: input.account.id,
+        productLineId: input.productLine.id,
+        acvCents: BigInt(input.acvCents),
+        stage,
+        closeDate,
+        listPriceCents: BigInt(pricing.listPriceCents),
+        discountPct: pricing.discountPct,
+        source: input.source,
+        aeId: input.aeId,
+        partnerId: input.partner?.id ?? null,
+        route: decision.route,
+        routeDecisionId: decision.id,
+        createdAt: input.createdAt,
+        closedAt,
+        updatedAt: closedAt ?? input.createdAt,
       },
     };
     this.opportunities.push(opp);
@@ -94,9 +130,15 @@ export class Pipeline {
 
   private facts(input: OpportunityInput) {
     return dealFacts({
-      account: input.account, productLine: input.productLine, acvCents: input.acvCents, partner: input.partner,
-      registrationStatus: input.registrationStatus, registeredFirst: input.registrationStatus === "NONE" ? null : true,
-      priorRoute: input.priorRoute ?? null, stage: "PROSPECT", at: input.createdAt,
+      account: input.account,
+      productLine: input.productLine,
+      acvCents: input.acvCents,
+      partner: input.partner,
+      registrationStatus: input.registrationStatus,
+      registeredFirst: input.registrationStatus === "NONE" ? null : true,
+      priorRoute: input.priorRoute ?? null,
+      stage: "PROSPECT",
+      at: input.createdAt,
     });
   }
 
@@ -117,10 +159,16 @@ export class Pipeline {
     if (expected.getTime() + DAY <= now.getTime()) {
       const won = input.outcome ? input.outcome === "WON" : rng.chance(winProbability(route, input.partner !== null));
       // lost deals often die before their expected close
-      const closeDay = won ? expected : startOfDay(addDays(input.createdAt, Math.max(7, Math.round(cycleDays * rng.real(0.5, 1)))));
+      const closeDay = won
+        ? expected
+        : startOfDay(addDays(input.createdAt, Math.max(7, Math.round(cycleDays * rng.real(0.5, 1)))));
       const closedAt = addHours(closeDay, rng.int(14, 22));
       const stage: Stage = won ? "CLOSED_WON" : "CLOSED_LOST";
-      return { stage, closeDate: closeDay, closedAt: closedAt.getTime() < now.getTime() ? closedAt : new Date(now.getTime() - 60_000) };
+      return {
+        stage,
+        closeDate: closeDay,
+        closedAt: closedAt.getTime() < now.getTime() ? closedAt : new Date(now.getTime() - 60_000),
+      };
     }
     const closeDate = expected.getTime() > now.getTime() ? expected : startOfDay(addDays(now, 1));
     const elapsed = (now.getTime() - input.createdAt.getTime()) / (closeDate.getTime() - input.createdAt.getTime());

@@ -22,8 +22,26 @@ function staffUsers(rows: Rows, passwordHash: string, joined: Date): Map<string,
   STAFF.forEach((s, i) => {
     const id = seedId("usr", i + 1);
     const name = userName(s.email, s.name);
-    staff.set(s.key, { id, key: s.key, email: s.email, name, role: s.role, title: s.title ?? null, partnerId: null, territory: s.territory ?? [] });
-    rows.users.push({ id, email: s.email, name, passwordHash, role: s.role, title: s.title ?? null, createdAt: joined, updatedAt: joined });
+    staff.set(s.key, {
+      id,
+      key: s.key,
+      email: s.email,
+      name,
+      role: s.role,
+      title: s.title ?? null,
+      partnerId: null,
+      territory: s.territory ?? [],
+    });
+    rows.users.push({
+      id,
+      email: s.email,
+      name,
+      passwordHash,
+      role: s.role,
+      title: s.title ?? null,
+      createdAt: joined,
+      updatedAt: joined,
+    });
   });
   return staff;
 }
@@ -43,19 +61,54 @@ function partnersAndUsers(
     const managerId = staff.get(spec.manager)!.id;
     const since = addDays(joined, (i % 10) * 9); // partners signed over the first quarter
     rows.partners.push({
-      id, name: spec.name, nameKey: normalizeAccountName(spec.name), type: spec.type, tier: spec.tier, status,
-      managerId, website: `https://www.${spec.domain}`, country: spec.country, createdAt: since, updatedAt: since,
+      id,
+      name: spec.name,
+      nameKey: normalizeAccountName(spec.name),
+      type: spec.type,
+      tier: spec.tier,
+      status,
+      managerId,
+      website: `https://www.${spec.domain}`,
+      country: spec.country,
+      createdAt: since,
+      updatedAt: since,
     });
     for (const code of spec.regions) rows.partnerRegions.push({ partnerId: id, regionId: regions.get(code)!.id });
     for (const vertical of spec.verticals) rows.partnerVerticals.push({ partnerId: id, vertical });
     const email = partnerUserEmail(spec.contact, spec.domain);
     const name = userName(email, spec.contact);
-    usersById.set(userId, { id: userId, key: email, email, name, role: "PARTNER", title: null, partnerId: id, territory: [] });
-    rows.users.push({
-      id: userId, email, name, passwordHash,
-      role: "PARTNER", partnerId: id, active: status === "ACTIVE", createdAt: since, updatedAt: since,
+    usersById.set(userId, {
+      id: userId,
+      key: email,
+      email,
+      name,
+      role: "PARTNER",
+      title: null,
+      partnerId: id,
+      territory: [],
     });
-    return { id, name: spec.name, type: spec.type, tier: spec.tier, status, managerId, userId, regionCodes: spec.regions, verticals: spec.verticals };
+    rows.users.push({
+      id: userId,
+      email,
+      name,
+      passwordHash,
+      role: "PARTNER",
+      partnerId: id,
+      active: status === "ACTIVE",
+      createdAt: since,
+      updatedAt: since,
+    });
+    return {
+      id,
+      name: spec.name,
+      type: spec.type,
+      tier: spec.tier,
+      status,
+      managerId,
+      userId,
+      regionCodes: spec.regions,
+      verticals: spec.verticals,
+    };
   });
 }
 
@@ -65,7 +118,10 @@ function productLines(rows: Rows): SeedProductLine[] {
     rows.productLines.push({ id, name: spec.name, nameKey: spec.name.toLowerCase(), kind: spec.kind });
     Object.entries(CORRIDOR_MAX_DISCOUNT[spec.kind]).forEach(([route, maxDiscountPct], j) => {
       const corridor: Prisma.PricingCorridorCreateManyInput = {
-        id: seedId("pcor", i * 10 + j + 1), productLineId: id, route: route as Prisma.PricingCorridorCreateManyInput["route"], maxDiscountPct,
+        id: seedId("pcor", i * 10 + j + 1),
+        productLineId: id,
+        route: route as Prisma.PricingCorridorCreateManyInput["route"],
+        maxDiscountPct,
       };
       rows.corridors.push(corridor);
     });
@@ -78,14 +134,22 @@ function assertDemoAccounts(rows: Rows): void {
   const partnerName = new Map(rows.partners.map((p) => [p.id, p.name]));
   for (const account of DEMO_ACCOUNTS) {
     const user = rows.users.find((u) => u.email === account.email);
-    const matches = user && user.role === account.role && (user.title ?? undefined) === account.title &&
+    const matches =
+      user &&
+      user.role === account.role &&
+      (user.title ?? undefined) === account.title &&
       (user.partnerId ? partnerName.get(user.partnerId) : undefined) === account.partner;
     if (!matches) throw new Error(`demo sign-in ${account.email} does not match the seeded users`);
   }
 }
 
 /** Builds the organisation; `joined` is when the vendor's team and first partners were set up. */
-export function buildOrg(rows: Rows, regions: ReadonlyMap<string, SeedRegion>, passwordHash: string, joined: Date): Org {
+export function buildOrg(
+  rows: Rows,
+  regions: ReadonlyMap<string, SeedRegion>,
+  passwordHash: string,
+  joined: Date,
+): Org {
   const staff = staffUsers(rows, passwordHash, joined);
   const usersById = new Map([...staff.values()].map((u) => [u.id, u]));
   const partners = partnersAndUsers(rows, staff, usersById, regions, passwordHash, joined);

@@ -26,9 +26,27 @@ export const STAFF: readonly StaffSpec[] = [
   { key: "ae-daniel", email: "daniel.ortiz@accord.test", name: "Daniel Ortiz", role: "AE", territory: ["US"] },
   { key: "ae-grace", email: "grace.kim@accord.test", name: "Grace Kim", role: "AE", territory: ["US", "CA"] },
   { key: "ae-samuel", email: "samuel.wright@accord.test", name: "Samuel Wright", role: "AE", territory: [] },
-  { key: "ae-emma", email: "emma.clarke@accord.test", name: "Emma Clarke", role: "AE", territory: ["GB", "IE", "DK", "SE", "NO", "FI", "IS"] },
-  { key: "ae-jonas", email: "jonas.weber@accord.test", name: "Jonas Weber", role: "AE", territory: ["DE", "AT", "CH", "NL", "LI"] },
-  { key: "ae-sophie", email: "sophie.laurent@accord.test", name: "Sophie Laurent", role: "AE", territory: ["FR", "BE", "LU", "MC"] },
+  {
+    key: "ae-emma",
+    email: "emma.clarke@accord.test",
+    name: "Emma Clarke",
+    role: "AE",
+    territory: ["GB", "IE", "DK", "SE", "NO", "FI", "IS"],
+  },
+  {
+    key: "ae-jonas",
+    email: "jonas.weber@accord.test",
+    name: "Jonas Weber",
+    role: "AE",
+    territory: ["DE", "AT", "CH", "NL", "LI"],
+  },
+  {
+    key: "ae-sophie",
+    email: "sophie.laurent@accord.test",
+    name: "Sophie Laurent",
+    role: "AE",
+    territory: ["FR", "BE", "LU", "MC"],
+  },
   { key: "ae-marco", email: "marco.rossi@accord.test", name: "Marco Rossi", role: "AE", territory: ["IT", "ES", "PT"] },
   { key: "vp-sales", email: "vp.sales@accord.test", role: "EXEC", title: "VP_SALES" },
   { key: "vp-channel", email: "vp.channel@accord.test", role: "EXEC", title: "VP_CHANNEL" },
@@ -43,7 +61,11 @@ export const GLOBAL_ACCOUNTS_AE = "ae-samuel";
 
 /** The portal user of a partner: first name of the contact at the partner's domain. */
 export function partnerUserEmail(contact: string, domain: string): string {
-  const first = contact.split(" ")[0].toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "");
+  const first = contact
+    .split(" ")[0]
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z]/g, "");
   return `${first}@${domain}`;
 }
 

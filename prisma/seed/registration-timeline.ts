@@ -45,8 +45,14 @@ export class RegistrationTimeline {
     let last = times.submittedAt;
     const event = (from: RegistrationStatus | null, to: RegistrationStatus, at: Date, who: Actor, reason: string) => {
       this.rows.registrationEvents.push({
-        id: this.eventIds.next(), registrationId: input.registrationId, fromStatus: from, toStatus: to,
-        actorId: who.id, actorLabel: who.label, reason, at,
+        id: this.eventIds.next(),
+        registrationId: input.registrationId,
+        fromStatus: from,
+        toStatus: to,
+        actorId: who.id,
+        actorLabel: who.label,
+        reason,
+        at,
       });
       if (at.getTime() > last.getTime()) last = at;
     };

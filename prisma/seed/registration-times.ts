@@ -35,10 +35,17 @@ function extensionCount(rng: Random, weights: readonly number[]): number {
 
 function extensionApprovals(rng: Random, decidedAt: Date, protectionDays: number, count: number): Date[] {
   // each extension is requested a few days before the protection it extends would end
-  return Array.from({ length: count }, (_, j) => toSecond(addDays(decidedAt, protectionDays * (j + 1) - rng.int(2, 10) + 1)));
+  return Array.from({ length: count }, (_, j) =>
+    toSecond(addDays(decidedAt, protectionDays * (j + 1) - rng.int(2, 10) + 1)),
+  );
 }
 
-function fromDecision(rng: Random, decidedAt: Date, protectionDays: number | null, extensions: number): RegistrationTimes {
+function fromDecision(
+  rng: Random,
+  decidedAt: Date,
+  protectionDays: number | null,
+  extensions: number,
+): RegistrationTimes {
   const submittedAt = toSecond(addHours(decidedAt, -reviewHours(rng)));
   const days = protectionDays ?? 0;
   return {
@@ -92,7 +99,13 @@ function converted(rng: Random, now: Date, start: Date, days: number | null): Re
   return { ...times, endedAt: maxDate(endedAt, addHours(decidedAt, 4)) };
 }
 
-function withdrawn(rng: Random, now: Date, start: Date, days: number | null, afterApproval: boolean): RegistrationTimes {
+function withdrawn(
+  rng: Random,
+  now: Date,
+  start: Date,
+  days: number | null,
+  afterApproval: boolean,
+): RegistrationTimes {
   if (!afterApproval) {
     const times = fromSubmission(rng, skewedMoment(rng, addDays(start, 1), addDays(now, -3)), false);
     return { ...times, endedAt: toSecond(addHours(times.submittedAt, rng.int(3, 30))) };
@@ -134,7 +147,12 @@ export function registrationTimes(
  * Timing fixed by a conflict case: submitted at `submittedAt`, decided (approved when
  * `protectionDays` is given, else rejected) at `decidedAt`, ended at `endedAt`.
  */
-export function fixedTimes(t: { submittedAt: Date; decidedAt?: Date | null; protectionDays?: number | null; endedAt?: Date | null }): RegistrationTimes {
+export function fixedTimes(t: {
+  submittedAt: Date;
+  decidedAt?: Date | null;
+  protectionDays?: number | null;
+  endedAt?: Date | null;
+}): RegistrationTimes {
   const decidedAt = t.decidedAt ?? null;
   return {
     submittedAt: t.submittedAt,

@@ -15,7 +15,13 @@ import { type RegistrationTimes, type RegistrationVariant, registrationTimes } f
 import { RegistrationTimeline, SYSTEM, actor, pendingExtensionRequest } from "./registration-timeline";
 import { type RoutedDecision, type Router, dealFacts } from "./routing";
 import { addDays, startOfDay } from "./time";
-import { REJECTION_REASONS, WITHDRAWAL_REASONS, registrationDescription, typedAccountDomain, typedAccountName } from "./typing";
+import {
+  REJECTION_REASONS,
+  WITHDRAWAL_REASONS,
+  registrationDescription,
+  typedAccountDomain,
+  typedAccountName,
+} from "./typing";
 import type { SeedAccount, SeedPartner, SeedProductLine, World } from "./world";
 
 export interface SeedRegistration {
@@ -49,8 +55,17 @@ export interface RegistrationRequest {
   endReason?: string;
 }
 
-const PARTNER_TIERS_MIX: ReadonlyArray<readonly [AccountTier, number]> = [["SMB", 40], ["MIDMARKET", 38], ["ENTERPRISE", 18], ["STRATEGIC", 4]];
-const PARTNER_PRODUCT_MIX: ReadonlyArray<readonly [ProductKind, number]> = [["CORE", 55], ["ADDON", 25], ["SERVICES", 20]];
+const PARTNER_TIERS_MIX: ReadonlyArray<readonly [AccountTier, number]> = [
+  ["SMB", 40],
+  ["MIDMARKET", 38],
+  ["ENTERPRISE", 18],
+  ["STRATEGIC", 4],
+];
+const PARTNER_PRODUCT_MIX: ReadonlyArray<readonly [ProductKind, number]> = [
+  ["CORE", 55],
+  ["ADDON", 25],
+  ["SERVICES", 20],
+];
 const ACTIVE: ReadonlySet<RegistrationStatus> = new Set(["SUBMITTED", "APPROVED"]);
 const NEEDS_PROTECTION: ReadonlySet<RegistrationStatus> = new Set(["APPROVED", "EXPIRED"]);
 /** Suspended and terminated partners stopped registering this long before `now`. */
@@ -82,11 +97,29 @@ export class RegistrationDesk {
     const deal = this.chooseDeal(rng, req);
     if (!deal) return null;
     const id = this.ids.next();
-    const now = req.partner.status === "ACTIVE" ? this.world.now : addDays(this.world.now, -INACTIVE_PARTNER_CUTOFF_DAYS);
+    const now =
+      req.partner.status === "ACTIVE" ? this.world.now : addDays(this.world.now, -INACTIVE_PARTNER_CUTOFF_DAYS);
     const peek = this.router.peek(this.facts(deal, req, this.world.now));
-    const times = req.timesFor?.(peek.protectionDays) ?? registrationTimes(rng, req.status, req.variant ?? "normal", { start: this.world.historyStart, now }, peek.protectionDays);
+    const times =
+      req.timesFor?.(peek.protectionDays) ??
+      registrationTimes(
+        rng,
+        req.status,
+        req.variant ?? "normal",
+        { start: this.world.historyStart, now },
+        peek.protectionDays,
+      );
     const decision = this.router.decide("REGISTRATION", id, this.facts(deal, req, times.submittedAt));
-    const reg: SeedRegistration = { id, partner: req.partner, ...deal, status: req.status, times, decision, opportunity: null, row: this.row(rng, id, deal, req, times, decision) };
+    const reg: SeedRegistration = {
+      id,
+      partner: req.partner,
+      ...deal,
+      status: req.status,
+      times,
+      decision,
+      opportunity: null,
+      row: this.row(rng, id, deal, req, times, decision),
+    };
     this.record(rng, reg, req);
     if (req.status === "CONVERTED") this.convert(rng, reg, req.convertInto);
     this.registrations.push(reg);
@@ -94,13 +127,24 @@ export class RegistrationDesk {
   }
 
   private facts(deal: Deal, req: RegistrationRequest, at: Date) {
-    return dealFacts({ ...deal, partner: req.partner, registrationStatus: "SUBMITTED", registeredFirst: req.registeredFirst ?? true, stage: null, at });
+    return dealFacts({
+      ...deal,
+      partner: req.partner,
+      registrationStatus: "SUBMITTED",
+      registeredFirst: req.registeredFirst ?? true,
+      stage: null,
+      at,
+    });
   }
 
   /** A deal the partner can claim now: the claim is free (if it will be active) and the route grants the protection the status implies. */
   private chooseDeal(rng: Random, req: RegistrationRequest): Deal | null {
     if (req.account && req.productLine) {
-      return { account: req.account, productLine: req.productLine, acvCents: req.acvCents ?? drawAcv(rng, req.account.tier, req.productLine.kind) };
+      return {
+        account: req.account,
+        productLine: req.productLine,
+        acvCents: req.acvCents ?? drawAcv(rng, req.account.tier, req.productLine.kind),
+      };
     }
     for (let attempt = 0; attempt < 60; attempt++) {
       const account = this.pools.drawForPartner(rng, req.partner, PARTNER_TIERS_MIX);
@@ -108,30 +152,63 @@ export class RegistrationDesk {
       const productLine = pickProductLine(rng, this.world, PARTNER_PRODUCT_MIX);
       if (ACTIVE.has(req.status) && !this.claims.isFree(account, productLine)) continue;
       const deal = { account, productLine, acvCents: drawAcv(rng, account.tier, productLine.kind) };
-      if (NEEDS_PROTECTION.has(req.status) && this.router.peek(this.facts(deal, req, this.world.now)).protectionDays === null) continue;
+      if (
+        NEEDS_PROTECTION.has(req.status) &&
+        this.router.peek(this.facts(deal, req, this.world.now)).protectionDays === null
+      )
+        continue;
       return deal;
     }
     return null;
   }
 
-  private row(rng: Random, id: string, deal: Deal, req: RegistrationRequest, times: RegistrationTimes, decision: RoutedDecision): Prisma.DealRegistrationCreateManyInput {
+  private row(
+    rng: Random,
+    id: string,
+    deal: Deal,
+    req: RegistrationRequest,
+    times: RegistrationTimes,
+    decision: RoutedDecision,
+  ): Prisma.DealRegistrationCreateManyInput {
     const { account, productLine } = deal;
     const typedDomain = typedAccountDomain(rng, account);
     const holdsClaim = ACTIVE.has(req.status) && req.holdsClaim !== false;
     const decided = times.decidedAt !== null;
     return {
-      id, partnerId: req.partner.id, submittedById: req.partner.userId,
-      accountName: typedAccountName(rng, account), accountDomain: typedDomain, accountCountry: account.country,
-      accountVertical: account.vertical, accountNameKey: account.nameKey, accountDomainKey: typedDomain ? account.domainKey : null,
-      accountId: account.id, productLineId: productLine.id, estimatedAcvCents: BigInt(deal.acvCents),
-      expectedCloseDate: startOfDay(addDays(times.submittedAt, rng.int(45, 200))), description: registrationDescription(rng),
-      status: req.status, route: decision.route, routeDecisionId: decision.id,
-      slaDueAt: times.slaDueAt, protectedUntil: times.protectedUntil, extensionCount: times.extensionApprovals.length,
+      id,
+      partnerId: req.partner.id,
+      submittedById: req.partner.userId,
+      accountName: typedAccountName(rng, account),
+      accountDomain: typedDomain,
+      accountCountry: account.country,
+      accountVertical: account.vertical,
+      accountNameKey: account.nameKey,
+      accountDomainKey: typedDomain ? account.domainKey : null,
+      accountId: account.id,
+      productLineId: productLine.id,
+      estimatedAcvCents: BigInt(deal.acvCents),
+      expectedCloseDate: startOfDay(addDays(times.submittedAt, rng.int(45, 200))),
+      description: registrationDescription(rng),
+      status: req.status,
+      route: decision.route,
+      routeDecisionId: decision.id,
+      slaDueAt: times.slaDueAt,
+      protectedUntil: times.protectedUntil,
+      extensionCount: times.extensionApprovals.length,
       reviewerId: decided ? req.partner.managerId : null,
-      decisionReason: decided ? (req.decisionReason ?? (req.status === "REJECTED" ? rng.pick(REJECTION_REASONS) : "Qualified opportunity; no competing claim.")) : null,
-      decidedAt: times.decidedAt, ...(holdsClaim ? this.claims.takeActive(account, productLine, typedDomain ? account.domainKey : null) : NO_CLAIM),
+      decisionReason: decided
+        ? (req.decisionReason ??
+          (req.status === "REJECTED" ? rng.pick(REJECTION_REASONS) : "Qualified opportunity; no competing claim."))
+        : null,
+      decidedAt: times.decidedAt,
+      ...(holdsClaim ? this.claims.takeActive(account, productLine, typedDomain ? account.domainKey : null) : NO_CLAIM),
       // every active registration holds its partner's keys, claim or not (as the app writes them)
-      ...(ACTIVE.has(req.status) ? partnerClaimKeys(req.partner.id, claimKeys(account.id, account.nameKey, typedDomain ? account.domainKey : null, productLine.id)) : NO_PARTNER_CLAIM),
+      ...(ACTIVE.has(req.status)
+        ? partnerClaimKeys(
+            req.partner.id,
+            claimKeys(account.id, account.nameKey, typedDomain ? account.domainKey : null, productLine.id),
+          )
+        : NO_PARTNER_CLAIM),
       submittedAt: times.submittedAt,
     };
   }
@@ -139,16 +216,26 @@ export class RegistrationDesk {
   private record(rng: Random, reg: SeedRegistration, req: RegistrationRequest): void {
     const partnerUser = this.world.usersById.get(reg.partner.userId)!;
     const manager = this.world.usersById.get(reg.partner.managerId)!;
-    const endReason = {
-      WITHDRAWN: req.endReason ?? rng.pick(WITHDRAWAL_REASONS),
-      EXPIRED: "Protection period ended without conversion.",
-      CONVERTED: "Converted to an opportunity.",
-    }[reg.status as string] ?? "";
+    const endReason =
+      {
+        WITHDRAWN: req.endReason ?? rng.pick(WITHDRAWAL_REASONS),
+        EXPIRED: "Protection period ended without conversion.",
+        CONVERTED: "Converted to an opportunity.",
+      }[reg.status as string] ?? "";
     const last = this.timeline.record({
-      registrationId: reg.id, status: reg.status, times: reg.times, protectionDays: reg.decision.protectionDays,
-      submitter: actor(partnerUser), reviewer: actor(manager), decisionReason: String(reg.row.decisionReason ?? ""),
-      endReason, endedBy: reg.status === "WITHDRAWN" ? actor(partnerUser) : reg.status === "EXPIRED" ? SYSTEM : actor(manager),
-      pendingExtensionAt: reg.status === "APPROVED" && rng.chance(0.5) ? pendingExtensionRequest(reg.times, this.world.now, reg.times.extensionApprovals.length < 2) : null,
+      registrationId: reg.id,
+      status: reg.status,
+      times: reg.times,
+      protectionDays: reg.decision.protectionDays,
+      submitter: actor(partnerUser),
+      reviewer: actor(manager),
+      decisionReason: String(reg.row.decisionReason ?? ""),
+      endReason,
+      endedBy: reg.status === "WITHDRAWN" ? actor(partnerUser) : reg.status === "EXPIRED" ? SYSTEM : actor(manager),
+      pendingExtensionAt:
+        reg.status === "APPROVED" && rng.chance(0.5)
+          ? pendingExtensionRequest(reg.times, this.world.now, reg.times.extensionApprovals.length < 2)
+          : null,
     });
     reg.row.lastActivityAt = last;
     reg.row.updatedAt = last;
@@ -165,9 +252,16 @@ export class RegistrationDesk {
       return;
     }
     const opp = this.pipeline.create(rng, {
-      account: reg.account, productLine: reg.productLine, acvCents: driftAcv(rng, Number(reg.row.estimatedAcvCents)),
-      createdAt: reg.times.endedAt!, source: "PARTNER", partner: reg.partner, aeId: reg.account.ownerId,
-      registrationStatus: "APPROVED", priorRoute: reg.decision.route, registrationId: reg.id,
+      account: reg.account,
+      productLine: reg.productLine,
+      acvCents: driftAcv(rng, Number(reg.row.estimatedAcvCents)),
+      createdAt: reg.times.endedAt!,
+      source: "PARTNER",
+      partner: reg.partner,
+      aeId: reg.account.ownerId,
+      registrationStatus: "APPROVED",
+      priorRoute: reg.decision.route,
+      registrationId: reg.id,
     });
     reg.opportunity = opp;
     reg.row.opportunityId = opp.id;

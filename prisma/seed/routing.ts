@@ -41,7 +41,11 @@ export function ruleId(version: number, priority: number): string {
 
 /** Rule rows for an engine rule set stored as `version`. */
 export function ruleRows(engine: RuleSet, version: number): Prisma.RuleCreateManyInput[] {
-  return engine.rules.map((rule) => ({ id: ruleId(version, rule.priority), ruleSetId: ruleSetId(version), ...ruleColumns(rule) }));
+  return engine.rules.map((rule) => ({
+    id: ruleId(version, rule.priority),
+    ruleSetId: ruleSetId(version),
+    ...ruleColumns(rule),
+  }));
 }
 
 export { engineRuleSet };
@@ -123,5 +127,6 @@ export class Router {
 function keptByStickiness(engine: RuleSet, facts: Facts): boolean {
   if (!facts.priorRoute) return false;
   const fresh = interpret(engine, { ...facts, priorRoute: null });
-  return applyStickyOwnership({ route: facts.priorRoute, partnerDriving: isPartnerDriving(facts) }, fresh).flaggedForReview;
+  return applyStickyOwnership({ route: facts.priorRoute, partnerDriving: isPartnerDriving(facts) }, fresh)
+    .flaggedForReview;
 }

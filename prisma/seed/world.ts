@@ -94,11 +94,32 @@ export interface Rows {
 
 export function emptyRows(): Rows {
   return {
-    users: [], partners: [], partnerRegions: [], partnerVerticals: [], productLines: [], corridors: [],
-    ruleSets: [], rules: [], accounts: [], decisions: [], opportunities: [], touches: [], registrations: [],
-    registrationEvents: [], extensions: [], conflicts: [], conflictParties: [], conflictRegistrations: [],
-    conflictEvents: [], attributions: [], mdfFunds: [], assessments: [], scores: [], councilMeetings: [],
-    auditEvents: [], settings: [],
+    users: [],
+    partners: [],
+    partnerRegions: [],
+    partnerVerticals: [],
+    productLines: [],
+    corridors: [],
+    ruleSets: [],
+    rules: [],
+    accounts: [],
+    decisions: [],
+    opportunities: [],
+    touches: [],
+    registrations: [],
+    registrationEvents: [],
+    extensions: [],
+    conflicts: [],
+    conflictParties: [],
+    conflictRegistrations: [],
+    conflictEvents: [],
+    attributions: [],
+    mdfFunds: [],
+    assessments: [],
+    scores: [],
+    councilMeetings: [],
+    auditEvents: [],
+    settings: [],
   };
 }
 

@@ -19,7 +19,11 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
   const partnerUsers = rows.users.filter((u) => u.partnerId);
   const counts = {} as RowCounts;
   const timings: WriteResult["timings"] = {};
-  const put = async <K extends keyof Rows>(key: K, write: (data: Rows[K]) => Promise<number>, data: Rows[K] = rows[key]) => {
+  const put = async <K extends keyof Rows>(
+    key: K,
+    write: (data: Rows[K]) => Promise<number>,
+    data: Rows[K] = rows[key],
+  ) => {
     const started = performance.now();
     counts[key] = (counts[key] ?? 0) + (await write(data));
     timings[key] = Math.round((timings[key] ?? 0) + performance.now() - started);

@@ -32,15 +32,27 @@ const profile: string[][] = [];
 let disagreements = 0;
 
 console.log(`Accord rules benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? "unknown CPU"}, single thread`);
-console.log(`${fmt.int(DEAL_COUNT)} deals (seeded); rule sets: ${ruleSets.map((r) => `${r.label} (${r.set.rules.length})`).join(", ")}\n`);
+console.log(
+  `${fmt.int(DEAL_COUNT)} deals (seeded); rule sets: ${ruleSets.map((r) => `${r.label} (${r.set.rules.length})`).join(", ")}\n`,
+);
 
 for (const { label, set } of ruleSets) {
   const t0 = performance.now();
   const compiled = compileRuleSet(set);
   const compileMs = performance.now() - t0;
-  const positions = deals.map((d) => compiled.winnerIndex(d)).map((i) => (i < 0 ? set.rules.length : i)).sort((a, b) => a - b);
+  const positions = deals
+    .map((d) => compiled.winnerIndex(d))
+    .map((i) => (i < 0 ? set.rules.length : i))
+    .sort((a, b) => a - b);
   const defaults = positions.filter((p) => p === set.rules.length).length;
-  profile.push([label, String(set.rules.length), `${compileMs.toFixed(1)} ms`, fmt.int(percentile(positions, 50) + 1), fmt.int(percentile(positions, 90) + 1), `${((100 * defaults) / deals.length).toFixed(1)}%`]);
+  profile.push([
+    label,
+    String(set.rules.length),
+    `${compileMs.toFixed(1)} ms`,
+    fmt.int(percentile(positions, 50) + 1),
+    fmt.int(percentile(positions, 90) + 1),
+    `${((100 * defaults) / deals.length).toFixed(1)}%`,
+  ]);
 
   let reference: (string | null)[] = [];
   for (const impl of IMPLEMENTATIONS) {
@@ -49,7 +61,9 @@ for (const { label, set } of ruleSets) {
     if (impl.name === "compiled") reference = result.answers;
     const wrong = result.answers.flatMap((id, i) => (id === reference[i] ? [] : [i]));
     for (const i of wrong.slice(0, 3)) {
-      console.error(`DISAGREEMENT ${label} / ${impl.name}: deal ${i} → ${result.answers[i]}, compiled → ${reference[i]}\n  ${JSON.stringify(deals[i])}`);
+      console.error(
+        `DISAGREEMENT ${label} / ${impl.name}: deal ${i} → ${result.answers[i]}, compiled → ${reference[i]}\n  ${JSON.stringify(deals[i])}`,
+      );
     }
     disagreements += wrong.length;
     rate.set(`${label}/${impl.name}`, result.decisionsPerSecond);
@@ -63,7 +77,9 @@ for (const { label, set } of ruleSets) {
       wrong.length ? `${fmt.int(wrong.length)} WRONG` : "all ✓",
     ]);
     const capped = result.answers.length < deals.length ? ` (first ${fmt.int(result.answers.length)} deals)` : "";
-    console.log(`  ${label.padEnd(14)} ${impl.name.padEnd(20)} ${fmt.int(result.decisionsPerSecond).padStart(12)}/s${capped}`);
+    console.log(
+      `  ${label.padEnd(14)} ${impl.name.padEnd(20)} ${fmt.int(result.decisionsPerSecond).padStart(12)}/s${capped}`,
+    );
   }
 }
 
@@ -100,10 +116,26 @@ console.log(
 
 const r = (label: string, name: string) => rate.get(`${label}/${name}`)!;
 const targets: [string, boolean, string][] = [
-  ["≥ 1,000,000 decisions/s at 1,000 rules", r("1,000 rules", "compiled") >= 1e6, `${fmt.int(r("1,000 rules", "compiled"))}/s`],
-  ["≥ 300,000 decisions/s at 10,000 rules", r("10,000 rules", "compiled") >= 3e5, `${fmt.int(r("10,000 rules", "compiled"))}/s`],
-  ["≥ 10× naive closures at 1,000 rules", r("1,000 rules", "compiled") >= 10 * r("1,000 rules", "naive closures"), fmt.x(r("1,000 rules", "compiled") / r("1,000 rules", "naive closures"))],
-  ["within 2× of hand-written on the default set", r("default rule set", "hand-written") <= 2 * r("default rule set", "compiled"), `hand-written is ${fmt.x(r("default rule set", "hand-written") / r("default rule set", "compiled"))} the compiled speed`],
+  [
+    "≥ 1,000,000 decisions/s at 1,000 rules",
+    r("1,000 rules", "compiled") >= 1e6,
+    `${fmt.int(r("1,000 rules", "compiled"))}/s`,
+  ],
+  [
+    "≥ 300,000 decisions/s at 10,000 rules",
+    r("10,000 rules", "compiled") >= 3e5,
+    `${fmt.int(r("10,000 rules", "compiled"))}/s`,
+  ],
+  [
+    "≥ 10× naive closures at 1,000 rules",
+    r("1,000 rules", "compiled") >= 10 * r("1,000 rules", "naive closures"),
+    fmt.x(r("1,000 rules", "compiled") / r("1,000 rules", "naive closures")),
+  ],
+  [
+    "within 2× of hand-written on the default set",
+    r("default rule set", "hand-written") <= 2 * r("default rule set", "compiled"),
+    `hand-written is ${fmt.x(r("default rule set", "hand-written") / r("default rule set", "compiled"))} the compiled speed`,
+  ],
   ["explanation < 50 µs at 1,000 rules (mean)", explainMean < 0.05, fmt.us(explainMean)],
 ];
 console.log("\nTargets:");
@@ -116,4 +148,6 @@ if (disagreements > 0) {
 const cappedNote = IMPLEMENTATIONS.filter((impl) => impl.maxDeals !== undefined && impl.maxDeals < DEAL_COUNT)
   .map((impl) => ` (${impl.name}: the first ${fmt.int(impl.maxDeals!)})`)
   .join("");
-console.log(`\nAll implementations pick the same rule for all ${fmt.int(DEAL_COUNT)} deals of every rule set${cappedNote}.`);
+console.log(
+  `\nAll implementations pick the same rule for all ${fmt.int(DEAL_COUNT)} deals of every rule set${cappedNote}.`,
+);

@@ -20,7 +20,10 @@ test("anonymous and badly authenticated calls get 401 in the error envelope", as
   expect((await unknown.json()).error.code).toBe("NOT_FOUND");
 });
 
-test("a partner API key acts as that partner; bad query parameters are a 400 with field messages", async ({ playwright, baseURL }) => {
+test("a partner API key acts as that partner; bad query parameters are a 400 with field messages", async ({
+  playwright,
+  baseURL,
+}) => {
   const key = insertPartnerApiKey("Contoso Partners");
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${key}` } });
   const list = await api.get("/api/v1/registrations?pageSize=5&sort=submittedAt");
@@ -48,7 +51,10 @@ test("responses carry security headers", async ({ request }) => {
   expect(h["x-powered-by"]).toBeUndefined();
 });
 
-test("failed sign-ins are limited: the sixth attempt in 15 minutes gets 429, also for unknown e-mails", async ({ playwright, baseURL }) => {
+test("failed sign-ins are limited: the sixth attempt in 15 minutes gets 429, also for unknown e-mails", async ({
+  playwright,
+  baseURL,
+}) => {
   for (const email of ["grace.kim@accord.test", "nobody@nowhere.test"]) {
     const ctx = await playwright.request.newContext({ baseURL });
     const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
@@ -61,7 +67,10 @@ test("failed sign-ins are limited: the sixth attempt in 15 minutes gets 429, als
       });
       statuses.push(res.status());
     }
-    expect(statuses.slice(0, 5).every((s) => s !== 429), `${email}: ${statuses}`).toBe(true);
+    expect(
+      statuses.slice(0, 5).every((s) => s !== 429),
+      `${email}: ${statuses}`,
+    ).toBe(true);
     expect(statuses[5], `${email}: ${statuses}`).toBe(429);
   }
 });

@@ -12,15 +12,23 @@ function collectViolations(page: Page): string[] {
   return violations;
 }
 
-test("every page gets a fresh nonce policy without 'unsafe-inline' scripts; the API gets none at all", async ({ request }) => {
+test("every page gets a fresh nonce policy without 'unsafe-inline' scripts; the API gets none at all", async ({
+  request,
+}) => {
   const first = (await request.get("/sign-in")).headers()["content-security-policy"];
   const second = (await request.get("/sign-in")).headers()["content-security-policy"];
-  const scriptSrc = (policy: string) => policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  const scriptSrc = (policy: string) =>
+    policy
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src"))!;
   expect(scriptSrc(first)).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
   expect(scriptSrc(first)).not.toContain("unsafe-inline");
   expect(first).toContain("frame-ancestors 'none'");
   expect(scriptSrc(first)).not.toBe(scriptSrc(second));
-  expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
 });
 
 test("the app hydrates and navigates under the policy without a single violation", async ({ page }) => {
@@ -34,14 +42,20 @@ test("the app hydrates and navigates under the policy without a single violation
   await page.getByLabel("Estimated ACV (USD)").fill("120000");
   await page.getByLabel("Expected close date").fill("2027-06-30");
   // the live route preview is client code calling a server action: only runs if hydrated
-  await expect(page.getByRole("complementary", { name: "Route preview" }).getByText(/Rule 70/)).toBeVisible({ timeout: 15_000 });
-  await page.getByRole("link", { name: /rules of engagement/i }).first().click();
+  await expect(page.getByRole("complementary", { name: "Route preview" }).getByText(/Rule 70/)).toBeVisible({
+    timeout: 15_000,
+  });
+  await page
+    .getByRole("link", { name: /rules of engagement/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/portal\/rules/);
   expect(violations).toEqual([]);
-
 });
 
-test("a script injected into a page's HTML does not run; the page's own scripts all carry its nonce", async ({ page }) => {
+test("a script injected into a page's HTML does not run; the page's own scripts all carry its nonce", async ({
+  page,
+}) => {
   const violations = collectViolations(page);
   // What a stored XSS would amount to: markup in the served HTML, under the response's own policy.
   await page.route("**/sign-in", async (route) => {
@@ -51,7 +65,13 @@ test("a script injected into a page's HTML does not run; the page's own scripts 
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-    await route.fulfill({ response, body: html.replace("</body>", `<script>window.__injected = true</script><img src=x onerror="window.__injected = true"></body>`) });
+    await route.fulfill({
+      response,
+      body: html.replace(
+        "</body>",
+        `<script>window.__injected = true</script><img src=x onerror="window.__injected = true"></body>`,
+      ),
+    });
   });
   await page.goto("/sign-in");
   await expect(page.getByLabel("E-mail")).toBeVisible();

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { firstOwnRegistration, signIn } from "./helpers";
 
 // `?after=<id>` on a list page took any registration id, another partner's included; the pager now hands out signed cursors and a foreign one is not found.
-test("the portal pager walks a partner's own list; another partner's id or cursor is not found", async ({ browser }) => {
+test("the portal pager walks a partner's own list; another partner's id or cursor is not found", async ({
+  browser,
+}) => {
   const alice = await (await browser.newContext()).newPage();
   await signIn(alice, "alice@northwind.test");
   const bob = await (await browser.newContext()).newPage();
@@ -33,7 +35,10 @@ test("the portal pager walks a partner's own list; another partner's id or curso
   await notFound(`/portal/registrations?sort=accountName&after=${bobReg}`);
   // a cursor bob's own pager minted
   await bob.goto("/portal/registrations?sort=accountName&pageSize=10");
-  const bobsNext = new URL((await bob.getByRole("link", { name: "Next →" }).getAttribute("href"))!, bob.url()).searchParams.get("after")!;
+  const bobsNext = new URL(
+    (await bob.getByRole("link", { name: "Next →" }).getAttribute("href"))!,
+    bob.url(),
+  ).searchParams.get("after")!;
   expect((await bob.goto(`/portal/registrations?sort=accountName&pageSize=10&after=${bobsNext}`))!.status()).toBe(200);
   await notFound(`/portal/registrations?sort=accountName&pageSize=10&after=${bobsNext}`);
 });

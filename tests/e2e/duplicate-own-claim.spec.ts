@@ -15,7 +15,9 @@ async function fillDeal(page: Page, company: string, domain: string) {
   await page.getByLabel("Expected close date").fill("2027-06-30");
 }
 
-test("a partner's second registration for the same company and product line links to its first", async ({ browser }) => {
+test("a partner's second registration for the same company and product line links to its first", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const company = `Brightwater Kinetics ${Date.now()} GmbH`;
   const domain = `brightwater-${Date.now()}.example`;
@@ -36,7 +38,9 @@ test("a partner's second registration for the same company and product line link
 
   await fillDeal(bob, company.toUpperCase().replace(" GMBH", ", GmbH"), domain);
   await bob.getByRole("button", { name: "Submit registration" }).click();
-  await expect(bob.getByRole("alert").filter({ hasText: "You already registered this company for this product line." })).toBeVisible();
+  await expect(
+    bob.getByRole("alert").filter({ hasText: "You already registered this company for this product line." }),
+  ).toBeVisible();
   await expect(bob.getByText(/Northwind/)).toHaveCount(0);
   const link = bob.getByRole("link", { name: "Open your registration" });
   await expect(link).toHaveAttribute("href", `/portal/registrations/${first}`);

@@ -29,9 +29,9 @@ export function insertPartnerApiKey(partnerName: string): string {
     const prefix = randomBytes(5).toString("hex");
     const key = `acc_${prefix}_${randomBytes(32).toString("base64url")}`;
     const hash = createHash("sha256").update(key).digest("hex");
-    db.prepare(`INSERT INTO "ApiKey" (id, name, prefix, keyHash, scope, partnerId, createdAt) VALUES (?, ?, ?, ?, 'PARTNER', ?, ?)`).run(
-      `key_${prefix}`, "e2e", prefix, hash, partner.id, new Date().toISOString(),
-    );
+    db.prepare(
+      `INSERT INTO "ApiKey" (id, name, prefix, keyHash, scope, partnerId, createdAt) VALUES (?, ?, ?, ?, 'PARTNER', ?, ?)`,
+    ).run(`key_${prefix}`, "e2e", prefix, hash, partner.id, new Date().toISOString());
     return key;
   } finally {
     db.close();

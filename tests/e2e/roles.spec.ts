@@ -19,7 +19,11 @@ for (const account of ACCOUNTS) {
     await signIn(page, account.email);
     await expect(page).toHaveURL(new RegExp(`${account.home}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(account.heading);
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).or(page.getByRole("complementary", { name: "Main navigation" }))).toBeVisible();
+    await expect(
+      page
+        .getByRole("navigation", { name: "Main navigation" })
+        .or(page.getByRole("complementary", { name: "Main navigation" })),
+    ).toBeVisible();
   });
 }
 

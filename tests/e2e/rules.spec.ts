@@ -3,7 +3,11 @@ import { signIn } from "./helpers";
 
 // docs/domain.md#rules-of-engagement: edit a draft, lint it, simulate it, publish it with a future effective date — and a
 // registration claimed before that date is still decided by the rule set in force at its claim.
-test("ops edit, lint, simulate and schedule a rule set; earlier claims keep the old rules", async ({ page, browser, baseURL }) => {
+test("ops edit, lint, simulate and schedule a rule set; earlier claims keep the old rules", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "ops@accord.test");
   await page.goto("/rules");
@@ -59,8 +63,22 @@ test("ops edit, lint, simulate and schedule a rule set; earlier claims keep the 
   expect(detail.routeDecision.ruleName).toBe("Under $250K ACV");
 
   // the same deal claimed after the effective date is decided by the new version
-  const facts = { acv: 22_000_000, country: "DE", region: "EMEA-WEST", regionDirectPresence: true, vertical: "MANUFACTURING", productKind: "CORE", productLine: "Platform", namedAccount: false, partnerType: "RESELLER", registrationStatus: "SUBMITTED", at: new Date(tomorrow.getTime() + 3_600_000).toISOString() };
-  const later = await (await page.request.post("/api/v1/route-decisions", { data: { facts }, headers: { Origin: baseURL! } })).json();
+  const facts = {
+    acv: 22_000_000,
+    country: "DE",
+    region: "EMEA-WEST",
+    regionDirectPresence: true,
+    vertical: "MANUFACTURING",
+    productKind: "CORE",
+    productLine: "Platform",
+    namedAccount: false,
+    partnerType: "RESELLER",
+    registrationStatus: "SUBMITTED",
+    at: new Date(tomorrow.getTime() + 3_600_000).toISOString(),
+  };
+  const later = await (
+    await page.request.post("/api/v1/route-decisions", { data: { facts }, headers: { Origin: baseURL! } })
+  ).json();
   expect(later.route).toBe("CO_SELL");
   expect(later.ruleName).toBe("$200K–$1M ACV");
   expect(later.ruleSetVersion).toBeGreaterThan(1);

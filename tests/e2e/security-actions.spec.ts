@@ -20,13 +20,27 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db", AUTH_SECRET: "e2e-secret-not-for-production", NEXTAUTH_URL: base, ACCORD_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  server = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: "file:./data/e2e.db",
+        AUTH_SECRET: "e2e-secret-not-for-production",
+        NEXTAUTH_URL: base,
+        ACCORD_JOBS: "off",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   server.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   for (let i = 0; i < 200; i++) {
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -61,8 +75,15 @@ test("a cross-site server-action POST is 403, never a 500 in the server's log", 
   await signIn(page, "alice@northwind.test");
   const before = stderr.length;
   const res = await page.request.post(actionPath, {
-    headers: { Origin: "http://evil.example", "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([{ country: "DE", vertical: "MANUFACTURING", productLine: "Platform", estimatedAcv: 18_000_000 }]),
+    headers: {
+      Origin: "http://evil.example",
+      "Next-Action": actionId,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
+    data: JSON.stringify([
+      { country: "DE", vertical: "MANUFACTURING", productLine: "Platform", estimatedAcv: 18_000_000 },
+    ]),
   });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.code).toBe("FORBIDDEN");
@@ -74,13 +95,21 @@ test("a cross-site server-action POST is 403, never a 500 in the server's log", 
 test("a deeply nested server-action body is 400 and an oversized one 413", async ({ page, baseURL }) => {
   await signIn(page, "alice@northwind.test");
   const before = stderr.length;
-  const headers = { Origin: baseURL!, "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" };
+  const headers = {
+    Origin: baseURL!,
+    "Next-Action": actionId,
+    "Content-Type": "text/plain;charset=UTF-8",
+    Accept: "text/x-component",
+  };
   for (const levels of [100_000, 2_000]) {
     const res = await page.request.post(actionPath, { headers, data: `[${"[".repeat(levels)}${"]".repeat(levels)}]` });
     expect(res.status()).toBe(400);
     expect((await res.json()).error.message).toMatch(/nested more than 64 levels/);
   }
-  const big = await page.request.post(actionPath, { headers, data: JSON.stringify(["x".repeat(3 * 1024 * 1024 + 10)]) });
+  const big = await page.request.post(actionPath, {
+    headers,
+    data: JSON.stringify(["x".repeat(3 * 1024 * 1024 + 10)]),
+  });
   expect(big.status()).toBe(413);
   await new Promise((r) => setTimeout(r, 500));
   expect(stderr.slice(before)).not.toMatch(/RangeError|Maximum call stack|digest|⨯/);
@@ -89,11 +118,18 @@ test("a deeply nested server-action body is 400 and an oversized one 413", async
 test("a chunked API body of 12 MB (cap 1 MB) gets its 413 on the wire, not a reset connection", async () => {
   const key = insertPartnerApiKey("Northwind Systems");
   const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(`${base}/api/v1/registrations`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" } }, (res) => {
-      let text = "";
-      res.on("data", (c: Buffer) => (text += c.toString()));
-      res.on("end", () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = http.request(
+      `${base}/api/v1/registrations`,
+      {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on("error", reject);
     const piece = "x".repeat(64 * 1024);
     req.write('{"description":"');

@@ -15,15 +15,22 @@ function inE2eDb<T>(fn: (db: Database.Database) => T): T {
   }
 }
 
-test("a disabled user gets no session from /api/auth/session; enabled again, the same cookie works", async ({ page }) => {
+test("a disabled user gets no session from /api/auth/session; enabled again, the same cookie works", async ({
+  page,
+}) => {
   const id = `u_${randomBytes(6).toString("hex")}`;
   const email = `${id}@accord.test`;
   const passwordHash = await hash(PASSWORD);
   const now = new Date().toISOString();
   inE2eDb((db) =>
-    db.prepare(`INSERT INTO "User" (id, email, name, passwordHash, role, active, createdAt, updatedAt) VALUES (?, ?, 'Session Probe', ?, 'AE', 1, ?, ?)`).run(id, email, passwordHash, now, now),
+    db
+      .prepare(
+        `INSERT INTO "User" (id, email, name, passwordHash, role, active, createdAt, updatedAt) VALUES (?, ?, 'Session Probe', ?, 'AE', 1, ?, ?)`,
+      )
+      .run(id, email, passwordHash, now, now),
   );
-  const setActive = (active: boolean) => inE2eDb((db) => db.prepare(`UPDATE "User" SET active = ? WHERE id = ?`).run(active ? 1 : 0, id));
+  const setActive = (active: boolean) =>
+    inE2eDb((db) => db.prepare(`UPDATE "User" SET active = ? WHERE id = ?`).run(active ? 1 : 0, id));
   const session = async () => {
     const res = await page.request.get("/api/auth/session");
     expect(res.status()).toBe(200);

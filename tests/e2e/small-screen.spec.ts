@@ -7,79 +7,84 @@ import { signIn } from "./helpers";
 const PHONE = { width: 390, height: 844 };
 
 async function noSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, "page width at 390 px").toBeLessThanOrEqual(innerWidth);
 }
 
 test.describe("at 390 px", () => {
-test.use({ viewport: PHONE });
+  test.use({ viewport: PHONE });
 
-test("the registration queue shows stacked cards with the key fields in view", async ({ page }) => {
-  await signIn(page, "ops@accord.test");
-  await page.goto("/registrations");
-  const row = page.locator("main table tbody tr").first();
-  const account = row.locator("td").first().getByRole("link");
-  const status = row.locator('td[data-label="Status"]');
-  const acv = row.locator('td[data-label="Est. ACV"]');
-  for (const cell of [account, status, acv]) await expect(cell).toBeInViewport();
-  // a card, not a table row: the main link on top, each field on a line of its own below it
-  const [a, s, v] = await Promise.all([account.boundingBox(), status.boundingBox(), acv.boundingBox()]);
-  expect(s!.y).toBeGreaterThan(a!.y + a!.height - 1);
-  expect(s!.y).toBeGreaterThan(v!.y);
-  expect(s!.x + s!.width).toBeLessThanOrEqual(PHONE.width);
-  // each value is introduced by its column's label
-  expect(await status.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Status"');
-  await noSidewaysScroll(page);
-  await page.screenshot({ path: "test-results/small-registrations-ops.png" });
-});
+  test("the registration queue shows stacked cards with the key fields in view", async ({ page }) => {
+    await signIn(page, "ops@accord.test");
+    await page.goto("/registrations");
+    const row = page.locator("main table tbody tr").first();
+    const account = row.locator("td").first().getByRole("link");
+    const status = row.locator('td[data-label="Status"]');
+    const acv = row.locator('td[data-label="Est. ACV"]');
+    for (const cell of [account, status, acv]) await expect(cell).toBeInViewport();
+    // a card, not a table row: the main link on top, each field on a line of its own below it
+    const [a, s, v] = await Promise.all([account.boundingBox(), status.boundingBox(), acv.boundingBox()]);
+    expect(s!.y).toBeGreaterThan(a!.y + a!.height - 1);
+    expect(s!.y).toBeGreaterThan(v!.y);
+    expect(s!.x + s!.width).toBeLessThanOrEqual(PHONE.width);
+    // each value is introduced by its column's label
+    expect(await status.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Status"');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/small-registrations-ops.png" });
+  });
 
-test("the partner's list and registration form fit a phone; the route preview comes before submitting", async ({ page }) => {
-  await signIn(page, "alice@northwind.test");
-  await page.goto("/portal/registrations");
-  await expect(page.locator("main table tbody tr").first().getByRole("link").first()).toBeInViewport();
-  await noSidewaysScroll(page);
-  await page.screenshot({ path: "test-results/small-portal-registrations.png" });
+  test("the partner's list and registration form fit a phone; the route preview comes before submitting", async ({
+    page,
+  }) => {
+    await signIn(page, "alice@northwind.test");
+    await page.goto("/portal/registrations");
+    await expect(page.locator("main table tbody tr").first().getByRole("link").first()).toBeInViewport();
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/small-portal-registrations.png" });
 
-  await page.goto("/portal/registrations/new");
-  const preview = page.getByRole("complementary", { name: "Route preview" });
-  const submit = page.getByRole("button", { name: "Submit registration" });
-  const [p, s] = await Promise.all([preview.boundingBox(), submit.boundingBox()]);
-  expect(p!.y + p!.height).toBeLessThanOrEqual(s!.y);
-  await noSidewaysScroll(page);
-  await page.screenshot({ path: "test-results/small-portal-registration-new.png", fullPage: true });
-});
+    await page.goto("/portal/registrations/new");
+    const preview = page.getByRole("complementary", { name: "Route preview" });
+    const submit = page.getByRole("button", { name: "Submit registration" });
+    const [p, s] = await Promise.all([preview.boundingBox(), submit.boundingBox()]);
+    expect(p!.y + p!.height).toBeLessThanOrEqual(s!.y);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/small-portal-registration-new.png", fullPage: true });
+  });
 
-test("a confirmation dialog is operable from the keyboard: Escape cancels and focus returns", async ({ page }) => {
-  await signIn(page, "alice@northwind.test");
-  await page.goto("/portal/api-keys");
-  const name = `Keyboard ${Date.now()}`;
-  await page.getByLabel("Key name").fill(name);
-  await page.getByRole("button", { name: "Create key" }).click();
-  await expect(page.getByTestId("new-api-key")).toBeVisible();
+  test("a confirmation dialog is operable from the keyboard: Escape cancels and focus returns", async ({ page }) => {
+    await signIn(page, "alice@northwind.test");
+    await page.goto("/portal/api-keys");
+    const name = `Keyboard ${Date.now()}`;
+    await page.getByLabel("Key name").fill(name);
+    await page.getByRole("button", { name: "Create key" }).click();
+    await expect(page.getByTestId("new-api-key")).toBeVisible();
 
-  const row = page.getByRole("row", { name: new RegExp(name) });
-  const revoke = row.getByRole("button", { name: `Revoke “${name}”` });
-  await revoke.focus();
-  await page.keyboard.press("Enter");
-  const dialog = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
-  await expect(dialog).toBeVisible();
-  // focus is trapped inside the dialog, starting on the safe choice
-  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
-  await page.screenshot({ path: "test-results/small-confirm-dialog.png" });
-  await page.keyboard.press("Escape");
-  await expect(dialog).toHaveCount(0);
-  await expect(revoke).toBeFocused();
-  await expect(row).toContainText("Active");
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    const revoke = row.getByRole("button", { name: `Revoke “${name}”` });
+    await revoke.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
+    await expect(dialog).toBeVisible();
+    // focus is trapped inside the dialog, starting on the safe choice
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.screenshot({ path: "test-results/small-confirm-dialog.png" });
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(revoke).toBeFocused();
+    await expect(row).toContainText("Active");
 
-  // confirmed from the keyboard, the key is revoked
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab");
-  await expect(dialog.getByRole("button", { name: "Revoke key" })).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(dialog).toHaveCount(0);
-  await expect(row).toContainText("Revoked");
-  await noSidewaysScroll(page);
-});
+    // confirmed from the keyboard, the key is revoked
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Revoke key" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toHaveCount(0);
+    await expect(row).toContainText("Revoked");
+    await noSidewaysScroll(page);
+  });
 });
 
 test.describe("at 1280 px", () => {
@@ -98,7 +103,10 @@ test.describe("at 1280 px", () => {
     await expect(page.getByRole("columnheader", { name: /Account/ })).toBeVisible();
     await page.screenshot({ path: "test-results/wide-portal-registrations.png", fullPage: true });
     await page.goto("/portal/registrations/new");
-    const [p, s] = await Promise.all([page.getByRole("complementary", { name: "Route preview" }).boundingBox(), page.getByRole("button", { name: "Submit registration" }).boundingBox()]);
+    const [p, s] = await Promise.all([
+      page.getByRole("complementary", { name: "Route preview" }).boundingBox(),
+      page.getByRole("button", { name: "Submit registration" }).boundingBox(),
+    ]);
     expect(p!.x).toBeGreaterThan(1280 / 2); // beside the form, in the right-hand column
     expect(p!.y).toBeLessThan(s!.y);
     await page.screenshot({ path: "test-results/wide-portal-registration-new.png", fullPage: true });

@@ -30,7 +30,12 @@ export const OUTCOMES = {
   partnerLed: { route: "PARTNER_LED", leadRole: "PARTNER", protectionDays: 90, attributionCategory: "PARTNER_SOURCED" },
   coSell: { route: "CO_SELL", leadRole: "AE_AND_PARTNER", protectionDays: 90, attributionCategory: "PARTNER_COSELL" },
   direct: { route: "DIRECT", leadRole: "AE", protectionDays: null, attributionCategory: "DIRECT" },
-  attached: { route: "DIRECT_PARTNER_ATTACHED", leadRole: "AE", protectionDays: null, attributionCategory: "PARTNER_COSELL" },
+  attached: {
+    route: "DIRECT_PARTNER_ATTACHED",
+    leadRole: "AE",
+    protectionDays: null,
+    attributionCategory: "PARTNER_COSELL",
+  },
   marketplace: { route: "MARKETPLACE", leadRole: "PARTNER", protectionDays: 30, attributionCategory: "MARKETPLACE" },
 } as const satisfies Record<string, Outcome>;
 
@@ -50,7 +55,10 @@ export function makeRule(overrides: Partial<Rule> & { conditions?: readonly Cond
 }
 
 /** Rules get priorities 10, 20, … in the order given unless they set their own. */
-export function makeRuleSet(rules: readonly (Partial<Rule> & { conditions?: readonly Condition[] })[], overrides: Partial<RuleSet> = {}): RuleSet {
+export function makeRuleSet(
+  rules: readonly (Partial<Rule> & { conditions?: readonly Condition[] })[],
+  overrides: Partial<RuleSet> = {},
+): RuleSet {
   return {
     id: "test-set",
     version: 1,

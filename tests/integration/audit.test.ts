@@ -12,8 +12,18 @@ describe("audit events", () => {
     const ops = await ctxFor("ops@accord.test");
     const before = await db.auditEvent.count();
     await db.$transaction(async (tx) => {
-      await tx.appSetting.upsert({ where: { key: "audit-test" }, create: { key: "audit-test", value: 1 }, update: { value: 1 } });
-      await audit(tx, ops, { action: "partner.update", entityType: "AppSetting", entityId: "audit-test", before: null, after: { value: 1n } });
+      await tx.appSetting.upsert({
+        where: { key: "audit-test" },
+        create: { key: "audit-test", value: 1 },
+        update: { value: 1 },
+      });
+      await audit(tx, ops, {
+        action: "partner.update",
+        entityType: "AppSetting",
+        entityId: "audit-test",
+        before: null,
+        after: { value: 1n },
+      });
     });
     expect(await db.auditEvent.count()).toBe(before + 1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: "audit-test" } });
@@ -35,7 +45,9 @@ describe("audit events", () => {
 
   it("are refused UPDATE and DELETE by the database itself", async () => {
     const ops = await ctxFor("ops@accord.test");
-    const event = await db.$transaction((tx) => audit(tx, ops, { action: "outbox.retry", entityType: "X", entityId: "immutable" }));
+    const event = await db.$transaction((tx) =>
+      audit(tx, ops, { action: "outbox.retry", entityType: "X", entityId: "immutable" }),
+    );
     const count = await db.auditEvent.count();
     // (SQLite's trigger error reaches Prisma as a generic constraint error, PostgreSQL's keeps its text)
     await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow();
@@ -51,7 +63,15 @@ describe("audit events", () => {
     const ops = await ctxFor("ops@accord.test");
     const entityId = newId();
     // a row as the lifecycle wrote it before the codes were unified (lib/audit/actions.ts)
-    await db.auditEvent.create({ data: { id: newId(), actorLabel: "before the rename", action: "registration.approved", entityType: "DealRegistration", entityId } });
+    await db.auditEvent.create({
+      data: {
+        id: newId(),
+        actorLabel: "before the rename",
+        action: "registration.approved",
+        entityType: "DealRegistration",
+        entityId,
+      },
+    });
     const page = await listAuditEvents(ops, auditEventListQuery.parse({ action: "registration.approve", q: entityId }));
     expect(page.items.map((r) => [r.entityId, r.action])).toEqual([[entityId, "registration.approve"]]);
     const { actions } = await listAuditFacets(ops);

@@ -21,7 +21,8 @@ async function asAction<T>(work: () => Promise<T>) {
     return toActionError(error);
   }
 }
-const importCsvChunkAction = ({ batchId, rows }: { batchId: string; rows: { line: number; input: unknown }[] }) => asAction(() => importRegistrationRows(session.ctx!, batchId, rows));
+const importCsvChunkAction = ({ batchId, rows }: { batchId: string; rows: { line: number; input: unknown }[] }) =>
+  asAction(() => importRegistrationRows(session.ctx!, batchId, rows));
 const validateCsvAction = ({ csv }: { csv: string }) => asAction(() => validateRegistrationCsv(session.ctx!, csv));
 
 const ALICE = "alice@northwind.test";
@@ -41,7 +42,8 @@ function row(cells: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {}) 
   return CSV_COLUMNS.map((c) => ({ ...base, ...cells })[c]);
 }
 const file = (...rows: string[][]) => Papa.unparse({ fields: [...CSV_COLUMNS], data: rows });
-const readyRows = (text: string) => parseRegistrationCsv(text).rows.flatMap((r) => (r.input ? [{ line: r.line, input: r.input }] : []));
+const readyRows = (text: string) =>
+  parseRegistrationCsv(text).rows.flatMap((r) => (r.input ? [{ line: r.line, input: r.input }] : []));
 
 async function importChunk(batchId: string, rows: ReturnType<typeof readyRows>): Promise<ImportRowResult[]> {
   const res = await importCsvChunkAction({ batchId, rows });
@@ -49,7 +51,11 @@ async function importChunk(batchId: string, rows: ReturnType<typeof readyRows>):
   return res.data;
 }
 
-const csvRegistrations = (batchId: string) => db.dealRegistration.findMany({ where: { idempotencyKey: { startsWith: `csv:${batchId}:` } }, orderBy: { idempotencyKey: "asc" } });
+const csvRegistrations = (batchId: string) =>
+  db.dealRegistration.findMany({
+    where: { idempotencyKey: { startsWith: `csv:${batchId}:` } },
+    orderBy: { idempotencyKey: "asc" },
+  });
 
 beforeEach(async () => {
   session.ctx = await ctxFor(ALICE);
@@ -57,16 +63,33 @@ beforeEach(async () => {
 
 describe("bulk CSV upload", () => {
   it("imports the good rows, reports the bad one, and a re-run of the chunk creates nothing new", async () => {
-    const text = file(row(), row({ product_line: "Widgets" }), row({ estimated_acv_usd: "85000", vertical: "Healthcare" }), row({ vertical: "Pharma" }));
+    const text = file(
+      row(),
+      row({ product_line: "Widgets" }),
+      row({ estimated_acv_usd: "85000", vertical: "Healthcare" }),
+      row({ vertical: "Pharma" }),
+    );
     const parsed = parseRegistrationCsv(text);
     // the parser knows nothing of product lines (no reference data given): line 3 only fails on save
-    expect(parsed.rows.map((r) => [r.line, r.errors.map((e) => e.field)])).toEqual([[2, []], [3, []], [4, []], [5, ["vertical"]]]);
+    expect(parsed.rows.map((r) => [r.line, r.errors.map((e) => e.field)])).toEqual([
+      [2, []],
+      [3, []],
+      [4, []],
+      [5, ["vertical"]],
+    ]);
     const ready = readyRows(text);
     const batchId = "batch-one-0001";
 
     const first = await importChunk(batchId, ready);
-    expect(first.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
-    expect(first[1]).toMatchObject({ ok: false, errors: [{ field: "product_line", message: expect.stringMatching(/Widgets/) }] });
+    expect(first.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    expect(first[1]).toMatchObject({
+      ok: false,
+      errors: [{ field: "product_line", message: expect.stringMatching(/Widgets/) }],
+    });
     expect(first[0]).toMatchObject({ ok: true, route: "CO_SELL" });
     expect(first[2]).toMatchObject({ ok: true, route: "PARTNER_LED" }); // healthcare under $1M
 
@@ -74,8 +97,15 @@ describe("bulk CSV upload", () => {
     expect(saved.map((r) => r.idempotencyKey)).toEqual([`csv:${batchId}:2`, `csv:${batchId}:4`]);
     expect(saved.map((r) => r.id).sort()).toEqual([first[0], first[2]].map((r) => (r.ok ? r.id : "")).sort());
     const alice = session.ctx!;
-    expect(saved.every((r) => r.partnerId === alice.partnerId && r.submittedById === alice.userId && r.status === "SUBMITTED")).toBe(true);
-    expect(saved.map((r) => [Number(r.estimatedAcvCents), r.accountVertical])).toEqual([[31_200_000, "MANUFACTURING"], [8_500_000, "HEALTHCARE"]]);
+    expect(
+      saved.every(
+        (r) => r.partnerId === alice.partnerId && r.submittedById === alice.userId && r.status === "SUBMITTED",
+      ),
+    ).toBe(true);
+    expect(saved.map((r) => [Number(r.estimatedAcvCents), r.accountVertical])).toEqual([
+      [31_200_000, "MANUFACTURING"],
+      [8_500_000, "HEALTHCARE"],
+    ]);
 
     const counts = async () => ({
       registrations: await db.dealRegistration.count({ where: { partnerId: alice.partnerId! } }),
@@ -109,21 +139,32 @@ describe("bulk CSV upload", () => {
 
   it("validation checks reference data and past dates and saves nothing", async () => {
     const before = await db.dealRegistration.count();
-    const res = await validateCsvAction({ csv: file(row(), row({ product_line: "Widgets", country: "ZZ", expected_close_date: "2020-01-01" })) });
-    expect(res.ok && res.data.rows.map((r) => r.errors.map((e) => e.field))).toEqual([[], ["country", "product_line", "expected_close_date"]]);
+    const res = await validateCsvAction({
+      csv: file(row(), row({ product_line: "Widgets", country: "ZZ", expected_close_date: "2020-01-01" })),
+    });
+    expect(res.ok && res.data.rows.map((r) => r.errors.map((e) => e.field))).toEqual([
+      [],
+      ["country", "product_line", "expected_close_date"],
+    ]);
     expect(await db.dealRegistration.count()).toBe(before);
   });
 
   it("only partners may import, and a chunk holds at most 50 rows", async () => {
     const rows = readyRows(file(row()));
     session.ctx = await ctxFor("pm@accord.test");
-    expect(await importCsvChunkAction({ batchId: "batch-staff-001", rows })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await importCsvChunkAction({ batchId: "batch-staff-001", rows })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await validateCsvAction({ csv: file(row()) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await csvRegistrations("batch-staff-001")).toHaveLength(0);
 
     session.ctx = await ctxFor(ALICE);
     const tooMany = Array.from({ length: 51 }, (_, i) => ({ line: i + 2, input: rows[0].input }));
-    expect(await importCsvChunkAction({ batchId: "batch-big-00001", rows: tooMany })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await importCsvChunkAction({ batchId: "batch-big-00001", rows: tooMany })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
     expect(await importCsvChunkAction({ batchId: "../../etc", rows })).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 });

@@ -21,9 +21,14 @@ describe("jobs", () => {
     expect(first["registrations.expire"]).toBe(expiring);
     expect(first["registrations.sla-reminders"]).toBe(overdue);
     expect(await db.dealRegistration.count({ where: { status: "APPROVED", protectedUntil: { lte: now } } })).toBe(0);
-    const expired = await db.registrationEvent.findFirstOrThrow({ where: { toStatus: "EXPIRED", actorLabel: { contains: "scheduled job" } }, include: { registration: true } });
+    const expired = await db.registrationEvent.findFirstOrThrow({
+      where: { toStatus: "EXPIRED", actorLabel: { contains: "scheduled job" } },
+      include: { registration: true },
+    });
     expect(expired.registration.activeClaimKey).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "registration.expire", actorId: null } })).toBeGreaterThanOrEqual(expiring);
+    expect(
+      await db.auditEvent.count({ where: { action: "registration.expire", actorId: null } }),
+    ).toBeGreaterThanOrEqual(expiring);
 
     // not due again yet: a second run (any instance) does nothing; forced, it finds nothing new
     const again = await runDueJobs(db, { now, owner: "instance-b" });
@@ -42,33 +47,69 @@ describe("jobs", () => {
     const pm = await ctxFor("pm@accord.test");
     const ids: string[] = [];
     for (const name of ["Dormant Idle", "Dormant Dealmoving", "Dormant Updated"]) {
-      const reg = await submitRegistration(alice, { account: { name: `${name} Corp`, country: "US", vertical: "RETAIL" }, productLine: "Platform", estimatedAcv: 5_000_000, expectedCloseDate: "2027-06-30" }, { now: approvedAt });
+      const reg = await submitRegistration(
+        alice,
+        {
+          account: { name: `${name} Corp`, country: "US", vertical: "RETAIL" },
+          productLine: "Platform",
+          estimatedAcv: 5_000_000,
+          expectedCloseDate: "2027-06-30",
+        },
+        { now: approvedAt },
+      );
       const approved = await decideRegistration(pm, reg.id, { decision: "APPROVE", reason: "Qualified" }, approvedAt);
       await db.opportunity.update({ where: { id: approved.opportunityId }, data: { updatedAt: approvedAt } });
       ids.push(reg.id);
     }
     const [idle, dealMoving, updated] = ids;
-    const moving = await db.dealRegistration.findUniqueOrThrow({ where: { id: dealMoving }, select: { opportunityId: true } });
-    await db.opportunity.update({ where: { id: moving.opportunityId! }, data: { stage: "PROPOSAL", updatedAt: addDays(now, -5) } });
+    const moving = await db.dealRegistration.findUniqueOrThrow({
+      where: { id: dealMoving },
+      select: { opportunityId: true },
+    });
+    await db.opportunity.update({
+      where: { id: moving.opportunityId! },
+      data: { stage: "PROPOSAL", updatedAt: addDays(now, -5) },
+    });
     await postRegistrationUpdate(alice, updated, "Demo held with the CIO; proposal next week", addDays(now, -3));
 
     expect(await releaseDormant(db, now)).toBeGreaterThanOrEqual(1);
-    const rows = new Map((await db.dealRegistration.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, activeClaimKey: true } })).map((r) => [r.id, r]));
+    const rows = new Map(
+      (
+        await db.dealRegistration.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, status: true, activeClaimKey: true },
+        })
+      ).map((r) => [r.id, r]),
+    );
     expect(rows.get(idle)).toMatchObject({ status: "EXPIRED", activeClaimKey: null });
     expect(rows.get(dealMoving)?.status).toBe("APPROVED");
     expect(rows.get(updated)?.status).toBe("APPROVED");
-    expect(await db.registrationEvent.count({ where: { registrationId: updated, reason: { contains: "Demo held" } } })).toBe(1);
+    expect(
+      await db.registrationEvent.count({ where: { registrationId: updated, reason: { contains: "Demo held" } } }),
+    ).toBe(1);
   });
 
   // Regression: the overdue reminder of a partner without a manager was marked sent and went to nobody.
   it("reminds channel operations of an overdue decision when the partner has no manager", async () => {
     const alice = await ctxFor("alice@northwind.test");
-    const reg = await submitRegistration(alice, { account: { name: "Unmanaged Overdue Corp", country: "US", vertical: "RETAIL" }, productLine: "Platform", estimatedAcv: 5_000_000, expectedCloseDate: "2027-06-30" }, { now: addDays(new Date(), -10) });
+    const reg = await submitRegistration(
+      alice,
+      {
+        account: { name: "Unmanaged Overdue Corp", country: "US", vertical: "RETAIL" },
+        productLine: "Platform",
+        estimatedAcv: 5_000_000,
+        expectedCloseDate: "2027-06-30",
+      },
+      { now: addDays(new Date(), -10) },
+    );
     await db.partner.update({ where: { id: alice.partnerId! }, data: { managerId: null } });
     try {
       await remindOverdue(db, new Date());
       const admins = await db.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
-      const sent = await db.outbox.findMany({ where: { kind: "registration.sla_overdue", payload: { equals: { registrationId: reg.id } } }, select: { recipientUserId: true } });
+      const sent = await db.outbox.findMany({
+        where: { kind: "registration.sla_overdue", payload: { equals: { registrationId: reg.id } } },
+        select: { recipientUserId: true },
+      });
       expect(admins.length).toBeGreaterThan(0);
       expect(sent.map((n) => n.recipientUserId).sort()).toEqual(admins.map((a) => a.id).sort());
     } finally {
@@ -83,7 +124,15 @@ describe("jobs", () => {
     let at = new Date("2027-03-01T09:00:00.000Z").getTime();
     const clock = () => new Date(at);
     const starts: number[] = [];
-    const job = { name: "test.cadence", everyMs: 60_000, run: async (_db: unknown, now: Date) => { starts.push(now.getTime()); at += 4_000; return 1; } };
+    const job = {
+      name: "test.cadence",
+      everyMs: 60_000,
+      run: async (_db: unknown, now: Date) => {
+        starts.push(now.getTime());
+        at += 4_000;
+        return 1;
+      },
+    };
     const t0 = at;
     for (let tick = 0; tick < 6; tick++) {
       at = t0 + tick * 60_000;

@@ -13,7 +13,10 @@ it("backfills the partner claim keys of active registrations, the earliest keepi
   const dir = mkdtempSync(path.join(os.tmpdir(), "accord-mig-"));
   const all = loadMigrations("sqlite").map((m) => m.name);
   const target = all.find((n) => n.endsWith("_partner_claim_keys"))!;
-  for (const name of all.filter((n) => n < target)) cpSync(path.join(process.cwd(), "prisma/migrations", name), path.join(dir, "prisma/migrations", name), { recursive: true });
+  for (const name of all.filter((n) => n < target))
+    cpSync(path.join(process.cwd(), "prisma/migrations", name), path.join(dir, "prisma/migrations", name), {
+      recursive: true,
+    });
   const file = path.join(dir, "partner-claims.db");
   await migrate(`file:${file}`, dir);
   const sqlite = new Database(file);
@@ -30,10 +33,16 @@ it("backfills the partner claim keys of active registrations, the earliest keepi
   insert.run("r6", "p1", "REJECTED", "acme", "acme.example", "A", "pl1", "2025-01-01"); // not active
   insert.run("r7", "p1", "SUBMITTED", "acme", "acme.example", "A", "pl2", "2026-01-06"); // another product line
   sqlite.close();
-  cpSync(path.join(process.cwd(), "prisma/migrations", target), path.join(dir, "prisma/migrations", target), { recursive: true });
+  cpSync(path.join(process.cwd(), "prisma/migrations", target), path.join(dir, "prisma/migrations", target), {
+    recursive: true,
+  });
   expect((await migrate(`file:${file}`, dir)).applied).toEqual([target]);
   const after = new Database(file, { readonly: true });
-  const rows = after.prepare(`SELECT "id", "partnerClaimKey" AS k, "partnerClaimNameKey" AS n, "partnerClaimDomainKey" AS d FROM "DealRegistration" ORDER BY "id"`).all();
+  const rows = after
+    .prepare(
+      `SELECT "id", "partnerClaimKey" AS k, "partnerClaimNameKey" AS n, "partnerClaimDomainKey" AS d FROM "DealRegistration" ORDER BY "id"`,
+    )
+    .all();
   after.close();
   expect(rows).toEqual([
     { id: "r1", k: "p1|a:A|pl1", n: "p1|n:acme|pl1", d: "p1|d:acme.example|pl1" },

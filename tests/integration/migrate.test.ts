@@ -48,7 +48,10 @@ async function emptyDatabase(provider: "sqlite" | "postgresql", dir: string) {
         for (const s of setup) await c.query(s);
         for (const [i, s] of statements.entries()) {
           let n = 0;
-          await c.query(s.replace(/\?/g, () => `$${++n}`), params[i]);
+          await c.query(
+            s.replace(/\?/g, () => `$${++n}`),
+            params[i],
+          );
         }
       }),
     query: (sql: string) => withClient(async (c) => (await c.query(sql)).rows),
@@ -76,7 +79,8 @@ describe("migrations", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "accord-mig-"));
     const all = loadMigrations(provider).map((m) => m.name);
     const claimKeys = all.find((n) => n.endsWith("_claim_keys"))!;
-    for (const name of all.filter((n) => n < claimKeys)) cpSync(path.join(process.cwd(), folder, name), path.join(dir, folder, name), { recursive: true });
+    for (const name of all.filter((n) => n < claimKeys))
+      cpSync(path.join(process.cwd(), folder, name), path.join(dir, folder, name), { recursive: true });
     const db = await emptyDatabase(provider, dir);
     await migrate(db.url, dir);
     const rows: [string, string, string | null, string, string, string | null][] = [
@@ -92,10 +96,18 @@ describe("migrations", () => {
     ];
     const insert = `INSERT INTO "DealRegistration" ("id", "partnerId", "accountName", "accountCountry", "accountVertical", "accountNameKey", "accountDomainKey", "productLineId", "estimatedAcvCents", "expectedCloseDate", "slaDueAt", "updatedAt", "submittedAt", "activeClaimKey")
        VALUES (?, 'p', 'x', 'DE', 'RETAIL', ?, ?, ?, 100, '2027-01-01', '2027-01-01', '2027-01-01', ?, ?)`;
-    await db.exec(parents, rows.map(() => insert), rows);
+    await db.exec(
+      parents,
+      rows.map(() => insert),
+      rows,
+    );
     cpSync(path.join(process.cwd(), folder, claimKeys), path.join(dir, folder, claimKeys), { recursive: true });
     expect((await migrate(db.url, dir)).applied).toContain(claimKeys);
-    expect(await db.query(`SELECT "id", "activeClaimNameKey" AS n, "activeClaimDomainKey" AS d FROM "DealRegistration" ORDER BY "id"`)).toEqual([
+    expect(
+      await db.query(
+        `SELECT "id", "activeClaimNameKey" AS n, "activeClaimDomainKey" AS d FROM "DealRegistration" ORDER BY "id"`,
+      ),
+    ).toEqual([
       { id: "r1", n: "n:acme|p1", d: "d:acme.example|p1" },
       { id: "r2", n: null, d: null },
       { id: "r3", n: "n:acme hold|p1", d: null },
@@ -112,27 +124,40 @@ describe("migrations", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "accord-mig-"));
     const all = loadMigrations("sqlite").map((m) => m.name);
     const backoff = all.find((n) => n.endsWith("_outbox_backoff"))!;
-    for (const name of all.filter((n) => n < backoff)) cpSync(path.join(process.cwd(), "prisma/migrations", name), path.join(dir, "prisma/migrations", name), { recursive: true });
+    for (const name of all.filter((n) => n < backoff))
+      cpSync(path.join(process.cwd(), "prisma/migrations", name), path.join(dir, "prisma/migrations", name), {
+        recursive: true,
+      });
     const file = path.join(dir, "outbox.db");
     await migrate(`file:${file}`, dir);
     const sqlite = new Database(file);
-    const insert = sqlite.prepare(`INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts", "lastError", "createdAt") VALUES (?, 'k', 'a@example.test', 's', 'b', ?, ?, ?, ?)`);
+    const insert = sqlite.prepare(
+      `INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts", "lastError", "createdAt") VALUES (?, 'k', 'a@example.test', 's', 'b', ?, ?, ?, ?)`,
+    );
     const iso = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString().replace("Z", "+00:00");
     insert.run("recent", "FAILED", 5, "connect ECONNREFUSED", iso(2));
     insert.run("old", "FAILED", 5, "connect ECONNREFUSED", iso(48));
     insert.run("pending", "PENDING", 0, null, iso(1));
     insert.run("sent", "SENT", 1, null, iso(3));
     sqlite.close();
-    cpSync(path.join(process.cwd(), "prisma/migrations", backoff), path.join(dir, "prisma/migrations", backoff), { recursive: true });
+    cpSync(path.join(process.cwd(), "prisma/migrations", backoff), path.join(dir, "prisma/migrations", backoff), {
+      recursive: true,
+    });
     expect((await migrate(`file:${file}`, dir)).applied).toContain(backoff);
     const after = new Database(file, { readonly: true });
-    const rows = after.prepare(`SELECT "id", "status", "createdAt", "nextAttemptAt", "failingSince" FROM "Outbox" ORDER BY "id"`).all() as { id: string; status: string; createdAt: string; nextAttemptAt: string; failingSince: string | null }[];
+    const rows = after
+      .prepare(`SELECT "id", "status", "createdAt", "nextAttemptAt", "failingSince" FROM "Outbox" ORDER BY "id"`)
+      .all() as { id: string; status: string; createdAt: string; nextAttemptAt: string; failingSince: string | null }[];
     after.close();
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId.recent).toMatchObject({ status: "PENDING", failingSince: byId.recent.createdAt });
     expect(Math.abs(new Date(byId.recent.nextAttemptAt).getTime() - Date.now())).toBeLessThan(60_000);
     expect(byId.old).toMatchObject({ status: "FAILED", failingSince: null, nextAttemptAt: byId.old.createdAt });
-    expect(byId.pending).toMatchObject({ status: "PENDING", failingSince: null, nextAttemptAt: byId.pending.createdAt });
+    expect(byId.pending).toMatchObject({
+      status: "PENDING",
+      failingSince: null,
+      nextAttemptAt: byId.pending.createdAt,
+    });
     expect(byId.sent).toMatchObject({ status: "SENT" });
     rmSync(dir, { recursive: true, force: true });
   });

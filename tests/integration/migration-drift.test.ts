@@ -24,13 +24,17 @@ afterAll(async () => {
 /** The SQL Prisma generates for the whole schema, from nothing (what the migrations must add up to). */
 function generatedSql(provider: "sqlite" | "postgresql", url: string): string {
   const schema = provider === "sqlite" ? "prisma/schema.prisma" : "prisma/postgres/schema.prisma";
-  return execFileSync(process.execPath, [prismaBin, "migrate", "diff", "--from-empty", "--to-schema-datamodel", schema, "--script"], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 90_000,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  return execFileSync(
+    process.execPath,
+    [prismaBin, "migrate", "diff", "--from-empty", "--to-schema-datamodel", schema, "--script"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 90_000,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    },
+  );
 }
 
 const IGNORED_TABLES = new Set(["_accord_migrations", "sqlite_sequence"]);
@@ -38,19 +42,35 @@ const IGNORED_TABLES = new Set(["_accord_migrations", "sqlite_sequence"]);
 function sqliteCatalogue(file: string): Record<string, unknown> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
+    const tables = (
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+        .all() as { name: string }[]
+    )
       .map((t) => t.name)
       .filter((t) => !IGNORED_TABLES.has(t));
     return Object.fromEntries(
       tables.map((t) => [
         t,
         {
-          columns: db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY name`).all(t),
-          indexes: (db.prepare(`SELECT name, "unique", partial FROM pragma_index_list(?) WHERE origin != 'pk' ORDER BY name`).all(t) as { name: string }[]).map((i) => ({
+          columns: db
+            .prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY name`)
+            .all(t),
+          indexes: (
+            db
+              .prepare(`SELECT name, "unique", partial FROM pragma_index_list(?) WHERE origin != 'pk' ORDER BY name`)
+              .all(t) as { name: string }[]
+          ).map((i) => ({
             ...i,
-            columns: (db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]).map((c) => c.name),
+            columns: (
+              db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]
+            ).map((c) => c.name),
           })),
-          foreignKeys: db.prepare(`SELECT "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY "from"`).all(t),
+          foreignKeys: db
+            .prepare(
+              `SELECT "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY "from"`,
+            )
+            .all(t),
         },
       ]),
     );
@@ -65,12 +85,16 @@ async function postgresCatalogue(url: string): Promise<Record<string, unknown>> 
   try {
     const q = async (sql: string) => (await client.query(sql)).rows;
     return {
-      enums: await q(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+      enums: await q(
+        `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
+      ),
       columns: await q(
         `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, numeric_precision
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_accord_migrations' ORDER BY table_name, column_name`,
       ),
-      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_accord_migrations' ORDER BY tablename, indexname`),
+      indexes: await q(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_accord_migrations' ORDER BY tablename, indexname`,
+      ),
       constraints: await q(
         `SELECT c.conrelid::regclass::text AS tbl, c.conname, c.contype, pg_get_constraintdef(c.oid) AS def
          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
@@ -93,28 +117,34 @@ describe("migrations and schema.prisma", () => {
     expect(loadMigrations("postgresql").map((m) => m.name)).toEqual(loadMigrations("sqlite").map((m) => m.name));
   });
 
-  it.runIf(testTarget() === "sqlite")("SQLite: the migrations build exactly the schema's tables, columns, indexes and keys", async () => {
-    const migrated = path.join(dir, "migrated.db");
-    await migrate(`file:${migrated}`);
-    const generated = path.join(dir, "generated.db");
-    const db = new Database(generated);
-    db.exec(generatedSql("sqlite", `file:${path.join(dir, "cli.db")}`));
-    db.close();
-    expect(sqliteCatalogue(migrated)).toEqual(sqliteCatalogue(generated));
-  });
+  it.runIf(testTarget() === "sqlite")(
+    "SQLite: the migrations build exactly the schema's tables, columns, indexes and keys",
+    async () => {
+      const migrated = path.join(dir, "migrated.db");
+      await migrate(`file:${migrated}`);
+      const generated = path.join(dir, "generated.db");
+      const db = new Database(generated);
+      db.exec(generatedSql("sqlite", `file:${path.join(dir, "cli.db")}`));
+      db.close();
+      expect(sqliteCatalogue(migrated)).toEqual(sqliteCatalogue(generated));
+    },
+  );
 
-  it.runIf(testTarget() === "postgresql")("PostgreSQL: the migrations build exactly the schema's tables, columns, indexes and keys", async () => {
-    const suffix = `${process.pid}_${Date.now().toString(36)}`;
-    const [a, b] = [`drift_migrated_${suffix}`, `drift_generated_${suffix}`];
-    for (const name of [a, b]) {
-      await adminQuery(`CREATE DATABASE "${name}"`);
-      cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    }
-    await migrate(serverUrl(a));
-    const client = new pg.Client({ connectionString: serverUrl(b) });
-    await client.connect();
-    await client.query(generatedSql("postgresql", serverUrl(b)));
-    await client.end();
-    expect(await postgresCatalogue(serverUrl(a))).toEqual(await postgresCatalogue(serverUrl(b)));
-  });
+  it.runIf(testTarget() === "postgresql")(
+    "PostgreSQL: the migrations build exactly the schema's tables, columns, indexes and keys",
+    async () => {
+      const suffix = `${process.pid}_${Date.now().toString(36)}`;
+      const [a, b] = [`drift_migrated_${suffix}`, `drift_generated_${suffix}`];
+      for (const name of [a, b]) {
+        await adminQuery(`CREATE DATABASE "${name}"`);
+        cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      }
+      await migrate(serverUrl(a));
+      const client = new pg.Client({ connectionString: serverUrl(b) });
+      await client.connect();
+      await client.query(generatedSql("postgresql", serverUrl(b)));
+      await client.end();
+      expect(await postgresCatalogue(serverUrl(a))).toEqual(await postgresCatalogue(serverUrl(b)));
+    },
+  );
 });

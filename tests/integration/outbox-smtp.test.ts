@@ -41,8 +41,20 @@ describe("outbox delivery", () => {
     await db.outbox.deleteMany({});
     await db.outbox.createMany({
       data: [
-        { kind: "test", recipientUserId: user.id, recipientEmail: user.email, subject: "Decide Northwind's registration", body: "Due tomorrow." },
-        { kind: "test", recipientUserId: user.id, recipientEmail: user.email, subject: "Second notice", body: "Also due." },
+        {
+          kind: "test",
+          recipientUserId: user.id,
+          recipientEmail: user.email,
+          subject: "Decide Northwind's registration",
+          body: "Due tomorrow.",
+        },
+        {
+          kind: "test",
+          recipientUserId: user.id,
+          recipientEmail: user.email,
+          subject: "Second notice",
+          body: "Also due.",
+        },
       ],
     });
     const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "Accord <accord@example.test>" };
@@ -50,7 +62,11 @@ describe("outbox delivery", () => {
     reject = true;
     const now = new Date();
     expect(await deliverOutbox(db, now, env)).toBe(0);
-    expect(await db.outbox.count({ where: { status: "PENDING", attempts: 1, lastError: { contains: "mailbox unavailable" } } })).toBe(2);
+    expect(
+      await db.outbox.count({
+        where: { status: "PENDING", attempts: 1, lastError: { contains: "mailbox unavailable" } },
+      }),
+    ).toBe(2);
 
     reject = false;
     // not before the backoff (one minute, ±20 %) has passed

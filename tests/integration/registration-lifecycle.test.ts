@@ -10,9 +10,18 @@ import { ctxFor } from "../support/contexts";
 let n = 0;
 function deal() {
   n++;
-  return { account: { name: `Lifecycle Labs ${n} Ltd`, domain: `lifecycle${n}.example`, country: "US", vertical: "RETAIL" as const }, productLine: "Platform", estimatedAcv: 10_000_000, expectedCloseDate: "2027-01-31" };
+  return {
+    account: {
+      name: `Lifecycle Labs ${n} Ltd`,
+      domain: `lifecycle${n}.example`,
+      country: "US",
+      vertical: "RETAIL" as const,
+    },
+    productLine: "Platform",
+    estimatedAcv: 10_000_000,
+    expectedCloseDate: "2027-01-31",
+  };
 }
-
 
 describe("registration lifecycle", () => {
   it("the partner's manager approves: protection from the rule's days, account and partner opportunity created", async () => {
@@ -20,16 +29,31 @@ describe("registration lifecycle", () => {
     const pm = await ctxFor("pm@accord.test");
     const now = new Date();
     const reg = await submitRegistration(alice, deal(), { now });
-    const result = await decideRegistration(pm, reg.id, { decision: "APPROVE", reason: "Qualified; no competing claim" }, now);
+    const result = await decideRegistration(
+      pm,
+      reg.id,
+      { decision: "APPROVE", reason: "Qualified; no competing claim" },
+      now,
+    );
     expect(result.status).toBe("APPROVED");
     expect(new Date(result.protectedUntil!).getTime() - now.getTime()).toBe(90 * 86_400_000); // rule 70: 90 days
-    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id }, include: { opportunity: true, events: true } });
-    expect(row.opportunity).toMatchObject({ source: "PARTNER", partnerId: alice.partnerId, stage: "QUALIFIED", route: "PARTNER_LED" });
+    const row = await db.dealRegistration.findUniqueOrThrow({
+      where: { id: reg.id },
+      include: { opportunity: true, events: true },
+    });
+    expect(row.opportunity).toMatchObject({
+      source: "PARTNER",
+      partnerId: alice.partnerId,
+      stage: "QUALIFIED",
+      route: "PARTNER_LED",
+    });
     expect(row.accountId).not.toBeNull();
     expect(row.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "APPROVED"]);
     expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.approve" } })).toBe(1);
     // a second decision is refused
-    expect((await errorOf(decideRegistration(pm, reg.id, { decision: "REJECT", reason: "changed my mind" }))).code).toBe("CONFLICT");
+    expect(
+      (await errorOf(decideRegistration(pm, reg.id, { decision: "REJECT", reason: "changed my mind" }))).code,
+    ).toBe("CONFLICT");
   });
 
   it("a claim on a new company moves to the account created at approval, so later spellings collide", async () => {
@@ -42,19 +66,38 @@ describe("registration lifecycle", () => {
     const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } });
     expect(row.activeClaimKey).toBe(`a:${row.accountId}|${row.productLineId}`);
     const bob = await ctxFor("bob@contoso.test");
-    const second = await submitRegistration(bob, { ...d, account: { ...d.account, name: `LIFECYCLE LABS ${n}, LIMITED`, domain: `https://www.${d.account.domain}/x` } });
+    const second = await submitRegistration(bob, {
+      ...d,
+      account: { ...d.account, name: `LIFECYCLE LABS ${n}, LIMITED`, domain: `https://www.${d.account.domain}/x` },
+    });
     expect(second.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
   });
 
   it("a manager of other partners, an AE and a partner cannot decide (404 or 403)", async () => {
     const bob = await ctxFor("bob@contoso.test");
     const reg = await submitRegistration(bob, deal());
-    const otherPm = await db.user.findFirstOrThrow({ where: { role: "PARTNER_MANAGER", email: { not: "pm@accord.test" } } });
+    const otherPm = await db.user.findFirstOrThrow({
+      where: { role: "PARTNER_MANAGER", email: { not: "pm@accord.test" } },
+    });
     const contosoManaged = await db.partner.findFirstOrThrow({ where: { name: "Contoso Partners" } });
     expect(contosoManaged.managerId).not.toBe(otherPm.id);
-    expect((await errorOf(decideRegistration(await ctxFor(otherPm.email), reg.id, { decision: "APPROVE", reason: "ok then" }))).code).toBe("NOT_FOUND");
-    expect((await errorOf(decideRegistration(await ctxFor("ae@accord.test"), reg.id, { decision: "APPROVE", reason: "ok then" }))).code).toBe("FORBIDDEN");
-    expect((await errorOf(decideRegistration(bob, reg.id, { decision: "APPROVE", reason: "self-approval" }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await errorOf(
+          decideRegistration(await ctxFor(otherPm.email), reg.id, { decision: "APPROVE", reason: "ok then" }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await errorOf(
+          decideRegistration(await ctxFor("ae@accord.test"), reg.id, { decision: "APPROVE", reason: "ok then" }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await errorOf(decideRegistration(bob, reg.id, { decision: "APPROVE", reason: "self-approval" }))).code,
+    ).toBe("FORBIDDEN");
     expect((await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("SUBMITTED");
   });
 
@@ -63,7 +106,10 @@ describe("registration lifecycle", () => {
     const bob = await ctxFor("bob@contoso.test");
     const d = deal();
     const first = await submitRegistration(alice, d);
-    await decideRegistration(await ctxFor("ops@accord.test"), first.id, { decision: "REJECT", reason: "Customer already in a direct cycle" });
+    await decideRegistration(await ctxFor("ops@accord.test"), first.id, {
+      decision: "REJECT",
+      reason: "Customer already in a direct cycle",
+    });
     const second = await submitRegistration(bob, d);
     expect(second.conflict).toBeUndefined();
   });
@@ -81,7 +127,15 @@ describe("registration lifecycle", () => {
     expect((await errorOf(extendRegistration(alice, reg.id, ""))).code).toBe("CONFLICT");
     // the partner's manager is told of each extension
     const pm = await db.user.findUniqueOrThrow({ where: { email: "pm@accord.test" } });
-    expect(await db.outbox.count({ where: { kind: "registration.extended", recipientUserId: pm.id, payload: { equals: { registrationId: reg.id } } } })).toBe(2);
+    expect(
+      await db.outbox.count({
+        where: {
+          kind: "registration.extended",
+          recipientUserId: pm.id,
+          payload: { equals: { registrationId: reg.id } },
+        },
+      }),
+    ).toBe(2);
   });
 
   it("withdrawal by the owner releases the claim; another partner cannot withdraw it", async () => {
@@ -96,14 +150,18 @@ describe("registration lifecycle", () => {
 });
 
 describe("one protected claim per company and product line, whatever the spelling", () => {
-  const pmApprove = async (id: string) => decideRegistration(await ctxFor("pm@accord.test"), id, { decision: "APPROVE", reason: "Qualified" });
+  const pmApprove = async (id: string) =>
+    decideRegistration(await ctxFor("pm@accord.test"), id, { decision: "APPROVE", reason: "Qualified" });
 
   // Regression: a company no account matched was claimed by its name only, so "Acme GmbH" and
   // "Acme Holdings" at the same domain were both claimed, and both approved.
   it("two spellings of a new company at the same domain collide at submission", async () => {
     const d = deal();
     const first = await submitRegistration(await ctxFor("alice@northwind.test"), d);
-    const second = await submitRegistration(await ctxFor("bob@contoso.test"), { ...d, account: { ...d.account, name: `Lifecycle Holdings ${n} Inc` } });
+    const second = await submitRegistration(await ctxFor("bob@contoso.test"), {
+      ...d,
+      account: { ...d.account, name: `Lifecycle Holdings ${n} Inc` },
+    });
     expect(first.conflict).toBeUndefined();
     expect(second.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
     expect((await errorOf(pmApprove(second.id))).code).toBe("CONFLICT");
@@ -129,18 +187,34 @@ describe("one protected claim per company and product line, whatever the spellin
   it("two registrations that lost the claim, approved at the same moment once it is free: exactly one wins", async () => {
     const ops = await ctxFor("ops@accord.test");
     const alice = await ctxFor("alice@northwind.test");
-    const thirdUser = await db.user.findFirstOrThrow({ where: { role: "PARTNER", active: true, partner: { status: "ACTIVE", name: { notIn: ["Northwind Systems", "Contoso Partners"] } } }, select: { email: true } });
+    const thirdUser = await db.user.findFirstOrThrow({
+      where: {
+        role: "PARTNER",
+        active: true,
+        partner: { status: "ACTIVE", name: { notIn: ["Northwind Systems", "Contoso Partners"] } },
+      },
+      select: { email: true },
+    });
     for (let round = 0; round < 3; round++) {
       const d = { ...deal(), account: { ...deal().account, domain: undefined } };
       const holder = await submitRegistration(alice, d);
-      const losers = [await submitRegistration(await ctxFor("bob@contoso.test"), d), await submitRegistration(await ctxFor(thirdUser.email), d)];
+      const losers = [
+        await submitRegistration(await ctxFor("bob@contoso.test"), d),
+        await submitRegistration(await ctxFor(thirdUser.email), d),
+      ];
       expect(losers.map((l) => l.conflict?.type)).toEqual(["DUPLICATE_REGISTRATION", "DUPLICATE_REGISTRATION"]);
       await withdrawRegistration(alice, holder.id, "Lost to a competitor");
-      const results = await Promise.allSettled(losers.map((l) => decideRegistration(ops, l.id, { decision: "APPROVE", reason: "Qualified" })));
+      const results = await Promise.allSettled(
+        losers.map((l) => decideRegistration(ops, l.id, { decision: "APPROVE", reason: "Qualified" })),
+      );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason.code).toBe("CONFLICT");
-      expect(await db.dealRegistration.count({ where: { id: { in: losers.map((l) => l.id) }, activeClaimKey: { not: null } } })).toBe(1);
+      expect(
+        await db.dealRegistration.count({
+          where: { id: { in: losers.map((l) => l.id) }, activeClaimKey: { not: null } },
+        }),
+      ).toBe(1);
       const nameKey = (await db.dealRegistration.findUniqueOrThrow({ where: { id: holder.id } })).accountNameKey;
       expect(await db.account.count({ where: { nameKey } })).toBe(1);
     }
@@ -168,10 +242,19 @@ describe("one protected claim per company and product line, whatever the spellin
     const analytics = await submitRegistration(alice, { ...d, productLine: "Analytics" });
     await pmApprove(platform.id);
     await pmApprove(analytics.id);
-    const rows = await db.dealRegistration.findMany({ where: { id: { in: [platform.id, analytics.id] } }, select: { accountId: true } });
+    const rows = await db.dealRegistration.findMany({
+      where: { id: { in: [platform.id, analytics.id] } },
+      select: { accountId: true },
+    });
     expect(rows[0].accountId).not.toBeNull();
     expect(rows[1].accountId).toBe(rows[0].accountId);
-    expect(await db.account.count({ where: { nameKey: (await db.dealRegistration.findUniqueOrThrow({ where: { id: platform.id } })).accountNameKey } })).toBe(1);
+    expect(
+      await db.account.count({
+        where: {
+          nameKey: (await db.dealRegistration.findUniqueOrThrow({ where: { id: platform.id } })).accountNameKey,
+        },
+      }),
+    ).toBe(1);
   });
 
   // Regression: an approved deal the vendor leads (no protection days) kept its claim forever:
@@ -182,7 +265,12 @@ describe("one protected claim per company and product line, whatever the spellin
     expect(reg.route).toBe("DIRECT_PARTNER_ATTACHED");
     const approved = await pmApprove(reg.id);
     expect(approved.protectedUntil).toBeNull();
-    expect(await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id }, select: { activeClaimKey: true, activeClaimDomainKey: true } })).toEqual({ activeClaimKey: null, activeClaimDomainKey: null });
+    expect(
+      await db.dealRegistration.findUniqueOrThrow({
+        where: { id: reg.id },
+        select: { activeClaimKey: true, activeClaimDomainKey: true },
+      }),
+    ).toEqual({ activeClaimKey: null, activeClaimDomainKey: null });
     const later = await submitRegistration(await ctxFor("bob@contoso.test"), big);
     expect(later.conflict).toBeUndefined();
   });

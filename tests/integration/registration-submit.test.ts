@@ -10,7 +10,8 @@ import { ctxFor } from "../support/contexts";
 
 const keys = new Map<string, string>();
 async function keyFor(email: string) {
-  if (!keys.has(email)) keys.set(email, (await createApiKey(await ctxFor(email), { name: `tests ${email}`, scope: "PARTNER" })).key);
+  if (!keys.has(email))
+    keys.set(email, (await createApiKey(await ctxFor(email), { name: `tests ${email}`, scope: "PARTNER" })).key);
   return keys.get(email)!;
 }
 
@@ -28,7 +29,12 @@ let n = 0;
 function deal(overrides: Record<string, unknown> = {}) {
   n++;
   return {
-    account: { name: `Zebulon Quantum Widgets ${n} GmbH`, domain: `zqw${n}.example`, country: "DE", vertical: "MANUFACTURING" },
+    account: {
+      name: `Zebulon Quantum Widgets ${n} GmbH`,
+      domain: `zqw${n}.example`,
+      country: "DE",
+      vertical: "MANUFACTURING",
+    },
     productLine: "platform",
     estimatedAcv: 31_200_000,
     expectedCloseDate: "2027-03-31",
@@ -44,18 +50,28 @@ describe("POST /api/v1/registrations", () => {
     expect(res.body).toMatchObject({ status: "SUBMITTED", route: "CO_SELL" });
     expect(res.body.conflict).toBeUndefined();
     expect(new Date(res.body.slaDueAt).getTime()).toBeGreaterThan(Date.now());
-    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: res.body.id }, include: { routeDecision: true } });
+    const row = await db.dealRegistration.findUniqueOrThrow({
+      where: { id: res.body.id },
+      include: { routeDecision: true },
+    });
     expect(row.activeClaimKey).not.toBeNull();
     expect(row.routeDecision?.ruleSetVersion).toBe(1);
     expect((row.routeDecision?.trace as unknown[]).length).toBe(8); // rules 10..80 tried, 80 won
     expect(await db.auditEvent.count({ where: { action: "registration.submit", entityId: res.body.id } })).toBe(1);
-    expect(await db.outbox.count({ where: { kind: "registration.submitted", payload: { equals: { registrationId: res.body.id } } } })).toBe(1);
+    expect(
+      await db.outbox.count({
+        where: { kind: "registration.submitted", payload: { equals: { registrationId: res.body.id } } },
+      }),
+    ).toBe(1);
   });
 
   it("a second partner on the same account and product line gets a conflict that does not name the first", async () => {
     const first = deal();
     const a = await submit("alice@northwind.test", first);
-    const b = await submit("bob@contoso.test", { ...first, account: { ...first.account, name: "ZEBULON QUANTUM WIDGETS " + first.account.name.split(" ")[3] + ", Inc." } });
+    const b = await submit("bob@contoso.test", {
+      ...first,
+      account: { ...first.account, name: "ZEBULON QUANTUM WIDGETS " + first.account.name.split(" ")[3] + ", Inc." },
+    });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.body.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
@@ -64,7 +80,13 @@ describe("POST /api/v1/registrations", () => {
     expect(bRow.activeClaimKey).toBeNull();
     // bob reads his own registration; alice's stays invisible to him
     const bobKey = await keyFor("bob@contoso.test");
-    const get = (id: string) => GET_ONE(new NextRequest(`http://localhost/api/v1/registrations/${id}`, { headers: { Authorization: `Bearer ${bobKey}` } }), { params: Promise.resolve({ id }) });
+    const get = (id: string) =>
+      GET_ONE(
+        new NextRequest(`http://localhost/api/v1/registrations/${id}`, {
+          headers: { Authorization: `Bearer ${bobKey}` },
+        }),
+        { params: Promise.resolve({ id }) },
+      );
     expect((await get(b.body.id)).status).toBe(200);
     expect((await get(a.body.id)).status).toBe(404);
   });
@@ -74,9 +96,26 @@ describe("POST /api/v1/registrations", () => {
     // in the demo were invisible and a second partner registered the account without a conflict.
     const held = await db.dealRegistration.findFirstOrThrow({
       where: { status: "APPROVED", activeClaimKey: { not: null }, partner: { name: "Northwind Systems" } },
-      select: { accountName: true, accountDomain: true, accountCountry: true, accountVertical: true, productLine: { select: { name: true } } },
+      select: {
+        accountName: true,
+        accountDomain: true,
+        accountCountry: true,
+        accountVertical: true,
+        productLine: { select: { name: true } },
+      },
     });
-    const res = await submit("bob@contoso.test", deal({ account: { name: held.accountName, domain: held.accountDomain, country: held.accountCountry, vertical: held.accountVertical }, productLine: held.productLine.name }));
+    const res = await submit(
+      "bob@contoso.test",
+      deal({
+        account: {
+          name: held.accountName,
+          domain: held.accountDomain,
+          country: held.accountCountry,
+          vertical: held.accountVertical,
+        },
+        productLine: held.productLine.name,
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
   });
@@ -96,11 +135,19 @@ describe("POST /api/v1/registrations", () => {
         Array.from({ length: 50 }, (_, i) => submit(i % 2 ? "bob@contoso.test" : "alice@northwind.test", d)),
       );
       const statuses = results.map((r) => r.status);
-      expect(statuses.every((s) => s === 201 || s === 409), JSON.stringify(statuses)).toBe(true);
-      const rows = await db.dealRegistration.findMany({ where: { accountNameKey: { startsWith: `zebulon quantum widgets ${n}` } }, select: { activeClaimKey: true, partnerId: true } });
+      expect(
+        statuses.every((s) => s === 201 || s === 409),
+        JSON.stringify(statuses),
+      ).toBe(true);
+      const rows = await db.dealRegistration.findMany({
+        where: { accountNameKey: { startsWith: `zebulon quantum widgets ${n}` } },
+        select: { activeClaimKey: true, partnerId: true },
+      });
       expect(rows.filter((r) => r.activeClaimKey !== null)).toHaveLength(1);
       // the other partner's first submission got its conflict; repeats by a partner are 409s
-      expect(results.filter((r) => r.body.conflict?.type === "DUPLICATE_REGISTRATION").length).toBeGreaterThanOrEqual(1);
+      expect(results.filter((r) => r.body.conflict?.type === "DUPLICATE_REGISTRATION").length).toBeGreaterThanOrEqual(
+        1,
+      );
       expect(results.filter((r) => r.status === 201 && !r.body.conflict)).toHaveLength(1);
     }
   });
@@ -123,7 +170,9 @@ describe("POST /api/v1/registrations", () => {
   it("answers simultaneous retries with the same Idempotency-Key with the one first response", async () => {
     for (let round = 0; round < 5; round++) {
       const d = deal();
-      const results = await Promise.all(Array.from({ length: 8 }, () => submit("alice@northwind.test", d, { "Idempotency-Key": `burst-${n}` })));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => submit("alice@northwind.test", d, { "Idempotency-Key": `burst-${n}` })),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
       expect(await db.dealRegistration.count({ where: { idempotencyKey: `burst-${n}` } })).toBe(1);
@@ -166,7 +215,16 @@ describe("POST /api/v1/registrations", () => {
       if (field) expect(Object.keys(res.body.error.fields ?? {})).toContain(field);
     }
     expect((await submit("alice@northwind.test", null, {}, "{bad json")).status).toBe(400);
-    expect((await submit("alice@northwind.test", null, {}, JSON.stringify({ ...deal(), description: "x".repeat(2 * 1024 * 1024) }))).status).toBe(413);
+    expect(
+      (
+        await submit(
+          "alice@northwind.test",
+          null,
+          {},
+          JSON.stringify({ ...deal(), description: "x".repeat(2 * 1024 * 1024) }),
+        )
+      ).status,
+    ).toBe(413);
     expect(await db.dealRegistration.count()).toBe(before);
   });
 
@@ -174,8 +232,12 @@ describe("POST /api/v1/registrations", () => {
     const key = await keyFor("alice@northwind.test");
     const get = (url: string, id?: string) =>
       id === undefined
-        ? GET_LIST(new NextRequest(url, { headers: { Authorization: `Bearer ${key}` } }), { params: Promise.resolve({}) })
-        : GET_ONE(new NextRequest(url, { headers: { Authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id }) });
+        ? GET_LIST(new NextRequest(url, { headers: { Authorization: `Bearer ${key}` } }), {
+            params: Promise.resolve({}),
+          })
+        : GET_ONE(new NextRequest(url, { headers: { Authorization: `Bearer ${key}` } }), {
+            params: Promise.resolve({ id }),
+          });
     expect((await get("http://localhost/api/v1/registrations/x%00", "x\u0000")).status).toBe(404);
     const listed = await get("http://localhost/api/v1/registrations?q=acme%00");
     expect(listed.status).toBe(400);
@@ -184,7 +246,11 @@ describe("POST /api/v1/registrations", () => {
 
   it("refuses staff and admin keys: only partners register deals", async () => {
     const adminKey = (await createApiKey(await ctxFor("ops@accord.test"), { name: "x", scope: "ADMIN" })).key;
-    const req = new NextRequest("http://localhost/api/v1/registrations", { method: "POST", headers: { Authorization: `Bearer ${adminKey}`, "Content-Type": "application/json" }, body: JSON.stringify(deal()) });
+    const req = new NextRequest("http://localhost/api/v1/registrations", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${adminKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify(deal()),
+    });
     expect((await POST(req, { params: Promise.resolve({}) })).status).toBe(403);
   });
 });

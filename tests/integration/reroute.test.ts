@@ -19,13 +19,31 @@ describe("explicit re-route", () => {
     const draft = (await findRuleSet(ops, id))!;
     const rules = draft.engine.rules
       .filter((r) => r.priority !== 70 && r.priority !== 10)
-      .map((r) => (r.priority === 80 ? { ...r, conditions: [{ field: "acv", op: "lt", value: 100_000_000 }] } : r)) as Rule[];
-    const saved = await saveDraft(ops, { id, lockVersion: draft.lockVersion, changeNote: "", rules, defaultOutcome: draft.engine.defaultOutcome });
-    const routesBefore = await db.opportunity.findMany({ where: { stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } }, select: { id: true, route: true } });
-    await publishRuleSet(ops, { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "Co-sell everything under $1M" }, now);
+      .map((r) =>
+        r.priority === 80 ? { ...r, conditions: [{ field: "acv", op: "lt", value: 100_000_000 }] } : r,
+      ) as Rule[];
+    const saved = await saveDraft(ops, {
+      id,
+      lockVersion: draft.lockVersion,
+      changeNote: "",
+      rules,
+      defaultOutcome: draft.engine.defaultOutcome,
+    });
+    const routesBefore = await db.opportunity.findMany({
+      where: { stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } },
+      select: { id: true, route: true },
+    });
+    await publishRuleSet(
+      ops,
+      { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "Co-sell everything under $1M" },
+      now,
+    );
 
     // publishing alone changes no existing deal
-    const unchanged = await db.opportunity.findMany({ where: { id: { in: routesBefore.map((o) => o.id) } }, select: { id: true, route: true } });
+    const unchanged = await db.opportunity.findMany({
+      where: { id: { in: routesBefore.map((o) => o.id) } },
+      select: { id: true, route: true },
+    });
     expect(unchanged).toEqual(expect.arrayContaining(routesBefore));
 
     const auditsBefore = await db.auditEvent.count({ where: { action: "opportunity.reroute" } });
@@ -36,14 +54,22 @@ describe("explicit re-route", () => {
 
     const applied = await rerouteOpenDeals(ops, { apply: true, now: new Date(now.getTime() + 2000) });
     expect(applied.moved).toBe(preview.moved);
-    expect(await db.auditEvent.count({ where: { action: "opportunity.reroute" } })).toBe(auditsBefore + applied.moved + applied.keptSticky);
+    expect(await db.auditEvent.count({ where: { action: "opportunity.reroute" } })).toBe(
+      auditsBefore + applied.moved + applied.keptSticky,
+    );
     expect(await db.auditEvent.count({ where: { action: "ruleset.reroute" } })).toBe(1);
-    const moved = await db.opportunity.findFirstOrThrow({ where: { route: "CO_SELL", routeDecision: { ruleSetId: id } }, include: { routeDecision: true } });
+    const moved = await db.opportunity.findFirstOrThrow({
+      where: { route: "CO_SELL", routeDecision: { ruleSetId: id } },
+      include: { routeDecision: true },
+    });
     expect(moved.routeDecision?.ruleSetVersion).toBe(draft.version);
 
     // deals a partner drives under an approved registration keep PARTNER_LED and are flagged
     expect(applied.keptSticky).toBeGreaterThan(0);
-    const kept = await db.routeDecision.findMany({ where: { ruleSetId: id, flaggedForReview: true }, select: { route: true } });
+    const kept = await db.routeDecision.findMany({
+      where: { ruleSetId: id, flaggedForReview: true },
+      select: { route: true },
+    });
     expect(kept).toHaveLength(applied.keptSticky);
     expect(kept.every((k) => k.route === "PARTNER_LED")).toBe(true);
     // and a second run finds nothing left to move
@@ -51,6 +77,8 @@ describe("explicit re-route", () => {
   });
 
   it("is for channel operations only", async () => {
-    await expect(rerouteOpenDeals(await ctxFor("vp.sales@accord.test"), { apply: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(rerouteOpenDeals(await ctxFor("vp.sales@accord.test"), { apply: false })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

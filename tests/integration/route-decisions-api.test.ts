@@ -18,7 +18,19 @@ async function call(body: unknown, raw?: string) {
   return { status: res.status, body: await res.json() };
 }
 
-const base = { currency: "USD", vertical: "TECHNOLOGY", country: "US", region: "NA", regionDirectPresence: true, productKind: "CORE", productLine: "Platform", namedAccount: false, partnerType: "RESELLER", registrationStatus: "NONE", at: "2026-11-01T00:00:00.000Z" };
+const base = {
+  currency: "USD",
+  vertical: "TECHNOLOGY",
+  country: "US",
+  region: "NA",
+  regionDirectPresence: true,
+  productKind: "CORE",
+  productLine: "Platform",
+  namedAccount: false,
+  partnerType: "RESELLER",
+  registrationStatus: "NONE",
+  at: "2026-11-01T00:00:00.000Z",
+};
 
 const cases: [string, Record<string, unknown>, string, number | null][] = [
   ["$249,999.99 core deal", { acv: 24_999_999 }, "PARTNER_LED", 70],
@@ -31,8 +43,18 @@ const cases: [string, Record<string, unknown>, string, number | null][] = [
   ["healthcare at $1M", { acv: 100_000_000, vertical: "HEALTHCARE" }, "DIRECT_PARTNER_ATTACHED", 90],
   ["add-on", { acv: 900_000_000, productKind: "ADDON" }, "PARTNER_LED", 50],
   ["marketplace partner", { acv: 900_000_000, partnerType: "MARKETPLACE" }, "MARKETPLACE", 60],
-  ["sticky partner ownership", { acv: 900_000_000, namedAccount: true, priorRoute: "PARTNER_LED", registrationStatus: "APPROVED" }, "PARTNER_LED", 10],
-  ["prior partner route without approval is not sticky", { acv: 900_000_000, priorRoute: "PARTNER_LED", registrationStatus: "SUBMITTED" }, "DIRECT_PARTNER_ATTACHED", 90],
+  [
+    "sticky partner ownership",
+    { acv: 900_000_000, namedAccount: true, priorRoute: "PARTNER_LED", registrationStatus: "APPROVED" },
+    "PARTNER_LED",
+    10,
+  ],
+  [
+    "prior partner route without approval is not sticky",
+    { acv: 900_000_000, priorRoute: "PARTNER_LED", registrationStatus: "SUBMITTED" },
+    "DIRECT_PARTNER_ATTACHED",
+    90,
+  ],
 ];
 
 describe("POST /api/v1/route-decisions", () => {

@@ -10,7 +10,6 @@ import { errorOf } from "../support/errors";
 import { ctxFor } from "../support/contexts";
 import { FIXED_NOW } from "../support/test-db";
 
-
 async function draftState(id: string) {
   const ops = await ctxFor("ops@accord.test");
   const set = (await findRuleSet(ops, id))!;
@@ -38,9 +37,23 @@ describe("rule sets", () => {
     const ops = await ctxFor("ops@accord.test");
     const { id } = await createDraft(ops, undefined, FIXED_NOW);
     const { set, rules } = await draftState(id);
-    const first = await saveDraft(ops, { id, lockVersion: set.lockVersion, changeNote: "first", rules: rules.map((r) => (r.priority === 70 ? { ...r, name: "Under $250K (edited)" } : r)), defaultOutcome: set.engine.defaultOutcome });
+    const first = await saveDraft(ops, {
+      id,
+      lockVersion: set.lockVersion,
+      changeNote: "first",
+      rules: rules.map((r) => (r.priority === 70 ? { ...r, name: "Under $250K (edited)" } : r)),
+      defaultOutcome: set.engine.defaultOutcome,
+    });
     expect(first.lockVersion).toBe(set.lockVersion + 1);
-    const stale = await errorOf(saveDraft(ops, { id, lockVersion: set.lockVersion, changeNote: "second", rules: rules.slice(1), defaultOutcome: set.engine.defaultOutcome }));
+    const stale = await errorOf(
+      saveDraft(ops, {
+        id,
+        lockVersion: set.lockVersion,
+        changeNote: "second",
+        rules: rules.slice(1),
+        defaultOutcome: set.engine.defaultOutcome,
+      }),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.userMessage).toMatch(/changed by someone else/);
     const after = await draftState(id);
@@ -53,8 +66,18 @@ describe("rule sets", () => {
     const ops = await ctxFor("ops@accord.test");
     const { id } = await createDraft(ops, undefined, FIXED_NOW);
     const { set, rules } = await draftState(id);
-    const broken = rules.map((r, i) => (i === 2 ? { ...r, conditions: [{ field: "vertical", op: "in", value: [] }] } : r)) as Rule[];
-    const err = await errorOf(saveDraft(ops, { id, lockVersion: set.lockVersion, changeNote: "", rules: broken, defaultOutcome: set.engine.defaultOutcome }));
+    const broken = rules.map((r, i) =>
+      i === 2 ? { ...r, conditions: [{ field: "vertical", op: "in", value: [] }] } : r,
+    ) as Rule[];
+    const err = await errorOf(
+      saveDraft(ops, {
+        id,
+        lockVersion: set.lockVersion,
+        changeNote: "",
+        rules: broken,
+        defaultOutcome: set.engine.defaultOutcome,
+      }),
+    );
     expect(err.code).toBe("VALIDATION");
     expect(Object.keys(err.fields!).some((k) => k.startsWith("rules.2.conditions.0"))).toBe(true);
     expect((await draftState(id)).set.lockVersion).toBe(set.lockVersion);
@@ -66,22 +89,72 @@ describe("rule sets", () => {
     const { id } = await createDraft(ops, undefined, now);
     let { set, rules } = await draftState(id);
 
-    expect((await errorOf(publishRuleSet(ops, { id, lockVersion: set.lockVersion, effectiveFrom: new Date(now.getTime() - 86_400_000), changeNote: "past" }, now))).code).toBe("VALIDATION");
+    expect(
+      (
+        await errorOf(
+          publishRuleSet(
+            ops,
+            {
+              id,
+              lockVersion: set.lockVersion,
+              effectiveFrom: new Date(now.getTime() - 86_400_000),
+              changeNote: "past",
+            },
+            now,
+          ),
+        )
+      ).code,
+    ).toBe("VALIDATION");
 
     // a catch-all at priority 5 shadows every later rule: lint error, publishing refused
-    const catchAll: Rule = { id: "catch", priority: 5, name: "Everything direct", conditions: [], outcome: { route: "DIRECT", leadRole: "AE", protectionDays: null, attributionCategory: "DIRECT" }, rationale: "" };
-    const saved = await saveDraft(ops, { id, lockVersion: set.lockVersion, changeNote: "", rules: [catchAll, ...rules], defaultOutcome: set.engine.defaultOutcome });
-    expect((await errorOf(publishRuleSet(ops, { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "shadowing" }, now))).code).toBe("UNPROCESSABLE");
+    const catchAll: Rule = {
+      id: "catch",
+      priority: 5,
+      name: "Everything direct",
+      conditions: [],
+      outcome: { route: "DIRECT", leadRole: "AE", protectionDays: null, attributionCategory: "DIRECT" },
+      rationale: "",
+    };
+    const saved = await saveDraft(ops, {
+      id,
+      lockVersion: set.lockVersion,
+      changeNote: "",
+      rules: [catchAll, ...rules],
+      defaultOutcome: set.engine.defaultOutcome,
+    });
+    expect(
+      (
+        await errorOf(
+          publishRuleSet(ops, { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "shadowing" }, now),
+        )
+      ).code,
+    ).toBe("UNPROCESSABLE");
 
     // fixed: co-sell from $200K instead of $250K
     ({ set, rules } = await draftState(id));
     const edited = rules
       .filter((r) => r.priority !== 5)
-      .map((r) => (r.priority === 70 ? { ...r, conditions: [{ field: "acv", op: "lt", value: 20_000_000 }] } : r.priority === 80 ? { ...r, conditions: [{ field: "acv", op: "between", value: [20_000_000, 100_000_000] }] } : r)) as Rule[];
-    const ready = await saveDraft(ops, { id, lockVersion: set.lockVersion, changeNote: "", rules: edited, defaultOutcome: set.engine.defaultOutcome });
+      .map((r) =>
+        r.priority === 70
+          ? { ...r, conditions: [{ field: "acv", op: "lt", value: 20_000_000 }] }
+          : r.priority === 80
+            ? { ...r, conditions: [{ field: "acv", op: "between", value: [20_000_000, 100_000_000] }] }
+            : r,
+      ) as Rule[];
+    const ready = await saveDraft(ops, {
+      id,
+      lockVersion: set.lockVersion,
+      changeNote: "",
+      rules: edited,
+      defaultOutcome: set.engine.defaultOutcome,
+    });
     const from = new Date(now.getTime() + 7 * 86_400_000);
     const before = await ruleSetInForceAt(now);
-    const published = await publishRuleSet(ops, { id, lockVersion: ready.lockVersion, effectiveFrom: from, changeNote: "Co-sell from $200K" }, now);
+    const published = await publishRuleSet(
+      ops,
+      { id, lockVersion: ready.lockVersion, effectiveFrom: from, changeNote: "Co-sell from $200K" },
+      now,
+    );
     expect(published.version).toBeGreaterThan(before!.version);
 
     // grandfathering: a claim before the effective date is decided by the old version, after by the new
@@ -100,7 +173,15 @@ describe("rule sets", () => {
 
     // published rule sets are immutable
     const after = await draftState(id);
-    const immutable = await errorOf(saveDraft(ops, { id, lockVersion: after.set.lockVersion, changeNote: "", rules: after.rules, defaultOutcome: after.set.engine.defaultOutcome }));
+    const immutable = await errorOf(
+      saveDraft(ops, {
+        id,
+        lockVersion: after.set.lockVersion,
+        changeNote: "",
+        rules: after.rules,
+        defaultOutcome: after.set.engine.defaultOutcome,
+      }),
+    );
     expect(immutable.code).toBe("CONFLICT");
     expect(immutable.userMessage).toMatch(/cannot be changed/);
   });

@@ -7,12 +7,16 @@ import { listPartners, getPartner } from "@/lib/db/partners";
 import { listOpportunities, getOpportunity } from "@/lib/db/opportunities";
 import { listAccounts, getAccount } from "@/lib/db/accounts";
 import { AppError } from "@/lib/errors";
-import { accountListQuery, opportunityListQuery, partnerListQuery, registrationListQuery } from "@/lib/validation/lists";
+import {
+  accountListQuery,
+  opportunityListQuery,
+  partnerListQuery,
+  registrationListQuery,
+} from "@/lib/validation/lists";
 import { errorOf } from "../support/errors";
 import { ctxFor, partnerIdOf } from "../support/contexts";
 
 const all = (q: object = {}) => registrationListQuery.parse({ pageSize: 100, ...q });
-
 
 describe("registrations", () => {
   it("a partner lists only its own company's registrations", async () => {
@@ -55,7 +59,10 @@ describe("registrations", () => {
     const page = await listRegistrations(pm, all());
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((r) => ids.has(r.partnerId))).toBe(true);
-    const unmanaged = await db.dealRegistration.findFirst({ where: { partnerId: { notIn: [...ids] } }, select: { id: true } });
+    const unmanaged = await db.dealRegistration.findFirst({
+      where: { partnerId: { notIn: [...ids] } },
+      select: { id: true },
+    });
     expect(unmanaged).not.toBeNull();
     expect(await findRegistration(pm, unmanaged!.id)).toBeNull();
   });
@@ -82,7 +89,10 @@ describe("partners, accounts and opportunities", () => {
     const northwind = await partnerIdOf("Northwind Systems");
     const opps = await listOpportunities(alice, opportunityListQuery.parse({ pageSize: 100 }));
     expect(opps.items.every((o) => o.partnerId === northwind)).toBe(true);
-    const foreignOpp = await db.opportunity.findFirst({ where: { OR: [{ partnerId: null }, { partnerId: { not: northwind } }] }, select: { id: true } });
+    const foreignOpp = await db.opportunity.findFirst({
+      where: { OR: [{ partnerId: null }, { partnerId: { not: northwind } }] },
+      select: { id: true },
+    });
     expect((await errorOf(getOpportunity(alice, foreignOpp!.id))).code).toBe("NOT_FOUND");
 
     const accounts = await listAccounts(alice, accountListQuery.parse({ pageSize: 100 }));
@@ -108,7 +118,9 @@ describe("registration queue filters", () => {
   it("filters by region through the country the partner typed, within the caller's scope", async () => {
     const pm = await ctxFor("pm@accord.test");
     const page = await listRegistrations(pm, all({ region: "APAC" }));
-    const apac = new Set((await db.regionCountry.findMany({ where: { region: { code: "APAC" } } })).map((c) => c.country));
+    const apac = new Set(
+      (await db.regionCountry.findMany({ where: { region: { code: "APAC" } } })).map((c) => c.country),
+    );
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((r) => apac.has(r.accountCountry))).toBe(true);
   });

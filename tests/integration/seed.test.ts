@@ -94,7 +94,11 @@ function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -146,7 +150,15 @@ describe.each(targets)("seed on $name", (target) => {
     const direct = Object.fromEntries(regions.map((r) => [r.code, r.directPresence]));
     expect(direct).toEqual({ NA: true, "EMEA-WEST": true, "EMEA-SECONDARY": false, APAC: false, LATAM: false });
     const countries = Object.fromEntries(regions.flatMap((r) => r.countries.map((c) => [c.country, r.code])));
-    expect(countries).toMatchObject({ US: "NA", CA: "NA", GB: "EMEA-WEST", DE: "EMEA-WEST", PL: "EMEA-SECONDARY", SG: "APAC", BR: "LATAM" });
+    expect(countries).toMatchObject({
+      US: "NA",
+      CA: "NA",
+      GB: "EMEA-WEST",
+      DE: "EMEA-WEST",
+      PL: "EMEA-SECONDARY",
+      SG: "APAC",
+      BR: "LATAM",
+    });
     const v1 = await db.ruleSet.findUniqueOrThrow({ where: { version: 1 }, include: { rules: true } });
     expect(v1.status).toBe("PUBLISHED");
     expect(v1.effectiveFrom!.getTime()).toBeLessThan(NOW.getTime() - 700 * DAY);
@@ -168,8 +180,13 @@ describe.each(targets)("seed on $name", (target) => {
     const ops = await ctx.db.user.findUniqueOrThrow({ where: { email: "ops@accord.test" } });
     expect(ops.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await verify(ops.passwordHash, DEMO_PASSWORD)).toBe(true);
-    const pm = await ctx.db.user.findUniqueOrThrow({ where: { email: "pm@accord.test" }, include: { managedPartners: true } });
-    expect(pm.managedPartners.map((p) => p.name)).toEqual(expect.arrayContaining(["Northwind Systems", "Contoso Partners"]));
+    const pm = await ctx.db.user.findUniqueOrThrow({
+      where: { email: "pm@accord.test" },
+      include: { managedPartners: true },
+    });
+    expect(pm.managedPartners.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Northwind Systems", "Contoso Partners"]),
+    );
     expect(pm.managedPartners.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -177,7 +194,9 @@ describe.each(targets)("seed on $name", (target) => {
     const partners = await ctx.db.partner.findMany();
     expect(partners.length).toBeGreaterThanOrEqual(35);
     expect(partners.length).toBeLessThanOrEqual(45);
-    expect(new Set(partners.map((p) => p.type))).toEqual(new Set(["RESELLER", "DISTRIBUTOR", "REFERRAL", "MSP", "MARKETPLACE"]));
+    expect(new Set(partners.map((p) => p.type))).toEqual(
+      new Set(["RESELLER", "DISTRIBUTOR", "REFERRAL", "MSP", "MARKETPLACE"]),
+    );
     expect(new Set(partners.map((p) => p.tier))).toEqual(new Set(["PLATINUM", "GOLD", "SILVER", "REGISTERED"]));
     expect(partners.filter((p) => p.type === "MARKETPLACE").length).toBeGreaterThanOrEqual(2);
     for (const p of partners) expect(p.nameKey).toBe(normalizeAccountName(p.name));
@@ -185,7 +204,9 @@ describe.each(targets)("seed on $name", (target) => {
   });
 
   it("has ~2,000 accounts with normalized keys in every region", async () => {
-    const accounts = await ctx.db.account.findMany({ select: { name: true, nameKey: true, namedAccount: true, ownerId: true, regionId: true } });
+    const accounts = await ctx.db.account.findMany({
+      select: { name: true, nameKey: true, namedAccount: true, ownerId: true, regionId: true },
+    });
     expect(accounts.length).toBeGreaterThanOrEqual(1_900);
     for (const a of accounts) expect(a.nameKey).toBe(normalizeAccountName(a.name));
     expect(new Set(accounts.map((a) => a.nameKey)).size).toBe(accounts.length);
@@ -202,7 +223,9 @@ describe.each(targets)("seed on $name", (target) => {
     const of = (s: string) => regs.filter((r) => r.status === s);
     for (const s of STATUSES) expect(of(s).length, s).toBeGreaterThan(0);
     for (const name of ["Northwind Systems", "Contoso Partners"]) {
-      expect(new Set(regs.filter((r) => r.partner.name === name).map((r) => r.status)), name).toEqual(new Set(STATUSES));
+      expect(new Set(regs.filter((r) => r.partner.name === name).map((r) => r.status)), name).toEqual(
+        new Set(STATUSES),
+      );
     }
     expect(of("SUBMITTED").some((r) => r.slaDueAt.getTime() < now)).toBe(true);
     expect(of("SUBMITTED").some((r) => r.slaDueAt.getTime() > now)).toBe(true);
@@ -217,25 +240,49 @@ describe.each(targets)("seed on $name", (target) => {
   });
 
   it("keeps active claim keys unique, and only on active registrations", async () => {
-    const regs = await ctx.db.dealRegistration.findMany({ include: { conflictLinks: { include: { conflict: true } } } });
+    const regs = await ctx.db.dealRegistration.findMany({
+      include: { conflictLinks: { include: { conflict: true } } },
+    });
     const keyed = regs.filter((r) => r.activeClaimKey !== null);
     expect(keyed.every((r) => r.status === "SUBMITTED" || r.status === "APPROVED")).toBe(true);
     // the application's own key format, so seeded claims are seen by the duplicate check
     for (const r of keyed) {
-      expect({ activeClaimKey: r.activeClaimKey, activeClaimNameKey: r.activeClaimNameKey, activeClaimDomainKey: r.activeClaimDomainKey }).toEqual(claimKeys(r.accountId, r.accountNameKey, r.accountDomainKey, r.productLineId));
+      expect({
+        activeClaimKey: r.activeClaimKey,
+        activeClaimNameKey: r.activeClaimNameKey,
+        activeClaimDomainKey: r.activeClaimDomainKey,
+      }).toEqual(claimKeys(r.accountId, r.accountNameKey, r.accountDomainKey, r.productLineId));
     }
     expect(new Set(keyed.map((r) => r.activeClaimKey)).size).toBe(keyed.length);
-    expect(regs.filter((r) => r.activeClaimKey === null).every((r) => r.activeClaimNameKey === null && r.activeClaimDomainKey === null)).toBe(true);
+    expect(
+      regs
+        .filter((r) => r.activeClaimKey === null)
+        .every((r) => r.activeClaimNameKey === null && r.activeClaimDomainKey === null),
+    ).toBe(true);
     // an active registration without the key is the later claim of an open duplicate case
-    const unkeyed = regs.filter((r) => (r.status === "SUBMITTED" || r.status === "APPROVED") && r.activeClaimKey === null);
+    const unkeyed = regs.filter(
+      (r) => (r.status === "SUBMITTED" || r.status === "APPROVED") && r.activeClaimKey === null,
+    );
     for (const r of unkeyed) {
-      expect(r.conflictLinks.some((l) => l.conflict.type === "DUPLICATE_REGISTRATION" && l.conflict.status === "OPEN")).toBe(true);
+      expect(
+        r.conflictLinks.some((l) => l.conflict.type === "DUPLICATE_REGISTRATION" && l.conflict.status === "OPEN"),
+      ).toBe(true);
     }
   });
 
   it("routes every opportunity and registration with a stored, explained decision", async () => {
     const decisions = new Map((await ctx.db.routeDecision.findMany()).map((d) => [d.id, d]));
-    const opps = await ctx.db.opportunity.findMany({ select: { id: true, route: true, routeDecisionId: true, stage: true, closeDate: true, closedAt: true, acvCents: true } });
+    const opps = await ctx.db.opportunity.findMany({
+      select: {
+        id: true,
+        route: true,
+        routeDecisionId: true,
+        stage: true,
+        closeDate: true,
+        closedAt: true,
+        acvCents: true,
+      },
+    });
     const regs = await ctx.db.dealRegistration.findMany({ select: { id: true, route: true, routeDecisionId: true } });
     const check = (subjectType: string, row: { id: string; route: string | null; routeDecisionId: string | null }) => {
       const d = decisions.get(row.routeDecisionId ?? "");
@@ -250,7 +297,11 @@ describe.each(targets)("seed on $name", (target) => {
     const now = NOW.getTime();
     for (const o of opps) {
       const closed = o.stage === "CLOSED_WON" || o.stage === "CLOSED_LOST";
-      expect(closed ? o.closeDate.getTime() <= now && o.closedAt!.getTime() <= now : o.closeDate.getTime() > now && o.closedAt === null).toBe(true);
+      expect(
+        closed
+          ? o.closeDate.getTime() <= now && o.closedAt!.getTime() <= now
+          : o.closeDate.getTime() > now && o.closedAt === null,
+      ).toBe(true);
     }
     const acvs = opps.map((o) => Number(o.acvCents) / 100);
     expect(Math.min(...acvs)).toBeLessThanOrEqual(15_000);
@@ -259,14 +310,30 @@ describe.each(targets)("seed on $name", (target) => {
 
   it("has open and resolved conflicts of every type, with parties and history", async () => {
     const conflicts = await ctx.db.conflict.findMany({ include: { parties: true, events: true } });
-    for (const type of ["DUPLICATE_REGISTRATION", "DIRECT_VS_PARTNER", "NAMED_ACCOUNT", "PRICING_UNDERCUT", "ATTRIBUTION_DISPUTE"]) {
-      expect(conflicts.some((c) => c.type === type && c.status === "OPEN"), type).toBe(true);
-      expect(conflicts.some((c) => c.type === type && c.status === "RESOLVED"), type).toBe(true);
+    for (const type of [
+      "DUPLICATE_REGISTRATION",
+      "DIRECT_VS_PARTNER",
+      "NAMED_ACCOUNT",
+      "PRICING_UNDERCUT",
+      "ATTRIBUTION_DISPUTE",
+    ]) {
+      expect(
+        conflicts.some((c) => c.type === type && c.status === "OPEN"),
+        type,
+      ).toBe(true);
+      expect(
+        conflicts.some((c) => c.type === type && c.status === "RESOLVED"),
+        type,
+      ).toBe(true);
     }
     for (const c of conflicts) {
       expect(c.parties.length).toBeGreaterThanOrEqual(2);
       expect(c.events.some((e) => e.kind === "OPENED")).toBe(true);
-      expect(c.status === "RESOLVED" ? Boolean(c.resolution && c.rationale && c.events.some((e) => e.kind === "RESOLVED")) : c.resolution === null).toBe(true);
+      expect(
+        c.status === "RESOLVED"
+          ? Boolean(c.resolution && c.rationale && c.events.some((e) => e.kind === "RESOLVED"))
+          : c.resolution === null,
+      ).toBe(true);
       const splits = c.parties.filter((p) => p.creditPct !== null);
       if (splits.length) expect(splits.reduce((s, p) => s + p.creditPct!, 0)).toBe(100);
     }
@@ -276,7 +343,10 @@ describe.each(targets)("seed on $name", (target) => {
     const won = await ctx.db.opportunity.findMany({ where: { stage: "CLOSED_WON" }, include: { attributions: true } });
     for (const o of won) {
       expect(o.attributions.length, o.id).toBeGreaterThan(0);
-      expect(o.attributions.reduce((s, a) => s + a.creditPct, 0), o.id).toBe(100);
+      expect(
+        o.attributions.reduce((s, a) => s + a.creditPct, 0),
+        o.id,
+      ).toBe(100);
     }
     expect(await ctx.db.mdfFund.count()).toBeGreaterThan(0);
     expect(await ctx.db.maturityAssessment.groupBy({ by: ["framework"], _count: true })).toHaveLength(3);

@@ -20,7 +20,9 @@ async function attempt(email: string, password: string, ip: string): Promise<"re
 describe("sign-in limits", () => {
   it("hold the 20-failures-per-account limit against guesses sent in parallel from 40 addresses", async () => {
     const email = "samuel.wright@accord.test";
-    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(email, `wrong-${i}`, `198.51.100.${i + 1}`)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt(email, `wrong-${i}`, `198.51.100.${i + 1}`)),
+    );
     expect(outcomes.filter((o) => o === "failed")).toHaveLength(20);
     expect(outcomes.filter((o) => o === "refused")).toHaveLength(20);
     // locked from any address, with the right password too
@@ -34,8 +36,13 @@ describe("sign-in limits", () => {
     for (let i = 0; i < 3; i++) expect(await attempt(email, "accord-demo", "203.0.113.10")).toBe("refused");
     // 5 failures so far on the account: 15 more from other addresses are still allowed
     for (let i = 0; i < 4; i++) expect(await attempt(email, "accord-demo", `203.0.113.${20 + i}`)).toBe("signed-in");
-    const more = await Promise.all(Array.from({ length: 15 }, (_, i) => attempt(email, "wrong", `203.0.113.${40 + i}`)));
-    expect(more.every((o) => o === "failed"), String(more)).toBe(true);
+    const more = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => attempt(email, "wrong", `203.0.113.${40 + i}`)),
+    );
+    expect(
+      more.every((o) => o === "failed"),
+      String(more),
+    ).toBe(true);
     expect(await attempt(email, "wrong", "203.0.113.99")).toBe("refused");
   });
 });

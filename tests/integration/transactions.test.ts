@@ -8,7 +8,9 @@ import { db, provider } from "@/lib/db/client";
 /** A transaction that is fine until COMMIT checks a deferred constraint, and then fails. */
 async function failingCommit(marker: string): Promise<unknown> {
   return db.$transaction(async (tx) => {
-    await tx.auditEvent.create({ data: { actorLabel: "test", action: "test.failing-commit", entityType: "Test", entityId: marker } });
+    await tx.auditEvent.create({
+      data: { actorLabel: "test", action: "test.failing-commit", entityType: "Test", entityId: marker },
+    });
     if (provider === "sqlite") {
       await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS "txParent" ("id" INTEGER PRIMARY KEY)`);
       await tx.$executeRawUnsafe(
@@ -16,7 +18,9 @@ async function failingCommit(marker: string): Promise<unknown> {
       );
       await tx.$executeRawUnsafe(`INSERT INTO "txChild" ("parentId") VALUES (42)`);
     } else {
-      await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS "txUnique" ("n" INTEGER UNIQUE DEFERRABLE INITIALLY DEFERRED)`);
+      await tx.$executeRawUnsafe(
+        `CREATE TEMP TABLE IF NOT EXISTS "txUnique" ("n" INTEGER UNIQUE DEFERRABLE INITIALLY DEFERRED)`,
+      );
       await tx.$executeRawUnsafe(`INSERT INTO "txUnique" ("n") VALUES (1), (1)`);
     }
   });
@@ -24,7 +28,10 @@ async function failingCommit(marker: string): Promise<unknown> {
 
 /** Fails instead of hanging when the connection never comes back. */
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms))]);
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)),
+  ]);
 }
 
 describe("a transaction whose COMMIT fails", () => {
@@ -38,7 +45,10 @@ describe("a transaction whose COMMIT fails", () => {
     // nothing the transactions wrote before COMMIT was kept
     expect(await db.auditEvent.count({ where: { action: "test.failing-commit" } })).toBe(0);
     // and an ordinary transaction still commits
-    const n = await within(5_000, db.$transaction(async (tx) => tx.user.count()));
+    const n = await within(
+      5_000,
+      db.$transaction(async (tx) => tx.user.count()),
+    );
     expect(n).toBe(before);
   });
 });

@@ -26,7 +26,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type FaultCluster = { url: string; stop(): void; start(): void; ensureRunning(): void; freeze(): void; thaw(): void; destroy(): void };
+export type FaultCluster = {
+  url: string;
+  stop(): void;
+  start(): void;
+  ensureRunning(): void;
+  freeze(): void;
+  thaw(): void;
+  destroy(): void;
+};
 
 export async function startFaultCluster(bin: string): Promise<FaultCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "accord-faults-"));
@@ -34,7 +42,9 @@ export async function startFaultCluster(bin: string): Promise<FaultCluster> {
   const script = path.join(root, "lib/cli/pg-cluster.sh");
   const url = execFileSync("bash", [script, "start", dir, String(port)], { encoding: "utf8" }).trim();
   const asPostgres = (cmd: string, args: string[]) =>
-    process.getuid?.() === 0 ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "ignore" }) : execFileSync(cmd, args, { stdio: "ignore" });
+    process.getuid?.() === 0
+      ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "ignore" })
+      : execFileSync(cmd, args, { stdio: "ignore" });
   const pgCtl = (...args: string[]) => asPostgres(path.join(bin, "pg_ctl"), ["-D", path.join(dir, "data"), ...args]);
   // the same server options as lib/cli/pg-cluster.sh starts it with
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
@@ -51,7 +61,11 @@ export async function startFaultCluster(bin: string): Promise<FaultCluster> {
     // the postmaster and every backend: a server that accepts TCP connections and never answers
     freeze() {
       const postmaster = Number(readFileSync(path.join(dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);
-      const children = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean).map(Number);
+      const children = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" })
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
       frozen = [postmaster, ...children];
       for (const pid of frozen) process.kill(pid, "SIGSTOP");
     },

@@ -3,7 +3,10 @@
 import { afterAll, expect } from "vitest";
 import { cloneTemplate } from "./test-db";
 
-const label = (expect.getState().testPath ?? "file").split("/").pop()!.replace(/\.test\.ts$/, "");
+const label = (expect.getState().testPath ?? "file")
+  .split("/")
+  .pop()!
+  .replace(/\.test\.ts$/, "");
 const database = await cloneTemplate(label);
 process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET ||= "test-secret-not-for-production";

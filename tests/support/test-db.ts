@@ -40,12 +40,16 @@ export async function adminQuery(sql: string): Promise<void> {
 
 /** A fresh database cloned from the seeded template; returns its URL and a function that drops it. */
 export async function cloneTemplate(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `t_${label.replace(/[^a-z0-9]/gi, "_").toLowerCase().slice(0, 30)}_${process.pid}_${Date.now().toString(36)}`;
+  const name = `t_${label
+    .replace(/[^a-z0-9]/gi, "_")
+    .toLowerCase()
+    .slice(0, 30)}_${process.pid}_${Date.now().toString(36)}`;
   if (testTarget() === "postgresql") {
     await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_NAME}"`);
     return { url: serverUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
   }
-  if (!existsSync(sqliteTemplate)) throw new Error("The SQLite template is missing: run integration tests through vitest (global setup)");
+  if (!existsSync(sqliteTemplate))
+    throw new Error("The SQLite template is missing: run integration tests through vitest (global setup)");
   mkdirSync(sqliteDir, { recursive: true });
   const file = path.join(sqliteDir, `${name}.db`);
   copyFileSync(sqliteTemplate, file);

@@ -15,9 +15,15 @@ export default async function NotificationsPage() {
   const base = REGISTRATIONS_PATH[ctx.role];
   return (
     <>
-      <PageHeader title="Notifications" description="Decisions, deadlines and changes that concern you. E-mail copies go out when the server has SMTP configured." actions={items.some((i) => !i.readAt) ? <MarkReadButton /> : undefined} />
+      <PageHeader
+        title="Notifications"
+        description="Decisions, deadlines and changes that concern you. E-mail copies go out when the server has SMTP configured."
+        actions={items.some((i) => !i.readAt) ? <MarkReadButton /> : undefined}
+      />
       {items.length === 0 ? (
-        <EmptyState title="Nothing yet">You will be notified here about registrations, decisions and deadlines.</EmptyState>
+        <EmptyState title="Nothing yet">
+          You will be notified here about registrations, decisions and deadlines.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
           {items.map((n) => {
@@ -31,7 +37,13 @@ export default async function NotificationsPage() {
                       <span className="sr-only">Unread: </span>
                     </>
                   )}
-                  {regId ? <Link href={`${base}/${regId}`} className="hover:underline">{n.subject}</Link> : n.subject}
+                  {regId ? (
+                    <Link href={`${base}/${regId}`} className="hover:underline">
+                      {n.subject}
+                    </Link>
+                  ) : (
+                    n.subject
+                  )}
                 </p>
                 <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>
                 <p className="mt-1 text-xs text-slate-600">{formatDateTime(n.createdAt)}</p>

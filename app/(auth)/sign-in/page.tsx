@@ -15,7 +15,11 @@ function safeCallback(value: string | string[] | undefined): string {
   return safeCallbackPath(v, process.env.NEXTAUTH_URL || "http://localhost");
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getContext();
   if (ctx) redirect(HOME[ctx.role]);
   const sp = await searchParams;
@@ -24,13 +28,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-900 via-slate-800 to-brand-900 px-4 py-12">
       <div className="w-full max-w-lg rounded-xl bg-white p-8 shadow-xl">
         <div className="mb-6 flex items-center gap-2">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 font-semibold text-white">A</span>
+          <span
+            aria-hidden
+            className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 font-semibold text-white"
+          >
+            A
+          </span>
           <div>
             <h1 className="text-xl font-semibold text-slate-900">Sign in to Accord</h1>
             <p className="text-sm text-slate-600">Rules of engagement, deal registration and the revenue council.</p>
           </div>
         </div>
-        <SignInForm demo={demo ? DEMO_ACCOUNTS : []} demoPassword={demo ? DEMO_PASSWORD : undefined} callbackUrl={safeCallback(sp.callbackUrl)} />
+        <SignInForm
+          demo={demo ? DEMO_ACCOUNTS : []}
+          demoPassword={demo ? DEMO_PASSWORD : undefined}
+          callbackUrl={safeCallback(sp.callbackUrl)}
+        />
       </div>
     </main>
   );

@@ -13,9 +13,25 @@ import {
   type Scalar,
 } from "@/lib/rules";
 
-export type EditorCondition = { key: string; field: FactField; op: Operator; value: string; values: string[]; low: string; high: string };
+export type EditorCondition = {
+  key: string;
+  field: FactField;
+  op: Operator;
+  value: string;
+  values: string[];
+  low: string;
+  high: string;
+};
 export type EditorOutcome = Omit<Outcome, "protectionDays"> & { protectionDays: string };
-export type EditorRule = { key: string; id: string; priority: number; name: string; rationale: string; conditions: EditorCondition[]; outcome: EditorOutcome };
+export type EditorRule = {
+  key: string;
+  id: string;
+  priority: number;
+  name: string;
+  rationale: string;
+  conditions: EditorCondition[];
+  outcome: EditorOutcome;
+};
 export type EditorDefault = EditorOutcome & { rationale: string };
 export type FieldErrors = Record<string, string[]>;
 
@@ -91,14 +107,27 @@ export function toEditorCondition(c: Condition, key: string): EditorCondition {
 }
 
 function toEditorOutcome(o: Outcome): EditorOutcome {
-  return { route: o.route, leadRole: o.leadRole, attributionCategory: o.attributionCategory, protectionDays: o.protectionDays === null ? "" : String(o.protectionDays) };
+  return {
+    route: o.route,
+    leadRole: o.leadRole,
+    attributionCategory: o.attributionCategory,
+    protectionDays: o.protectionDays === null ? "" : String(o.protectionDays),
+  };
 }
 
 export function toEditorRules(rules: readonly Rule[]): EditorRule[] {
   return rules.map((r) => {
     const key = `r-${r.id}`;
     const conditions = r.conditions.map((c, j) => toEditorCondition(c, `${key}-c${j}`));
-    return { key, id: r.id, priority: r.priority, name: r.name, rationale: r.rationale, conditions, outcome: toEditorOutcome(r.outcome) };
+    return {
+      key,
+      id: r.id,
+      priority: r.priority,
+      name: r.name,
+      rationale: r.rationale,
+      conditions,
+      outcome: toEditorOutcome(r.outcome),
+    };
   });
 }
 
@@ -114,7 +143,12 @@ export function blankRule(priority: number): EditorRule {
     name: "",
     rationale: "",
     conditions: [blankCondition()],
-    outcome: { route: "PARTNER_LED", leadRole: "PARTNER", protectionDays: "90", attributionCategory: "PARTNER_SOURCED" },
+    outcome: {
+      route: "PARTNER_LED",
+      leadRole: "PARTNER",
+      protectionDays: "90",
+      attributionCategory: "PARTNER_SOURCED",
+    },
   };
 }
 
@@ -156,7 +190,13 @@ function toCondition(c: EditorCondition, path: string, errors: Errors): Conditio
   if (op === "in" || op === "notIn") {
     const enumSpec = fieldSpec(field);
     // enum lists keep the order they were picked in, so re-saving an untouched rule changes nothing
-    const list = enumSpec.type === "enum" ? c.values.filter((v) => enumSpec.values!.includes(v)) : c.value.split(",").map((s) => s.trim()).filter(Boolean);
+    const list =
+      enumSpec.type === "enum"
+        ? c.values.filter((v) => enumSpec.values!.includes(v))
+        : c.value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean);
     if (list.length === 0) return fail(errors, `${path}.value`, "Pick at least one value");
     return { field, op, value: list };
   }
@@ -174,7 +214,8 @@ function toOutcome(o: EditorOutcome, path: string, errors: Errors): Outcome {
   let protectionDays: number | null = null;
   if (t !== "") {
     protectionDays = Number(t);
-    if (!Number.isInteger(protectionDays) || protectionDays < 1) fail(errors, `${path}.protectionDays`, "Whole days, at least 1 (leave empty for no protection)");
+    if (!Number.isInteger(protectionDays) || protectionDays < 1)
+      fail(errors, `${path}.protectionDays`, "Whole days, at least 1 (leave empty for no protection)");
   }
   return { route: o.route, leadRole: o.leadRole, attributionCategory: o.attributionCategory, protectionDays };
 }
@@ -187,8 +228,17 @@ export function toEngineDraft(rules: EditorRule[], def: EditorDefault): { draft:
   const out: Rule[] = rules.map((r, i) => {
     const path = `rules.${i}`;
     if (!r.name.trim()) fail(errors, `${path}.name`, "A rule needs a name");
-    const conditions = r.conditions.map((c, j) => toCondition(c, `${path}.conditions.${j}`, errors)).filter((c): c is Condition => c !== null);
-    return { id: r.id, priority: r.priority, name: r.name.trim(), rationale: r.rationale, conditions, outcome: toOutcome(r.outcome, `${path}.outcome`, errors) };
+    const conditions = r.conditions
+      .map((c, j) => toCondition(c, `${path}.conditions.${j}`, errors))
+      .filter((c): c is Condition => c !== null);
+    return {
+      id: r.id,
+      priority: r.priority,
+      name: r.name.trim(),
+      rationale: r.rationale,
+      conditions,
+      outcome: toOutcome(r.outcome, `${path}.outcome`, errors),
+    };
   });
   const outcome = toOutcome(def, "defaultOutcome", errors);
   const defaultOutcome: DefaultOutcome = def.rationale.trim() ? { ...outcome, rationale: def.rationale } : outcome;
@@ -227,6 +277,7 @@ export function previewConditions(conditions: EditorCondition[]): Condition[] | 
 /** Outcome errors of a rule ("outcome.route") keyed by the outcome's own field names. */
 export function outcomeErrors(errors: FieldErrors | undefined, prefix: string): FieldErrors {
   const out: FieldErrors = {};
-  for (const [p, m] of Object.entries(errors ?? {})) if (p.startsWith(`${prefix}.`)) out[p.slice(prefix.length + 1)] = m;
+  for (const [p, m] of Object.entries(errors ?? {}))
+    if (p.startsWith(`${prefix}.`)) out[p.slice(prefix.length + 1)] = m;
   return out;
 }

@@ -31,7 +31,13 @@ export function EditorToolbar({
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm">
         <p className="flex items-center gap-2 text-sm" aria-live="polite">
           <span aria-hidden className={cn("h-2 w-2 rounded-full", dirty ? "bg-amber-500" : "bg-emerald-500")} />
-          {saving ? "Saving…" : dirty ? <span className="font-medium text-amber-800">Unsaved changes</span> : <span className="text-slate-600">All changes saved</span>}
+          {saving ? (
+            "Saving…"
+          ) : dirty ? (
+            <span className="font-medium text-amber-800">Unsaved changes</span>
+          ) : (
+            <span className="text-slate-600">All changes saved</span>
+          )}
           <span className="text-slate-500">· Draft v{version}</span>
         </p>
         <div className="flex flex-wrap items-center gap-2">
@@ -56,7 +62,11 @@ export function EditorToolbar({
           role={message.kind === "success" ? "status" : "alert"}
           className={cn(
             "flex flex-wrap items-center justify-between gap-2 rounded-md px-3 py-2 text-sm",
-            message.kind === "success" ? "bg-emerald-50 text-emerald-800" : message.kind === "conflict" ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : "bg-red-50 text-red-700",
+            message.kind === "success"
+              ? "bg-emerald-50 text-emerald-800"
+              : message.kind === "conflict"
+                ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200"
+                : "bg-red-50 text-red-700",
           )}
         >
           <span>{message.text}</span>

@@ -5,7 +5,15 @@ import { useRouter } from "next/navigation";
 import { createDraftAction } from "@/lib/actions/rule-sets";
 import { Button } from "@/components/ui/button";
 
-export function NewDraftButton({ fromId, label = "New draft", variant = "primary" }: { fromId?: string; label?: string; variant?: "primary" | "secondary" }) {
+export function NewDraftButton({
+  fromId,
+  label = "New draft",
+  variant = "primary",
+}: {
+  fromId?: string;
+  label?: string;
+  variant?: "primary" | "secondary";
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +36,11 @@ export function NewDraftButton({ fromId, label = "New draft", variant = "primary
       <Button type="button" variant={variant} onClick={create} disabled={pending}>
         {pending ? "Creating draft…" : label}
       </Button>
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

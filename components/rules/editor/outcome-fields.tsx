@@ -19,15 +19,40 @@ export function OutcomeFields({
 }) {
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <SelectField id={`${idPrefix}-route`} label="Route" value={outcome.route} options={ROUTES} errors={errors?.route}
-        onChange={(v) => onChange({ route: v as EditorOutcome["route"] })} />
-      <SelectField id={`${idPrefix}-lead`} label="Lead" value={outcome.leadRole} errors={errors?.leadRole}
+      <SelectField
+        id={`${idPrefix}-route`}
+        label="Route"
+        value={outcome.route}
+        options={ROUTES}
+        errors={errors?.route}
+        onChange={(v) => onChange({ route: v as EditorOutcome["route"] })}
+      />
+      <SelectField
+        id={`${idPrefix}-lead`}
+        label="Lead"
+        value={outcome.leadRole}
+        errors={errors?.leadRole}
         options={LEAD_ROLES.map((r) => ({ value: r, label: LEAD_LABELS[r] }))}
-        onChange={(v) => onChange({ leadRole: v as EditorOutcome["leadRole"] })} />
-      <TextField id={`${idPrefix}-protection`} label="Protection (days)" value={outcome.protectionDays} inputMode="numeric" placeholder="None"
-        hint="Empty = no protection" errors={errors?.protectionDays} onChange={(v) => onChange({ protectionDays: v })} />
-      <SelectField id={`${idPrefix}-attribution`} label="Attribution category" value={outcome.attributionCategory} options={ATTRIBUTION_CATEGORIES}
-        errors={errors?.attributionCategory} onChange={(v) => onChange({ attributionCategory: v as EditorOutcome["attributionCategory"] })} />
+        onChange={(v) => onChange({ leadRole: v as EditorOutcome["leadRole"] })}
+      />
+      <TextField
+        id={`${idPrefix}-protection`}
+        label="Protection (days)"
+        value={outcome.protectionDays}
+        inputMode="numeric"
+        placeholder="None"
+        hint="Empty = no protection"
+        errors={errors?.protectionDays}
+        onChange={(v) => onChange({ protectionDays: v })}
+      />
+      <SelectField
+        id={`${idPrefix}-attribution`}
+        label="Attribution category"
+        value={outcome.attributionCategory}
+        options={ATTRIBUTION_CATEGORIES}
+        errors={errors?.attributionCategory}
+        onChange={(v) => onChange({ attributionCategory: v as EditorOutcome["attributionCategory"] })}
+      />
     </div>
   );
 }

@@ -28,7 +28,14 @@ export type RuleSetEditorProps = {
 
 const FIX_FIRST = "Some fields need fixing: see the highlighted rules.";
 
-export function RuleSetEditor({ id, version, lockVersion: initialLock, changeNote, rules: initialRules, defaultOutcome }: RuleSetEditorProps) {
+export function RuleSetEditor({
+  id,
+  version,
+  lockVersion: initialLock,
+  changeNote,
+  rules: initialRules,
+  defaultOutcome,
+}: RuleSetEditorProps) {
   const router = useRouter();
   const s = useDraftState({ rules: initialRules, defaultOutcome, changeNote });
   const { lint, runLint, failLint } = useDraftLint(id);
@@ -83,7 +90,13 @@ export function RuleSetEditor({ id, version, lockVersion: initialLock, changeNot
     const sent = { rules: s.rules, snapshot: s.snapshot };
     setSaving(true);
     setMessage(null);
-    const res = await saveDraftAction({ id, lockVersion, changeNote: s.changeNote, rules: draft.rules, defaultOutcome: draft.defaultOutcome });
+    const res = await saveDraftAction({
+      id,
+      lockVersion,
+      changeNote: s.changeNote,
+      rules: draft.rules,
+      defaultOutcome: draft.defaultOutcome,
+    });
     setSaving(false);
     if (!res.ok) {
       // paths index the rules as they were sent, which may have moved since
@@ -117,7 +130,9 @@ export function RuleSetEditor({ id, version, lockVersion: initialLock, changeNot
   }
 
   const other = s.errors.other;
-  const general = Object.entries(other).filter(([p]) => !p.startsWith("defaultOutcome") && p !== "changeNote").flatMap(([, m]) => m);
+  const general = Object.entries(other)
+    .filter(([p]) => !p.startsWith("defaultOutcome") && p !== "changeNote")
+    .flatMap(([, m]) => m);
 
   return (
     <div>
@@ -130,40 +145,91 @@ export function RuleSetEditor({ id, version, lockVersion: initialLock, changeNot
         onSave={save}
         onDelete={deleteDraft}
         publish={
-          <PublishDialog ruleSetId={id} version={version} lockVersion={lockVersion} dirty={s.dirty} lint={lint}
-            lintStale={lintedSnapshot !== s.snapshot} onRunLint={lintNow} defaultNote={s.changeNote} />
+          <PublishDialog
+            ruleSetId={id}
+            version={version}
+            lockVersion={lockVersion}
+            dirty={s.dirty}
+            lint={lint}
+            lintStale={lintedSnapshot !== s.snapshot}
+            onRunLint={lintNow}
+            defaultNote={s.changeNote}
+          />
         }
       />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <Card
             title={`Rules (${s.rules.length}) — first match wins, top to bottom`}
-            action={<Button type="button" variant="secondary" className="px-2.5 py-1" onClick={addRule}>+ Add rule</Button>}
+            action={
+              <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={addRule}>
+                + Add rule
+              </Button>
+            }
           >
             <FieldError id="rules-general" messages={general} />
             {s.rules.length === 0 ? (
-              <p className="text-sm text-slate-600">No rules: every deal gets the default outcome. Add a rule to route deals differently.</p>
+              <p className="text-sm text-slate-600">
+                No rules: every deal gets the default outcome. Add a rule to route deals differently.
+              </p>
             ) : (
               <ol className="space-y-3">
                 {s.rules.map((r, i) => (
-                  <RuleCard key={r.key} rule={r} index={i} count={s.rules.length} open={s.openKeys.has(r.key)} errors={s.errors.byRule[r.key]}
-                    lint={lintMarks[r.id]} onToggle={() => s.toggle(r.key)} onChange={s.updateRule} onMove={(d) => s.moveRule(i, d)} onDelete={() => s.deleteRule(r.key)} />
+                  <RuleCard
+                    key={r.key}
+                    rule={r}
+                    index={i}
+                    count={s.rules.length}
+                    open={s.openKeys.has(r.key)}
+                    errors={s.errors.byRule[r.key]}
+                    lint={lintMarks[r.id]}
+                    onToggle={() => s.toggle(r.key)}
+                    onChange={s.updateRule}
+                    onMove={(d) => s.moveRule(i, d)}
+                    onDelete={() => s.deleteRule(r.key)}
+                  />
                 ))}
               </ol>
             )}
           </Card>
           <Card title="Default outcome — when no rule matches">
-            <OutcomeFields idPrefix="default" outcome={s.def} errors={outcomeErrors(other, "defaultOutcome")} onChange={s.setDefault} />
-            <TextField id="default-rationale" className="mt-3" label="Rationale (shown to people)" value={s.def.rationale} maxLength={2000} multiline
-              errors={other["defaultOutcome.rationale"]} onChange={(rationale) => s.setDefault({ rationale })} />
+            <OutcomeFields
+              idPrefix="default"
+              outcome={s.def}
+              errors={outcomeErrors(other, "defaultOutcome")}
+              onChange={s.setDefault}
+            />
+            <TextField
+              id="default-rationale"
+              className="mt-3"
+              label="Rationale (shown to people)"
+              value={s.def.rationale}
+              maxLength={2000}
+              multiline
+              errors={other["defaultOutcome.rationale"]}
+              onChange={(rationale) => s.setDefault({ rationale })}
+            />
           </Card>
           <Card title="Change note">
-            <TextField id="change-note" label="What changed and why (partners read it when this version is published)" value={s.changeNote} maxLength={2000}
-              multiline errors={other.changeNote} onChange={s.setChangeNote} />
+            <TextField
+              id="change-note"
+              label="What changed and why (partners read it when this version is published)"
+              value={s.changeNote}
+              maxLength={2000}
+              multiline
+              errors={other.changeNote}
+              onChange={s.setChangeNote}
+            />
           </Card>
         </div>
         <div className="space-y-6">
-          <LintPanel lint={lint} stale={lintedSnapshot !== null && lintedSnapshot !== s.snapshot} onRun={lintNow} ruleLabel={ruleLabel} disabled={saving} />
+          <LintPanel
+            lint={lint}
+            stale={lintedSnapshot !== null && lintedSnapshot !== s.snapshot}
+            onRun={lintNow}
+            ruleLabel={ruleLabel}
+            disabled={saving}
+          />
         </div>
       </div>
     </div>

@@ -36,7 +36,9 @@ export function useDraftState(initial: { rules: readonly Rule[]; defaultOutcome:
   const [savedSnapshot, setSavedSnapshot] = useState(snapshot);
 
   const clearRuleErrors = (key: string, prefix: string | null) =>
-    setErrors((e) => (e.byRule[key] ? { ...e, byRule: { ...e.byRule, [key]: without(e.byRule[key], prefix) ?? {} } } : e));
+    setErrors((e) =>
+      e.byRule[key] ? { ...e, byRule: { ...e.byRule, [key]: without(e.byRule[key], prefix) ?? {} } } : e,
+    );
 
   const clearOther = (prefix: string) => setErrors((e) => ({ ...e, other: without(e.other, prefix) ?? {} }));
 

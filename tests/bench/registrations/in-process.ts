@@ -17,13 +17,23 @@ export async function profileSubmit(next: () => Generated, keys: PartnerKey[], c
   const ctxOf = new Map(
     keys.map((k): [string, Ctx] => [
       `Bearer ${k.key}`,
-      { userId: k.userId, name: 'API key "Registration benchmark"', email: null, role: "PARTNER", title: null, partnerId: k.partnerId, via: "api-key" },
+      {
+        userId: k.userId,
+        name: 'API key "Registration benchmark"',
+        email: null,
+        role: "PARTNER",
+        title: null,
+        partnerId: k.partnerId,
+        via: "api-key",
+      },
     ]),
   );
   const submit = async () => {
     const { headers, body } = next();
     try {
-      await submitRegistration(ctxOf.get(headers.authorization)!, registrationInput.parse(JSON.parse(body)), { idempotencyKey: headers["idempotency-key"] });
+      await submitRegistration(ctxOf.get(headers.authorization)!, registrationInput.parse(JSON.parse(body)), {
+        idempotencyKey: headers["idempotency-key"],
+      });
       return 0;
     } catch (error) {
       if (error instanceof AppError && error.code === "CONFLICT") return 1; // the API's 409
@@ -40,5 +50,11 @@ export async function profileSubmit(next: () => Generated, keys: PartnerKey[], c
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   await (await import("@/lib/db/client")).db.$disconnect();
-  return { calls, wallMs: wall / calls, cpuMs: (cpu.user + cpu.system) / 1000 / calls, statements: sql.length / calls, conflicts409 };
+  return {
+    calls,
+    wallMs: wall / calls,
+    cpuMs: (cpu.user + cpu.system) / 1000 / calls,
+    statements: sql.length / calls,
+    conflicts409,
+  };
 }

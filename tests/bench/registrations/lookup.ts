@@ -12,7 +12,14 @@ import { normalizeAccountName } from "@/lib/accounts/normalize";
 
 export type Timing = { mean: number; p50: number; p95: number; p99: number }; // µs
 export type Plan = { sql: string; detail: string[]; indexed: boolean };
-export type LookupResult = { accounts: number; hits: number; raw: Timing; app: Timing; mismatches: number; plans: Plan[] };
+export type LookupResult = {
+  accounts: number;
+  hits: number;
+  raw: Timing;
+  app: Timing;
+  mismatches: number;
+  plans: Plan[];
+};
 
 type Key = { nameKey: string; domainKey: string | null };
 
@@ -37,7 +44,12 @@ function makeKeys(db: Database.Database, count: number): Key[] {
 
 function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { mean: sorted.reduce((s, x) => s + x, 0) / sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+  return {
+    mean: sorted.reduce((s, x) => s + x, 0) / sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
 }
 
 const us = (start: bigint) => Number(process.hrtime.bigint() - start) / 1_000;
@@ -77,9 +89,12 @@ export async function benchLookups(file: string, count: number): Promise<LookupR
     const accounts = (raw.prepare(`SELECT count(*) AS n FROM "Account"`).get() as { n: number }).n;
     const keys = makeKeys(raw, count);
     const columns = `"id", "name", "tier", "namedAccount", "ownerId"`;
-    const byDomain = raw.prepare(`SELECT ${columns} FROM "Account" WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`);
+    const byDomain = raw.prepare(
+      `SELECT ${columns} FROM "Account" WHERE "domainKey" = ? ORDER BY "createdAt" ASC LIMIT 1`,
+    );
     const byName = raw.prepare(`SELECT ${columns} FROM "Account" WHERE "nameKey" = ? ORDER BY "createdAt" ASC LIMIT 1`);
-    const rawMatch = ({ nameKey, domainKey }: Key) => ((domainKey ? byDomain.get(domainKey) : undefined) ?? byName.get(nameKey) ?? null) as { id: string } | null;
+    const rawMatch = ({ nameKey, domainKey }: Key) =>
+      ((domainKey ? byDomain.get(domainKey) : undefined) ?? byName.get(nameKey) ?? null) as { id: string } | null;
 
     // warm-up over every key: JIT, statement caches, and the index pages these keys touch in the
     // OS cache (a cold 200k file otherwise times disk reads, not the lookup)
@@ -111,11 +126,22 @@ export async function benchLookups(file: string, count: number): Promise<LookupR
       .filter((sql) => /FROM\s+[`"]?(main[`"]?\.[`"]?)?Account/i.test(sql))
       .map((sql) => {
         const params = (sql.match(/\?/g) ?? []).map((_, i) => (i === 0 ? "x" : 1));
-        const detail = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
-        const indexed = detail.some((d) => /^SEARCH .*USING (COVERING )?INDEX/.test(d)) && !detail.some((d) => /^SCAN /.test(d) && !/USING/.test(d));
+        const detail = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+          (row) => row.detail,
+        );
+        const indexed =
+          detail.some((d) => /^SEARCH .*USING (COVERING )?INDEX/.test(d)) &&
+          !detail.some((d) => /^SCAN /.test(d) && !/USING/.test(d));
         return { sql, detail, indexed };
       });
-    return { accounts, hits: rawIds.filter(Boolean).length, raw: timing(rawTimes), app: timing(appTimes), mismatches, plans };
+    return {
+      accounts,
+      hits: rawIds.filter(Boolean).length,
+      raw: timing(rawTimes),
+      app: timing(appTimes),
+      mismatches,
+      plans,
+    };
   } finally {
     raw.close();
     await app.db.$disconnect();

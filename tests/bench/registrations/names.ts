@@ -7,25 +7,133 @@ export type Rand = () => number;
 export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 const STEMS = [
-  "Blue", "North", "Silver", "Red", "Green", "Iron", "Bright", "Clear", "Summit", "Harbor", "Pioneer",
-  "Crest", "Stone", "Oak", "Maple", "Cedar", "River", "Lake", "Sun", "Star", "Nova", "Apex", "Vertex",
-  "Zenith", "Atlas", "Orion", "Vega", "Polar", "Eagle", "Falcon", "Granite", "Quantum", "Vector",
-  "Prime", "Open", "True", "Swift", "Noble", "Golden", "Evergreen", "Horizon", "Sterling", "Cobalt",
-  "Crimson", "Emerald", "Sapphire", "Ivory", "Copper", "Titan", "Meridian", "Beacon", "Liberty",
-  "Frontier", "Redwood", "Aspen", "Willow", "Juniper", "Birch", "Harvest", "Prairie", "Canyon",
+  "Blue",
+  "North",
+  "Silver",
+  "Red",
+  "Green",
+  "Iron",
+  "Bright",
+  "Clear",
+  "Summit",
+  "Harbor",
+  "Pioneer",
+  "Crest",
+  "Stone",
+  "Oak",
+  "Maple",
+  "Cedar",
+  "River",
+  "Lake",
+  "Sun",
+  "Star",
+  "Nova",
+  "Apex",
+  "Vertex",
+  "Zenith",
+  "Atlas",
+  "Orion",
+  "Vega",
+  "Polar",
+  "Eagle",
+  "Falcon",
+  "Granite",
+  "Quantum",
+  "Vector",
+  "Prime",
+  "Open",
+  "True",
+  "Swift",
+  "Noble",
+  "Golden",
+  "Evergreen",
+  "Horizon",
+  "Sterling",
+  "Cobalt",
+  "Crimson",
+  "Emerald",
+  "Sapphire",
+  "Ivory",
+  "Copper",
+  "Titan",
+  "Meridian",
+  "Beacon",
+  "Liberty",
+  "Frontier",
+  "Redwood",
+  "Aspen",
+  "Willow",
+  "Juniper",
+  "Birch",
+  "Harvest",
+  "Prairie",
+  "Canyon",
 ];
 const ENDINGS = [
-  "field", "point", "gate", "bridge", "wood", "stone", "line", "view", "ridge", "way", "port", "works",
-  "path", "light", "wave", "spring", "brook", "ford", "vale", "haven", "mark", "side", "peak", "rock",
+  "field",
+  "point",
+  "gate",
+  "bridge",
+  "wood",
+  "stone",
+  "line",
+  "view",
+  "ridge",
+  "way",
+  "port",
+  "works",
+  "path",
+  "light",
+  "wave",
+  "spring",
+  "brook",
+  "ford",
+  "vale",
+  "haven",
+  "mark",
+  "side",
+  "peak",
+  "rock",
 ];
 const QUALIFIERS = [
-  "", "", "", "Northern", "Pacific", "Atlantic", "Alpine", "Metro", "Continental", "United", "Global",
-  "National", "First", "Central", "Western", "Eastern", "Southern", "Royal", "Modern", "Advanced",
-  "Integrated", "Precision", "Allied", "General", "Consolidated",
+  "",
+  "",
+  "",
+  "Northern",
+  "Pacific",
+  "Atlantic",
+  "Alpine",
+  "Metro",
+  "Continental",
+  "United",
+  "Global",
+  "National",
+  "First",
+  "Central",
+  "Western",
+  "Eastern",
+  "Southern",
+  "Royal",
+  "Modern",
+  "Advanced",
+  "Integrated",
+  "Precision",
+  "Allied",
+  "General",
+  "Consolidated",
 ];
 const INDUSTRY: Readonly<Record<Vertical, readonly string[]>> = {
   TECHNOLOGY: ["Software", "Systems", "Technologies", "Labs", "Digital", "Networks", "Data", "Cloud", "Computing"],
-  FINANCIAL_SERVICES: ["Bank", "Capital", "Financial", "Insurance", "Asset Management", "Securities", "Payments", "Credit"],
+  FINANCIAL_SERVICES: [
+    "Bank",
+    "Capital",
+    "Financial",
+    "Insurance",
+    "Asset Management",
+    "Securities",
+    "Payments",
+    "Credit",
+  ],
   HEALTHCARE: ["Health", "Medical", "Clinics", "Hospital Group", "Pharma", "Biosciences", "Care", "Diagnostics"],
   GOVERNMENT: ["Transit Authority", "Water Board", "Port Authority", "Housing Agency", "Public Works"],
   MANUFACTURING: ["Manufacturing", "Industries", "Components", "Machinery", "Plastics", "Steel", "Fabrication"],
@@ -57,10 +165,30 @@ const LEGAL: Readonly<Record<string, readonly string[]>> = {
   BR: ["Ltda.", "S.A."],
   MX: ["S.A. de C.V."],
 };
-const TLD: Readonly<Record<string, string>> = { US: "com", GB: "co.uk", AU: "com.au", BR: "com.br", JP: "co.jp", NZ: "co.nz", ZA: "co.za", IN: "co.in" };
+const TLD: Readonly<Record<string, string>> = {
+  US: "com",
+  GB: "co.uk",
+  AU: "com.au",
+  BR: "com.br",
+  JP: "co.jp",
+  NZ: "co.nz",
+  ZA: "co.za",
+  IN: "co.in",
+};
 
 /** Country weights: a US-heavy customer base like most software vendors'; every other country 0.5. */
-export const COUNTRY_WEIGHTS: Readonly<Record<string, number>> = { US: 30, GB: 8, DE: 8, FR: 5, CA: 4, JP: 4, AU: 3, NL: 3, BR: 2, IN: 2 };
+export const COUNTRY_WEIGHTS: Readonly<Record<string, number>> = {
+  US: 30,
+  GB: 8,
+  DE: 8,
+  FR: 5,
+  CA: 4,
+  JP: 4,
+  AU: 3,
+  NL: 3,
+  BR: 2,
+  IN: 2,
+};
 
 export function weighted<T>(r: Rand, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
@@ -71,11 +199,37 @@ export function weighted<T>(r: Rand, items: readonly (readonly [T, number])[]): 
 
 /** A seeded-looking company: "Bluefield Alpine Software GmbH". */
 export function companyName(r: Rand, vertical: Vertical, country: string): string {
-  const words = [pick(r, STEMS) + pick(r, ENDINGS), pick(r, QUALIFIERS), pick(r, INDUSTRY[vertical]), pick(r, LEGAL[country] ?? ["Ltd", "Inc.", ""])];
+  const words = [
+    pick(r, STEMS) + pick(r, ENDINGS),
+    pick(r, QUALIFIERS),
+    pick(r, INDUSTRY[vertical]),
+    pick(r, LEGAL[country] ?? ["Ltd", "Inc.", ""]),
+  ];
   return words.filter(Boolean).join(" ");
 }
 
-const SYLLABLES = ["ka", "vo", "ri", "mu", "ze", "lo", "ta", "ni", "be", "su", "do", "fa", "gi", "ha", "je", "pu", "ro", "xi", "ye", "wa"];
+const SYLLABLES = [
+  "ka",
+  "vo",
+  "ri",
+  "mu",
+  "ze",
+  "lo",
+  "ta",
+  "ni",
+  "be",
+  "su",
+  "do",
+  "fa",
+  "gi",
+  "ha",
+  "je",
+  "pu",
+  "ro",
+  "xi",
+  "ye",
+  "wa",
+];
 
 /** A word coined from a number: distinct numbers give distinct words ("Kavorimu"). */
 export function coinedWord(n: number): string {
@@ -91,13 +245,21 @@ export function coinedWord(n: number): string {
 
 /** A company nobody has registered yet: the coined word makes it unique within a run. */
 export function newCompanyName(r: Rand, n: number, vertical: Vertical, country: string): string {
-  const words = [coinedWord(n), pick(r, QUALIFIERS), pick(r, INDUSTRY[vertical]), pick(r, LEGAL[country] ?? ["Ltd", "Inc.", ""])];
+  const words = [
+    coinedWord(n),
+    pick(r, QUALIFIERS),
+    pick(r, INDUSTRY[vertical]),
+    pick(r, LEGAL[country] ?? ["Ltd", "Inc.", ""]),
+  ];
   return words.filter(Boolean).join(" ");
 }
 
 /** The website a company would have, from its normalized name: "bluefieldalpinesoftware.de". */
 export function domainFor(r: Rand, nameKey: string, country: string): string {
-  const slug = nameKey.replace(/\band\b/g, "").replace(/[^a-z0-9]/g, "").slice(0, 40);
+  const slug = nameKey
+    .replace(/\band\b/g, "")
+    .replace(/[^a-z0-9]/g, "")
+    .slice(0, 40);
   const tld = TLD[country] ?? (r() < 0.6 ? country.toLowerCase() : "com");
   return `${slug}.${tld}`;
 }

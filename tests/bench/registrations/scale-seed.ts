@@ -57,11 +57,15 @@ export function ensureScaledDb(scale: Scale): { file: string; builtMs: number | 
   const tmp = file.replace(/\.db$/, ".tmp.db");
   removeDb(tmp);
   console.log(`[seed] ${scale.label}: creating the schema and the demo company (prisma/prepare.ts) …`);
-  const res = spawnSync(process.execPath, [bin.tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "prisma/prepare.ts")], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: `file:${tmp}` },
-  });
+  const res = spawnSync(
+    process.execPath,
+    [bin.tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "prisma/prepare.ts")],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: `file:${tmp}` },
+    },
+  );
   if (res.status !== 0) throw new Error(`prisma/prepare.ts failed for ${tmp} (exit ${res.status})`);
   const db = new Database(tmp, { timeout: 15_000 });
   try {
@@ -75,7 +79,9 @@ export function ensureScaledDb(scale: Scale): { file: string; builtMs: number | 
     console.log(`[seed] ${scale.label}: ${scale.accounts.toLocaleString("en-US")} accounts (${Date.now() - t0} ms)`);
     const t1 = Date.now();
     addRegistrations(db, r, accounts, scale.registrations);
-    console.log(`[seed] ${scale.label}: ${scale.registrations.toLocaleString("en-US")} registrations (${Date.now() - t1} ms)`);
+    console.log(
+      `[seed] ${scale.label}: ${scale.registrations.toLocaleString("en-US")} registrations (${Date.now() - t1} ms)`,
+    );
     db.pragma(`user_version = ${SEED_VERSION}`);
     db.pragma("wal_checkpoint(TRUNCATE)");
   } finally {
@@ -87,14 +93,36 @@ export function ensureScaledDb(scale: Scale): { file: string; builtMs: number | 
   return { file, builtMs: Date.now() - started };
 }
 
-type AccountRow = { id: string; name: string; nameKey: string; domain: string | null; domainKey: string | null; country: string; vertical: Vertical; tier: string };
+type AccountRow = {
+  id: string;
+  name: string;
+  nameKey: string;
+  domain: string | null;
+  domainKey: string | null;
+  country: string;
+  vertical: Vertical;
+  tier: string;
+};
 
 function addAccounts(db: Database.Database, r: Rand, target: number): AccountRow[] {
-  const rows = db.prepare(`SELECT id, name, nameKey, domain, domainKey, country, vertical, tier FROM "Account"`).all() as AccountRow[];
-  const regionOf = new Map((db.prepare(`SELECT country, regionId FROM "RegionCountry"`).all() as { country: string; regionId: string }[]).map((c) => [c.country, c.regionId]));
+  const rows = db
+    .prepare(`SELECT id, name, nameKey, domain, domainKey, country, vertical, tier FROM "Account"`)
+    .all() as AccountRow[];
+  const regionOf = new Map(
+    (db.prepare(`SELECT country, regionId FROM "RegionCountry"`).all() as { country: string; regionId: string }[]).map(
+      (c) => [c.country, c.regionId],
+    ),
+  );
   const countries = [...regionOf.keys()].map((c) => [c, COUNTRY_WEIGHTS[c] ?? 0.5] as const);
-  const aes = (db.prepare(`SELECT id FROM "User" WHERE role = 'AE' ORDER BY id`).all() as { id: string }[]).map((u) => u.id);
-  const tiers: readonly (readonly [AccountTier, number])[] = [["SMB", 45], ["MIDMARKET", 35], ["ENTERPRISE", 15], ["STRATEGIC", 5]];
+  const aes = (db.prepare(`SELECT id FROM "User" WHERE role = 'AE' ORDER BY id`).all() as { id: string }[]).map(
+    (u) => u.id,
+  );
+  const tiers: readonly (readonly [AccountTier, number])[] = [
+    ["SMB", 45],
+    ["MIDMARKET", 35],
+    ["ENTERPRISE", 15],
+    ["STRATEGIC", 5],
+  ];
   const names = new Set(rows.map((a) => a.nameKey));
   const domains = new Set(rows.flatMap((a) => (a.domainKey ? [a.domainKey] : [])));
   const insert = db.prepare(
@@ -132,7 +160,21 @@ function addAccounts(db: Database.Database, r: Rand, target: number): AccountRow
     const created = iso(now - 30 * DAY - Math.floor(r() * 6 * 365 * DAY));
     const id = `cbacc${String(n).padStart(7, "0")}`;
     rows.push({ id, name, nameKey, domain, domainKey, country, vertical, tier });
-    batch.push([id, name, nameKey, domain, domainKey, country, regionOf.get(country), vertical, tier, named ? 1 : 0, owner, created, created]);
+    batch.push([
+      id,
+      name,
+      nameKey,
+      domain,
+      domainKey,
+      country,
+      regionOf.get(country),
+      vertical,
+      tier,
+      named ? 1 : 0,
+      owner,
+      created,
+      created,
+    ]);
     if (batch.length === BATCH) {
       insertBatch(batch);
       batch = [];
@@ -142,9 +184,25 @@ function addAccounts(db: Database.Database, r: Rand, target: number): AccountRow
   return rows;
 }
 
-const STATUSES = [["CONVERTED", 60], ["REJECTED", 10], ["APPROVED", 11], ["EXPIRED", 8], ["WITHDRAWN", 6], ["SUBMITTED", 5]] as const;
-const ROUTES = [["PARTNER_LED", 85], ["CO_SELL", 6], ["DIRECT_PARTNER_ATTACHED", 5], ["MARKETPLACE", 4]] as const;
-const REJECT_REASONS = ["An open direct opportunity already covers this deal.", "Not enough qualification: no budget or timeline.", "Duplicate of an earlier registration."];
+const STATUSES = [
+  ["CONVERTED", 60],
+  ["REJECTED", 10],
+  ["APPROVED", 11],
+  ["EXPIRED", 8],
+  ["WITHDRAWN", 6],
+  ["SUBMITTED", 5],
+] as const;
+const ROUTES = [
+  ["PARTNER_LED", 85],
+  ["CO_SELL", 6],
+  ["DIRECT_PARTNER_ATTACHED", 5],
+  ["MARKETPLACE", 4],
+] as const;
+const REJECT_REASONS = [
+  "An open direct opportunity already covers this deal.",
+  "Not enough qualification: no budget or timeline.",
+  "Duplicate of an earlier registration.",
+];
 const DESCRIPTIONS = [
   "Customer is replacing a legacy system before the renewal date.",
   "Expansion into two new business units; champion is the CIO.",
@@ -156,7 +214,7 @@ const DESCRIPTIONS = [
 /** Adds `days` business days (Monday–Friday) to a time, as the review SLA does. */
 function addBusinessDays(ms: number, days: number): number {
   let t = ms;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     t += DAY;
     const dow = new Date(t).getUTCDay();
     if (dow !== 0 && dow !== 6) left--;
@@ -166,22 +224,39 @@ function addBusinessDays(ms: number, days: number): number {
 
 function addRegistrations(db: Database.Database, r: Rand, accounts: AccountRow[], target: number) {
   const existing = (db.prepare(`SELECT count(*) AS n FROM "DealRegistration"`).get() as { n: number }).n;
-  const productLines = (db.prepare(`SELECT id FROM "ProductLine" ORDER BY id`).all() as { id: string }[]).map((p) => p.id);
-  const partners = db.prepare(`SELECT id, status, managerId FROM "Partner" ORDER BY id`).all() as { id: string; status: string; managerId: string | null }[];
+  const productLines = (db.prepare(`SELECT id FROM "ProductLine" ORDER BY id`).all() as { id: string }[]).map(
+    (p) => p.id,
+  );
+  const partners = db.prepare(`SELECT id, status, managerId FROM "Partner" ORDER BY id`).all() as {
+    id: string;
+    status: string;
+    managerId: string | null;
+  }[];
   const active = partners.filter((p) => p.status === "ACTIVE");
   const usersOf = new Map<string, string[]>();
-  for (const u of db.prepare(`SELECT id, partnerId FROM "User" WHERE partnerId IS NOT NULL ORDER BY id`).all() as { id: string; partnerId: string }[]) {
+  for (const u of db.prepare(`SELECT id, partnerId FROM "User" WHERE partnerId IS NOT NULL ORDER BY id`).all() as {
+    id: string;
+    partnerId: string;
+  }[]) {
     usersOf.set(u.partnerId, [...(usersOf.get(u.partnerId) ?? []), u.id]);
   }
   // every key held, all three claim columns (their prefixes keep them apart): lib/registrations/claim-key
   const claims = new Set(
-    (db.prepare(`SELECT activeClaimKey AS a, activeClaimNameKey AS n, activeClaimDomainKey AS d FROM "DealRegistration" WHERE activeClaimKey IS NOT NULL`).all() as Record<string, string | null>[])
+    (
+      db
+        .prepare(
+          `SELECT activeClaimKey AS a, activeClaimNameKey AS n, activeClaimDomainKey AS d FROM "DealRegistration" WHERE activeClaimKey IS NOT NULL`,
+        )
+        .all() as Record<string, string | null>[]
+    )
       .flatMap((c) => [c.a, c.n, c.d])
       .filter((k): k is string => k !== null),
   );
-  const held = (k: ClaimKeys) => [k.activeClaimKey, k.activeClaimNameKey, k.activeClaimDomainKey].filter((x): x is string => x !== null);
+  const held = (k: ClaimKeys) =>
+    [k.activeClaimKey, k.activeClaimNameKey, k.activeClaimDomainKey].filter((x): x is string => x !== null);
   // conservative: the account's own name and domain, whatever the partner will type
-  const taken = (account: AccountRow, productLineId: string) => held(claimKeys(account.id, account.nameKey, account.domainKey, productLineId)).some((k) => claims.has(k));
+  const taken = (account: AccountRow, productLineId: string) =>
+    held(claimKeys(account.id, account.nameKey, account.domainKey, productLineId)).some((k) => claims.has(k));
   const insert = db.prepare(
     `INSERT INTO "DealRegistration" (id, partnerId, submittedById, accountName, accountDomain, accountCountry, accountVertical,
        accountNameKey, accountDomainKey, accountId, productLineId, estimatedAcvCents, currency, expectedCloseDate, description,
@@ -206,17 +281,41 @@ function addRegistrations(db: Database.Database, r: Rand, accounts: AccountRow[]
       else claiming = true;
     }
     const partner = status === "SUBMITTED" || status === "APPROVED" ? pick(r, active) : pick(r, partners);
-    const submitted = status === "SUBMITTED" ? ago(0, 10) : status === "APPROVED" ? ago(3, 80) : status === "CONVERTED" || status === "EXPIRED" ? ago(120, 3 * 365) : ago(15, 3 * 365);
+    const submitted =
+      status === "SUBMITTED"
+        ? ago(0, 10)
+        : status === "APPROVED"
+          ? ago(3, 80)
+          : status === "CONVERTED" || status === "EXPIRED"
+            ? ago(120, 3 * 365)
+            : ago(15, 3 * 365);
     const decided = status === "SUBMITTED" ? null : submitted + Math.floor((0.2 + r() * 4) * DAY);
-    const protectedUntil = decided !== null && ["APPROVED", "CONVERTED", "EXPIRED"].includes(status) ? decided + 90 * DAY : null;
+    const protectedUntil =
+      decided !== null && ["APPROVED", "CONVERTED", "EXPIRED"].includes(status) ? decided + 90 * DAY : null;
     const lastActivity =
-      status === "CONVERTED" ? decided! + Math.floor((10 + r() * 70) * DAY) : status === "EXPIRED" ? protectedUntil! : (decided ?? submitted);
+      status === "CONVERTED"
+        ? decided! + Math.floor((10 + r() * 70) * DAY)
+        : status === "EXPIRED"
+          ? protectedUntil!
+          : (decided ?? submitted);
     // partners mostly type the account as it is known; sometimes without the legal form, in capitals
-    const typedName = r() < 0.85 ? account.name : r() < 0.5 ? account.nameKey.replace(/\b\w/g, (c) => c.toUpperCase()) : account.name.toUpperCase();
+    const typedName =
+      r() < 0.85
+        ? account.name
+        : r() < 0.5
+          ? account.nameKey.replace(/\b\w/g, (c) => c.toUpperCase())
+          : account.name.toUpperCase();
     const typedNameKey = typedName === account.name ? account.nameKey : normalizeAccountName(typedName);
     const typedDomainValue = account.domain && r() < 0.8 ? account.domain : null;
-    const claim = claiming ? claimKeys(account.id, typedNameKey, typedDomainValue ? account.domainKey : null, productLineId) : NO_CLAIM;
-    if (claiming) for (const k of [...held(claimKeys(account.id, account.nameKey, account.domainKey, productLineId)), ...held(claim as ClaimKeys)]) claims.add(k);
+    const claim = claiming
+      ? claimKeys(account.id, typedNameKey, typedDomainValue ? account.domainKey : null, productLineId)
+      : NO_CLAIM;
+    if (claiming)
+      for (const k of [
+        ...held(claimKeys(account.id, account.nameKey, account.domainKey, productLineId)),
+        ...held(claim as ClaimKeys),
+      ])
+        claims.add(k);
     const expectedClose = Math.floor((submitted + (30 + r() * 150) * DAY) / DAY) * DAY;
     const acvCents = Math.round(10 ** (3.5 + r() * 2.5)) * 100; // $3k … $1M, log-uniform
     batch.push([

@@ -113,7 +113,8 @@ export async function startServer(opts: { dbFile: string; port: number; timeoutM
 
   const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   for (;;) {
-    if (exited !== undefined) throw new Error(`the server exited (code ${exited}) before it was ready:\n${server.log()}`);
+    if (exited !== undefined)
+      throw new Error(`the server exited (code ${exited}) before it was ready:\n${server.log()}`);
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok && ((await res.json()) as { status?: string }).status === "ok") return server;
@@ -122,7 +123,9 @@ export async function startServer(opts: { dbFile: string; port: number; timeoutM
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`the server was not healthy after ${Math.round((opts.timeoutMs ?? 180_000) / 1000)} s:\n${server.log()}`);
+      throw new Error(
+        `the server was not healthy after ${Math.round((opts.timeoutMs ?? 180_000) / 1000)} s:\n${server.log()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -8,14 +8,27 @@ import { prng } from "../rules/generate";
 import type { Generated } from "./load";
 import { COUNTRY_WEIGHTS, domainFor, newCompanyName, pick, typedDomain, weighted } from "./names";
 
-export type ExistingAccount = { name: string; nameKey: string; domain: string | null; domainKey: string | null; country: string; vertical: Vertical };
+export type ExistingAccount = {
+  name: string;
+  nameKey: string;
+  domain: string | null;
+  domainKey: string | null;
+  country: string;
+  vertical: Vertical;
+};
 export type PartnerKey = { partnerId: string; partnerName: string; userId: string | null; key: string };
 
 const DAY = 86_400_000;
 const COUNTRIES = Object.entries(COUNTRY_WEIGHTS).map(([c, w]) => [c, w] as const);
 
 /** One generator shared by all phases (so coined names never repeat); `phase` goes into the Idempotency-Key. */
-export function makeWorkload(opts: { existing: ExistingAccount[]; keys: PartnerKey[]; productLines: string[]; runTag: string; existingShare: number }) {
+export function makeWorkload(opts: {
+  existing: ExistingAccount[];
+  keys: PartnerKey[];
+  productLines: string[];
+  runTag: string;
+  existingShare: number;
+}) {
   const r = prng(20260401);
   let n = 0;
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
@@ -24,10 +37,24 @@ export function makeWorkload(opts: { existing: ExistingAccount[]; keys: PartnerK
     if (r() < opts.existingShare) {
       const a = pick(r, opts.existing);
       const x = r();
-      if (x < 0.5 || !a.domainKey) return { kind: "existing", name: a.name, ...(a.domain ? { domain: a.domain } : {}), country: a.country, vertical: a.vertical };
-      if (x < 0.75) return { kind: "existing", name: `The ${a.name.toUpperCase()}`, country: a.country, vertical: a.vertical };
+      if (x < 0.5 || !a.domainKey)
+        return {
+          kind: "existing",
+          name: a.name,
+          ...(a.domain ? { domain: a.domain } : {}),
+          country: a.country,
+          vertical: a.vertical,
+        };
+      if (x < 0.75)
+        return { kind: "existing", name: `The ${a.name.toUpperCase()}`, country: a.country, vertical: a.vertical };
       const short = a.nameKey.split(" ")[0]; // "Bluefield (DE)": only the website matches
-      return { kind: "existing", name: `${short[0].toUpperCase()}${short.slice(1)} (${a.country})`, domain: `https://www.${a.domainKey}/contact`, country: a.country, vertical: a.vertical };
+      return {
+        kind: "existing",
+        name: `${short[0].toUpperCase()}${short.slice(1)} (${a.country})`,
+        domain: `https://www.${a.domainKey}/contact`,
+        country: a.country,
+        vertical: a.vertical,
+      };
     }
     const country = weighted(r, COUNTRIES);
     const vertical = pick(r, VERTICALS);

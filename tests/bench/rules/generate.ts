@@ -109,10 +109,15 @@ const CONDITION_MAKERS: ((r: Rand) => Condition)[] = [
   (r) => {
     const i = Math.floor(r() * (QUARTERS.length - 1));
     const j = Math.min(QUARTERS.length - 1, i + 1 + Math.floor(r() * 4));
-    return r() < 0.7 ? { field: "at", op: "between", value: [QUARTERS[i], QUARTERS[j]] } : { field: "at", op: "gte", value: QUARTERS[i] };
+    return r() < 0.7
+      ? { field: "at", op: "between", value: [QUARTERS[i], QUARTERS[j]] }
+      : { field: "at", op: "gte", value: QUARTERS[i] };
   },
   (r) => ({ field: "vertical", op: r() < 0.85 ? "in" : "notIn", value: subset(r, VERTICALS, 1, 3) }),
-  (r) => (r() < 0.5 ? { field: "region", op: "eq", value: pick(r, REGION_CODES) } : { field: "region", op: "in", value: subset(r, REGION_CODES, 1, 2) }),
+  (r) =>
+    r() < 0.5
+      ? { field: "region", op: "eq", value: pick(r, REGION_CODES) }
+      : { field: "region", op: "in", value: subset(r, REGION_CODES, 1, 2) },
   (r) => ({ field: "country", op: "in", value: subset(r, REGIONS[pick(r, REGION_CODES)].countries, 1, 3) }),
   (r) => ({ field: "productKind", op: "eq", value: pick(r, PRODUCTS).kind }),
   (r) => ({ field: "productLine", op: "eq", value: pick(r, PRODUCTS).line }),
@@ -124,8 +129,12 @@ const CONDITION_MAKERS: ((r: Rand) => Condition)[] = [
     r() < 0.5
       ? { field: "registrationStatus", op: "eq", value: "APPROVED" }
       : { field: "registrationStatus", op: "in", value: subset(r, REGISTRATION_STATUS_FACTS, 1, 3) },
-  (r) => ({ field: pick(r, ["namedAccount", "regionDirectPresence", "registeredFirst"] as const), op: r() < 0.5 ? "isTrue" : "isFalse" }),
-  (r) => (r() < 0.5 ? { field: "partnerId", op: "exists" } : { field: "partnerId", op: "eq", value: pick(r, PARTNERS) }),
+  (r) => ({
+    field: pick(r, ["namedAccount", "regionDirectPresence", "registeredFirst"] as const),
+    op: r() < 0.5 ? "isTrue" : "isFalse",
+  }),
+  (r) =>
+    r() < 0.5 ? { field: "partnerId", op: "exists" } : { field: "partnerId", op: "eq", value: pick(r, PARTNERS) },
   (r) => ({ field: "priorRoute", op: "eq", value: pick(r, ROUTES) }),
   (r) => ({ field: "currency", op: "eq", value: pick(r, ["USD", "EUR", "GBP"]) }),
 ];
@@ -139,9 +148,17 @@ const OUTCOMES: Outcome[] = [
 ];
 
 const FALLBACKS: Pick<Rule, "name" | "conditions" | "outcome">[] = [
-  { name: "Fallback: marketplace", conditions: [{ field: "partnerType", op: "eq", value: "MARKETPLACE" }], outcome: OUTCOMES[4] },
+  {
+    name: "Fallback: marketplace",
+    conditions: [{ field: "partnerType", op: "eq", value: "MARKETPLACE" }],
+    outcome: OUTCOMES[4],
+  },
   { name: "Fallback: under 250K", conditions: [{ field: "acv", op: "lt", value: 25_000_000 }], outcome: OUTCOMES[0] },
-  { name: "Fallback: 250K–1M", conditions: [{ field: "acv", op: "between", value: [25_000_000, 100_000_000] }], outcome: OUTCOMES[1] },
+  {
+    name: "Fallback: 250K–1M",
+    conditions: [{ field: "acv", op: "between", value: [25_000_000, 100_000_000] }],
+    outcome: OUTCOMES[1],
+  },
   { name: "Fallback: partner attached", conditions: [{ field: "partnerId", op: "exists" }], outcome: OUTCOMES[3] },
 ];
 

@@ -11,7 +11,8 @@ export function handWrittenDefault(f: Facts): number {
   if (f.regionDirectPresence === false) return 2;
   const acv = typeof f.acv === "number" && Number.isFinite(f.acv) ? f.acv : undefined;
   const v = f.vertical;
-  if ((v === "HEALTHCARE" || v === "GOVERNMENT" || v === "FINANCIAL_SERVICES") && acv !== undefined && acv < ACV_1M) return 3;
+  if ((v === "HEALTHCARE" || v === "GOVERNMENT" || v === "FINANCIAL_SERVICES") && acv !== undefined && acv < ACV_1M)
+    return 3;
   if (f.productKind === "ADDON" || f.productKind === "SERVICES") return 4;
   if (f.partnerType === "MARKETPLACE") return 5;
   if (acv === undefined) return -1;

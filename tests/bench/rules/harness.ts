@@ -54,10 +54,15 @@ async function throughputAsync(evaluate: EvaluateAsync, deals: readonly Facts[],
   return (count / (now() - start)) * 1000;
 }
 
-export async function run(impl: Implementation, evaluate: Evaluate | EvaluateAsync, allDeals: readonly Facts[]): Promise<Run> {
+export async function run(
+  impl: Implementation,
+  evaluate: Evaluate | EvaluateAsync,
+  allDeals: readonly Facts[],
+): Promise<Run> {
   const isAsync = impl.async ?? false;
   // A capped implementation answers (and is timed and checked on) the first `maxDeals` deals only.
-  const deals = impl.maxDeals !== undefined && impl.maxDeals < allDeals.length ? allDeals.slice(0, impl.maxDeals) : allDeals;
+  const deals =
+    impl.maxDeals !== undefined && impl.maxDeals < allDeals.length ? allDeals.slice(0, impl.maxDeals) : allDeals;
   // Every implementation answers every deal. For fast ones this pass is also the JIT warm-up and
   // a separate timed run follows; a slow one's pass takes many seconds, so it is its own measurement.
   const start = now();
@@ -82,6 +87,7 @@ export const fmt = {
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -53,7 +53,9 @@ const OPERATORS = [
   new Operator<unknown, number>("lessThanInclusive", (a, b) => (a as number) <= b, isFiniteNumber),
   new Operator<unknown, FieldType>("exists", (a, type) => present(a, type)),
 ];
-const DATE = new OperatorDecorator<unknown, unknown, number | undefined, unknown>("date", (fact, operand, next) => next(epochMs(fact), operand));
+const DATE = new OperatorDecorator<unknown, unknown, number | undefined, unknown>("date", (fact, operand, next) =>
+  next(epochMs(fact), operand),
+);
 
 type Leaf = { operator: string; value: unknown };
 
@@ -97,7 +99,11 @@ type EngineCondition = Leaf & { fact: string; priority: number };
 function conditions(rule: RuleSet["rules"][number]): EngineCondition[] {
   const flat = rule.conditions.flatMap((c) => {
     const date = FIELD_CATALOGUE[c.field].type === "date" && c.op !== "exists";
-    return leaves(c).map((leaf) => ({ fact: c.field, operator: date ? `date:${leaf.operator}` : leaf.operator, value: leaf.value }));
+    return leaves(c).map((leaf) => ({
+      fact: c.field,
+      operator: date ? `date:${leaf.operator}` : leaf.operator,
+      value: leaf.value,
+    }));
   });
   // Descending condition priorities: evaluated in written order, stopping at the first failure.
   return flat.map((c, j) => ({ ...c, priority: flat.length - j }));

@@ -48,7 +48,9 @@ const registrations = await import("@/app/api/v1/registrations/route");
 let users = 0;
 async function makeUser(role: "ADMIN" | "AE" = "AE") {
   users++;
-  return db.user.create({ data: { email: `fault-${users}-${Date.now()}@accord.test`, name: `Fault ${users}`, passwordHash: "-", role } });
+  return db.user.create({
+    data: { email: `fault-${users}-${Date.now()}@accord.test`, name: `Fault ${users}`, passwordHash: "-", role },
+  });
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -74,8 +76,13 @@ async function recovery(label: string, ok: () => Promise<boolean>, limitMs = 20_
 }
 
 async function sessionRequest(uid: string) {
-  const token = await encode({ token: { uid, sub: uid, name: "x", email: "x@accord.test" }, secret: process.env.AUTH_SECRET! });
-  return new NextRequest("http://localhost/api/auth/session", { headers: { cookie: `next-auth.session-token=${token}` } });
+  const token = await encode({
+    token: { uid, sub: uid, name: "x", email: "x@accord.test" },
+    secret: process.env.AUTH_SECRET!,
+  });
+  return new NextRequest("http://localhost/api/auth/session", {
+    headers: { cookie: `next-auth.session-token=${token}` },
+  });
 }
 const sessionRoute = { params: Promise.resolve({ nextauth: ["session"] }) };
 
@@ -103,7 +110,22 @@ describe.runIf(target === "postgresql")("PostgreSQL stopped and frozen", () => {
     const req = new NextRequest("http://localhost/api/v1/route-decisions", {
       method: "POST",
       headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ facts: { currency: "USD", vertical: "TECHNOLOGY", country: "US", region: "NA", regionDirectPresence: true, productKind: "CORE", productLine: "Platform", namedAccount: false, partnerType: "RESELLER", registrationStatus: "NONE", at: "2026-11-01T00:00:00.000Z", acv: 100 } }),
+      body: JSON.stringify({
+        facts: {
+          currency: "USD",
+          vertical: "TECHNOLOGY",
+          country: "US",
+          region: "NA",
+          regionDirectPresence: true,
+          productKind: "CORE",
+          productLine: "Platform",
+          namedAccount: false,
+          partnerType: "RESELLER",
+          registrationStatus: "NONE",
+          at: "2026-11-01T00:00:00.000Z",
+          acv: 100,
+        },
+      }),
     });
     return answer(await routeDecisions.POST(req, { params: Promise.resolve({}) }));
   }
@@ -179,7 +201,17 @@ describe.runIf(target === "sqlite")("SQLite write-locked by another connection",
       const req = new NextRequest("http://localhost/api/v1/registrations", {
         method: "POST",
         headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-        body: JSON.stringify({ account: { name: `Faulty Widgets ${n} Ltd`, domain: `faulty${n}.example`, country: "DE", vertical: "MANUFACTURING" }, productLine: "platform", estimatedAcv: 31_200_000, expectedCloseDate: "2027-03-31" }),
+        body: JSON.stringify({
+          account: {
+            name: `Faulty Widgets ${n} Ltd`,
+            domain: `faulty${n}.example`,
+            country: "DE",
+            vertical: "MANUFACTURING",
+          },
+          productLine: "platform",
+          estimatedAcv: 31_200_000,
+          expectedCloseDate: "2027-03-31",
+        }),
       });
       return answer(await registrations.POST(req, { params: Promise.resolve({}) }));
     };

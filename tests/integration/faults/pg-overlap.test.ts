@@ -11,7 +11,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/db/api-keys";
 import { db, provider, sql } from "@/lib/db/client";
-import { decideRegistration, extendRegistration, postRegistrationUpdate, withdrawRegistration } from "@/lib/db/registration-lifecycle";
+import {
+  decideRegistration,
+  extendRegistration,
+  postRegistrationUpdate,
+  withdrawRegistration,
+} from "@/lib/db/registration-lifecycle";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { createDraft, deleteDraft } from "@/lib/db/rule-set-writes";
 import { transaction } from "@/lib/db/transaction";
@@ -28,14 +33,32 @@ const originalQuery = pg.Client.prototype.query;
 /** Issued by Prisma's query interpreter for a relation: interpretNode → Array.map (join children) → interpretNode. */
 function issuedByPrismaJoin(stack: string): boolean {
   const frames = stack.split("\n").map((f) => f.trim());
-  return frames.some((f, i) => f.startsWith("at Array.map") && /interpretNode/.test(frames[i + 1] ?? "") && /@prisma\/client\/runtime/.test(frames[i - 1] ?? "") && /interpretNode/.test(frames[i - 2] ?? ""));
+  return frames.some(
+    (f, i) =>
+      f.startsWith("at Array.map") &&
+      /interpretNode/.test(frames[i + 1] ?? "") &&
+      /@prisma\/client\/runtime/.test(frames[i - 1] ?? "") &&
+      /interpretNode/.test(frames[i - 2] ?? ""),
+  );
 }
 
 /** The first frame in our own code: where the overlapping work was started. */
 function siteOf(stack: string): string {
-  const frames = stack.split("\n").slice(1).map((f) => f.trim());
-  const plumbing = ["node_modules", "node:", "lib/db/connect.ts", "lib/db/sql.ts", "lib/db/retry.ts", "lib/db/transaction.ts"];
-  return frames.find((f) => f.includes("(/") && !f.includes("Client.query") && !plumbing.some((p) => f.includes(p))) ?? "?";
+  const frames = stack
+    .split("\n")
+    .slice(1)
+    .map((f) => f.trim());
+  const plumbing = [
+    "node_modules",
+    "node:",
+    "lib/db/connect.ts",
+    "lib/db/sql.ts",
+    "lib/db/retry.ts",
+    "lib/db/transaction.ts",
+  ];
+  return (
+    frames.find((f) => f.includes("(/") && !f.includes("Client.query") && !plumbing.some((p) => f.includes(p))) ?? "?"
+  );
 }
 
 const ours = () => overlaps.filter((o) => !issuedByPrismaJoin(o.stack));
@@ -68,46 +91,63 @@ afterAll(() => {
 let n = 0;
 const deal = () => {
   n++;
-  return { account: { name: `Overlap Works ${n} Inc`, domain: `overlap${n}.example`, country: "US", vertical: "RETAIL" as const }, productLine: "Platform", estimatedAcv: 10_000_000, expectedCloseDate: "2027-01-31" };
+  return {
+    account: {
+      name: `Overlap Works ${n} Inc`,
+      domain: `overlap${n}.example`,
+      country: "US",
+      vertical: "RETAIL" as const,
+    },
+    productLine: "Platform",
+    estimatedAcv: 10_000_000,
+    expectedCloseDate: "2027-01-31",
+  };
 };
 
-describe.skipIf(provider !== "postgresql")("no overlapping queries on a PostgreSQL transaction client from our code", () => {
-  it("the detector sees a Promise.all inside a plain-SQL transaction (guards the test itself)", async () => {
-    await watch(() => sql.transaction((s) => Promise.all([s.get(`SELECT 1 AS "n"`), s.get(`SELECT 2 AS "n"`), s.get(`SELECT 3 AS "n"`)])));
-    expect(ours().length).toBeGreaterThan(0);
-    expect(ours()[0].site).toContain("pg-overlap.test.ts");
-  });
-
-  it("Prisma runs a Promise.all of tx calls one at a time on the transaction's client", async () => {
-    // so inside a Prisma transaction only Prisma's own relation loading overlaps (counted below)
-    await watch(() => transaction(db, (tx) => Promise.all([tx.user.count(), tx.partner.count(), tx.region.count()])));
-    expect(overlaps).toEqual([]);
-  });
-
-  it("registration, decisions, extensions, API keys, rule-set drafts and jobs run their queries one at a time", async () => {
-    const alice = await ctxFor("alice@northwind.test");
-    const pm = await ctxFor("pm@accord.test");
-    const ops = await ctxFor("ops@accord.test");
-    const prisma = await watch(async () => {
-      const approved = await submitRegistration(alice, deal());
-      const rejected = await submitRegistration(alice, deal());
-      await decideRegistration(pm, approved.id, { decision: "APPROVE", reason: "Qualified" });
-      await decideRegistration(pm, rejected.id, { decision: "REJECT", reason: "Not qualified" });
-      await extendRegistration(alice, approved.id, "Procurement slipped");
-      await postRegistrationUpdate(alice, approved.id, "Demo booked");
-      await withdrawRegistration(alice, approved.id, "Lost to a competitor");
-      const key = await createApiKey(ops, { name: "overlap", scope: "ADMIN" });
-      await revokeApiKey(ops, key.id);
-      const draft = await createDraft(ops);
-      await deleteDraft(ops, draft.id, 0);
-      const later = new Date(Date.now() + 400 * 86_400_000);
-      await expireProtection(db, later);
-      await releaseDormant(db, later);
-      await remindOverdue(db, later);
-      return overlaps.length - ours().length;
+describe.skipIf(provider !== "postgresql")(
+  "no overlapping queries on a PostgreSQL transaction client from our code",
+  () => {
+    it("the detector sees a Promise.all inside a plain-SQL transaction (guards the test itself)", async () => {
+      await watch(() =>
+        sql.transaction((s) =>
+          Promise.all([s.get(`SELECT 1 AS "n"`), s.get(`SELECT 2 AS "n"`), s.get(`SELECT 3 AS "n"`)]),
+        ),
+      );
+      expect(ours().length).toBeGreaterThan(0);
+      expect(ours()[0].site).toContain("pg-overlap.test.ts");
     });
-    expect(ours().map((o) => o.site)).toEqual([]);
-    // Prisma's own (relation loading): documented in lib/db/connect.ts; pg stays on 8 until Prisma stops
-    console.log(`[pg-overlap] overlapping queries issued by Prisma's query interpreter (relations): ${prisma}`);
-  });
-});
+
+    it("Prisma runs a Promise.all of tx calls one at a time on the transaction's client", async () => {
+      // so inside a Prisma transaction only Prisma's own relation loading overlaps (counted below)
+      await watch(() => transaction(db, (tx) => Promise.all([tx.user.count(), tx.partner.count(), tx.region.count()])));
+      expect(overlaps).toEqual([]);
+    });
+
+    it("registration, decisions, extensions, API keys, rule-set drafts and jobs run their queries one at a time", async () => {
+      const alice = await ctxFor("alice@northwind.test");
+      const pm = await ctxFor("pm@accord.test");
+      const ops = await ctxFor("ops@accord.test");
+      const prisma = await watch(async () => {
+        const approved = await submitRegistration(alice, deal());
+        const rejected = await submitRegistration(alice, deal());
+        await decideRegistration(pm, approved.id, { decision: "APPROVE", reason: "Qualified" });
+        await decideRegistration(pm, rejected.id, { decision: "REJECT", reason: "Not qualified" });
+        await extendRegistration(alice, approved.id, "Procurement slipped");
+        await postRegistrationUpdate(alice, approved.id, "Demo booked");
+        await withdrawRegistration(alice, approved.id, "Lost to a competitor");
+        const key = await createApiKey(ops, { name: "overlap", scope: "ADMIN" });
+        await revokeApiKey(ops, key.id);
+        const draft = await createDraft(ops);
+        await deleteDraft(ops, draft.id, 0);
+        const later = new Date(Date.now() + 400 * 86_400_000);
+        await expireProtection(db, later);
+        await releaseDormant(db, later);
+        await remindOverdue(db, later);
+        return overlaps.length - ours().length;
+      });
+      expect(ours().map((o) => o.site)).toEqual([]);
+      // Prisma's own (relation loading): documented in lib/db/connect.ts; pg stays on 8 until Prisma stops
+      console.log(`[pg-overlap] overlapping queries issued by Prisma's query interpreter (relations): ${prisma}`);
+    });
+  },
+);

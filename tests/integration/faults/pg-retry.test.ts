@@ -36,7 +36,9 @@ describe.skipIf(provider !== "postgresql")("PostgreSQL contention is retried, ne
     const results = await Promise.allSettled([crossing(a.id, b.id, "deadlock-1"), crossing(b.id, a.id, "deadlock-2")]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
     expect(attempts).toBe(3); // PostgreSQL chose one victim, which ran once more
-    const names = (await db.user.findMany({ where: { id: { in: [a.id, b.id] } }, select: { name: true } })).map((u) => u.name);
+    const names = (await db.user.findMany({ where: { id: { in: [a.id, b.id] } }, select: { name: true } })).map(
+      (u) => u.name,
+    );
     expect(new Set(names).size).toBe(1); // the retried transaction, last to commit, wrote both rows
   });
 
@@ -52,14 +54,20 @@ describe.skipIf(provider !== "postgresql")("PostgreSQL contention is retried, ne
           attempts++;
           const seen = await tx.auditEvent.count({ where: { action: "test.skew", entityType: marker } });
           await bothRead();
-          await tx.auditEvent.create({ data: { actorLabel: "test", action: "test.skew", entityType: marker, entityId: String(seen + 1) } });
+          await tx.auditEvent.create({
+            data: { actorLabel: "test", action: "test.skew", entityType: marker, entityId: String(seen + 1) },
+          });
         },
         { isolationLevel: "Serializable" },
       );
     const results = await Promise.allSettled([skewed(), skewed()]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
     expect(attempts).toBe(3);
-    const rows = await db.auditEvent.findMany({ where: { action: "test.skew", entityType: marker }, select: { entityId: true }, orderBy: { entityId: "asc" } });
+    const rows = await db.auditEvent.findMany({
+      where: { action: "test.skew", entityType: marker },
+      select: { entityId: true },
+      orderBy: { entityId: "asc" },
+    });
     expect(rows.map((r) => r.entityId)).toEqual(["1", "2"]);
   });
 
@@ -70,7 +78,9 @@ describe.skipIf(provider !== "postgresql")("PostgreSQL contention is retried, ne
     let attempts = 0;
     const error = await transaction(db, async (tx) => {
       attempts++;
-      await tx.auditEvent.create({ data: { actorLabel: "test", action: "test.refused", entityType: "Test", entityId: condition } });
+      await tx.auditEvent.create({
+        data: { actorLabel: "test", action: "test.refused", entityType: "Test", entityId: condition },
+      });
       // the database itself raises the condition, as it would for a real conflict
       await tx.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'provoked' USING ERRCODE = '${condition}'; END $$`);
     }).catch((e: unknown) => e);

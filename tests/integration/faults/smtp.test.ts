@@ -35,7 +35,9 @@ function startServer(listenPort: number): Promise<number> {
     },
   });
   server = s;
-  return new Promise((resolve) => s.listen(listenPort, "127.0.0.1", () => resolve((s.server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    s.listen(listenPort, "127.0.0.1", () => resolve((s.server.address() as AddressInfo).port)),
+  );
 }
 
 function stopServer(): Promise<void> {
@@ -51,7 +53,17 @@ async function seedMessages(n: number, at: Date): Promise<string[]> {
   const user = await db.user.findUniqueOrThrow({ where: { email: "pm@accord.test" } });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const row = await db.outbox.create({ data: { kind: "test", recipientUserId: user.id, recipientEmail: user.email, subject: `Notice ${i}`, body: `Body ${i}`, createdAt: at, nextAttemptAt: at } });
+    const row = await db.outbox.create({
+      data: {
+        kind: "test",
+        recipientUserId: user.id,
+        recipientEmail: user.email,
+        subject: `Notice ${i}`,
+        body: `Body ${i}`,
+        createdAt: at,
+        nextAttemptAt: at,
+      },
+    });
     ids.push(row.id);
   }
   return ids;
@@ -64,7 +76,11 @@ async function runUntil(from: Date, until: Date, log: (line: string) => void): P
   while (now < until) {
     await deliverOutbox(db, now, env(), { log, random: steady });
     runs++;
-    const next = await db.outbox.findFirst({ where: { status: "PENDING" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+    const next = await db.outbox.findFirst({
+      where: { status: "PENDING" },
+      orderBy: { nextAttemptAt: "asc" },
+      select: { nextAttemptAt: true },
+    });
     if (!next) break;
     now = new Date(Math.max(next.nextAttemptAt.getTime(), now.getTime() + 60_000));
   }
@@ -91,10 +107,18 @@ describe("e-mail through an SMTP outage", () => {
     expect(first).toBe(0);
     const afterFirst = await db.outbox.findMany({ where: { id: { in: ids } } });
     // backoff starts at one minute; the failure is recorded, not lost
-    for (const row of afterFirst) expect(row).toMatchObject({ status: "PENDING", attempts: 1, nextAttemptAt: new Date(t0.getTime() + 60_000), failingSince: t0 });
+    for (const row of afterFirst)
+      expect(row).toMatchObject({
+        status: "PENDING",
+        attempts: 1,
+        nextAttemptAt: new Date(t0.getTime() + 60_000),
+        failingSince: t0,
+      });
     expect(afterFirst[0].lastError).toMatch(/ECONNREFUSED|connect/i);
 
-    const { runs } = await runUntil(new Date(t0.getTime() + 60_000), new Date(t0.getTime() + 23.5 * HOUR), (l) => lines.push(l));
+    const { runs } = await runUntil(new Date(t0.getTime() + 60_000), new Date(t0.getTime() + 23.5 * HOUR), (l) =>
+      lines.push(l),
+    );
     const rows = await db.outbox.findMany({ where: { id: { in: ids } } });
     expect(rows.every((r) => r.status === "PENDING")).toBe(true);
     const attempts = rows[0].attempts;
@@ -105,7 +129,9 @@ describe("e-mail through an SMTP outage", () => {
     expect(runs + 1).toBe(attempts);
     // exactly one single-line entry per failed attempt, naming the message, attempt and next try
     expect(lines).toHaveLength(ids.length * attempts);
-    for (const id of ids) for (let n = 1; n <= attempts; n++) expect(lines.filter((l) => l.includes(id) && l.includes(`attempt ${n} failed`))).toHaveLength(1);
+    for (const id of ids)
+      for (let n = 1; n <= attempts; n++)
+        expect(lines.filter((l) => l.includes(id) && l.includes(`attempt ${n} failed`))).toHaveLength(1);
     for (const line of lines) {
       expect(line).toMatch(/^\[outbox\] \S+ attempt \d+ failed: .+; next attempt \d{4}-\d\d-\d\dT/);
       expect(line).not.toMatch(/\n|\s+at\s+\S+\s+\(/);
@@ -119,7 +145,15 @@ describe("e-mail through an SMTP outage", () => {
     expect([...received.entries()].sort()).toEqual(ids.map((id) => [messageIdFor(id), 1]).sort());
     expect(connections).toBe(1);
     const sent = await db.outbox.findMany({ where: { id: { in: ids } } });
-    for (const row of sent) expect(row).toMatchObject({ status: "SENT", sentAt: back, attempts: attempts + 1, lastError: null, failingSince: null, leaseToken: null });
+    for (const row of sent)
+      expect(row).toMatchObject({
+        status: "SENT",
+        sentAt: back,
+        attempts: attempts + 1,
+        lastError: null,
+        failingSince: null,
+        leaseToken: null,
+      });
   });
 
   it("gives up only after 24 h of failures (FAILED with the last error); ops' retry now delivers it, audited", async () => {
@@ -153,7 +187,9 @@ describe("e-mail through an SMTP outage", () => {
     expect(await deliverOutbox(db, later, env(), { random: steady })).toBe(1);
     expect(await deliverOutbox(db, new Date(later.getTime() + HOUR), env(), { random: steady })).toBe(0);
     expect([...received.entries()].sort()).toEqual([one, two].map((id) => [messageIdFor(id), 1]).sort());
-    expect(await db.auditEvent.count({ where: { action: "outbox.retry", entityId: one, actorId: ops.userId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "outbox.retry", entityId: one, actorId: ops.userId } })).toBe(
+      1,
+    );
     expect(await db.auditEvent.count({ where: { action: "outbox.retry_all", actorId: ops.userId } })).toBe(1);
     expect(await retryAllOutbox(ops, later)).toEqual({ count: 0 });
   });
@@ -162,7 +198,10 @@ describe("e-mail through an SMTP outage", () => {
     port = await startServer(port);
     const now = new Date("2027-01-13T08:00:00.000Z");
     const ids = await seedMessages(6, now);
-    const [a, b] = await Promise.all([deliverOutbox(db, now, env(), { random: steady }), deliverOutbox(db, now, env(), { random: steady })]);
+    const [a, b] = await Promise.all([
+      deliverOutbox(db, now, env(), { random: steady }),
+      deliverOutbox(db, now, env(), { random: steady }),
+    ]);
     expect(a + b).toBe(6);
     expect([...received.entries()].sort()).toEqual(ids.map((id) => [messageIdFor(id), 1]).sort());
   });
@@ -171,11 +210,18 @@ describe("e-mail through an SMTP outage", () => {
     port = await startServer(port);
     const now = new Date("2027-01-14T08:00:00.000Z");
     const [id] = await seedMessages(1, now);
-    await db.outbox.update({ where: { id }, data: { status: "SENDING", leaseToken: "crashed-run", leaseUntil: new Date(now.getTime() - 1) } });
+    await db.outbox.update({
+      where: { id },
+      data: { status: "SENDING", leaseToken: "crashed-run", leaseUntil: new Date(now.getTime() - 1) },
+    });
     const lines: string[] = [];
     expect(await deliverOutbox(db, now, env(), { log: (l) => lines.push(l) })).toBe(0);
     expect(received.size).toBe(0);
-    expect(await db.outbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", leaseToken: null, lastError: expect.stringMatching(/outcome unknown/) });
+    expect(await db.outbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      leaseToken: null,
+      lastError: expect.stringMatching(/outcome unknown/),
+    });
     expect(lines).toHaveLength(1);
   });
 });

@@ -23,7 +23,12 @@ let writer: ChildProcessWithoutNullStreams | null = null;
 
 /** Starts the second writer; resolves once it has committed, with a function that stops it and returns its commit count. */
 async function startWriter(holdMs: [number, number], pauseMs: [number, number]): Promise<() => Promise<number>> {
-  const child = spawn(process.execPath, [path.join(__dirname, "sqlite-writer-child.mjs"), sqlitePath(process.env.DATABASE_URL!), ...holdMs.map(String), ...pauseMs.map(String)]);
+  const child = spawn(process.execPath, [
+    path.join(__dirname, "sqlite-writer-child.mjs"),
+    sqlitePath(process.env.DATABASE_URL!),
+    ...holdMs.map(String),
+    ...pauseMs.map(String),
+  ]);
   writer = child;
   const lines = createInterface({ input: child.stdout });
   const stderr: string[] = [];
@@ -53,7 +58,12 @@ async function submitted(count: number, label: string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const reg = await submitRegistration(alice, {
-      account: { name: `Second Writer ${label} ${i} Ltd`, domain: `writer-${label}-${i}.example`, country: "US", vertical: "RETAIL" },
+      account: {
+        name: `Second Writer ${label} ${i} Ltd`,
+        domain: `writer-${label}-${i}.example`,
+        country: "US",
+        vertical: "RETAIL",
+      },
       productLine: "Platform",
       estimatedAcv: 10_000_000,
       expectedCloseDate: "2027-01-31",
@@ -77,7 +87,8 @@ async function approveAll(ids: string[], key: string): Promise<Map<string, { sta
       const res = await decide(req, { params: Promise.resolve({ id }) });
       results.set(id, { status: res.status, body: await res.json() });
       // a read-only transaction beside them: it too begins IMMEDIATE now, and must still work
-      if (results.size % 10 === 0) expect(await transaction(db, (tx) => tx.dealRegistration.count({ where: { id } }))).toBe(1);
+      if (results.size % 10 === 0)
+        expect(await transaction(db, (tx) => tx.dealRegistration.count({ where: { id } }))).toBe(1);
       // people click, they do not queue back to back: leave the other process gaps to take the lock in
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
     }
@@ -98,16 +109,25 @@ describe.skipIf(provider !== "sqlite")("a second SQLite writer during approvals"
     const commits = await stop();
 
     const failed = [...results.values()].filter((r) => r.status !== 200);
-    console.log(`[sqlite-writer ${label}] ${APPROVALS - failed.length}/${APPROVALS} approved; the other process committed ${commits} times`);
+    console.log(
+      `[sqlite-writer ${label}] ${APPROVALS - failed.length}/${APPROVALS} approved; the other process committed ${commits} times`,
+    );
     expect(failed).toEqual([]);
     // the other process really was writing throughout
     expect(commits).toBeGreaterThanOrEqual(5);
 
     // applied exactly once each: one decision event, one audit event, one opportunity
-    const rows = await db.dealRegistration.findMany({ where: { id: { in: ids } }, select: { status: true, opportunityId: true } });
+    const rows = await db.dealRegistration.findMany({
+      where: { id: { in: ids } },
+      select: { status: true, opportunityId: true },
+    });
     expect(rows.filter((r) => r.status === "APPROVED" && r.opportunityId)).toHaveLength(APPROVALS);
-    expect(await db.registrationEvent.count({ where: { registrationId: { in: ids }, toStatus: "APPROVED" } })).toBe(APPROVALS);
-    expect(await db.auditEvent.count({ where: { entityId: { in: ids }, action: "registration.approve" } })).toBe(APPROVALS);
+    expect(await db.registrationEvent.count({ where: { registrationId: { in: ids }, toStatus: "APPROVED" } })).toBe(
+      APPROVALS,
+    );
+    expect(await db.auditEvent.count({ where: { entityId: { in: ids }, action: "registration.approve" } })).toBe(
+      APPROVALS,
+    );
     expect(await db.opportunity.count({ where: { name: { startsWith: `Second Writer ${label} ` } } })).toBe(APPROVALS);
   });
 });

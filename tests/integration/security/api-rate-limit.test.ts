@@ -10,16 +10,23 @@ import { countApiRequest, createApiKey } from "@/lib/db/api-keys";
 import { SETTING_KEYS } from "@/lib/settings";
 import { ctxFor } from "../../support/contexts";
 
-const newKey = async (email = "alice@northwind.test") => (await createApiKey(await ctxFor(email), { name: `limit ${email}`, scope: "PARTNER" })).key;
+const newKey = async (email = "alice@northwind.test") =>
+  (await createApiKey(await ctxFor(email), { name: `limit ${email}`, scope: "PARTNER" })).key;
 
 async function list(key: string) {
-  const req = new NextRequest("http://localhost/api/v1/registrations?pageSize=1", { headers: { Authorization: `Bearer ${key}` } });
+  const req = new NextRequest("http://localhost/api/v1/registrations?pageSize=1", {
+    headers: { Authorization: `Bearer ${key}` },
+  });
   const res = await GET(req, { params: Promise.resolve({}) });
   return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
 }
 
 const setLimit = (value: number) =>
-  db.appSetting.upsert({ where: { key: SETTING_KEYS.apiRateLimitPerMinute }, create: { key: SETTING_KEYS.apiRateLimitPerMinute, value }, update: { value } });
+  db.appSetting.upsert({
+    where: { key: SETTING_KEYS.apiRateLimitPerMinute },
+    create: { key: SETTING_KEYS.apiRateLimitPerMinute, value },
+    update: { value },
+  });
 
 afterEach(async () => {
   await db.appSetting.deleteMany({ where: { key: SETTING_KEYS.apiRateLimitPerMinute } });
@@ -57,7 +64,9 @@ describe("API key rate limit", () => {
     await setLimit(2);
     const key = await newKey();
     const keyId = (await db.apiKey.findFirstOrThrow({ where: { prefix: key.split("_")[1] }, select: { id: true } })).id;
-    await db.rateLimiterFlexible.create({ data: { key: `api:${keyId}`, points: 50, expire: new Date(Date.now() - 1_000) } });
+    await db.rateLimiterFlexible.create({
+      data: { key: `api:${keyId}`, points: 50, expire: new Date(Date.now() - 1_000) },
+    });
     expect((await list(key)).status).toBe(200);
     expect((await list(key)).status).toBe(200);
     expect((await list(key)).status).toBe(429);
@@ -77,7 +86,8 @@ describe("API key rate limit", () => {
 
       // the other instance used up this key's minute: this one refuses it
       const key = await newKey();
-      const keyId = (await db.apiKey.findFirstOrThrow({ where: { prefix: key.split("_")[1] }, select: { id: true } })).id;
+      const keyId = (await db.apiKey.findFirstOrThrow({ where: { prefix: key.split("_")[1] }, select: { id: true } }))
+        .id;
       for (let i = 0; i < 5; i++) await second.sql.session((s) => countApiRequest(s, keyId, new Date()));
       expect((await list(key)).status).toBe(429);
     } finally {

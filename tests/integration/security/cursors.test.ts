@@ -12,7 +12,13 @@ import { db } from "@/lib/db/client";
 import { listOpportunities } from "@/lib/db/opportunities";
 import { listPartners } from "@/lib/db/partners";
 import { listRegistrations } from "@/lib/db/registrations";
-import { accountListQuery, auditEventListQuery, opportunityListQuery, partnerListQuery, registrationListQuery } from "@/lib/validation/lists";
+import {
+  accountListQuery,
+  auditEventListQuery,
+  opportunityListQuery,
+  partnerListQuery,
+  registrationListQuery,
+} from "@/lib/validation/lists";
 import { ctxFor, partnerIdOf } from "../../support/contexts";
 import { errorOf } from "../../support/errors";
 
@@ -59,7 +65,9 @@ describe("paging forward and back returns every row exactly once, in order", () 
     for (const dir of DIRS) {
       it(`a partner's registrations by ${sort} ${dir}`, async () => {
         const alice = await ctxFor("alice@northwind.test");
-        await expectCompleteWalk((at) => listRegistrations(alice, { ...registrationListQuery.parse({ sort, dir, pageSize: 25 }), ...at }));
+        await expectCompleteWalk((at) =>
+          listRegistrations(alice, { ...registrationListQuery.parse({ sort, dir, pageSize: 25 }), ...at }),
+        );
       });
     }
   }
@@ -73,7 +81,10 @@ describe("paging forward and back returns every row exactly once, in order", () 
       const rows: { protectedUntil: Date | null }[] = [];
       let after: string | undefined;
       do {
-        const page = await listRegistrations(alice, { ...registrationListQuery.parse({ sort: "protectedUntil", dir, pageSize: 10 }), after });
+        const page = await listRegistrations(alice, {
+          ...registrationListQuery.parse({ sort: "protectedUntil", dir, pageSize: 10 }),
+          after,
+        });
         rows.push(...page.items);
         after = page.nextCursor ?? undefined;
       } while (after);
@@ -89,7 +100,9 @@ describe("paging forward and back returns every row exactly once, in order", () 
     for (const dir of DIRS) {
       it(`a partner's opportunities by ${sort} ${dir}`, async () => {
         const alice = await ctxFor("alice@northwind.test");
-        await expectCompleteWalk((at) => listOpportunities(alice, { ...opportunityListQuery.parse({ sort, dir, pageSize: 60 }), ...at }));
+        await expectCompleteWalk((at) =>
+          listOpportunities(alice, { ...opportunityListQuery.parse({ sort, dir, pageSize: 60 }), ...at }),
+        );
       });
     }
   }
@@ -98,7 +111,9 @@ describe("paging forward and back returns every row exactly once, in order", () 
     for (const dir of DIRS) {
       it(`a partner's accounts by ${sort} ${dir}`, async () => {
         const alice = await ctxFor("alice@northwind.test");
-        await expectCompleteWalk((at) => listAccounts(alice, { ...accountListQuery.parse({ sort, dir, pageSize: 60 }), ...at }));
+        await expectCompleteWalk((at) =>
+          listAccounts(alice, { ...accountListQuery.parse({ sort, dir, pageSize: 60 }), ...at }),
+        );
       });
     }
   }
@@ -108,7 +123,9 @@ describe("paging forward and back returns every row exactly once, in order", () 
       // tier and type are enums: PostgreSQL orders them by declaration, SQLite by name
       it(`partners by ${sort} ${dir}`, async () => {
         const ops = await ctxFor("ops@accord.test");
-        await expectCompleteWalk((at) => listPartners(ops, { ...partnerListQuery.parse({ sort, dir, pageSize: 7 }), ...at }));
+        await expectCompleteWalk((at) =>
+          listPartners(ops, { ...partnerListQuery.parse({ sort, dir, pageSize: 7 }), ...at }),
+        );
       });
     }
   }
@@ -116,13 +133,16 @@ describe("paging forward and back returns every row exactly once, in order", () 
   for (const dir of DIRS) {
     it(`the audit log by time ${dir}`, async () => {
       const ops = await ctxFor("ops@accord.test");
-      await expectCompleteWalk((at) => listAuditEvents(ops, { ...auditEventListQuery.parse({ dir, pageSize: 5 }), ...at }));
+      await expectCompleteWalk((at) =>
+        listAuditEvents(ops, { ...auditEventListQuery.parse({ dir, pageSize: 5 }), ...at }),
+      );
     });
   }
 });
 
 describe("a cursor is valid only for the caller, list, sort and direction it was minted for", () => {
-  const first = (ctx: Ctx, q: object = {}) => listRegistrations(ctx, registrationListQuery.parse({ pageSize: 10, ...q }));
+  const first = (ctx: Ctx, q: object = {}) =>
+    listRegistrations(ctx, registrationListQuery.parse({ pageSize: 10, ...q }));
 
   async function expectRefused(p: Promise<unknown>, field: "after" | "before") {
     const error = await errorOf(p);
@@ -136,8 +156,14 @@ describe("a cursor is valid only for the caller, list, sort and direction it was
     const contoso = await partnerIdOf("Contoso Partners");
     const theirs = await db.dealRegistration.findMany({ where: { partnerId: contoso }, select: { id: true }, take: 3 });
     for (const { id } of theirs) {
-      await expectRefused(listRegistrations(alice, { ...registrationListQuery.parse({ sort: "estimatedAcvCents" }), after: id }), "after");
-      await expectRefused(listRegistrations(alice, { ...registrationListQuery.parse({ sort: "accountName" }), before: id }), "before");
+      await expectRefused(
+        listRegistrations(alice, { ...registrationListQuery.parse({ sort: "estimatedAcvCents" }), after: id }),
+        "after",
+      );
+      await expectRefused(
+        listRegistrations(alice, { ...registrationListQuery.parse({ sort: "accountName" }), before: id }),
+        "before",
+      );
     }
     // and the schema every list shares refuses a bare id before the data layer sees it
     expect(registrationListQuery.safeParse({ after: theirs[0].id }).error?.issues[0].message).toBe(INVALID);
@@ -167,7 +193,10 @@ describe("a cursor is valid only for the caller, list, sort and direction it was
     const cursor = (await first(alice, { sort: "estimatedAcvCents", dir: "desc" })).nextCursor!;
     await expectRefused(first(alice, { sort: "estimatedAcvCents", dir: "asc", after: cursor }), "after");
     await expectRefused(first(alice, { sort: "submittedAt", dir: "desc", after: cursor }), "after");
-    await expectRefused(listOpportunities(alice, { ...opportunityListQuery.parse({ sort: "acvCents", dir: "desc" }), after: cursor }), "after");
+    await expectRefused(
+      listOpportunities(alice, { ...opportunityListQuery.parse({ sort: "acvCents", dir: "desc" }), after: cursor }),
+      "after",
+    );
     expect((await first(alice, { sort: "estimatedAcvCents", dir: "desc", after: cursor })).items).toHaveLength(10);
   });
 
@@ -177,8 +206,13 @@ describe("a cursor is valid only for the caller, list, sort and direction it was
     const [payload, signature] = cursor.split(".");
     const position = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     const contoso = await partnerIdOf("Contoso Partners");
-    const theirs = await db.dealRegistration.findFirstOrThrow({ where: { partnerId: contoso }, select: { id: true, estimatedAcvCents: true } });
-    const forged = Buffer.from(JSON.stringify(["b", theirs.estimatedAcvCents.toString(), theirs.id])).toString("base64url");
+    const theirs = await db.dealRegistration.findFirstOrThrow({
+      where: { partnerId: contoso },
+      select: { id: true, estimatedAcvCents: true },
+    });
+    const forged = Buffer.from(JSON.stringify(["b", theirs.estimatedAcvCents.toString(), theirs.id])).toString(
+      "base64url",
+    );
     await expectRefused(first(alice, { sort: "estimatedAcvCents", after: `${forged}.${signature}` }), "after");
     expect(position[2]).not.toBe(theirs.id);
     const flipped = signature.slice(0, -1) + (signature.endsWith("A") ? "B" : "A");
@@ -190,8 +224,11 @@ describe("a cursor is valid only for the caller, list, sort and direction it was
 describe("GET /api/v1/registrations answers the same", () => {
   const keys = new Map<string, string>();
   async function call(email: string, query: Record<string, string>) {
-    if (!keys.has(email)) keys.set(email, (await createApiKey(await ctxFor(email), { name: "cursor tests", scope: "PARTNER" })).key);
-    const req = new NextRequest(`http://localhost/api/v1/registrations?${new URLSearchParams(query)}`, { headers: { Authorization: `Bearer ${keys.get(email)}` } });
+    if (!keys.has(email))
+      keys.set(email, (await createApiKey(await ctxFor(email), { name: "cursor tests", scope: "PARTNER" })).key);
+    const req = new NextRequest(`http://localhost/api/v1/registrations?${new URLSearchParams(query)}`, {
+      headers: { Authorization: `Bearer ${keys.get(email)}` },
+    });
     const res = await GET(req, { params: Promise.resolve({}) });
     return { status: res.status, body: await res.json() };
   }
@@ -204,7 +241,12 @@ describe("GET /api/v1/registrations answers the same", () => {
     expect(bobs.status).toBe(200);
     const [payload, signature] = (bobs.body.nextCursor as string).split(".");
     const forged = Buffer.from(JSON.stringify(["b", "0", theirs.id])).toString("base64url");
-    for (const after of [theirs.id, bobs.body.nextCursor, `${forged}.${signature}`, `${payload}.${signature.slice(1)}`]) {
+    for (const after of [
+      theirs.id,
+      bobs.body.nextCursor,
+      `${forged}.${signature}`,
+      `${payload}.${signature.slice(1)}`,
+    ]) {
       const res = await call("alice@northwind.test", { pageSize: "5", sort: "estimatedAcvCents", after });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(refused);

@@ -12,7 +12,8 @@ import { ctxFor } from "../../support/contexts";
 
 const keys = new Map<string, string>();
 async function keyFor(email: string) {
-  if (!keys.has(email)) keys.set(email, (await createApiKey(await ctxFor(email), { name: `dup ${email}`, scope: "PARTNER" })).key);
+  if (!keys.has(email))
+    keys.set(email, (await createApiKey(await ctxFor(email), { name: `dup ${email}`, scope: "PARTNER" })).key);
   return keys.get(email)!;
 }
 
@@ -30,7 +31,13 @@ let n = 0;
 function deal(account: Record<string, unknown> = {}) {
   n++;
   return {
-    account: { name: `Quillfeather Dynamics ${n} AG`, domain: `quillfeather${n}.example`, country: "DE", vertical: "MANUFACTURING", ...account },
+    account: {
+      name: `Quillfeather Dynamics ${n} AG`,
+      domain: `quillfeather${n}.example`,
+      country: "DE",
+      vertical: "MANUFACTURING",
+      ...account,
+    },
     productLine: "Analytics",
     estimatedAcv: 12_000_000,
     expectedCloseDate: "2027-06-30",
@@ -50,10 +57,19 @@ async function thirdPartner(): Promise<string> {
 }
 
 const conflictsOf = (registrationId: string) =>
-  db.conflict.findMany({ where: { type: "DUPLICATE_REGISTRATION", registrations: { some: { registrationId } } }, include: { parties: true, registrations: true, events: true } });
+  db.conflict.findMany({
+    where: { type: "DUPLICATE_REGISTRATION", registrations: { some: { registrationId } } },
+    include: { parties: true, registrations: true, events: true },
+  });
 
 const bobsActive = (nameContains: string) =>
-  db.dealRegistration.count({ where: { partner: { users: { some: { email: BOB } } }, status: { in: ["SUBMITTED", "APPROVED"] }, accountName: { contains: nameContains } } });
+  db.dealRegistration.count({
+    where: {
+      partner: { users: { some: { email: BOB } } },
+      status: { in: ["SUBMITTED", "APPROVED"] },
+      accountName: { contains: nameContains },
+    },
+  });
 
 describe("a partner's second registration for the same claim", () => {
   it("is refused with 409 naming the partner's own registration when it lost the claim: same name, same domain", async () => {
@@ -70,11 +86,17 @@ describe("a partner's second registration for the same claim", () => {
     expect(again.body.error.message).toContain(lost.body.id);
 
     // another spelling of the name (legal form, case), no domain
-    const byName = await submit(BOB, { ...first, account: { ...first.account, name: first.account.name.toUpperCase().replace(" AG", ", GmbH"), domain: undefined } });
+    const byName = await submit(BOB, {
+      ...first,
+      account: { ...first.account, name: first.account.name.toUpperCase().replace(" AG", ", GmbH"), domain: undefined },
+    });
     expect(byName.status).toBe(409);
     expect(byName.body.error.fields.registrationId).toEqual([lost.body.id]);
     // another name at the same domain
-    const byDomain = await submit(BOB, { ...first, account: { ...first.account, name: `Totally Different Holdings ${n}` } });
+    const byDomain = await submit(BOB, {
+      ...first,
+      account: { ...first.account, name: `Totally Different Holdings ${n}` },
+    });
     expect(byDomain.status).toBe(409);
     expect(byDomain.body.error.fields.registrationId).toEqual([lost.body.id]);
 
@@ -85,7 +107,12 @@ describe("a partner's second registration for the same claim", () => {
 
   it("is refused when it matches the same account by another key (the matched account)", async () => {
     const account = await db.account.findFirstOrThrow({
-      where: { domainKey: { not: null }, namedAccount: false, registrations: { none: {} }, opportunities: { none: {} } },
+      where: {
+        domainKey: { not: null },
+        namedAccount: false,
+        registrations: { none: {} },
+        opportunities: { none: {} },
+      },
       orderBy: { id: "asc" },
       select: { id: true, name: true, domain: true, country: true, vertical: true },
     });
@@ -95,7 +122,15 @@ describe("a partner's second registration for the same claim", () => {
     expect(lost.status).toBe(201);
     expect((await db.dealRegistration.findUniqueOrThrow({ where: { id: lost.body.id } })).accountId).toBe(account.id);
     // a name no one used, at the account's domain: matched to the same account
-    const again = await submit(BOB, deal({ name: `Unrelated Trading Name ${n}`, domain: account.domain!, country: account.country, vertical: account.vertical }));
+    const again = await submit(
+      BOB,
+      deal({
+        name: `Unrelated Trading Name ${n}`,
+        domain: account.domain!,
+        country: account.country,
+        vertical: account.vertical,
+      }),
+    );
     expect(again.status).toBe(409);
     expect(again.body.error.fields.registrationId).toEqual([lost.body.id]);
   });
@@ -108,7 +143,8 @@ describe("a partner's second registration for the same claim", () => {
     const created = burst.filter((r) => r.status === 201);
     expect(created).toHaveLength(1);
     expect(burst.filter((r) => r.status === 409)).toHaveLength(9);
-    for (const r of burst.filter((x) => x.status === 409)) expect(r.body.error.fields.registrationId).toEqual([created[0].body.id]);
+    for (const r of burst.filter((x) => x.status === 409))
+      expect(r.body.error.fields.registrationId).toEqual([created[0].body.id]);
     expect(await bobsActive(first.account.name)).toBe(1);
     expect(await conflictsOf(held.body.id)).toHaveLength(1);
   });
@@ -129,7 +165,9 @@ describe("a partner's second registration for the same claim", () => {
     const again = await submit(BOB, first);
     expect(again.status).toBe(201);
     expect(again.body.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
-    expect(await conflictsOf(again.body.id)).toEqual([expect.objectContaining({ id: (await conflictsOf(lost.body.id))[0].id })]);
+    expect(await conflictsOf(again.body.id)).toEqual([
+      expect.objectContaining({ id: (await conflictsOf(lost.body.id))[0].id }),
+    ]);
   });
 });
 
@@ -146,7 +184,9 @@ describe("another partner's registration for a claim under an open case", () => 
     const cases = await conflictsOf(held.body.id);
     expect(cases).toHaveLength(1);
     const [c] = cases;
-    expect(c.registrations.map((r) => r.registrationId).sort()).toEqual([held.body.id, lost.body.id, third.body.id].sort());
+    expect(c.registrations.map((r) => r.registrationId).sort()).toEqual(
+      [held.body.id, lost.body.id, third.body.id].sort(),
+    );
     expect(new Set(c.parties.filter((p) => p.kind === "PARTNER").map((p) => p.partnerId)).size).toBe(3);
     expect(c.events.filter((e) => e.kind === "COMMENTED")).toHaveLength(1);
     expect(await conflictsOf(third.body.id)).toHaveLength(1);

@@ -16,31 +16,66 @@ import type { z } from "zod";
 import { ctxFor } from "../../support/contexts";
 
 export type Body = string | ReadableStream<Uint8Array> | null;
-export type Endpoint = { name: string; valid: Record<string, unknown>; schema?: z.ZodType; send: (body: Body, headers?: Record<string, string>) => Promise<Response> };
+export type Endpoint = {
+  name: string;
+  valid: Record<string, unknown>;
+  schema?: z.ZodType;
+  send: (body: Body, headers?: Record<string, string>) => Promise<Response>;
+};
 
 type RouteHandler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 function request(path: string, key: string, body: Body, headers: Record<string, string>) {
-  const init: RequestInit & { duplex?: "half" } = { method: "POST", headers: { Authorization: `Bearer ${key}`, ...headers }, body };
+  const init: RequestInit & { duplex?: "half" } = {
+    method: "POST",
+    headers: { Authorization: `Bearer ${key}`, ...headers },
+    body,
+  };
   if (body instanceof ReadableStream) init.duplex = "half"; // chunked: no Content-Length
   return new NextRequest(`http://localhost${path}`, init as ConstructorParameters<typeof NextRequest>[1]);
 }
 
-function endpoint(name: string, path: string, handler: RouteHandler, key: string, params: Record<string, string>, valid: Record<string, unknown>, schema?: z.ZodType): Endpoint {
+function endpoint(
+  name: string,
+  path: string,
+  handler: RouteHandler,
+  key: string,
+  params: Record<string, string>,
+  valid: Record<string, unknown>,
+  schema?: z.ZodType,
+): Endpoint {
   return {
     name,
     valid,
     schema,
-    send: (body, headers = { "Content-Type": "application/json" }) => handler(request(path, key, body, headers), { params: Promise.resolve(params) }),
+    send: (body, headers = { "Content-Type": "application/json" }) =>
+      handler(request(path, key, body, headers), { params: Promise.resolve(params) }),
   };
 }
 
-const FACTS = { acv: 100, currency: "USD", vertical: "TECHNOLOGY", country: "US", region: "NA", regionDirectPresence: true, productKind: "CORE", productLine: "Platform", namedAccount: false, partnerType: "RESELLER", registrationStatus: "NONE" };
+const FACTS = {
+  acv: 100,
+  currency: "USD",
+  vertical: "TECHNOLOGY",
+  country: "US",
+  region: "NA",
+  regionDirectPresence: true,
+  productKind: "CORE",
+  productLine: "Platform",
+  namedAccount: false,
+  partnerType: "RESELLER",
+  registrationStatus: "NONE",
+};
 
 let n = 0;
 export function deal(label = "Body Check") {
   n++;
-  return { account: { name: `${label} ${n} ${Date.now()} Ltd`, country: "US", vertical: "RETAIL" as const }, productLine: "Platform", estimatedAcv: 10_000_000, expectedCloseDate: "2027-01-31" };
+  return {
+    account: { name: `${label} ${n} ${Date.now()} Ltd`, country: "US", vertical: "RETAIL" as const },
+    productLine: "Platform",
+    estimatedAcv: 10_000_000,
+    expectedCloseDate: "2027-01-31",
+  };
 }
 
 /** A submitted registration (to decide) and an approved, protected one (to extend), both Northwind's. */
@@ -54,12 +89,51 @@ export async function endpoints() {
   await decideRegistration(ops, approved.id, { decision: "APPROVE", reason: "Qualified for tests" });
   const ruleSet = await db.ruleSet.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
   const list: Endpoint[] = [
-    endpoint("registrations", "/api/v1/registrations", registrations as RouteHandler, partnerKey, {}, deal(), registrationInput),
-    endpoint("decision", `/api/v1/registrations/${submitted.id}/decision`, decision as RouteHandler, adminKey, { id: submitted.id }, { decision: "REJECT", reason: "Not qualified" }, decisionInput),
-    endpoint("extension", `/api/v1/registrations/${approved.id}/extension`, extension as RouteHandler, partnerKey, { id: approved.id }, { reason: "Procurement slipped" }, extensionInput),
-    endpoint("route-decisions", "/api/v1/route-decisions", routeDecisions as RouteHandler, adminKey, {}, { facts: FACTS }, routeDecisionInput),
+    endpoint(
+      "registrations",
+      "/api/v1/registrations",
+      registrations as RouteHandler,
+      partnerKey,
+      {},
+      deal(),
+      registrationInput,
+    ),
+    endpoint(
+      "decision",
+      `/api/v1/registrations/${submitted.id}/decision`,
+      decision as RouteHandler,
+      adminKey,
+      { id: submitted.id },
+      { decision: "REJECT", reason: "Not qualified" },
+      decisionInput,
+    ),
+    endpoint(
+      "extension",
+      `/api/v1/registrations/${approved.id}/extension`,
+      extension as RouteHandler,
+      partnerKey,
+      { id: approved.id },
+      { reason: "Procurement slipped" },
+      extensionInput,
+    ),
+    endpoint(
+      "route-decisions",
+      "/api/v1/route-decisions",
+      routeDecisions as RouteHandler,
+      adminKey,
+      {},
+      { facts: FACTS },
+      routeDecisionInput,
+    ),
     // (its schema lives in the route file, which may export only handlers)
-    endpoint("simulations", `/api/v1/rulesets/${ruleSet.id}/simulations`, simulations as RouteHandler, adminKey, { id: ruleSet.id }, { from: "2026-01-01", to: "2026-02-01" }),
+    endpoint(
+      "simulations",
+      `/api/v1/rulesets/${ruleSet.id}/simulations`,
+      simulations as RouteHandler,
+      adminKey,
+      { id: ruleSet.id },
+      { from: "2026-01-01", to: "2026-02-01" },
+    ),
   ];
   return { list, submitted, approved };
 }

@@ -11,7 +11,33 @@ import { endpoints, rowCounts, type Endpoint } from "./endpoints";
 const DEEP = "__deep_placeholder__";
 
 const scalar = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, -0.01, 1e308, -1e308, 2 ** 31, -(2 ** 63), Number.MAX_SAFE_INTEGER + 2, "", " ", "\u0000", "a\u0000b", "\uD800", "\u202E", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🏳️‍🌈", "2026-02-30", "9999-12-31T23:59:59Z", "NaN", "-Infinity", "1e400", "__proto__", "constructor"),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0.01,
+    1e308,
+    -1e308,
+    2 ** 31,
+    -(2 ** 63),
+    Number.MAX_SAFE_INTEGER + 2,
+    "",
+    " ",
+    "\u0000",
+    "a\u0000b",
+    "\uD800",
+    "\u202E",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🏳️‍🌈",
+    "2026-02-30",
+    "9999-12-31T23:59:59Z",
+    "NaN",
+    "-Infinity",
+    "1e400",
+    "__proto__",
+    "constructor",
+  ),
   fc.integer(),
   fc.double(),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map((b) => Number(b)),
@@ -76,10 +102,34 @@ function bodyFor(valid: Record<string, unknown>, m: Mutation, depth: number): st
 function mutation(valid: Record<string, unknown>): fc.Arbitrary<Mutation> {
   const ps = paths(valid);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant("replace" as const), path: fc.constantFrom(...ps), to: value }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), path: fc.constantFrom(...ps), to: fc.constant(null) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("unknown-key" as const), key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "a\u0000")), to: value }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("array-for-object" as const, "value-as-body" as const, "truncate" as const), to: value, cut: fc.nat() }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({ kind: fc.constant("replace" as const), path: fc.constantFrom(...ps), to: value }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("remove" as const),
+        path: fc.constantFrom(...ps),
+        to: fc.constant(null),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("unknown-key" as const),
+        key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "a\u0000")),
+        to: value,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constantFrom("array-for-object" as const, "value-as-body" as const, "truncate" as const),
+        to: value,
+        cut: fc.nat(),
+      }),
+    },
   );
 }
 

@@ -19,7 +19,11 @@ const nestedObject = (levels: number) => '{"a":'.repeat(levels) + "1" + "}".repe
 
 async function statusAndCode(res: Response) {
   const body = await res.json();
-  return { status: res.status, code: body.error?.code as string | undefined, message: body.error?.message as string | undefined };
+  return {
+    status: res.status,
+    code: body.error?.code as string | undefined,
+    message: body.error?.message as string | undefined,
+  };
 }
 
 describe("deeply nested JSON bodies", () => {
@@ -28,7 +32,11 @@ describe("deeply nested JSON bodies", () => {
       const before = await rowCounts();
       for (const e of list) {
         const field = Object.keys(e.valid)[0];
-        for (const text of [nested(levels), nestedObject(levels), JSON.stringify({ ...e.valid, [field]: "§" }).replace('"§"', nested(levels))]) {
+        for (const text of [
+          nested(levels),
+          nestedObject(levels),
+          JSON.stringify({ ...e.valid, [field]: "§" }).replace('"§"', nested(levels)),
+        ]) {
           const res = await statusAndCode(await e.send(text));
           expect({ endpoint: e.name, ...res }).toMatchObject({ endpoint: e.name, status: 400, code: "BAD_REQUEST" });
           expect(res.message).toMatch(/nested more than 64 levels/);
@@ -42,7 +50,10 @@ describe("deeply nested JSON bodies", () => {
     const route = list.find((e) => e.name === "route-decisions")!;
     const deepButFine = { ...route.valid, facts: { ...(route.valid.facts as object), note: "[[[[{{{{".repeat(100) } };
     // the fact schema refuses unknown keys with a 400 VALIDATION (not the nesting bound)
-    expect(await statusAndCode(await route.send(JSON.stringify(deepButFine)))).toMatchObject({ status: 400, code: "VALIDATION" });
+    expect(await statusAndCode(await route.send(JSON.stringify(deepButFine)))).toMatchObject({
+      status: 400,
+      code: "VALIDATION",
+    });
     expect((await route.send(JSON.stringify(route.valid))).status).toBe(200);
     const sixtyThree = JSON.stringify({ ...route.valid, facts: JSON.parse(nested(62, "{}")) });
     expect((await statusAndCode(await route.send(sixtyThree))).code).toBe("VALIDATION");
@@ -51,7 +62,11 @@ describe("deeply nested JSON bodies", () => {
 
 describe("bodies whatever their framing", () => {
   const extension = () => list.find((e) => e.name === "extension")!;
-  const protection = async () => db.dealRegistration.findUniqueOrThrow({ where: { id: approvedId }, select: { protectedUntil: true, extensionCount: true } });
+  const protection = async () =>
+    db.dealRegistration.findUniqueOrThrow({
+      where: { id: approvedId },
+      select: { protectedUntil: true, extensionCount: true },
+    });
 
   it("a chunked text/plain body to /extension is 415 and the extension is not applied", async () => {
     const before = await protection();
@@ -72,7 +87,11 @@ describe("bodies whatever their framing", () => {
     const before = await rowCounts();
     const big = JSON.stringify({ reason: "x".repeat(MAX_BODY_BYTES + 10) });
     for (const e of list) {
-      expect({ endpoint: e.name, ...(await statusAndCode(await e.send(chunked(big)))) }).toMatchObject({ endpoint: e.name, status: 413, code: "PAYLOAD_TOO_LARGE" });
+      expect({ endpoint: e.name, ...(await statusAndCode(await e.send(chunked(big)))) }).toMatchObject({
+        endpoint: e.name,
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+      });
     }
     expect(await rowCounts()).toEqual(before);
   });

@@ -28,7 +28,13 @@ let registrationId: string;
 /** What a reader sees, as text: the other partner's id must not be in it. */
 const text = (value: unknown) => JSON.stringify(toJson(value));
 
-async function api<P>(handler: (req: NextRequest, route: { params: Promise<P> }) => Promise<Response>, url: string, key: string, params: P, body?: unknown) {
+async function api<P>(
+  handler: (req: NextRequest, route: { params: Promise<P> }) => Promise<Response>,
+  url: string,
+  key: string,
+  params: P,
+  body?: unknown,
+) {
   const req = new NextRequest(url, {
     method: body === undefined ? "GET" : "POST",
     headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
@@ -54,10 +60,25 @@ beforeAll(async () => {
     outcome: { route: "DIRECT", leadRole: "AE", protectionDays: null, attributionCategory: "DIRECT" },
     rationale: "",
   };
-  const saved = await saveDraft(ops, { id, lockVersion: draft.lockVersion, changeNote: "", rules: [contosoDirect, ...draft.engine.rules], defaultOutcome: draft.engine.defaultOutcome });
-  await publishRuleSet(ops, { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "Contoso direct" }, now);
+  const saved = await saveDraft(ops, {
+    id,
+    lockVersion: draft.lockVersion,
+    changeNote: "",
+    rules: [contosoDirect, ...draft.engine.rules],
+    defaultOutcome: draft.engine.defaultOutcome,
+  });
+  await publishRuleSet(
+    ops,
+    { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "Contoso direct" },
+    now,
+  );
   ruleSetId = id;
-  const submitted = await submitRegistration(alice, { account: { name: "Clause Redaction GmbH", country: "DE", vertical: "MEDIA" }, productLine: "Platform", estimatedAcv: 5_000_000, expectedCloseDate: "2027-06-30" });
+  const submitted = await submitRegistration(alice, {
+    account: { name: "Clause Redaction GmbH", country: "DE", vertical: "MEDIA" },
+    productLine: "Platform",
+    estimatedAcv: 5_000_000,
+    expectedCloseDate: "2027-06-30",
+  });
   registrationId = submitted.id;
 });
 
@@ -72,11 +93,19 @@ describe("another partner's clauses in a trace", () => {
 
   it("are hidden in the API's registration GET", async () => {
     const { key } = await createApiKey(alice, { name: "clauses", scope: "PARTNER" });
-    const body = await api(getRegistrationRoute, `http://localhost/api/v1/registrations/${registrationId}`, key, { id: registrationId });
+    const body = await api(getRegistrationRoute, `http://localhost/api/v1/registrations/${registrationId}`, key, {
+      id: registrationId,
+    });
     expect(body.routeDecision.trace.length).toBeGreaterThan(0);
     expect(text(body)).not.toContain(contosoId);
     const { key: adminKey } = await createApiKey(ops, { name: "clauses", scope: "ADMIN" });
-    expect(text(await api(getRegistrationRoute, `http://localhost/api/v1/registrations/${registrationId}`, adminKey, { id: registrationId }))).toContain(contosoId);
+    expect(
+      text(
+        await api(getRegistrationRoute, `http://localhost/api/v1/registrations/${registrationId}`, adminKey, {
+          id: registrationId,
+        }),
+      ),
+    ).toContain(contosoId);
   });
 
   it("are hidden in the portal's route preview", async () => {
@@ -93,7 +122,9 @@ describe("another partner's clauses in a trace", () => {
     const body = await api(routeDecisionsRoute, "http://localhost/api/v1/route-decisions", key, {}, { facts });
     expect(text(body)).not.toContain(contosoId);
     const { key: adminKey } = await createApiKey(ops, { name: "decisions", scope: "ADMIN" });
-    expect(text(await api(routeDecisionsRoute, "http://localhost/api/v1/route-decisions", adminKey, {}, { facts }))).toContain(contosoId);
+    expect(
+      text(await api(routeDecisionsRoute, "http://localhost/api/v1/route-decisions", adminKey, {}, { facts })),
+    ).toContain(contosoId);
   });
 
   it("are hidden in the decision explorer, which a partner may call too", async () => {
@@ -104,11 +135,28 @@ describe("another partner's clauses in a trace", () => {
 
   it("are hidden in an opportunity's stored decision", async () => {
     // one of Northwind's deals, decided under the rules in force as a re-route would record it
-    const deal = await db.opportunity.findFirstOrThrow({ where: { partnerId: alice.partnerId, routeDecisionId: { not: null } }, select: { id: true, route: true } });
+    const deal = await db.opportunity.findFirstOrThrow({
+      where: { partnerId: alice.partnerId, routeDecisionId: { not: null } },
+      select: { id: true, route: true },
+    });
     const inForce = (await ruleSetInForceAt(new Date()))!;
-    const decision = evaluate(inForce.engine, { acv: 5_000_000, country: "DE", vertical: "MEDIA", partnerId: alice.partnerId });
+    const decision = evaluate(inForce.engine, {
+      acv: 5_000_000,
+      country: "DE",
+      vertical: "MEDIA",
+      partnerId: alice.partnerId,
+    });
     const stored = await db.routeDecision.create({
-      data: { subjectType: "OPPORTUNITY", subjectId: deal.id, ruleSetId: inForce.id, ruleSetVersion: inForce.version, route: decision.route, facts: {}, trace: decision.trace as unknown as object, decidedAt: new Date() },
+      data: {
+        subjectType: "OPPORTUNITY",
+        subjectId: deal.id,
+        ruleSetId: inForce.id,
+        ruleSetVersion: inForce.version,
+        route: decision.route,
+        facts: {},
+        trace: decision.trace as unknown as object,
+        decidedAt: new Date(),
+      },
       select: { id: true },
     });
     await db.opportunity.update({ where: { id: deal.id }, data: { routeDecisionId: stored.id } });

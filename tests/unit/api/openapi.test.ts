@@ -5,7 +5,11 @@ describe("OpenAPI document", () => {
   const doc = openApiDocument("http://localhost:3000");
 
   it("is generated from the zod schemas the handlers use", () => {
-    const input = doc.components.schemas.RegistrationInput as { required: string[]; properties: Record<string, unknown>; additionalProperties: boolean };
+    const input = doc.components.schemas.RegistrationInput as {
+      required: string[];
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
     expect(input.required.sort()).toEqual(["account", "estimatedAcv", "expectedCloseDate", "productLine"]);
     expect(input.additionalProperties).toBe(false);
     const facts = doc.components.schemas.Facts as { properties: Record<string, unknown> };
@@ -14,21 +18,34 @@ describe("OpenAPI document", () => {
 
   it("documents every /api/v1 endpoint the README lists under HTTP API", () => {
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/route-decisions", "/api/v1/registrations", "/api/v1/registrations/{id}", "/api/v1/registrations/{id}/decision", "/api/v1/registrations/{id}/extension", "/api/v1/rulesets"]),
+      expect.arrayContaining([
+        "/api/v1/route-decisions",
+        "/api/v1/registrations",
+        "/api/v1/registrations/{id}",
+        "/api/v1/registrations/{id}/decision",
+        "/api/v1/registrations/{id}/extension",
+        "/api/v1/rulesets",
+      ]),
     );
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
   });
 
   // Regression (issue 8, defect 8): API keys had no rate limit, and the document listed no 429.
   it("documents 429 with Retry-After on every operation an API key can call, not on /api/health", () => {
-    const paths = doc.paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
-    const keyed = Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const paths = doc.paths as Record<
+      string,
+      Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+    >;
+    const keyed = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
     expect(keyed.length).toBeGreaterThan(6);
     for (const { path, op } of keyed) {
       if (path === "/api/health") expect(op.responses["429"]).toBeUndefined();
       else expect(op.responses["429"]).toEqual({ $ref: "#/components/responses/RateLimited" });
     }
-    const limited = (doc.components as unknown as { responses: Record<string, { headers: Record<string, unknown> }> }).responses.RateLimited;
+    const limited = (doc.components as unknown as { responses: Record<string, { headers: Record<string, unknown> }> })
+      .responses.RateLimited;
     expect(Object.keys(limited.headers)).toEqual(["Retry-After"]);
   });
 });

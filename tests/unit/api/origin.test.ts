@@ -2,7 +2,12 @@
 // `X-Forwarded-Host: evil.example` and `Origin: http://evil.example` passed the same-origin check.
 import { describe, expect, it } from "vitest";
 import { isSameOrigin, type OriginConfig } from "@/lib/api/origin";
-import { applyForwardedTrust, parseTrustedProxies, PROXY_TOKEN_ENV, PROXY_TOKEN_HEADER } from "@/lib/security/forwarded.mjs";
+import {
+  applyForwardedTrust,
+  parseTrustedProxies,
+  PROXY_TOKEN_ENV,
+  PROXY_TOKEN_HEADER,
+} from "@/lib/security/forwarded.mjs";
 
 const h = (init: Record<string, string>) => new Headers(init);
 const PUBLIC: OriginConfig = { publicUrl: "https://accord.example.com", proxyToken: "s3cret-token" };
@@ -24,13 +29,60 @@ describe("same-origin check for cookie-authenticated writes", () => {
     [{ host: "accord.example.com" }, PUBLIC, false],
     // forwarded headers from anyone are ignored...
     [{ host: "localhost:3000", "x-forwarded-host": "evil.example", origin: "http://evil.example" }, LOCAL, false],
-    [{ host: "localhost:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http", origin: "http://evil.example" }, LOCAL, false],
+    [
+      {
+        host: "localhost:3000",
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "http",
+        origin: "http://evil.example",
+      },
+      LOCAL,
+      false,
+    ],
     [{ host: "evil.example", origin: "http://evil.example" }, LOCAL, false],
-    [{ host: "localhost:3000", "x-forwarded-host": "evil.example", [PROXY_TOKEN_HEADER]: "guessed", origin: "http://evil.example" }, LOCAL, false],
-    [{ host: "localhost:3000", "x-forwarded-host": "evil.example", [PROXY_TOKEN_HEADER]: "s3cret-token", origin: "http://evil.example" }, {}, false],
+    [
+      {
+        host: "localhost:3000",
+        "x-forwarded-host": "evil.example",
+        [PROXY_TOKEN_HEADER]: "guessed",
+        origin: "http://evil.example",
+      },
+      LOCAL,
+      false,
+    ],
+    [
+      {
+        host: "localhost:3000",
+        "x-forwarded-host": "evil.example",
+        [PROXY_TOKEN_HEADER]: "s3cret-token",
+        origin: "http://evil.example",
+      },
+      {},
+      false,
+    ],
     // ...but believed on a request the server marked as coming from a trusted proxy
-    [{ host: "internal:3000", "x-forwarded-host": "accord.example.com", "x-forwarded-proto": "https", [PROXY_TOKEN_HEADER]: "s3cret-token", origin: "https://accord.example.com" }, LOCAL, true],
-    [{ host: "internal:3000", "x-forwarded-host": "accord.example.com", "x-forwarded-proto": "https", [PROXY_TOKEN_HEADER]: "s3cret-token", origin: "http://accord.example.com" }, LOCAL, false],
+    [
+      {
+        host: "internal:3000",
+        "x-forwarded-host": "accord.example.com",
+        "x-forwarded-proto": "https",
+        [PROXY_TOKEN_HEADER]: "s3cret-token",
+        origin: "https://accord.example.com",
+      },
+      LOCAL,
+      true,
+    ],
+    [
+      {
+        host: "internal:3000",
+        "x-forwarded-host": "accord.example.com",
+        "x-forwarded-proto": "https",
+        [PROXY_TOKEN_HEADER]: "s3cret-token",
+        origin: "http://accord.example.com",
+      },
+      LOCAL,
+      false,
+    ],
     // without NEXTAUTH_URL the Host header stands in, never X-Forwarded-Host
     [{ host: "localhost:3000", origin: "http://localhost:3000" }, DEV, true],
     [{ host: "localhost:3000", "x-forwarded-host": "evil.example", origin: "http://evil.example" }, DEV, false],
@@ -44,7 +96,9 @@ describe("same-origin check for cookie-authenticated writes", () => {
       process.env.NEXTAUTH_URL = "https://accord.example.com";
       delete process.env[PROXY_TOKEN_ENV];
       expect(isSameOrigin(h({ host: "accord.example.com", origin: "https://accord.example.com" }))).toBe(true);
-      expect(isSameOrigin(h({ host: "evil.example", "x-forwarded-host": "evil.example", origin: "https://evil.example" }))).toBe(false);
+      expect(
+        isSameOrigin(h({ host: "evil.example", "x-forwarded-host": "evil.example", origin: "https://evil.example" })),
+      ).toBe(false);
     } finally {
       if (saved.url === undefined) delete process.env.NEXTAUTH_URL;
       else process.env.NEXTAUTH_URL = saved.url;
@@ -54,7 +108,12 @@ describe("same-origin check for cookie-authenticated writes", () => {
 
   it("agrees with the server's trust boundary: forwarded host believed from a trusted proxy only", () => {
     const trusted = parseTrustedProxies("10.0.0.0/8");
-    const sent = { host: "internal:3000", "x-forwarded-host": "accord.example.com", "x-forwarded-proto": "https", origin: "https://accord.example.com" };
+    const sent = {
+      host: "internal:3000",
+      "x-forwarded-host": "accord.example.com",
+      "x-forwarded-proto": "https",
+      origin: "https://accord.example.com",
+    };
     const viaProxy: Record<string, string | string[] | undefined> = { ...sent };
     applyForwardedTrust(viaProxy, "10.1.2.3", trusted, "s3cret-token");
     expect(isSameOrigin(h(viaProxy as Record<string, string>), LOCAL)).toBe(true);

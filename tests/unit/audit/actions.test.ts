@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, currentAuditAction, REGISTRATION_TRANSITION_ACTION, storedAuditActions } from "@/lib/audit/actions";
+import {
+  AUDIT_ACTIONS,
+  currentAuditAction,
+  REGISTRATION_TRANSITION_ACTION,
+  storedAuditActions,
+} from "@/lib/audit/actions";
 
 describe("audit action codes", () => {
   it("are entity.verb in the present tense", () => {
@@ -27,7 +32,12 @@ describe("audit action codes", () => {
   });
 
   it("names a listed action for every status change after submission", () => {
-    expect(Object.keys(REGISTRATION_TRANSITION_ACTION).sort()).toEqual(["APPROVED", "EXPIRED", "REJECTED", "WITHDRAWN"]);
+    expect(Object.keys(REGISTRATION_TRANSITION_ACTION).sort()).toEqual([
+      "APPROVED",
+      "EXPIRED",
+      "REJECTED",
+      "WITHDRAWN",
+    ]);
     for (const action of Object.values(REGISTRATION_TRANSITION_ACTION)) expect(AUDIT_ACTIONS).toContain(action);
   });
 });

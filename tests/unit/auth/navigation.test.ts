@@ -11,7 +11,9 @@ describe("navigation per role", () => {
 
   it("a partner's navigation never links to vendor-only pages", () => {
     // every page of every staff role's navigation is vendor-only
-    const STAFF_PREFIXES = [...new Set((["ADMIN", "PARTNER_MANAGER", "AE", "EXEC"] as const).flatMap((r) => NAV[r].map((i) => i.href)))];
+    const STAFF_PREFIXES = [
+      ...new Set((["ADMIN", "PARTNER_MANAGER", "AE", "EXEC"] as const).flatMap((r) => NAV[r].map((i) => i.href))),
+    ];
     for (const item of NAV.PARTNER) {
       expect(STAFF_PREFIXES.some((p) => item.href === p || item.href.startsWith(p + "/"))).toBe(false);
     }

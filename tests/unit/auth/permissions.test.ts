@@ -46,7 +46,15 @@ const EXPECTED: Record<Action, string> = {
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };
 
 function ctx(role: Role, title: ExecTitle | null = null): Ctx {
-  return { userId: "u1", name: "Test", email: "t@example.test", role, title, partnerId: role === "PARTNER" ? "p1" : null, via: "session" };
+  return {
+    userId: "u1",
+    name: "Test",
+    email: "t@example.test",
+    role,
+    title,
+    partnerId: role === "PARTNER" ? "p1" : null,
+    via: "session",
+  };
 }
 
 describe("permission table", () => {
@@ -93,7 +101,8 @@ describe("conflict resolution by escalation level (docs/domain.md#conflicts-and-
   }
 
   it("an exec without a title resolves no level", () => {
-    for (const level of [1, 2, 3, 4]) expect(can(ctx("EXEC", null), "conflict:resolve", { conflictLevel: level })).toBe(false);
+    for (const level of [1, 2, 3, 4])
+      expect(can(ctx("EXEC", null), "conflict:resolve", { conflictLevel: level })).toBe(false);
   });
 
   it("every exec title is known", () => {

@@ -7,26 +7,60 @@ import { AppError } from "@/lib/errors";
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs, withRetry } from "@/lib/db/retry";
 
 // The shapes observed from Prisma 6.19 with its driver adapters (see lib/db/retry.ts).
-const prismaError = (code: string, meta?: unknown) => Object.assign(new Error("Invalid invocation"), { name: "PrismaClientKnownRequestError", code, meta });
-const adapterCause = (cause: Record<string, unknown>) => ({ modelName: "AuditEvent", driverAdapterError: { name: "DriverAdapterError", cause } });
+const prismaError = (code: string, meta?: unknown) =>
+  Object.assign(new Error("Invalid invocation"), { name: "PrismaClientKnownRequestError", code, meta });
+const adapterCause = (cause: Record<string, unknown>) => ({
+  modelName: "AuditEvent",
+  driverAdapterError: { name: "DriverAdapterError", cause },
+});
 
 describe("isRetryable", () => {
   it.each([
-    ["SQLite lock wait past busy_timeout (P1008 from SQLITE_BUSY)", prismaError("P1008", adapterCause({ originalCode: "SQLITE_BUSY", kind: "SocketTimeout" }))],
+    [
+      "SQLite lock wait past busy_timeout (P1008 from SQLITE_BUSY)",
+      prismaError("P1008", adapterCause({ originalCode: "SQLITE_BUSY", kind: "SocketTimeout" })),
+    ],
     ["SQLite stale snapshot (code passed through)", prismaError("SQLITE_BUSY_SNAPSHOT", { modelName: "AuditEvent" })],
-    ["PostgreSQL serialization failure (P2034)", prismaError("P2034", adapterCause({ originalCode: "40001", kind: "TransactionWriteConflict" }))],
-    ["PostgreSQL deadlock (adapter error of kind postgres)", prismaError("P2010", adapterCause({ kind: "postgres", code: "40P01", originalCode: "40P01" }))],
-    ["PostgreSQL deadlock without a Prisma code", Object.assign(new Error("x"), { meta: adapterCause({ kind: "postgres", code: "40P01" }) })],
-    ["better-sqlite3 error on the plain-SQL path", Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" })],
-    ["pg error on the plain-SQL path", Object.assign(new Error("deadlock detected"), { code: "40P01", severity: "ERROR" })],
-    ["an error wrapped as another's cause", new Error("outer", { cause: Object.assign(new Error("inner"), { code: "40001" }) })],
+    [
+      "PostgreSQL serialization failure (P2034)",
+      prismaError("P2034", adapterCause({ originalCode: "40001", kind: "TransactionWriteConflict" })),
+    ],
+    [
+      "PostgreSQL deadlock (adapter error of kind postgres)",
+      prismaError("P2010", adapterCause({ kind: "postgres", code: "40P01", originalCode: "40P01" })),
+    ],
+    [
+      "PostgreSQL deadlock without a Prisma code",
+      Object.assign(new Error("x"), { meta: adapterCause({ kind: "postgres", code: "40P01" }) }),
+    ],
+    [
+      "better-sqlite3 error on the plain-SQL path",
+      Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }),
+    ],
+    [
+      "pg error on the plain-SQL path",
+      Object.assign(new Error("deadlock detected"), { code: "40P01", severity: "ERROR" }),
+    ],
+    [
+      "an error wrapped as another's cause",
+      new Error("outer", { cause: Object.assign(new Error("inner"), { code: "40001" }) }),
+    ],
   ])("%s → retried", (_label, error) => {
     expect(isRetryable(error)).toBe(true);
   });
 
   it.each([
-    ["unique violation (the domain decides)", prismaError("P2002", adapterCause({ originalCode: "SQLITE_CONSTRAINT_UNIQUE", kind: "UniqueConstraintViolation" }))],
-    ["PostgreSQL socket timeout (P1008 without SQLITE_BUSY)", prismaError("P1008", adapterCause({ kind: "SocketTimeout" }))],
+    [
+      "unique violation (the domain decides)",
+      prismaError(
+        "P2002",
+        adapterCause({ originalCode: "SQLITE_CONSTRAINT_UNIQUE", kind: "UniqueConstraintViolation" }),
+      ),
+    ],
+    [
+      "PostgreSQL socket timeout (P1008 without SQLITE_BUSY)",
+      prismaError("P1008", adapterCause({ kind: "SocketTimeout" })),
+    ],
     ["transaction timed out (P2028)", prismaError("P2028")],
     ["an AppError", new AppError("CONFLICT", "changed")],
     ["not an object", "SQLITE_BUSY"],

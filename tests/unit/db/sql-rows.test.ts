@@ -13,7 +13,15 @@ export async function typeChecks(s: Sql) {
   const at = new Date();
   // the rows that compile: every NOT NULL column, nullable ones optional, Json through json()
   await s.insert("ConflictRegistration", { conflictId: "c", registrationId: "r" });
-  await s.insert("AuditEvent", { id: "a", actorLabel: "system", action: "x.y", entityType: "X", entityId: "1", at, after: json({ n: 1 }) });
+  await s.insert("AuditEvent", {
+    id: "a",
+    actorLabel: "system",
+    action: "x.y",
+    entityType: "X",
+    entityId: "1",
+    at,
+    after: json({ n: 1 }),
+  });
   await s.update("Conflict", { updatedAt: at, resolvedAt: null }, { id: "c" });
 
   // @ts-expect-error a misspelt column
@@ -22,20 +30,52 @@ export async function typeChecks(s: Sql) {
   await s.insert("ConflictRegistration", { conflictId: "c" });
   // @ts-expect-error a table that does not exist
   await s.insert("ConflictRegistrations", { conflictId: "c", registrationId: "r" });
-  // @ts-expect-error a value of the wrong type (DateTime takes a Date)
-  await s.insert("RegistrationEvent", { id: "e", registrationId: "r", toStatus: "SUBMITTED", actorLabel: "x", reason: "x", at: "2026-01-01" });
-  // @ts-expect-error a value outside the enum
-  await s.insert("RegistrationEvent", { id: "e", registrationId: "r", toStatus: "SUBMITED", actorLabel: "x", reason: "x", at });
-  // @ts-expect-error a Json column takes json(value), never a bare object
-  await s.insert("AuditEvent", { id: "a", actorLabel: "system", action: "x.y", entityType: "X", entityId: "1", at, after: { n: 1 } });
-  // @ts-expect-error nor a look-alike of json()'s value
-  await s.insert("AuditEvent", { id: "a", actorLabel: "system", action: "x.y", entityType: "X", entityId: "1", at, after: { value: { n: 1 } } });
+  await s.insert("RegistrationEvent", {
+    id: "e",
+    registrationId: "r",
+    toStatus: "SUBMITTED",
+    actorLabel: "x",
+    reason: "x",
+    // @ts-expect-error a value of the wrong type (DateTime takes a Date)
+    at: "2026-01-01",
+  });
+  await s.insert("RegistrationEvent", {
+    id: "e",
+    registrationId: "r",
+    // @ts-expect-error a value outside the enum
+    toStatus: "SUBMITED",
+    actorLabel: "x",
+    reason: "x",
+    at,
+  });
+  await s.insert("AuditEvent", {
+    id: "a",
+    actorLabel: "system",
+    action: "x.y",
+    entityType: "X",
+    entityId: "1",
+    at,
+    // @ts-expect-error a Json column takes json(value), never a bare object
+    after: { n: 1 },
+  });
+  await s.insert("AuditEvent", {
+    id: "a",
+    actorLabel: "system",
+    action: "x.y",
+    entityType: "X",
+    entityId: "1",
+    at,
+    // @ts-expect-error nor a look-alike of json()'s value
+    after: { value: { n: 1 } },
+  });
   // @ts-expect-error NULL in a NOT NULL column
   await s.update("Conflict", { updatedAt: null }, { id: "c" });
   // @ts-expect-error a misspelt column to match
   await s.update("Conflict", { updatedAt: at }, { ID: "c" });
 
-  const row = await s.get<Selected<"DealRegistration", "id" | "slaDueAt" | "estimatedAcvCents">>(`SELECT "id", "slaDueAt", "estimatedAcvCents" FROM "DealRegistration"`);
+  const row = await s.get<Selected<"DealRegistration", "id" | "slaDueAt" | "estimatedAcvCents">>(
+    `SELECT "id", "slaDueAt", "estimatedAcvCents" FROM "DealRegistration"`,
+  );
   // @ts-expect-error a DateTime column reads back as text on SQLite: not a Date until asDate()
   const due: Date | undefined = row?.slaDueAt;
   // @ts-expect-error a column that does not exist cannot be selected
@@ -52,7 +92,10 @@ describe("plain-SQL row types", () => {
     const messages = ts
       .getPreEmitDiagnostics(program)
       .filter((d) => d.file?.fileName === __filename)
-      .map((d) => `line ${d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+      .map(
+        (d) =>
+          `line ${d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+      );
     expect(messages).toEqual([]);
   }, 60_000);
 });

@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("transactions go through lib/db/transaction.ts", () => {
-  const files = ["lib", "prisma", "app"].flatMap((dir) => sourceFiles(path.join(ROOT, dir))).map((f) => path.relative(ROOT, f));
+  const files = ["lib", "prisma", "app"]
+    .flatMap((dir) => sourceFiles(path.join(ROOT, dir)))
+    .map((f) => path.relative(ROOT, f));
 
   it("finds the sources", () => {
     expect(files).toContain("lib/db/registration-lifecycle.ts");

@@ -38,7 +38,12 @@ describe("errors", () => {
 
 describe("json", () => {
   it("turns BigInt cents into numbers and dates into ISO strings", () => {
-    expect(toJson({ a: 12345n, d: new Date("2026-01-02T03:04:05Z"), n: null, u: undefined, l: [1n] })).toEqual({ a: 12345, d: "2026-01-02T03:04:05.000Z", n: null, l: [1] });
+    expect(toJson({ a: 12345n, d: new Date("2026-01-02T03:04:05Z"), n: null, u: undefined, l: [1n] })).toEqual({
+      a: 12345,
+      d: "2026-01-02T03:04:05.000Z",
+      n: null,
+      l: [1],
+    });
   });
 });
 
@@ -66,7 +71,9 @@ describe("list queries", () => {
     expect(fromSearchParams(new URLSearchParams("a=1&a=2&b="))).toEqual({ a: "1" });
   });
   it("builds links that keep filters and reset the cursor", () => {
-    expect(hrefWith("/r", { status: "APPROVED", after: "x" }, { sort: "slaDueAt" })).toBe("/r?status=APPROVED&sort=slaDueAt");
+    expect(hrefWith("/r", { status: "APPROVED", after: "x" }, { sort: "slaDueAt" })).toBe(
+      "/r?status=APPROVED&sort=slaDueAt",
+    );
   });
 });
 
@@ -76,7 +83,10 @@ describe("list cursors", () => {
 
   it("round-trip a position, each value type intact", () => {
     for (const value of ["Acme GmbH", 123_456_789_012n, 7, new Date("2026-11-15T12:00:00.000Z"), null]) {
-      expect(decodeCursor(scope, encodeCursor(scope, { value, id: "creg000001" }))).toEqual({ value, id: "creg000001" });
+      expect(decodeCursor(scope, encodeCursor(scope, { value, id: "creg000001" }))).toEqual({
+        value,
+        id: "creg000001",
+      });
     }
   });
   it("are opaque: neither the id nor the value appears in the clear", () => {

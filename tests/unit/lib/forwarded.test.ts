@@ -3,7 +3,12 @@
 // from proxies in TRUSTED_PROXIES.
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/auth/client-address";
-import { applyForwardedTrust, parseTrustedProxies, PROXY_TOKEN_HEADER, resolveClientAddress } from "@/lib/security/forwarded.mjs";
+import {
+  applyForwardedTrust,
+  parseTrustedProxies,
+  PROXY_TOKEN_HEADER,
+  resolveClientAddress,
+} from "@/lib/security/forwarded.mjs";
 
 const NONE = parseTrustedProxies(undefined);
 const PROXIES = parseTrustedProxies("10.0.0.0/8, 127.0.0.1, fd00::/8");
@@ -15,11 +20,21 @@ describe("client address resolution", () => {
     ["no trusted proxies, IPv4 on a dual-stack socket", "::ffff:198.51.100.7", "203.0.113.9", "198.51.100.7"],
     ["untrusted peer with a spoofed chain", "198.51.100.7", "10.0.0.1, 127.0.0.1", "198.51.100.7"],
     ["trusted peer: the hop it reports", "10.0.0.5", "203.0.113.9", "203.0.113.9"],
-    ["trusted peer: the right-most untrusted hop, not the client's own claims", "10.0.0.5", "1.1.1.1, 203.0.113.9", "203.0.113.9"],
+    [
+      "trusted peer: the right-most untrusted hop, not the client's own claims",
+      "10.0.0.5",
+      "1.1.1.1, 203.0.113.9",
+      "203.0.113.9",
+    ],
     ["chain of trusted proxies", "127.0.0.1", "1.1.1.1, 203.0.113.9, 10.2.3.4, 10.0.0.9", "203.0.113.9"],
     ["every hop trusted: the left-most", "10.0.0.5", "10.0.0.7, 10.0.0.6", "10.0.0.7"],
     ["trusted peer without a header: the peer", "10.0.0.5", undefined, "10.0.0.5"],
-    ["trusted peer, a hop that is not an address: stop at the last address", "10.0.0.5", "203.0.113.9, not-an-ip, 10.0.0.6", "10.0.0.6"],
+    [
+      "trusted peer, a hop that is not an address: stop at the last address",
+      "10.0.0.5",
+      "203.0.113.9, not-an-ip, 10.0.0.6",
+      "10.0.0.6",
+    ],
     ["IPv6 proxy range", "fd00::1", "2001:db8::7", "2001:db8::7"],
     ["no socket address", undefined, "203.0.113.9", "unknown"],
   ])("%s", (_name, peer, forwardedFor, expected) => {
@@ -58,7 +73,11 @@ describe("the server's header rewrite", () => {
   it("keeps a trusted proxy's headers and marks the request with the server's token", () => {
     const headers: Record<string, string | string[] | undefined> = sent();
     applyForwardedTrust(headers, "10.0.0.5", PROXIES, "token");
-    expect(headers).toMatchObject({ "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", [PROXY_TOKEN_HEADER]: "token" });
+    expect(headers).toMatchObject({
+      "x-forwarded-for": "203.0.113.9",
+      "x-forwarded-host": "evil.example",
+      [PROXY_TOKEN_HEADER]: "token",
+    });
     expect(clientAddress(headers)).toBe("203.0.113.9");
   });
 });

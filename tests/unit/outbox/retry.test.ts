@@ -28,7 +28,10 @@ describe("afterFailure", () => {
   const since = new Date("2027-01-01T00:00:00Z");
   it("keeps a message pending inside the retry window, due after the backoff", () => {
     const now = new Date(since.getTime() + 23 * 60 * MIN);
-    expect(afterFailure(25, since, now, 24, () => 0.5)).toEqual({ status: "PENDING", nextAttemptAt: new Date(now.getTime() + 60 * MIN) });
+    expect(afterFailure(25, since, now, 24, () => 0.5)).toEqual({
+      status: "PENDING",
+      nextAttemptAt: new Date(now.getTime() + 60 * MIN),
+    });
   });
   it("fails it once it has been failing for the whole window", () => {
     const now = new Date(since.getTime() + 24 * 60 * MIN);

@@ -4,7 +4,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, MAX_CSV_ROWS, TEMPLATE_CSV, dollarsToCents, errorReportCsv, failedImportRows, neutralizeCell, parseRegistrationCsv } from "@/lib/registrations/csv";
+import {
+  CSV_COLUMNS,
+  MAX_CSV_ROWS,
+  TEMPLATE_CSV,
+  dollarsToCents,
+  errorReportCsv,
+  failedImportRows,
+  neutralizeCell,
+  parseRegistrationCsv,
+} from "@/lib/registrations/csv";
 
 const HEADER = CSV_COLUMNS.join(",");
 const GOOD: Record<string, string> = {
@@ -18,22 +27,36 @@ const GOOD: Record<string, string> = {
   description: "Rollout",
 };
 /** A file of one header and the given rows, each the good row with some cells changed. */
-const csv = (...rows: Record<string, string>[]) => Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => ({ ...GOOD, ...r })[c])) });
-const errorsOf = (text: string) => parseRegistrationCsv(text).rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })));
+const csv = (...rows: Record<string, string>[]) =>
+  Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => ({ ...GOOD, ...r })[c])) });
+const errorsOf = (text: string) =>
+  parseRegistrationCsv(text).rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })));
 
 describe("TEMPLATE_CSV", () => {
   it("names every column and its example rows are valid registrations", () => {
-    const { rows, fatal } = parseRegistrationCsv(TEMPLATE_CSV, { productLines: ["Platform", "Analytics", "Implementation"], countries: ["DE", "US"] });
+    const { rows, fatal } = parseRegistrationCsv(TEMPLATE_CSV, {
+      productLines: ["Platform", "Analytics", "Implementation"],
+      countries: ["DE", "US"],
+    });
     expect(fatal).toBeUndefined();
     expect(TEMPLATE_CSV.split(/\r?\n/)[0]).toBe(HEADER);
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.errors)).toEqual([[], []]);
-    expect(rows[0]).toMatchObject({ line: 2, input: { account: { name: "Fabrikam Health GmbH", country: "DE", vertical: "HEALTHCARE" }, estimatedAcv: 25_000_000 } });
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      input: {
+        account: { name: "Fabrikam Health GmbH", country: "DE", vertical: "HEALTHCARE" },
+        estimatedAcv: 25_000_000,
+      },
+    });
     expect(rows[1].input?.account.domain).toBeUndefined(); // empty optional cells are left out, not ""
   });
 
   it("is the file the upload page offers for download (public/templates)", () => {
-    const file = readFileSync(path.join(__dirname, "../../../public/templates/accord-registrations-template.csv"), "utf8");
+    const file = readFileSync(
+      path.join(__dirname, "../../../public/templates/accord-registrations-template.csv"),
+      "utf8",
+    );
     expect(file.replace(/\r\n/g, "\n").trimEnd()).toBe(TEMPLATE_CSV.replace(/\r\n/g, "\n"));
   });
 });
@@ -80,23 +103,37 @@ describe("parseRegistrationCsv: the file", () => {
 
   it("accepts columns in any order, header case and spaces, a byte-order mark and CRLF", () => {
     const cols = [...CSV_COLUMNS].reverse();
-    const text = "\uFEFF" + cols.map((c) => c.toUpperCase().replace(/_/g, " ")).join(",") + "\r\n" + cols.map((c) => `"${GOOD[c]}"`).join(",") + "\r\n";
-    expect(parseRegistrationCsv(text).rows).toEqual([expect.objectContaining({ line: 2, errors: [], input: expect.objectContaining({ productLine: "Platform" }) })]);
+    const text =
+      "\uFEFF" +
+      cols.map((c) => c.toUpperCase().replace(/_/g, " ")).join(",") +
+      "\r\n" +
+      cols.map((c) => `"${GOOD[c]}"`).join(",") +
+      "\r\n";
+    expect(parseRegistrationCsv(text).rows).toEqual([
+      expect.objectContaining({ line: 2, errors: [], input: expect.objectContaining({ productLine: "Platform" }) }),
+    ]);
   });
 
   it(`refuses more than ${MAX_CSV_ROWS} rows and more than 2 MB`, () => {
     expect(parseRegistrationCsv(csv(...Array.from({ length: MAX_CSV_ROWS }, () => ({})))).fatal).toBeUndefined();
-    expect(parseRegistrationCsv(csv(...Array.from({ length: MAX_CSV_ROWS + 1 }, () => ({})))).fatal).toMatch(/1,001 rows/);
+    expect(parseRegistrationCsv(csv(...Array.from({ length: MAX_CSV_ROWS + 1 }, () => ({})))).fatal).toMatch(
+      /1,001 rows/,
+    );
     expect(parseRegistrationCsv(csv({ description: "x".repeat(2 * 1024 * 1024) })).fatal).toMatch(/2 MB/);
   });
 
   it("numbers lines like a spreadsheet: blank rows count, a multi-line cell is one row", () => {
     const text = `${HEADER}\n\n${csv({ description: "two\nlines" }).split("\r\n")[1]}\n${csv({ country: "Germany" }).split("\r\n")[1]}\n`;
-    expect(parseRegistrationCsv(text).rows.map((r) => [r.line, r.errors.length])).toEqual([[3, 0], [4, 1]]);
+    expect(parseRegistrationCsv(text).rows.map((r) => [r.line, r.errors.length])).toEqual([
+      [3, 0],
+      [4, 1],
+    ]);
   });
 
   it("trims cells and reads industry names loosely", () => {
-    const [row] = parseRegistrationCsv(csv({ account_name: "  Acme Corp  ", country: " de ", vertical: "Financial services" })).rows;
+    const [row] = parseRegistrationCsv(
+      csv({ account_name: "  Acme Corp  ", country: " de ", vertical: "Financial services" }),
+    ).rows;
     expect(row.input?.account).toMatchObject({ name: "Acme Corp", country: "DE", vertical: "FINANCIAL_SERVICES" });
   });
 });
@@ -119,7 +156,13 @@ describe("parseRegistrationCsv: per-row errors by column", () => {
   });
 
   it("reports every bad cell of a row, and leaves the good rows alone", () => {
-    const r = parseRegistrationCsv(csv({}, { country: "XX1", vertical: "", estimated_acv_usd: "lots" }, { account_name: "Other Co", account_domain: "other.example" }));
+    const r = parseRegistrationCsv(
+      csv(
+        {},
+        { country: "XX1", vertical: "", estimated_acv_usd: "lots" },
+        { account_name: "Other Co", account_domain: "other.example" },
+      ),
+    );
     expect(r.rows.map((x) => x.line)).toEqual([2, 3, 4]);
     expect(r.rows[1].input).toBeUndefined();
     expect(r.rows[1].errors.map((e) => e.field)).toEqual(["country", "vertical", "estimated_acv_usd"]);
@@ -129,26 +172,45 @@ describe("parseRegistrationCsv: per-row errors by column", () => {
   it("flags a row with too many cells (an unquoted comma) and an unclosed quote", () => {
     const text = `${HEADER}\nAcme,,DE,RETAIL,Platform,250,000,2027-01-01,\n"Broken,,DE,RETAIL,Platform,1,2027-01-01,\n`;
     const errors = errorsOf(text);
-    expect(errors[0]).toMatchObject({ line: 2, field: "row", message: expect.stringMatching(/9 cells.*double quotes/) });
+    expect(errors[0]).toMatchObject({
+      line: 2,
+      field: "row",
+      message: expect.stringMatching(/9 cells.*double quotes/),
+    });
     expect(errors[1]).toMatchObject({ line: 3, field: "row", message: expect.stringMatching(/not closed/) });
   });
 
   it("checks reference data and past dates when given them", () => {
     const opts = { productLines: ["Platform"], countries: ["DE"], today: "2027-01-01" };
-    const r = parseRegistrationCsv(csv({ product_line: "platform" }, { product_line: "Widgets", country: "FR", expected_close_date: "2026-12-31" }), opts);
+    const r = parseRegistrationCsv(
+      csv({ product_line: "platform" }, { product_line: "Widgets", country: "FR", expected_close_date: "2026-12-31" }),
+      opts,
+    );
     expect(r.rows[0].errors).toEqual([]);
     expect(r.rows[1].errors.map((e) => e.field)).toEqual(["country", "product_line", "expected_close_date"]);
   });
 
   it("flags a second row for the same account and product line (by name or by domain)", () => {
-    const r = parseRegistrationCsv(csv({}, { account_name: "FABRIKAM HEALTH, Inc.", account_domain: "" }, { account_name: "Fabrikam Hospitals", account_domain: "https://www.fabrikam.example/" }, { product_line: "Analytics" }));
-    expect(r.rows.map((x) => x.errors[0]?.message ?? "ok")).toEqual(["ok", expect.stringMatching(/line 2/), expect.stringMatching(/line 2/), "ok"]);
+    const r = parseRegistrationCsv(
+      csv(
+        {},
+        { account_name: "FABRIKAM HEALTH, Inc.", account_domain: "" },
+        { account_name: "Fabrikam Hospitals", account_domain: "https://www.fabrikam.example/" },
+        { product_line: "Analytics" },
+      ),
+    );
+    expect(r.rows.map((x) => x.errors[0]?.message ?? "ok")).toEqual([
+      "ok",
+      expect.stringMatching(/line 2/),
+      expect.stringMatching(/line 2/),
+      "ok",
+    ]);
   });
 });
 
 describe("errorReportCsv", () => {
   it.each([
-    ["=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"],
+    ['=HYPERLINK("x")', '\'=HYPERLINK("x")'],
     ["+1", "'+1"],
     ["-1+2", "'-1+2"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -159,18 +221,40 @@ describe("errorReportCsv", () => {
   ])("neutralizes %j", (value, expected) => expect(neutralizeCell(value)).toBe(expected));
 
   it("writes line, column, message per problem, quoted where needed and neutralized", () => {
-    const text = errorReportCsv([{ line: 4, errors: [{ field: "country", message: "Bad, very bad" }, { field: "row", message: "=cmd|' /C calc'!A0" }] }]);
+    const text = errorReportCsv([
+      {
+        line: 4,
+        errors: [
+          { field: "country", message: "Bad, very bad" },
+          { field: "row", message: "=cmd|' /C calc'!A0" },
+        ],
+      },
+    ]);
     const parsed = Papa.parse<string[]>(text).data;
-    expect(parsed).toEqual([["line", "column", "message"], ["4", "country", "Bad, very bad"], ["4", "row", "'=cmd|' /C calc'!A0"]]);
+    expect(parsed).toEqual([
+      ["line", "column", "message"],
+      ["4", "country", "Bad, very bad"],
+      ["4", "row", "'=cmd|' /C calc'!A0"],
+    ]);
   });
 
   it("reports failed import rows by column, or by row when the server named no column", () => {
-    const report = errorReportCsv(failedImportRows([
-      { line: 2, ok: true, id: "r1", route: "CO_SELL" },
-      { line: 3, ok: false, error: "Unknown product line", errors: [{ field: "product_line", message: '"Widgets" is not a product line' }] },
-      { line: 4, ok: false, error: "-Something went wrong" },
-    ]));
-    expect(Papa.parse<string[]>(report).data.slice(1)).toEqual([["3", "product_line", '"Widgets" is not a product line'], ["4", "row", "'-Something went wrong"]]);
+    const report = errorReportCsv(
+      failedImportRows([
+        { line: 2, ok: true, id: "r1", route: "CO_SELL" },
+        {
+          line: 3,
+          ok: false,
+          error: "Unknown product line",
+          errors: [{ field: "product_line", message: '"Widgets" is not a product line' }],
+        },
+        { line: 4, ok: false, error: "-Something went wrong" },
+      ]),
+    );
+    expect(Papa.parse<string[]>(report).data.slice(1)).toEqual([
+      ["3", "product_line", '"Widgets" is not a product line'],
+      ["4", "row", "'-Something went wrong"],
+    ]);
   });
 
   it("turns parse results straight into a report", () => {

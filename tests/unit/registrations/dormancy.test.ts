@@ -10,7 +10,9 @@ describe("dormant release", () => {
     ["the deal moved earlier", d("2026-09-01"), d("2026-08-01"), d("2026-10-31")],
   ])("%s", (_, registration, opportunity, expected) => {
     expect(dormantReleaseAt(registration, opportunity, 60)).toEqual(expected);
-    expect(lastActivity(registration, opportunity).getTime()).toBe(Math.max(registration.getTime(), opportunity?.getTime() ?? 0));
+    expect(lastActivity(registration, opportunity).getTime()).toBe(
+      Math.max(registration.getTime(), opportunity?.getTime() ?? 0),
+    );
   });
 });
 

@@ -16,7 +16,14 @@ import {
 } from "@/lib/registrations/lifecycle";
 
 const STATUSES = Object.keys(MOVES) as RegistrationStatus[];
-const ALLOWED = new Set(["SUBMITTED→APPROVED", "SUBMITTED→REJECTED", "SUBMITTED→WITHDRAWN", "APPROVED→CONVERTED", "APPROVED→EXPIRED", "APPROVED→WITHDRAWN"]);
+const ALLOWED = new Set([
+  "SUBMITTED→APPROVED",
+  "SUBMITTED→REJECTED",
+  "SUBMITTED→WITHDRAWN",
+  "APPROVED→CONVERTED",
+  "APPROVED→EXPIRED",
+  "APPROVED→WITHDRAWN",
+]);
 const at = (iso: string) => new Date(`${iso}T09:30:00Z`);
 const KEYS = claimKeys("acc1", "fabrikam", "fabrikam.example", "pl1");
 const RELEASED = {
@@ -64,12 +71,30 @@ describe("allowed moves", () => {
 });
 
 describe("what each move sets", () => {
-  const approve = { partnerId: "p1", keys: KEYS, accountId: "acc1", opportunityId: "opp1", reviewerId: "u1", reason: "Qualified", now: at("2026-03-01") };
+  const approve = {
+    partnerId: "p1",
+    keys: KEYS,
+    accountId: "acc1",
+    opportunityId: "opp1",
+    reviewerId: "u1",
+    reason: "Qualified",
+    now: at("2026-03-01"),
+  };
 
   it.each([
     ["90 protection days", 90, at("2026-05-30"), KEYS],
-    ["no protection (the vendor leads): no claim", null, null, { activeClaimKey: null, activeClaimNameKey: null, activeClaimDomainKey: null }],
-    ["zero days counts as none", 0, null, { activeClaimKey: null, activeClaimNameKey: null, activeClaimDomainKey: null }],
+    [
+      "no protection (the vendor leads): no claim",
+      null,
+      null,
+      { activeClaimKey: null, activeClaimNameKey: null, activeClaimDomainKey: null },
+    ],
+    [
+      "zero days counts as none",
+      0,
+      null,
+      { activeClaimKey: null, activeClaimNameKey: null, activeClaimDomainKey: null },
+    ],
   ] as const)("an approval with %s", (_, protectionDays, protectedUntil, claim) => {
     expect(approval({ ...approve, protectionDays })).toEqual({
       protectedUntil,
@@ -106,12 +131,48 @@ describe("extension", () => {
 
   it.each([
     ["by the rule's days", approved, 30, 2, { ok: true, protectedUntil: at("2026-05-01"), extensionCount: 1 }],
-    ["by 90 days when the rule names none", approved, null, 2, { ok: true, protectedUntil: at("2026-06-30"), extensionCount: 1 }],
-    ["the last one allowed", { ...approved, extensionCount: 1 }, 30, 2, { ok: true, protectedUntil: at("2026-05-01"), extensionCount: 2 }],
-    ["past the allowance", { ...approved, extensionCount: 2 }, 30, 2, { ok: false, refusal: "This registration has had the maximum of 2 extensions." }],
-    ["after protection ended", { ...approved, protectedUntil: now }, 30, 2, { ok: false, refusal: "Protection has already ended; register the deal again." }],
-    ["without protection", { ...approved, protectedUntil: null }, 30, 2, { ok: false, refusal: "Only an approved, protected registration can be extended." }],
-    ["while submitted", { ...approved, status: "SUBMITTED" as const }, 30, 2, { ok: false, refusal: "Only an approved, protected registration can be extended." }],
+    [
+      "by 90 days when the rule names none",
+      approved,
+      null,
+      2,
+      { ok: true, protectedUntil: at("2026-06-30"), extensionCount: 1 },
+    ],
+    [
+      "the last one allowed",
+      { ...approved, extensionCount: 1 },
+      30,
+      2,
+      { ok: true, protectedUntil: at("2026-05-01"), extensionCount: 2 },
+    ],
+    [
+      "past the allowance",
+      { ...approved, extensionCount: 2 },
+      30,
+      2,
+      { ok: false, refusal: "This registration has had the maximum of 2 extensions." },
+    ],
+    [
+      "after protection ended",
+      { ...approved, protectedUntil: now },
+      30,
+      2,
+      { ok: false, refusal: "Protection has already ended; register the deal again." },
+    ],
+    [
+      "without protection",
+      { ...approved, protectedUntil: null },
+      30,
+      2,
+      { ok: false, refusal: "Only an approved, protected registration can be extended." },
+    ],
+    [
+      "while submitted",
+      { ...approved, status: "SUBMITTED" as const },
+      30,
+      2,
+      { ok: false, refusal: "Only an approved, protected registration can be extended." },
+    ],
   ] as const)("%s", (_, reg, protectionDays, maxExtensions, expected) => {
     expect(extension(reg, { now, maxExtensions, protectionDays })).toEqual(expected);
   });

@@ -32,7 +32,9 @@ describe("compileRuleSet", () => {
 
   it("emits operands as literals only: quotes, backslashes and line separators stay data", () => {
     const tricky = ['x"); throw new Error("pwned"); ("', "back\\slash", "line\u2028sep", "${injection}"];
-    const set = makeRuleSet(tricky.map((name) => ({ id: name, conditions: [{ field: "productLine", op: "eq", value: name }] })));
+    const set = makeRuleSet(
+      tricky.map((name) => ({ id: name, conditions: [{ field: "productLine", op: "eq", value: name }] })),
+    );
     const compiled = compileRuleSet(set, { evaluator: "generated" });
     for (const name of tricky) expect(compiled.decide({ productLine: name }).ruleId).toBe(name);
     expect(compiled.decide({ productLine: "x" }).ruleId).toBeNull();

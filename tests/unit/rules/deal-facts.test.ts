@@ -42,9 +42,17 @@ describe("dealFacts", () => {
       account: { tier: "ENTERPRISE", namedAccount: false },
       registrationStatus: "SUBMITTED",
     });
-    expect(facts).toMatchObject({ partnerId: "p1", partnerType: "RESELLER", partnerTier: "GOLD", accountTier: "ENTERPRISE", registrationStatus: "SUBMITTED" });
+    expect(facts).toMatchObject({
+      partnerId: "p1",
+      partnerType: "RESELLER",
+      partnerTier: "GOLD",
+      accountTier: "ENTERPRISE",
+      registrationStatus: "SUBMITTED",
+    });
     expect(parseFacts(facts).success).toBe(true);
     expect(evaluate(DEFAULT_RULE_SET, facts)).toMatchObject({ route: "PARTNER_LED", rulePriority: 40 }); // healthcare under $1M
-    expect(evaluate(DEFAULT_RULE_SET, dealFacts({ ...base, account: { tier: "STRATEGIC", namedAccount: true } })).route).toBe("DIRECT_PARTNER_ATTACHED");
+    expect(
+      evaluate(DEFAULT_RULE_SET, dealFacts({ ...base, account: { tier: "STRATEGIC", namedAccount: true } })).route,
+    ).toBe("DIRECT_PARTNER_ATTACHED");
   });
 });

@@ -4,7 +4,8 @@ import { parseInstant } from "@/lib/rules/instant";
 
 // parseInstant hand-parses the canonical UTC forms for speed and must agree with Date.parse on
 // every string, valid or not.
-const same = (s: string) => Object.is(parseInstant(s), Date.parse(s)) || (Number.isNaN(parseInstant(s)) && Number.isNaN(Date.parse(s)));
+const same = (s: string) =>
+  Object.is(parseInstant(s), Date.parse(s)) || (Number.isNaN(parseInstant(s)) && Number.isNaN(Date.parse(s)));
 
 describe("parseInstant", () => {
   it.each([
@@ -29,9 +30,16 @@ describe("parseInstant", () => {
   });
 
   it("agrees with Date.parse on generated instants and corrupted strings", () => {
-    const iso = fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }).map((d) => d.toISOString());
-    const corrupt = fc.tuple(iso, fc.nat({ max: 23 }), fc.integer({ min: 32, max: 126 })).map(([s, i, c]) => s.slice(0, i) + String.fromCharCode(c) + s.slice(i + 1));
+    const iso = fc
+      .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true })
+      .map((d) => d.toISOString());
+    const corrupt = fc
+      .tuple(iso, fc.nat({ max: 23 }), fc.integer({ min: 32, max: 126 }))
+      .map(([s, i, c]) => s.slice(0, i) + String.fromCharCode(c) + s.slice(i + 1));
     const short = iso.map((s) => `${s.slice(0, 19)}Z`);
-    fc.assert(fc.property(fc.oneof(iso, corrupt, short), (s) => same(s)), { numRuns: 20_000, seed: 7 });
+    fc.assert(
+      fc.property(fc.oneof(iso, corrupt, short), (s) => same(s)),
+      { numRuns: 20_000, seed: 7 },
+    );
   }, 30_000);
 });

@@ -15,15 +15,69 @@ const of = (findings: LintFinding[], kind: LintFinding["kind"]) => findings.filt
 
 describe("contradictions", () => {
   it.each<[string, Condition[], RegExp]>([
-    ["empty range", [{ field: "acv", op: "gt", value: 500 }, { field: "acv", op: "lt", value: 300 }], /acv > 5\.00 and acv < 3\.00 cannot both hold/],
-    ["eq vs neq of the same value", [{ field: "vertical", op: "eq", value: "MEDIA" }, { field: "vertical", op: "neq", value: "MEDIA" }], /vertical = MEDIA and vertical ≠ MEDIA/],
-    ["in ∩ notIn empty", [{ field: "vertical", op: "in", value: ["MEDIA"] }, { field: "vertical", op: "notIn", value: ["MEDIA", "RETAIL"] }], /vertical in \[MEDIA\] and vertical not in \[MEDIA, RETAIL\]/],
-    ["isTrue and isFalse", [{ field: "namedAccount", op: "isTrue" }, { field: "namedAccount", op: "isFalse" }], /namedAccount = true and namedAccount = false/],
-    ["no whole cent in between", [{ field: "acv", op: "gt", value: 500 }, { field: "acv", op: "lt", value: 501 }], /cannot both hold/],
-    ["disjoint date windows", [{ field: "at", op: "between", value: ["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"] }, { field: "at", op: "gte", value: "2026-04-01T00:00:00Z" }], /cannot both hold/],
-    ["three-way only", [{ field: "acv", op: "gte", value: 100 }, { field: "acv", op: "lte", value: 300 }, { field: "acv", op: "neq", value: 100 }, { field: "acv", op: "between", value: [0, 101] }], /acv ≠ 1\.00 and acv in \[0\.00, 1\.01\)|cannot all hold/],
+    [
+      "empty range",
+      [
+        { field: "acv", op: "gt", value: 500 },
+        { field: "acv", op: "lt", value: 300 },
+      ],
+      /acv > 5\.00 and acv < 3\.00 cannot both hold/,
+    ],
+    [
+      "eq vs neq of the same value",
+      [
+        { field: "vertical", op: "eq", value: "MEDIA" },
+        { field: "vertical", op: "neq", value: "MEDIA" },
+      ],
+      /vertical = MEDIA and vertical ≠ MEDIA/,
+    ],
+    [
+      "in ∩ notIn empty",
+      [
+        { field: "vertical", op: "in", value: ["MEDIA"] },
+        { field: "vertical", op: "notIn", value: ["MEDIA", "RETAIL"] },
+      ],
+      /vertical in \[MEDIA\] and vertical not in \[MEDIA, RETAIL\]/,
+    ],
+    [
+      "isTrue and isFalse",
+      [
+        { field: "namedAccount", op: "isTrue" },
+        { field: "namedAccount", op: "isFalse" },
+      ],
+      /namedAccount = true and namedAccount = false/,
+    ],
+    [
+      "no whole cent in between",
+      [
+        { field: "acv", op: "gt", value: 500 },
+        { field: "acv", op: "lt", value: 501 },
+      ],
+      /cannot both hold/,
+    ],
+    [
+      "disjoint date windows",
+      [
+        { field: "at", op: "between", value: ["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"] },
+        { field: "at", op: "gte", value: "2026-04-01T00:00:00Z" },
+      ],
+      /cannot both hold/,
+    ],
+    [
+      "three-way only",
+      [
+        { field: "acv", op: "gte", value: 100 },
+        { field: "acv", op: "lte", value: 300 },
+        { field: "acv", op: "neq", value: 100 },
+        { field: "acv", op: "between", value: [0, 101] },
+      ],
+      /acv ≠ 1\.00 and acv in \[0\.00, 1\.01\)|cannot all hold/,
+    ],
   ])("%s is an error without an example", (_label, conditions, message) => {
-    const set = makeRuleSet([{ id: "bad", conditions }, { id: "ok", conditions: [] }]);
+    const set = makeRuleSet([
+      { id: "bad", conditions },
+      { id: "ok", conditions: [] },
+    ]);
     const report = lintRuleSet(set);
     const [finding] = of(report.findings, "CONTRADICTION");
     expect(finding).toMatchObject({ severity: "error", ruleIds: ["bad"], example: null });
@@ -36,11 +90,20 @@ describe("unreachable rules", () => {
   it("reports a rule shadowed by one higher rule, with an example it matches but loses", () => {
     const set = makeRuleSet([
       { id: "big", conditions: [{ field: "acv", op: "gte", value: 100_000_000 }] },
-      { id: "media-big", conditions: [{ field: "acv", op: "gte", value: 200_000_000 }, { field: "vertical", op: "eq", value: "MEDIA" }], outcome: OUTCOMES.direct },
+      {
+        id: "media-big",
+        conditions: [
+          { field: "acv", op: "gte", value: 200_000_000 },
+          { field: "vertical", op: "eq", value: "MEDIA" },
+        ],
+        outcome: OUTCOMES.direct,
+      },
     ]);
     const [finding] = of(lintRuleSet(set).findings, "SHADOWED");
     expect(finding).toMatchObject({ severity: "error", ruleIds: ["media-big", "big"] });
-    expect(finding.message).toMatch(/"Rule 2" \(priority 20\) can never apply: rule "Rule 1" \(priority 10\) matches every deal it matches/);
+    expect(finding.message).toMatch(
+      /"Rule 2" \(priority 20\) can never apply: rule "Rule 1" \(priority 10\) matches every deal it matches/,
+    );
     expect(matches(ruleById(set, "media-big"), finding.example!)).toBe(true);
     expect(interpret(set, finding.example!).ruleId).toBe("big");
   });
@@ -53,7 +116,9 @@ describe("unreachable rules", () => {
     ]);
     const [finding] = of(lintRuleSet(set).findings, "SHADOWED");
     expect(finding.ruleIds).toEqual(["mid", "small", "large"]);
-    expect(finding.message).toMatch(/together, "Rule 1" \(priority 10\), "Rule 2" \(priority 20\) match every deal it matches/);
+    expect(finding.message).toMatch(
+      /together, "Rule 1" \(priority 10\), "Rule 2" \(priority 20\) match every deal it matches/,
+    );
     expect(matches(ruleById(set, "mid"), finding.example!)).toBe(true);
     expect(interpret(set, finding.example!).ruleId).not.toBe("mid");
   });
@@ -74,11 +139,18 @@ describe("overlaps", () => {
     const set = makeRuleSet([
       { id: "media", conditions: [{ field: "vertical", op: "in", value: ["MEDIA", "RETAIL"] }] },
       { id: "tiny", conditions: [{ field: "acv", op: "lt", value: 100 }], outcome: OUTCOMES.coSell },
-      { id: "health", conditions: [{ field: "vertical", op: "eq", value: "HEALTHCARE" }], outcome: OUTCOMES.partnerLed },
+      {
+        id: "health",
+        conditions: [{ field: "vertical", op: "eq", value: "HEALTHCARE" }],
+        outcome: OUTCOMES.partnerLed,
+      },
     ]);
     const report = lintRuleSet(set);
     const overlaps = of(report.findings, "OVERLAP");
-    expect(overlaps.map((f) => f.ruleIds)).toEqual([["tiny", "media"], ["health", "tiny"]]);
+    expect(overlaps.map((f) => f.ruleIds)).toEqual([
+      ["tiny", "media"],
+      ["health", "tiny"],
+    ]);
     expect(overlaps[0].severity).toBe("warning");
     expect(overlaps[0].message).toMatch(/route PARTNER_LED vs CO_SELL, lead PARTNER vs AE_AND_PARTNER/);
     for (const finding of overlaps) {
@@ -90,11 +162,19 @@ describe("overlaps", () => {
   it("caps the list and says how many more there are", () => {
     // acv < 1.00, < 2.00, … : each range contains the ones above it, so none is shadowed;
     // the 9 pairs of alternating outcomes overlap.
-    const set = makeRuleSet(Array.from({ length: 6 }, (_, i) => ({ conditions: [{ field: "acv", op: "lt", value: (i + 1) * 100 } as Condition], outcome: i % 2 ? OUTCOMES.direct : OUTCOMES.coSell })));
+    const set = makeRuleSet(
+      Array.from({ length: 6 }, (_, i) => ({
+        conditions: [{ field: "acv", op: "lt", value: (i + 1) * 100 } as Condition],
+        outcome: i % 2 ? OUTCOMES.direct : OUTCOMES.coSell,
+      })),
+    );
     const report = lintRuleSet(set, { maxOverlaps: 2 });
     const overlaps = of(report.findings, "OVERLAP");
     expect(overlaps).toHaveLength(3);
-    expect(overlaps[2]).toMatchObject({ ruleIds: [], message: expect.stringMatching(/^7 more overlapping rule pairs/) });
+    expect(overlaps[2]).toMatchObject({
+      ruleIds: [],
+      message: expect.stringMatching(/^7 more overlapping rule pairs/),
+    });
     expect(report.complete).toBe(false);
   });
 });
@@ -108,13 +188,23 @@ describe("gaps", () => {
     const gaps = of(lintRuleSet(set).findings, "GAP");
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({ severity: "info", ruleIds: [] });
-    expect(gaps[0].message).toBe("Deals with vertical not MEDIA or (none); namedAccount false or (none) match no rule and fall to the default outcome (DIRECT).");
+    expect(gaps[0].message).toBe(
+      "Deals with vertical not MEDIA or (none); namedAccount false or (none) match no rule and fall to the default outcome (DIRECT).",
+    );
     expect(interpret(set, gaps[0].example!).ruleId).toBeNull();
   });
 
   it("finds none when a catch-all rule closes the set, and says 'every deal' when there are no rules", () => {
-    expect(of(lintRuleSet(makeRuleSet([{ conditions: [{ field: "acv", op: "gte", value: 5 }] }, { conditions: [] }])).findings, "GAP")).toEqual([]);
-    expect(of(lintRuleSet(makeRuleSet([])).findings, "GAP")[0].message).toBe("Every deal matches no rule and falls to the default outcome (DIRECT).");
+    expect(
+      of(
+        lintRuleSet(makeRuleSet([{ conditions: [{ field: "acv", op: "gte", value: 5 }] }, { conditions: [] }]))
+          .findings,
+        "GAP",
+      ),
+    ).toEqual([]);
+    expect(of(lintRuleSet(makeRuleSet([])).findings, "GAP")[0].message).toBe(
+      "Every deal matches no rule and falls to the default outcome (DIRECT).",
+    );
   });
 
   it("on the default rule set: deals without an ACV that no earlier rule catches", () => {
@@ -137,7 +227,13 @@ describe("report", () => {
       ["warning", "OVERLAP", "b"],
       ["info", "GAP", null],
     ]);
-    expect([report.errors, report.warnings, report.infos, report.publishable, report.complete]).toEqual([1, 1, 1, false, true]);
+    expect([report.errors, report.warnings, report.infos, report.publishable, report.complete]).toEqual([
+      1,
+      1,
+      1,
+      false,
+      true,
+    ]);
   });
 });
 

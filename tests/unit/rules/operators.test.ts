@@ -33,9 +33,24 @@ const cases: Case[] = [
   ["lte at value", { field: "acv", op: "lte", value: 100_000_000 }, { acv: 100_000_000 }, true],
   ["lte one cent above", { field: "acv", op: "lte", value: 100_000_000 }, { acv: 100_000_001 }, false],
   ["between below low", { field: "acv", op: "between", value: [25_000_000, 100_000_000] }, { acv: 24_999_999 }, false],
-  ["between at low (inclusive)", { field: "acv", op: "between", value: [25_000_000, 100_000_000] }, { acv: 25_000_000 }, true],
-  ["between just under high", { field: "acv", op: "between", value: [25_000_000, 100_000_000] }, { acv: 99_999_999 }, true],
-  ["between at high (exclusive)", { field: "acv", op: "between", value: [25_000_000, 100_000_000] }, { acv: 100_000_000 }, false],
+  [
+    "between at low (inclusive)",
+    { field: "acv", op: "between", value: [25_000_000, 100_000_000] },
+    { acv: 25_000_000 },
+    true,
+  ],
+  [
+    "between just under high",
+    { field: "acv", op: "between", value: [25_000_000, 100_000_000] },
+    { acv: 99_999_999 },
+    true,
+  ],
+  [
+    "between at high (exclusive)",
+    { field: "acv", op: "between", value: [25_000_000, 100_000_000] },
+    { acv: 100_000_000 },
+    false,
+  ],
   ["zero exists", { field: "acv", op: "exists" }, { acv: 0 }, true],
   ["gte 0 on zero", { field: "acv", op: "gte", value: 0 }, { acv: 0 }, true],
   ["lt on large", { field: "acv", op: "lt", value: M(1_000_000) }, { acv: M(20_000_000) }, false],
@@ -57,12 +72,42 @@ const cases: Case[] = [
   ["isFalse on true", { field: "regionDirectPresence", op: "isFalse" }, { regionDirectPresence: true }, false],
   ["exists on false", { field: "registeredFirst", op: "exists" }, { registeredFirst: false }, true],
   // dates compare as instants, whatever the offset or precision
-  ["gte a millisecond early", { field: "at", op: "gte", value: "2026-01-01T00:00:00Z" }, { at: "2025-12-31T23:59:59.999Z" }, false],
-  ["gte at instant", { field: "at", op: "gte", value: "2026-01-01T00:00:00Z" }, { at: "2026-01-01T00:00:00.000Z" }, true],
-  ["gte same instant with offset", { field: "at", op: "gte", value: "2026-01-01T00:00:00Z" }, { at: "2026-01-01T01:00:00+01:00" }, true],
-  ["eq same instant, other spelling", { field: "at", op: "eq", value: "2026-01-01T00:00:00Z" }, { at: "2026-01-01T00:00:00.000Z" }, true],
-  ["between last ms of quarter", { field: "at", op: "between", value: ["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"] }, { at: "2026-03-31T23:59:59.999Z" }, true],
-  ["between at high", { field: "at", op: "between", value: ["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"] }, { at: "2026-04-01T00:00:00Z" }, false],
+  [
+    "gte a millisecond early",
+    { field: "at", op: "gte", value: "2026-01-01T00:00:00Z" },
+    { at: "2025-12-31T23:59:59.999Z" },
+    false,
+  ],
+  [
+    "gte at instant",
+    { field: "at", op: "gte", value: "2026-01-01T00:00:00Z" },
+    { at: "2026-01-01T00:00:00.000Z" },
+    true,
+  ],
+  [
+    "gte same instant with offset",
+    { field: "at", op: "gte", value: "2026-01-01T00:00:00Z" },
+    { at: "2026-01-01T01:00:00+01:00" },
+    true,
+  ],
+  [
+    "eq same instant, other spelling",
+    { field: "at", op: "eq", value: "2026-01-01T00:00:00Z" },
+    { at: "2026-01-01T00:00:00.000Z" },
+    true,
+  ],
+  [
+    "between last ms of quarter",
+    { field: "at", op: "between", value: ["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"] },
+    { at: "2026-03-31T23:59:59.999Z" },
+    true,
+  ],
+  [
+    "between at high",
+    { field: "at", op: "between", value: ["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"] },
+    { at: "2026-04-01T00:00:00Z" },
+    false,
+  ],
 ];
 
 // Missing facts: every operator fails except neq / notIn (which hold) and exists (presence test).
@@ -80,7 +125,12 @@ const missing: Case[] = [
   ["isFalse (unknown is not false)", { field: "regionDirectPresence", op: "isFalse" }, {}, false],
   ["exists", { field: "partnerId", op: "exists" }, {}, false],
   ["null counts as missing: exists", { field: "partnerId", op: "exists" }, { partnerId: null }, false],
-  ["null counts as missing: neq", { field: "partnerType", op: "neq", value: "MARKETPLACE" }, { partnerType: null }, true],
+  [
+    "null counts as missing: neq",
+    { field: "partnerType", op: "neq", value: "MARKETPLACE" },
+    { partnerType: null },
+    true,
+  ],
   ["null counts as missing: isFalse", { field: "namedAccount", op: "isFalse" }, { namedAccount: null }, false],
   ["wrong type counts as missing: gte", { field: "acv", op: "gte", value: 0 }, { acv: "100" as never }, false],
   ["unparseable date counts as missing", { field: "at", op: "exists" }, { at: "next tuesday" }, false],
@@ -100,7 +150,12 @@ describe("missing facts", () => {
 
 describe("conditions combine with AND, rules with FIRST hit", () => {
   const set = makeRuleSet([
-    { conditions: [{ field: "acv", op: "gte", value: 100 }, { field: "vertical", op: "eq", value: "MEDIA" }] },
+    {
+      conditions: [
+        { field: "acv", op: "gte", value: 100 },
+        { field: "vertical", op: "eq", value: "MEDIA" },
+      ],
+    },
     { conditions: [{ field: "acv", op: "gte", value: 100 }] },
     { conditions: [] },
   ]);

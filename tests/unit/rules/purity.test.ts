@@ -15,7 +15,10 @@ const FORBIDDEN: [RegExp, string][] = [
   [/^@\/lib\/db(\/|$)/, "@/lib/db"],
   [/(^|\/)\.\.\/db(\/|$)/, "../db"],
   [/^node:/, "node: built-in"],
-  [/^(fs|path|os|crypto|child_process|http|https|net|url|util|stream|worker_threads|server-only)(\/|$)/, "node built-in / server-only"],
+  [
+    /^(fs|path|os|crypto|child_process|http|https|net|url|util|stream|worker_threads|server-only)(\/|$)/,
+    "node built-in / server-only",
+  ],
 ];
 
 // import … from "x", import "x", export … from "x", import("x"), require("x")

@@ -15,7 +15,12 @@ function raisedCoSellBand(): RuleSet {
   return set;
 }
 
-const core = { vertical: "TECHNOLOGY", productKind: "CORE", partnerType: "RESELLER", regionDirectPresence: true } as const;
+const core = {
+  vertical: "TECHNOLOGY",
+  productKind: "CORE",
+  partnerType: "RESELLER",
+  regionDirectPresence: true,
+} as const;
 const deal = (id: string, acv: number, currentRoute: HistoricalDeal["currentRoute"], extra = {}): HistoricalDeal => ({
   id,
   acv,
@@ -36,7 +41,12 @@ const deals: HistoricalDeal[] = [
 describe("simulate", () => {
   it("against the current rule set: counts, ACV and the from → to matrix", () => {
     const result = simulate({ candidate: raisedCoSellBand(), current: DEFAULT_RULE_SET, deals });
-    expect(result).toMatchObject({ baseline: "CURRENT_RULE_SET", totalDeals: 7, changedDeals: 3, changedAcv: 115_000_000 });
+    expect(result).toMatchObject({
+      baseline: "CURRENT_RULE_SET",
+      totalDeals: 7,
+      changedDeals: 3,
+      changedAcv: 115_000_000,
+    });
     expect(result.totalAcv).toBe(deals.reduce((sum, d) => sum + d.acv, 0));
     expect(result.matrix.CO_SELL.PARTNER_LED).toEqual({ deals: 3, acv: 115_000_000 });
     expect(result.matrix.CO_SELL.CO_SELL).toEqual({ deals: 1, acv: 60_000_000 });
@@ -50,7 +60,11 @@ describe("simulate", () => {
     expect(result).toMatchObject({ baseline: "RECORDED_ROUTE", changedDeals: 4, changedAcv: 145_000_000 });
     expect(result.matrix.PARTNER_LED.DIRECT_PARTNER_ATTACHED).toEqual({ deals: 1, acv: 30_000_000 });
     expect(result.matrix.NONE.PARTNER_LED).toEqual({ deals: 1, acv: 40_000_000 });
-    expect(result.sample.find((c) => c.dealId === "d7")).toMatchObject({ from: null, to: "PARTNER_LED", fromDecision: null });
+    expect(result.sample.find((c) => c.dealId === "d7")).toMatchObject({
+      from: null,
+      to: "PARTNER_LED",
+      fromDecision: null,
+    });
   });
 
   it("samples the largest changes first, deterministically, with both traces", () => {
@@ -61,8 +75,14 @@ describe("simulate", () => {
     ]);
     const [first] = result.sample;
     expect(first.fromDecision).toEqual(interpret(DEFAULT_RULE_SET, deals[2].facts));
-    expect(first.toDecision.trace.at(-1)).toMatchObject({ ruleId: "roe-70-under-250k", matched: true, reason: "acv 450,000.00 < 500,000.00 ✓" });
-    expect(simulate({ candidate: raisedCoSellBand(), current: DEFAULT_RULE_SET, deals, sampleSize: 2 })).toEqual(result);
+    expect(first.toDecision.trace.at(-1)).toMatchObject({
+      ruleId: "roe-70-under-250k",
+      matched: true,
+      reason: "acv 450,000.00 < 500,000.00 ✓",
+    });
+    expect(simulate({ candidate: raisedCoSellBand(), current: DEFAULT_RULE_SET, deals, sampleSize: 2 })).toEqual(
+      result,
+    );
   });
 
   it("changes nothing when the candidate equals the current set", () => {

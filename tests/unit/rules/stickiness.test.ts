@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";
 import { interpret } from "@/lib/rules/interpret";
-import { applyStickyOwnership, isPartnerDriving, reevaluate, ruleSetInForce, type RuleSetWindow } from "@/lib/rules/stickiness";
+import {
+  applyStickyOwnership,
+  isPartnerDriving,
+  reevaluate,
+  ruleSetInForce,
+  type RuleSetWindow,
+} from "@/lib/rules/stickiness";
 import { makeFacts } from "@/tests/factories/facts";
 
 describe("ruleSetInForce (grandfathering)", () => {
   const sets: (RuleSetWindow & { id: string })[] = [
-    { id: "v1", version: 1, status: "RETIRED", effectiveFrom: "2025-01-01T00:00:00Z", effectiveTo: "2026-01-01T00:00:00Z" },
+    {
+      id: "v1",
+      version: 1,
+      status: "RETIRED",
+      effectiveFrom: "2025-01-01T00:00:00Z",
+      effectiveTo: "2026-01-01T00:00:00Z",
+    },
     { id: "v2", version: 2, status: "PUBLISHED", effectiveFrom: new Date("2026-01-01T00:00:00Z"), effectiveTo: null },
     { id: "v3", version: 3, status: "DRAFT", effectiveFrom: "2026-02-01T00:00:00Z", effectiveTo: null },
   ];
@@ -24,7 +36,10 @@ describe("ruleSetInForce (grandfathering)", () => {
   });
 
   it("prefers the latest effective set when windows overlap, and rejects invalid times", () => {
-    const overlapping = [...sets, { id: "v4", version: 4, status: "PUBLISHED" as const, effectiveFrom: "2026-03-01T00:00:00Z", effectiveTo: null }];
+    const overlapping = [
+      ...sets,
+      { id: "v4", version: 4, status: "PUBLISHED" as const, effectiveFrom: "2026-03-01T00:00:00Z", effectiveTo: null },
+    ];
     expect(ruleSetInForce(overlapping, "2026-04-01T00:00:00Z")?.id).toBe("v4");
     expect(() => ruleSetInForce(sets, "yesterday")).toThrow(/Invalid instant/);
   });
@@ -38,7 +53,9 @@ describe("sticky ownership", () => {
     expect(decision.route).toBe("DIRECT_PARTNER_ATTACHED");
     const outcome = applyStickyOwnership({ route: "PARTNER_LED", partnerDriving: true }, decision);
     expect(outcome).toMatchObject({ route: "PARTNER_LED", keptPriorRoute: true, flaggedForReview: true, decision });
-    expect(outcome.note).toBe('Kept PARTNER_LED: a partner is driving this deal. Under rule set v1, rule "Above $1M ACV" would route it DIRECT_PARTNER_ATTACHED.');
+    expect(outcome.note).toBe(
+      'Kept PARTNER_LED: a partner is driving this deal. Under rule set v1, rule "Above $1M ACV" would route it DIRECT_PARTNER_ATTACHED.',
+    );
   });
 
   it.each([
@@ -47,16 +64,28 @@ describe("sticky ownership", () => {
     ["no prior route", { route: null, partnerDriving: true }],
   ])("moves the deal when there is %s", (_label, prior) => {
     const outcome = applyStickyOwnership(prior, interpret(DEFAULT_RULE_SET, grown));
-    expect(outcome).toMatchObject({ route: "DIRECT_PARTNER_ATTACHED", keptPriorRoute: false, flaggedForReview: false, note: null });
+    expect(outcome).toMatchObject({
+      route: "DIRECT_PARTNER_ATTACHED",
+      keptPriorRoute: false,
+      flaggedForReview: false,
+      note: null,
+    });
   });
 
   it("does not flag a re-evaluation that agrees with the prior route", () => {
     const small = makeFacts({ acv: 5_000_000 });
-    expect(reevaluate(DEFAULT_RULE_SET, small, { route: "PARTNER_LED", partnerDriving: true })).toMatchObject({ route: "PARTNER_LED", flaggedForReview: false });
+    expect(reevaluate(DEFAULT_RULE_SET, small, { route: "PARTNER_LED", partnerDriving: true })).toMatchObject({
+      route: "PARTNER_LED",
+      flaggedForReview: false,
+    });
   });
 
   it("takes the sticky routes as an option", () => {
-    const outcome = applyStickyOwnership({ route: "CO_SELL", partnerDriving: true }, interpret(DEFAULT_RULE_SET, grown), { stickyRoutes: ["PARTNER_LED", "CO_SELL"] });
+    const outcome = applyStickyOwnership(
+      { route: "CO_SELL", partnerDriving: true },
+      interpret(DEFAULT_RULE_SET, grown),
+      { stickyRoutes: ["PARTNER_LED", "CO_SELL"] },
+    );
     expect(outcome).toMatchObject({ route: "CO_SELL", flaggedForReview: true });
   });
 

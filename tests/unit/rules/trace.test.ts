@@ -33,14 +33,34 @@ describe("condition reasons", () => {
     [{ field: "acv", op: "gte", value: 25_000_000 }, 31_200_000, true, "acv 312,000.00 ≥ 250,000.00 ✓"],
     [{ field: "acv", op: "gte", value: 25_000_000 }, 12_000_000, false, "acv 120,000.00 < 250,000.00 ✗"],
     [{ field: "acv", op: "gte", value: 25_000_000 }, undefined, false, "acv (none) ≥ 250,000.00 ✗"],
-    [{ field: "acv", op: "between", value: [25_000_000, 100_000_000] }, 100_000_000, false, "acv 1,000,000.00 not in [250,000.00, 1,000,000.00) ✗"],
-    [{ field: "vertical", op: "in", value: ["GOVERNMENT"] }, "HEALTHCARE", false, "vertical HEALTHCARE not in [GOVERNMENT] ✗"],
-    [{ field: "vertical", op: "notIn", value: ["GOVERNMENT"] }, "HEALTHCARE", true, "vertical HEALTHCARE not in [GOVERNMENT] ✓"],
+    [
+      { field: "acv", op: "between", value: [25_000_000, 100_000_000] },
+      100_000_000,
+      false,
+      "acv 1,000,000.00 not in [250,000.00, 1,000,000.00) ✗",
+    ],
+    [
+      { field: "vertical", op: "in", value: ["GOVERNMENT"] },
+      "HEALTHCARE",
+      false,
+      "vertical HEALTHCARE not in [GOVERNMENT] ✗",
+    ],
+    [
+      { field: "vertical", op: "notIn", value: ["GOVERNMENT"] },
+      "HEALTHCARE",
+      true,
+      "vertical HEALTHCARE not in [GOVERNMENT] ✓",
+    ],
     [{ field: "partnerType", op: "neq", value: "MARKETPLACE" }, undefined, true, "partnerType (none) ≠ MARKETPLACE ✓"],
     [{ field: "namedAccount", op: "isTrue" }, false, false, "namedAccount false ≠ true ✗"],
     [{ field: "regionDirectPresence", op: "isFalse" }, false, true, "regionDirectPresence false = false ✓"],
     [{ field: "partnerId", op: "exists" }, undefined, false, "partnerId (none) exists ✗"],
-    [{ field: "at", op: "lt", value: "2026-04-01T02:00:00+02:00" }, Date.parse("2026-05-01T00:00:00Z"), false, "at 2026-05-01T00:00:00.000Z ≥ 2026-04-01T00:00:00.000Z ✗"],
+    [
+      { field: "at", op: "lt", value: "2026-04-01T02:00:00+02:00" },
+      Date.parse("2026-05-01T00:00:00Z"),
+      false,
+      "at 2026-05-01T00:00:00.000Z ≥ 2026-04-01T00:00:00.000Z ✗",
+    ],
   ])("%j on %j", (condition, actual, passed, text) => {
     expect(conditionReason(condition, actual as never, passed)).toBe(text);
   });
@@ -48,16 +68,38 @@ describe("condition reasons", () => {
 
 describe("decision trace", () => {
   const set = makeRuleSet([
-    { id: "gov", conditions: [{ field: "acv", op: "gte", value: 25_000_000 }, { field: "vertical", op: "in", value: ["GOVERNMENT"] }] },
-    { id: "big", conditions: [{ field: "acv", op: "gte", value: 25_000_000 }, { field: "vertical", op: "notIn", value: ["GOVERNMENT"] }] },
+    {
+      id: "gov",
+      conditions: [
+        { field: "acv", op: "gte", value: 25_000_000 },
+        { field: "vertical", op: "in", value: ["GOVERNMENT"] },
+      ],
+    },
+    {
+      id: "big",
+      conditions: [
+        { field: "acv", op: "gte", value: 25_000_000 },
+        { field: "vertical", op: "notIn", value: ["GOVERNMENT"] },
+      ],
+    },
   ]);
 
   it("lists every rule tried up to the winner, each with the conditions checked up to the first failure", () => {
     const decision = interpret(set, makeFacts({ acv: 31_200_000, vertical: "HEALTHCARE" }));
     expect(decision.ruleId).toBe("big");
     expect(decision.trace).toEqual([
-      { ruleId: "gov", priority: 10, matched: false, reason: "acv 312,000.00 ≥ 250,000.00 ✓; vertical HEALTHCARE not in [GOVERNMENT] ✗" },
-      { ruleId: "big", priority: 20, matched: true, reason: "acv 312,000.00 ≥ 250,000.00 ✓; vertical HEALTHCARE not in [GOVERNMENT] ✓" },
+      {
+        ruleId: "gov",
+        priority: 10,
+        matched: false,
+        reason: "acv 312,000.00 ≥ 250,000.00 ✓; vertical HEALTHCARE not in [GOVERNMENT] ✗",
+      },
+      {
+        ruleId: "big",
+        priority: 20,
+        matched: true,
+        reason: "acv 312,000.00 ≥ 250,000.00 ✓; vertical HEALTHCARE not in [GOVERNMENT] ✓",
+      },
     ]);
   });
 
@@ -77,7 +119,12 @@ describe("decision trace", () => {
 
   it("is identical from the interpreter, compiled explain and explainDecision", () => {
     const compiled = compileRuleSet(DEFAULT_RULE_SET);
-    for (const facts of [makeFacts(), makeFacts({ acv: undefined }), makeFacts({ vertical: "HEALTHCARE", acv: 99_999_999 }), {}]) {
+    for (const facts of [
+      makeFacts(),
+      makeFacts({ acv: undefined }),
+      makeFacts({ vertical: "HEALTHCARE", acv: 99_999_999 }),
+      {},
+    ]) {
       const reference = interpret(DEFAULT_RULE_SET, facts);
       expect(compiled.explain(facts)).toEqual(reference);
       expect(explainDecision(DEFAULT_RULE_SET, facts, compiled.decide(facts).ruleId)).toEqual(reference);
@@ -92,11 +139,14 @@ describe("decision trace", () => {
   });
 });
 
-
 describe("traces shown to partners", () => {
   it("replace clauses on partnerId, keeping the outcome mark, and nothing else", () => {
-    expect(redactPartnerClauses("acv 5.00 ≥ 1.00 ✓; partnerId p_1 not in [p_9, p_12] ✗")).toBe("acv 5.00 ≥ 1.00 ✓; partner condition ✗");
-    expect(redactPartnerClauses("partnerId p_1 = p_1 ✓; vertical HEALTHCARE in [HEALTHCARE] ✓")).toBe("partner condition ✓; vertical HEALTHCARE in [HEALTHCARE] ✓");
+    expect(redactPartnerClauses("acv 5.00 ≥ 1.00 ✓; partnerId p_1 not in [p_9, p_12] ✗")).toBe(
+      "acv 5.00 ≥ 1.00 ✓; partner condition ✗",
+    );
+    expect(redactPartnerClauses("partnerId p_1 = p_1 ✓; vertical HEALTHCARE in [HEALTHCARE] ✓")).toBe(
+      "partner condition ✓; vertical HEALTHCARE in [HEALTHCARE] ✓",
+    );
     expect(redactPartnerClauses("partnerType RESELLER ≠ MARKETPLACE ✗")).toBe("partnerType RESELLER ≠ MARKETPLACE ✗");
   });
 });

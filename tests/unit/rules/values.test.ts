@@ -58,7 +58,8 @@ describe("field catalogue", () => {
       expect(spec.field).toBe(field);
       expect(spec.ops).toEqual(OPS_BY_TYPE[spec.type]);
       if (spec.type === "enum") expect(spec.values?.length).toBeGreaterThan(0);
-      if (spec.type === "string") for (const example of spec.examples ?? []) expect(spec.pattern?.test(example) ?? true).toBe(true);
+      if (spec.type === "string")
+        for (const example of spec.examples ?? []) expect(spec.pattern?.test(example) ?? true).toBe(true);
     }
     expect(FIELD_CATALOGUE.acv.type).toBe("money");
     expect(FIELD_CATALOGUE.at.type).toBe("date");

@@ -7,7 +7,12 @@ import { CountList } from "@/components/dashboards/count-list";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { hrefWith } from "@/components/ui/url";
 import { partnerContext } from "@/lib/auth/page";
-import { listApprovalQueue, listExpiringRegistrations, listRecentDecisions, registrationPulse } from "@/lib/db/dashboards";
+import {
+  listApprovalQueue,
+  listExpiringRegistrations,
+  listRecentDecisions,
+  registrationPulse,
+} from "@/lib/db/dashboards";
 import { partnerName } from "@/lib/db/partners";
 import { countRegistrationsByStatus } from "@/lib/db/registrations";
 import { formatNumber } from "@/lib/format";
@@ -35,19 +40,48 @@ export default async function PortalHomePage() {
       <PageHeader
         title={company ? `Welcome, ${company}` : "Partner portal"}
         description="Where your deal registrations stand: decisions pending, protection about to end, and the reasons behind recent decisions."
-        actions={<ButtonLink href="/portal/registrations/new" variant="primary">Register a deal</ButtonLink>}
+        actions={
+          <ButtonLink href="/portal/registrations/new" variant="primary">
+            Register a deal
+          </ButtonLink>
+        }
       />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Registrations" value={formatNumber(total)} hint={<Link href={BASE} className="hover:underline">See all</Link>} />
-        <Stat label="Awaiting decision" value={formatNumber(pulse.awaiting)} hint={pulse.overdue ? `${formatNumber(pulse.overdue)} past the review SLA` : "All within the review SLA"} />
-        <Stat label="Protected now" value={formatNumber(pulse.protectedNow)} tone="good" hint="Approved, protection running" />
-        <Stat label="Ending in 14 days" value={formatNumber(pulse.expiringSoon)} tone={pulse.expiringSoon > 0 ? "warn" : undefined} hint="Request an extension before it lapses" />
+        <Stat
+          label="Registrations"
+          value={formatNumber(total)}
+          hint={
+            <Link href={BASE} className="hover:underline">
+              See all
+            </Link>
+          }
+        />
+        <Stat
+          label="Awaiting decision"
+          value={formatNumber(pulse.awaiting)}
+          hint={pulse.overdue ? `${formatNumber(pulse.overdue)} past the review SLA` : "All within the review SLA"}
+        />
+        <Stat
+          label="Protected now"
+          value={formatNumber(pulse.protectedNow)}
+          tone="good"
+          hint="Approved, protection running"
+        />
+        <Stat
+          label="Ending in 14 days"
+          value={formatNumber(pulse.expiringSoon)}
+          tone={pulse.expiringSoon > 0 ? "warn" : undefined}
+          hint="Request an extension before it lapses"
+        />
       </div>
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Awaiting a decision">
             {pending.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing is waiting for review. Register a deal to protect it; the vendor decides within two business days.</p>
+              <p className="text-sm text-slate-600">
+                Nothing is waiting for review. Register a deal to protect it; the vendor decides within two business
+                days.
+              </p>
             ) : (
               <RegistrationQueue rows={pending} mode="pending" now={now} basePath={BASE} showPartner={false} />
             )}
@@ -62,18 +96,27 @@ export default async function PortalHomePage() {
         </div>
         <Card title="My registrations by status">
           {total === 0 ? (
-            <p className="text-sm text-slate-600">You have not registered a deal yet. Register your first deal to protect it.</p>
+            <p className="text-sm text-slate-600">
+              You have not registered a deal yet. Register your first deal to protect it.
+            </p>
           ) : (
             <CountList
               label="My registrations by status"
-              items={REGISTRATION_STATUSES.map((s) => ({ key: s, label: <StatusBadge status={s} />, count: byStatus[s] ?? 0, href: hrefWith(BASE, { status: s }, {}) }))}
+              items={REGISTRATION_STATUSES.map((s) => ({
+                key: s,
+                label: <StatusBadge status={s} />,
+                count: byStatus[s] ?? 0,
+                href: hrefWith(BASE, { status: s }, {}),
+              }))}
             />
           )}
         </Card>
       </div>
       <Card title="Recent decisions">
         {decided.length === 0 ? (
-          <p className="text-sm text-slate-600">No decisions yet. Approvals and rejections appear here with the reviewer&apos;s reason.</p>
+          <p className="text-sm text-slate-600">
+            No decisions yet. Approvals and rejections appear here with the reviewer&apos;s reason.
+          </p>
         ) : (
           <RegistrationQueue rows={decided} mode="decided" now={now} basePath={BASE} showPartner={false} />
         )}

@@ -27,7 +27,10 @@ async function post(req: NextRequest, route: Route) {
   if (answered) return answered;
   const { nextauth } = await route.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     let wait: number;
     try {
       wait = await signInBlockedFor(signInKey(form?.get("email")), clientAddress(req.headers));
@@ -36,7 +39,10 @@ async function post(req: NextRequest, route: Route) {
     }
     if (wait > 0) {
       const url = new URL("/sign-in?error=RateLimited", req.nextUrl.origin).toString();
-      return NextResponse.json({ url, error: "RateLimited", retryAfterSeconds: wait }, { status: 429, headers: { "Retry-After": String(wait) } });
+      return NextResponse.json(
+        { url, error: "RateLimited", retryAfterSeconds: wait },
+        { status: 429, headers: { "Retry-After": String(wait) } },
+      );
     }
   }
   return nextAuth(req, route);

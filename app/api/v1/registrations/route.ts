@@ -27,7 +27,9 @@ export const POST = apiRoute(async (req, ctx) => {
   if (!can(ctx, "registration:create")) throw forbidden("Only partners register deals");
   const key = req.headers.get("idempotency-key")?.trim();
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new AppError("VALIDATION", "Invalid Idempotency-Key header", { "Idempotency-Key": ["1–200 printable ASCII characters"] });
+    throw new AppError("VALIDATION", "Invalid Idempotency-Key header", {
+      "Idempotency-Key": ["1–200 printable ASCII characters"],
+    });
   }
   const input = await readBody(req, registrationInput);
   const result = await submitRegistration(ctx, input, { idempotencyKey: key || undefined });

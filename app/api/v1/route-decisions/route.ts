@@ -14,12 +14,16 @@ export const POST = apiRoute(async (req, ctx) => {
   if (!can(ctx, "route:evaluate")) throw forbidden();
   const body = await readBody(req, routeDecisionInput);
   const parsed = parseFacts(body.facts ?? {});
-  if (!parsed.success) throw new AppError("VALIDATION", "The facts are not valid", zodFieldErrors(parsed.error, "facts"));
+  if (!parsed.success)
+    throw new AppError("VALIDATION", "The facts are not valid", zodFieldErrors(parsed.error, "facts"));
   const facts = parsed.data;
   const engine = body.ruleSetId
     ? (await engineRuleSetFor(ctx, body.ruleSetId)).engine
     : (await ruleSetInForceAt(facts.at ? new Date(facts.at) : new Date()))?.engine;
-  if (!engine) throw new AppError("UNPROCESSABLE", "No rule set was in force at that time", { "facts.at": ["No published rule set covers this time"] });
+  if (!engine)
+    throw new AppError("UNPROCESSABLE", "No rule set was in force at that time", {
+      "facts.at": ["No published rule set covers this time"],
+    });
   const d = evaluate(engine, facts);
   return json({
     route: d.route,
@@ -30,6 +34,11 @@ export const POST = apiRoute(async (req, ctx) => {
     protectionDays: d.protectionDays,
     leadRole: d.leadRole,
     attributionCategory: d.attributionCategory,
-    trace: traceFor(ctx, d.trace).map((t) => ({ ruleId: t.ruleId, priority: t.priority, matched: t.matched, reason: t.reason })),
+    trace: traceFor(ctx, d.trace).map((t) => ({
+      ruleId: t.ruleId,
+      priority: t.priority,
+      matched: t.matched,
+      reason: t.reason,
+    })),
   });
 });

@@ -21,12 +21,23 @@ export default async function AccountsPage({ searchParams }: Props) {
   if (!parsed.success) notFound();
   const [page, regions] = await Promise.all([listPage(listAccounts(ctx, parsed.data)), listRegionCodes(ctx)]);
   const mine = OWN_BOOK[ctx.role] === true || (parsed.data.ownerId !== undefined && parsed.data.ownerId === ctx.userId);
-  const description = mine ? "Accounts you own or sell into. Named accounts are reserved for the direct team." : "Customer accounts with their region, vertical, tier and owning AE.";
-  const emptyHint = OWN_BOOK[ctx.role] ? "Accounts assigned to you, or where you own an opportunity, appear here." : "Accounts arrive from the CRM import and from matched partner registrations.";
+  const description = mine
+    ? "Accounts you own or sell into. Named accounts are reserved for the direct team."
+    : "Customer accounts with their region, vertical, tier and owning AE.";
+  const emptyHint = OWN_BOOK[ctx.role]
+    ? "Accounts assigned to you, or where you own an opportunity, appear here."
+    : "Accounts arrive from the CRM import and from matched partner registrations.";
   return (
     <>
       <PageHeader title="Accounts" description={description} />
-      <AccountList page={page} query={parsed.data} raw={raw} path="/accounts" regionOptions={regions} emptyHint={emptyHint} />
+      <AccountList
+        page={page}
+        query={parsed.data}
+        raw={raw}
+        path="/accounts"
+        regionOptions={regions}
+        emptyHint={emptyHint}
+      />
     </>
   );
 }

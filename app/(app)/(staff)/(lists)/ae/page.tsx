@@ -8,7 +8,13 @@ import { ConflictTable } from "@/components/dashboards/conflict-table";
 import { Table } from "@/components/ui/table";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
-import { countOpenConflicts, countOwnedAccounts, listOpenConflicts, listOpenOpportunities, openPipelineBy } from "@/lib/db/dashboards";
+import {
+  countOpenConflicts,
+  countOwnedAccounts,
+  listOpenConflicts,
+  listOpenOpportunities,
+  openPipelineBy,
+} from "@/lib/db/dashboards";
 import { formatDate, formatMoney, formatNumber, humanize } from "@/lib/format";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
 
@@ -32,12 +38,40 @@ export default async function AePage() {
   const stages = OPEN_STAGES.map((s) => byStage.find((b) => b.key === s) ?? { key: s, count: 0, acvCents: BigInt(0) });
   return (
     <>
-      <PageHeader title="My book" description="Your open deals and the route each one is on, your accounts, and the conflicts you are party to." />
+      <PageHeader
+        title="My book"
+        description="Your open deals and the route each one is on, your accounts, and the conflicts you are party to."
+      />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Open opportunities" value={formatNumber(openCount)} hint={<Link href="/opportunities" className="hover:underline">See all deals</Link>} />
-        <Stat label="Open pipeline" value={formatMoney(openAcv, "USD", undefined, { compact: true })} hint="ACV of deals not yet closed" />
-        <Stat label="My accounts" value={formatNumber(book.accounts)} hint={<Link href={hrefWith("/accounts", { ownerId: ctx.userId ?? undefined }, {})} className="hover:underline">{formatNumber(book.named)} named (reserved for direct)</Link>} />
-        <Stat label="My open conflicts" value={formatNumber(conflictCount)} tone={conflictCount > 0 ? "warn" : "good"} hint="Where you are a party" />
+        <Stat
+          label="Open opportunities"
+          value={formatNumber(openCount)}
+          hint={
+            <Link href="/opportunities" className="hover:underline">
+              See all deals
+            </Link>
+          }
+        />
+        <Stat
+          label="Open pipeline"
+          value={formatMoney(openAcv, "USD", undefined, { compact: true })}
+          hint="ACV of deals not yet closed"
+        />
+        <Stat
+          label="My accounts"
+          value={formatNumber(book.accounts)}
+          hint={
+            <Link href={hrefWith("/accounts", { ownerId: ctx.userId ?? undefined }, {})} className="hover:underline">
+              {formatNumber(book.named)} named (reserved for direct)
+            </Link>
+          }
+        />
+        <Stat
+          label="My open conflicts"
+          value={formatNumber(conflictCount)}
+          tone={conflictCount > 0 ? "warn" : "good"}
+          hint="Where you are a party"
+        />
       </div>
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title="Open pipeline by stage">
@@ -46,25 +80,57 @@ export default async function AePage() {
           ) : (
             <BarList
               label="Open pipeline ACV by stage"
-              bars={stages.map((s) => ({ key: s.key, label: `${humanize(s.key)} (${formatNumber(s.count)})`, value: Number(s.acvCents), display: formatMoney(s.acvCents, "USD", undefined, { compact: true }), href: hrefWith("/opportunities", { stage: s.key }, {}) }))}
+              bars={stages.map((s) => ({
+                key: s.key,
+                label: `${humanize(s.key)} (${formatNumber(s.count)})`,
+                value: Number(s.acvCents),
+                display: formatMoney(s.acvCents, "USD", undefined, { compact: true }),
+                href: hrefWith("/opportunities", { stage: s.key }, {}),
+              }))}
             />
           )}
         </Card>
-        <Card title="Closing soonest" className="lg:col-span-2" action={<Link href="/opportunities?sort=closeDate&dir=asc" className="text-xs font-medium text-brand-700 hover:underline">All deals</Link>}>
+        <Card
+          title="Closing soonest"
+          className="lg:col-span-2"
+          action={
+            <Link
+              href="/opportunities?sort=closeDate&dir=asc"
+              className="text-xs font-medium text-brand-700 hover:underline"
+            >
+              All deals
+            </Link>
+          }
+        >
           {deals.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing open. When you create an opportunity the rules engine assigns its route, shown here.</p>
+            <p className="text-sm text-slate-600">
+              Nothing open. When you create an opportunity the rules engine assigns its route, shown here.
+            </p>
           ) : (
-            <Table layout="flush"
+            <Table
+              layout="flush"
               rows={deals}
               caption="My open opportunities, closing soonest first"
               columns={[
-                { header: "Opportunity", cell: (o) => <Link href={`/opportunities/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.name}</Link> },
+                {
+                  header: "Opportunity",
+                  cell: (o) => (
+                    <Link href={`/opportunities/${o.id}`} className="font-medium text-brand-700 hover:underline">
+                      {o.name}
+                    </Link>
+                  ),
+                },
                 { header: "Account", cell: (o) => o.account.name },
                 { header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
                 { header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
                 { header: "Partner", cell: (o) => o.partner?.name ?? <span className="text-slate-500">—</span> },
                 { header: "ACV", align: "right", cell: (o) => formatMoney(o.acvCents, o.currency) },
-                { header: "Close", cell: (o) => <span className={o.closeDate < now ? "text-red-700" : ""}>{formatDate(o.closeDate)}</span> },
+                {
+                  header: "Close",
+                  cell: (o) => (
+                    <span className={o.closeDate < now ? "text-red-700" : ""}>{formatDate(o.closeDate)}</span>
+                  ),
+                },
               ]}
             />
           )}
@@ -72,7 +138,10 @@ export default async function AePage() {
       </div>
       <Card title="Conflicts where I am a party">
         {conflicts.length === 0 ? (
-          <p className="text-sm text-slate-600">No open conflicts involve you. If a partner claim overlaps one of your deals, the case opens here at level 1.</p>
+          <p className="text-sm text-slate-600">
+            No open conflicts involve you. If a partner claim overlaps one of your deals, the case opens here at level
+            1.
+          </p>
         ) : (
           <ConflictTable rows={conflicts} now={now} />
         )}

@@ -20,7 +20,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const [page, facets] = await Promise.all([listPage(listAuditEvents(ctx, parsed.data)), listAuditFacets(ctx)]);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change with its actor, newest first. The log is append-only: entries are never edited or deleted." />
+      <PageHeader
+        title="Audit log"
+        description="Every change with its actor, newest first. The log is append-only: entries are never edited or deleted."
+      />
       <AuditList page={page} query={parsed.data} raw={raw} path="/audit" facets={facets} />
     </>
   );

@@ -21,7 +21,8 @@ const LEVELS = [
 ];
 
 const compact = (cents: bigint) => formatMoney(cents, "USD", undefined, { compact: true });
-const share = (part: bigint, whole: bigint) => (whole > BigInt(0) ? Number((part * BigInt(10_000)) / whole) / 10_000 : 0);
+const share = (part: bigint, whole: bigint) =>
+  whole > BigInt(0) ? Number((part * BigInt(10_000)) / whole) / 10_000 : 0;
 
 export default async function ExecPage() {
   const ctx = await staffContext("EXEC");
@@ -39,7 +40,9 @@ export default async function ExecPage() {
   const decided = results.won.count + results.lost.count;
   const openConflicts = Object.values(byLevel).reduce((a, b) => a + b, 0);
   // every route gets a bar, even an empty one, so a route the pipeline lacks is visible
-  const routes = [...ROUTES, ...(byRoute.some((b) => b.key === "UNROUTED") ? ["UNROUTED"] : [])].map((r) => byRoute.find((b) => b.key === r) ?? { key: r, count: 0, acvCents: BigInt(0) });
+  const routes = [...ROUTES, ...(byRoute.some((b) => b.key === "UNROUTED") ? ["UNROUTED"] : [])].map(
+    (r) => byRoute.find((b) => b.key === r) ?? { key: r, count: 0, acvCents: BigInt(0) },
+  );
   const who = ctx.title ? TITLE_LABEL[ctx.title] : "Executive";
   return (
     <>
@@ -48,15 +51,34 @@ export default async function ExecPage() {
         description={`One view of direct and partner revenue for ${results.quarter}: pipeline by route, results this quarter, and where conflicts and registrations are stuck.`}
       />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Open pipeline" value={compact(openAcv)} hint={`${formatNumber(routes.reduce((a, b) => a + b.count, 0))} open deals`} />
-        <Stat label={`Won in ${results.quarter}`} value={compact(results.won.acvCents)} tone="good" hint={`${formatNumber(results.won.count)} deals · win rate ${decided ? formatPct(results.won.count / decided) : "—"}`} />
-        <Stat label={`Lost in ${results.quarter}`} value={compact(results.lost.acvCents)} hint={`${formatNumber(results.lost.count)} deals`} />
-        <Stat label="Partner-sourced share" value={formatPct(share(partnerSourced, openAcv), undefined, 1)} hint={`${compact(partnerSourced)} of open pipeline came from partner registrations`} />
+        <Stat
+          label="Open pipeline"
+          value={compact(openAcv)}
+          hint={`${formatNumber(routes.reduce((a, b) => a + b.count, 0))} open deals`}
+        />
+        <Stat
+          label={`Won in ${results.quarter}`}
+          value={compact(results.won.acvCents)}
+          tone="good"
+          hint={`${formatNumber(results.won.count)} deals · win rate ${decided ? formatPct(results.won.count / decided) : "—"}`}
+        />
+        <Stat
+          label={`Lost in ${results.quarter}`}
+          value={compact(results.lost.acvCents)}
+          hint={`${formatNumber(results.lost.count)} deals`}
+        />
+        <Stat
+          label="Partner-sourced share"
+          value={formatPct(share(partnerSourced, openAcv), undefined, 1)}
+          hint={`${compact(partnerSourced)} of open pipeline came from partner registrations`}
+        />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title="Open pipeline by route" className="lg:col-span-2">
           {openAcv === BigInt(0) ? (
-            <p className="text-sm text-slate-600">No open pipeline yet. Deals appear here by route as soon as they are created or registered.</p>
+            <p className="text-sm text-slate-600">
+              No open pipeline yet. Deals appear here by route as soon as they are created or registered.
+            </p>
           ) : (
             <BarList
               label="Open pipeline ACV by route"
@@ -72,13 +94,25 @@ export default async function ExecPage() {
         </Card>
         <div className="space-y-6">
           <Card title={`Open conflicts (${formatNumber(openConflicts)})`}>
-            <CountList label="Open conflicts by level" items={LEVELS.map((l) => ({ key: l.level, label: l.label, count: byLevel[l.level] ?? 0 }))} />
+            <CountList
+              label="Open conflicts by level"
+              items={LEVELS.map((l) => ({ key: l.level, label: l.label, count: byLevel[l.level] ?? 0 }))}
+            />
           </Card>
           <Card title="Registrations">
             <CountList
               label="Registration queue health"
               items={[
-                { key: "overdue", label: <Link href="/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc" className="hover:underline">Overdue decisions</Link>, count: pulse.overdue, warn: true },
+                {
+                  key: "overdue",
+                  label: (
+                    <Link href="/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc" className="hover:underline">
+                      Overdue decisions
+                    </Link>
+                  ),
+                  count: pulse.overdue,
+                  warn: true,
+                },
                 { key: "awaiting", label: "Awaiting decision", count: pulse.awaiting },
                 { key: "expiring", label: "Protection ending in 14 days", count: pulse.expiringSoon },
               ]}

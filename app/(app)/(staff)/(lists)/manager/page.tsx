@@ -8,7 +8,14 @@ import { Table } from "@/components/ui/table";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
-import { countManagedPartners, countOpenConflicts, listApprovalQueue, listManagedPartners, listOpenConflicts, registrationPulse } from "@/lib/db/dashboards";
+import {
+  countManagedPartners,
+  countOpenConflicts,
+  listApprovalQueue,
+  listManagedPartners,
+  listOpenConflicts,
+  registrationPulse,
+} from "@/lib/db/dashboards";
 import { formatNumber, humanize } from "@/lib/format";
 
 export const metadata: Metadata = { title: "My partners" };
@@ -31,36 +38,91 @@ export default async function ManagerPage() {
   const queueHref = "/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc";
   return (
     <>
-      <PageHeader title="My partners" description="Decide your partners' registrations before their SLA runs out, and settle level-1 conflicts with the AE." />
+      <PageHeader
+        title="My partners"
+        description="Decide your partners' registrations before their SLA runs out, and settle level-1 conflicts with the AE."
+      />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Partners I manage" value={formatNumber(partnerCount)} />
-        <Stat label="Awaiting my decision" value={formatNumber(pulse.awaiting)} hint={<Link href={queueHref} className="hover:underline">Open the queue</Link>} />
-        <Stat label="Overdue" value={formatNumber(pulse.overdue)} tone={pulse.overdue > 0 ? "warn" : "good"} hint="Past the review SLA" />
-        <Stat label="Level-1 conflicts" value={formatNumber(levelOne)} tone={levelOne > 0 ? "warn" : undefined} hint="Yours to settle with the AE" />
+        <Stat
+          label="Awaiting my decision"
+          value={formatNumber(pulse.awaiting)}
+          hint={
+            <Link href={queueHref} className="hover:underline">
+              Open the queue
+            </Link>
+          }
+        />
+        <Stat
+          label="Overdue"
+          value={formatNumber(pulse.overdue)}
+          tone={pulse.overdue > 0 ? "warn" : "good"}
+          hint="Past the review SLA"
+        />
+        <Stat
+          label="Level-1 conflicts"
+          value={formatNumber(levelOne)}
+          tone={levelOne > 0 ? "warn" : undefined}
+          hint="Yours to settle with the AE"
+        />
       </div>
-      <Card title="Approval queue, by SLA" className="mb-6" action={<Link href={queueHref} className="text-xs font-medium text-brand-700 hover:underline">All {formatNumber(pulse.awaiting)}</Link>}>
+      <Card
+        title="Approval queue, by SLA"
+        className="mb-6"
+        action={
+          <Link href={queueHref} className="text-xs font-medium text-brand-700 hover:underline">
+            All {formatNumber(pulse.awaiting)}
+          </Link>
+        }
+      >
         {queue.length === 0 ? (
-          <p className="text-sm text-slate-600">Nothing waits for you. Registrations from your partners appear here as soon as they are submitted.</p>
+          <p className="text-sm text-slate-600">
+            Nothing waits for you. Registrations from your partners appear here as soon as they are submitted.
+          </p>
         ) : (
           <RegistrationQueue rows={queue} mode="pending" now={now} basePath="/registrations" showPartner />
         )}
       </Card>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card title="My partners" action={<Link href={myPartnersHref} className="text-xs font-medium text-brand-700 hover:underline">All {formatNumber(partnerCount)}</Link>}>
+        <Card
+          title="My partners"
+          action={
+            <Link href={myPartnersHref} className="text-xs font-medium text-brand-700 hover:underline">
+              All {formatNumber(partnerCount)}
+            </Link>
+          }
+        >
           {partners.length === 0 ? (
-            <p className="text-sm text-slate-600">No partners are assigned to you yet. Channel operations assigns each partner a manager.</p>
+            <p className="text-sm text-slate-600">
+              No partners are assigned to you yet. Channel operations assigns each partner a manager.
+            </p>
           ) : (
-            <Table layout="flush"
+            <Table
+              layout="flush"
               rows={partners}
               caption="Partners I manage"
               columns={[
-                { header: "Partner", cell: (p) => <Link href={`/partners/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link> },
+                {
+                  header: "Partner",
+                  cell: (p) => (
+                    <Link href={`/partners/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  ),
+                },
                 { header: "Tier", cell: (p) => <TierBadge tier={p.tier} /> },
                 { header: "Type", cell: (p) => humanize(p.type) },
                 {
                   header: "Pending",
                   align: "right",
-                  cell: (p) => <Link href={hrefWith("/registrations", { partnerId: p.id, status: "SUBMITTED" }, {})} className="hover:underline">{formatNumber(p._count.registrations)}</Link>,
+                  cell: (p) => (
+                    <Link
+                      href={hrefWith("/registrations", { partnerId: p.id, status: "SUBMITTED" }, {})}
+                      className="hover:underline"
+                    >
+                      {formatNumber(p._count.registrations)}
+                    </Link>
+                  ),
                 },
                 { header: "Open deals", align: "right", cell: (p) => formatNumber(p._count.opportunities) },
               ]}
@@ -69,7 +131,10 @@ export default async function ManagerPage() {
         </Card>
         <Card title="Level-1 conflicts involving my partners">
           {conflicts.length === 0 ? (
-            <p className="text-sm text-slate-600">No open level-1 conflicts. Overlaps between your partners and direct deals show up here to settle with the AE.</p>
+            <p className="text-sm text-slate-600">
+              No open level-1 conflicts. Overlaps between your partners and direct deals show up here to settle with the
+              AE.
+            </p>
           ) : (
             <ConflictTable rows={conflicts} now={now} />
           )}

@@ -28,11 +28,22 @@ export default async function OpportunitiesPage({ searchParams }: Props) {
   const parsed = opportunityListQuery.safeParse(raw);
   if (!parsed.success) notFound();
   const [page, partners] = await Promise.all([listPage(listOpportunities(ctx, parsed.data)), listPartnerOptions(ctx)]);
-  const emptyHint = EMPTY_HINT[ctx.role] ?? "Opportunities arrive from the CRM and from converted partner registrations.";
+  const emptyHint =
+    EMPTY_HINT[ctx.role] ?? "Opportunities arrive from the CRM and from converted partner registrations.";
   return (
     <>
-      <PageHeader title="Opportunities" description={DESCRIPTION[ctx.role] ?? "The whole pipeline, direct and partner, with each deal's route."} />
-      <OpportunityList page={page} query={parsed.data} raw={raw} path="/opportunities" partnerOptions={partners} emptyHint={emptyHint} />
+      <PageHeader
+        title="Opportunities"
+        description={DESCRIPTION[ctx.role] ?? "The whole pipeline, direct and partner, with each deal's route."}
+      />
+      <OpportunityList
+        page={page}
+        query={parsed.data}
+        raw={raw}
+        path="/opportunities"
+        partnerOptions={partners}
+        emptyHint={emptyHint}
+      />
     </>
   );
 }

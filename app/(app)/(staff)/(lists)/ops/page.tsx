@@ -35,15 +35,42 @@ export default async function OpsPage() {
         actions={<ButtonLink href="/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc">Open the queue</ButtonLink>}
       />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Awaiting decision" value={formatNumber(pulse.awaiting)} hint="Submitted, not yet approved or rejected" />
-        <Stat label="Overdue" value={formatNumber(pulse.overdue)} tone={pulse.overdue > 0 ? "warn" : "good"} hint="Past the review SLA" />
+        <Stat
+          label="Awaiting decision"
+          value={formatNumber(pulse.awaiting)}
+          hint="Submitted, not yet approved or rejected"
+        />
+        <Stat
+          label="Overdue"
+          value={formatNumber(pulse.overdue)}
+          tone={pulse.overdue > 0 ? "warn" : "good"}
+          hint="Past the review SLA"
+        />
         <Stat label="Protected now" value={formatNumber(pulse.protectedNow)} hint="Approved with protection running" />
-        <Stat label="Expiring in 14 days" value={formatNumber(pulse.expiringSoon)} tone={pulse.expiringSoon > 0 ? "warn" : undefined} hint="Partners may request an extension" />
+        <Stat
+          label="Expiring in 14 days"
+          value={formatNumber(pulse.expiringSoon)}
+          tone={pulse.expiringSoon > 0 ? "warn" : undefined}
+          hint="Partners may request an extension"
+        />
       </div>
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card title="Awaiting decision, most urgent first" className="lg:col-span-2" action={<Link href="/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc" className="text-xs font-medium text-brand-700 hover:underline">All {formatNumber(pulse.awaiting)}</Link>}>
+        <Card
+          title="Awaiting decision, most urgent first"
+          className="lg:col-span-2"
+          action={
+            <Link
+              href="/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc"
+              className="text-xs font-medium text-brand-700 hover:underline"
+            >
+              All {formatNumber(pulse.awaiting)}
+            </Link>
+          }
+        >
           {queue.length === 0 ? (
-            <p className="text-sm text-slate-600">The queue is clear. New partner registrations land here with a two-business-day review SLA.</p>
+            <p className="text-sm text-slate-600">
+              The queue is clear. New partner registrations land here with a two-business-day review SLA.
+            </p>
           ) : (
             <RegistrationQueue rows={queue} mode="pending" now={now} basePath="/registrations" showPartner />
           )}
@@ -54,23 +81,41 @@ export default async function OpsPage() {
               <div className="space-y-1 text-sm text-slate-700">
                 <p className="text-2xl font-semibold text-slate-900">Version {ruleSet.version}</p>
                 <p>Effective from {formatDateTime(ruleSet.effectiveFrom)}</p>
-                <p>{formatNumber(ruleSet._count.rules)} rules{ruleSet.publisher ? ` · published by ${ruleSet.publisher.name}` : ""}</p>
+                <p>
+                  {formatNumber(ruleSet._count.rules)} rules
+                  {ruleSet.publisher ? ` · published by ${ruleSet.publisher.name}` : ""}
+                </p>
                 {ruleSet.changeNote && <p className="pt-1 text-slate-600">“{ruleSet.changeNote}”</p>}
               </div>
             ) : (
-              <p className="text-sm text-slate-600">No rule set is published: every deal falls to the default route. Publish a rule set to start routing.</p>
+              <p className="text-sm text-slate-600">
+                No rule set is published: every deal falls to the default route. Publish a rule set to start routing.
+              </p>
             )}
           </Card>
           <Card title={`Open conflicts (${formatNumber(openConflicts)})`}>
-            <CountList label="Open conflicts by type" items={CONFLICT_TYPES.map((t) => ({ key: t, label: humanize(t), count: conflicts[t] ?? 0 }))} />
+            <CountList
+              label="Open conflicts by type"
+              items={CONFLICT_TYPES.map((t) => ({ key: t, label: humanize(t), count: conflicts[t] ?? 0 }))}
+            />
           </Card>
         </div>
       </div>
-      <Card title="Recent audit events" action={<Link href="/audit" className="text-xs font-medium text-brand-700 hover:underline">Audit log</Link>}>
+      <Card
+        title="Recent audit events"
+        action={
+          <Link href="/audit" className="text-xs font-medium text-brand-700 hover:underline">
+            Audit log
+          </Link>
+        }
+      >
         {audit.length === 0 ? (
-          <p className="text-sm text-slate-600">Nothing recorded yet. Decisions, publications and setting changes appear here as they happen.</p>
+          <p className="text-sm text-slate-600">
+            Nothing recorded yet. Decisions, publications and setting changes appear here as they happen.
+          </p>
         ) : (
-          <Table layout="flush"
+          <Table
+            layout="flush"
             rows={audit}
             caption="Recent audit events"
             columns={[

@@ -31,14 +31,34 @@ export default async function OutboxPage({ searchParams }: Props) {
       />
       {!process.env.SMTP_URL && (
         <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          E-mail is off on this installation (no <code>SMTP_URL</code>): notifications are shown in the app only and wait here until a mail server is configured.
+          E-mail is off on this installation (no <code>SMTP_URL</code>): notifications are shown in the app only and
+          wait here until a mail server is configured.
         </p>
       )}
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Backlog" value={formatNumber(summary.backlog)} hint="Queued or being sent" />
-        <Stat label="Oldest waiting" value={summary.oldestPendingAt ? formatRelative(summary.oldestPendingAt, now) : "—"} tone={summary.oldestPendingAt && now.getTime() - summary.oldestPendingAt.getTime() > 15 * 60_000 ? "warn" : undefined} hint={summary.oldestPendingAt ? formatDateTime(summary.oldestPendingAt) : "Nothing waiting"} />
-        <Stat label="Retrying" value={formatNumber(summary.retrying)} tone={summary.retrying > 0 ? "warn" : undefined} hint="Failed at least once, next try scheduled" />
-        <Stat label="Failed" value={formatNumber(summary.failed)} tone={summary.failed > 0 ? "warn" : "good"} hint="Gave up after 24 hours; retry them here" />
+        <Stat
+          label="Oldest waiting"
+          value={summary.oldestPendingAt ? formatRelative(summary.oldestPendingAt, now) : "—"}
+          tone={
+            summary.oldestPendingAt && now.getTime() - summary.oldestPendingAt.getTime() > 15 * 60_000
+              ? "warn"
+              : undefined
+          }
+          hint={summary.oldestPendingAt ? formatDateTime(summary.oldestPendingAt) : "Nothing waiting"}
+        />
+        <Stat
+          label="Retrying"
+          value={formatNumber(summary.retrying)}
+          tone={summary.retrying > 0 ? "warn" : undefined}
+          hint="Failed at least once, next try scheduled"
+        />
+        <Stat
+          label="Failed"
+          value={formatNumber(summary.failed)}
+          tone={summary.failed > 0 ? "warn" : "good"}
+          hint="Gave up after 24 hours; retry them here"
+        />
       </div>
       <OutboxList page={page} query={parsed.data} raw={raw} path="/outbox" now={now} />
     </>

@@ -32,7 +32,11 @@ export default async function RegistrationsPage({ searchParams }: Props) {
   const raw = fromSearchParams(await searchParams);
   const parsed = registrationListQuery.safeParse(raw);
   if (!parsed.success) notFound();
-  const [page, partners, regions] = await Promise.all([listPage(listRegistrations(ctx, parsed.data)), listPartnerOptions(ctx), listRegionCodes(ctx)]);
+  const [page, partners, regions] = await Promise.all([
+    listPage(listRegistrations(ctx, parsed.data)),
+    listPartnerOptions(ctx),
+    listRegionCodes(ctx),
+  ]);
   const description = DESCRIPTION[ctx.role] ?? "Every partner deal registration.";
   return (
     <>
@@ -41,20 +45,36 @@ export default async function RegistrationsPage({ searchParams }: Props) {
         {QUICK_FILTERS.map((f) => {
           const entries = Object.entries(f.query) as [string, string][];
           // paging through the view keeps it current; any other parameter makes it a different view
-          const active = Object.keys(raw).filter((k) => k !== "after" && k !== "before").length === entries.length && entries.every(([k, v]) => raw[k] === v);
+          const active =
+            Object.keys(raw).filter((k) => k !== "after" && k !== "before").length === entries.length &&
+            entries.every(([k, v]) => raw[k] === v);
           return (
             <Link
               key={f.label}
               href={entries.length ? `/registrations?${new URLSearchParams(entries)}` : "/registrations"}
               aria-current={active ? "page" : undefined}
-              className={cn("rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset", active ? "bg-brand-50 text-brand-700 ring-brand-500/40" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
+              className={cn(
+                "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",
+                active
+                  ? "bg-brand-50 text-brand-700 ring-brand-500/40"
+                  : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+              )}
             >
               {f.label}
             </Link>
           );
         })}
       </nav>
-      <RegistrationList page={page} query={parsed.data} raw={raw} path="/registrations" showPartner partnerOptions={partners} regionOptions={regions} now={new Date()} />
+      <RegistrationList
+        page={page}
+        query={parsed.data}
+        raw={raw}
+        path="/registrations"
+        showPartner
+        partnerOptions={partners}
+        regionOptions={regions}
+        now={new Date()}
+      />
     </>
   );
 }

@@ -17,7 +17,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { account } = detail;
   return (
     <>
-      <Link href="/accounts" className="text-sm text-brand-700 hover:underline">← Accounts</Link>
+      <Link href="/accounts" className="text-sm text-brand-700 hover:underline">
+        ← Accounts
+      </Link>
       <PageHeader
         title={account.name}
         description={

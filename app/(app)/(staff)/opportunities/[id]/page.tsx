@@ -15,8 +15,13 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   if (!opp) notFound();
   return (
     <>
-      <Link href="/opportunities" className="text-sm text-brand-700 hover:underline">← Opportunities</Link>
-      <PageHeader title={opp.name} description={`${opp.account.name} · ${opp.productLine.name} · ${formatMoney(opp.acvCents, opp.currency)}`} />
+      <Link href="/opportunities" className="text-sm text-brand-700 hover:underline">
+        ← Opportunities
+      </Link>
+      <PageHeader
+        title={opp.name}
+        description={`${opp.account.name} · ${opp.productLine.name} · ${formatMoney(opp.acvCents, opp.currency)}`}
+      />
       <OpportunityDetailView opp={opp} />
     </>
   );

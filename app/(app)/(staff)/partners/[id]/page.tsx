@@ -16,8 +16,13 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   const { partner } = detail;
   return (
     <>
-      <Link href="/partners" className="text-sm text-brand-700 hover:underline">← Partners</Link>
-      <PageHeader title={partner.name} description={`${humanize(partner.tier)} ${humanize(partner.type).toLowerCase()} · managed by ${partner.manager?.name ?? "nobody yet"}`} />
+      <Link href="/partners" className="text-sm text-brand-700 hover:underline">
+        ← Partners
+      </Link>
+      <PageHeader
+        title={partner.name}
+        description={`${humanize(partner.tier)} ${humanize(partner.type).toLowerCase()} · managed by ${partner.manager?.name ?? "nobody yet"}`}
+      />
       <PartnerDetailView detail={detail} />
     </>
   );

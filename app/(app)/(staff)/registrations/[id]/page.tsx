@@ -13,16 +13,27 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
   const ctx = await staffContext();
   const id = (await params).id;
   // both reads are scoped to the caller; the evidence is null exactly when the registration is
-  const [reg, evidence, dormant] = await Promise.all([findRegistration(ctx, id), registrationEvidence(ctx, id), dormantDays()]);
+  const [reg, evidence, dormant] = await Promise.all([
+    findRegistration(ctx, id),
+    registrationEvidence(ctx, id),
+    dormantDays(),
+  ]);
   if (!reg) notFound();
   const now = new Date();
   return (
     <>
-      <Link href="/registrations" className="text-sm text-brand-700 hover:underline">← Registrations</Link>
+      <Link href="/registrations" className="text-sm text-brand-700 hover:underline">
+        ← Registrations
+      </Link>
       <PageHeader title={reg.accountName} description={`${reg.partner.name} · ${reg.productLine.name}`} />
       {/* rendered whatever the status, so the outcome stays on screen after the decision refreshes the page */}
       {can(ctx, "registration:decide") && (
-        <DecisionPanel id={reg.id} status={reg.status} slaDueAt={reg.slaDueAt.toISOString()} overdue={reg.status === "SUBMITTED" && reg.slaDueAt < now} />
+        <DecisionPanel
+          id={reg.id}
+          status={reg.status}
+          slaDueAt={reg.slaDueAt.toISOString()}
+          overdue={reg.status === "SUBMITTED" && reg.slaDueAt < now}
+        />
       )}
       <RegistrationDetailView reg={reg} showPartner dormantDays={dormant} />
       {evidence && <EvidencePanel evidence={evidence} productLine={reg.productLine.name} />}

@@ -5,7 +5,14 @@ import { Card, DefinitionList, PageHeader } from "@/components/ui/card";
 import { Badge, RouteBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/table";
-import { ConditionList, LEAD_LABELS, OutcomeSummary, protectionText, ruleSetStatus, windowText } from "@/components/rules/condition-text";
+import {
+  ConditionList,
+  LEAD_LABELS,
+  OutcomeSummary,
+  protectionText,
+  ruleSetStatus,
+  windowText,
+} from "@/components/rules/condition-text";
 import { NewDraftButton } from "@/components/rules/editor/new-draft-button";
 import { RuleSetEditor } from "@/components/rules/editor/rule-set-editor";
 import { SimulationPanel } from "@/components/rules/simulation-panel";
@@ -19,8 +26,20 @@ import type { Rule } from "@/lib/rules";
 export const metadata: Metadata = { title: "Rule set" };
 
 const columns: Column<Rule>[] = [
-  { key: "priority", header: "Priority", cell: (r) => <span className="font-mono text-xs text-slate-600">{r.priority}</span> },
-  { key: "name", header: "Rule", cell: (r) => <span id={`rule-${r.id}`} className="font-medium text-slate-900">{r.name}</span> },
+  {
+    key: "priority",
+    header: "Priority",
+    cell: (r) => <span className="font-mono text-xs text-slate-600">{r.priority}</span>,
+  },
+  {
+    key: "name",
+    header: "Rule",
+    cell: (r) => (
+      <span id={`rule-${r.id}`} className="font-medium text-slate-900">
+        {r.name}
+      </span>
+    ),
+  },
   { key: "when", header: "When", cell: (r) => <ConditionList conditions={r.conditions} /> },
   {
     key: "route",
@@ -33,8 +52,16 @@ const columns: Column<Rule>[] = [
     ),
   },
   { key: "lead", header: "Lead", cell: (r) => LEAD_LABELS[r.outcome.leadRole] },
-  { key: "protection", header: "Protection", cell: (r) => <span className="whitespace-nowrap">{protectionText(r.outcome.protectionDays)}</span> },
-  { key: "rationale", header: "Rationale", cell: (r) => <span className="block max-w-md text-slate-700">{r.rationale || "—"}</span> },
+  {
+    key: "protection",
+    header: "Protection",
+    cell: (r) => <span className="whitespace-nowrap">{protectionText(r.outcome.protectionDays)}</span>,
+  },
+  {
+    key: "rationale",
+    header: "Rationale",
+    cell: (r) => <span className="block max-w-md text-slate-700">{r.rationale || "—"}</span>,
+  },
 ];
 
 export default async function RuleSetPage({ params }: { params: Promise<{ id: string }> }) {
@@ -50,7 +77,9 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <Link href="/rules" className="text-sm text-brand-700 hover:underline">← Rules of engagement</Link>
+      <Link href="/rules" className="text-sm text-brand-700 hover:underline">
+        ← Rules of engagement
+      </Link>
       <PageHeader
         title={`Rules of engagement v${set.version}`}
         description={
@@ -61,7 +90,9 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
         }
         actions={
           <>
-            {inForce && inForce.id !== set.id && <ButtonLink href={`/rules/diff?a=${inForce.id}&b=${set.id}`}>Compare with in force</ButtonLink>}
+            {inForce && inForce.id !== set.id && (
+              <ButtonLink href={`/rules/diff?a=${inForce.id}&b=${set.id}`}>Compare with in force</ButtonLink>
+            )}
             <ButtonLink href="/rules/explorer">Decision explorer</ButtonLink>
             {isAdmin && !isDraft && <NewDraftButton fromId={set.id} label="New draft from this version" />}
           </>
@@ -86,7 +117,14 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
         </Card>
         {isDraft && isAdmin ? (
           <>
-            <RuleSetEditor id={set.id} version={set.version} lockVersion={set.lockVersion} changeNote={set.changeNote ?? ""} rules={engine.rules} defaultOutcome={engine.defaultOutcome} />
+            <RuleSetEditor
+              id={set.id}
+              version={set.version}
+              lockVersion={set.lockVersion}
+              changeNote={set.changeNote ?? ""}
+              rules={engine.rules}
+              defaultOutcome={engine.defaultOutcome}
+            />
             <SimulationPanel ruleSetId={set.id} />
           </>
         ) : (
@@ -97,16 +135,32 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
               </p>
             )}
             {engine.rules.length === 0 ? (
-              <Card title="Rules"><p className="text-sm text-slate-600">This version has no rules: every deal gets the default outcome.</p></Card>
+              <Card title="Rules">
+                <p className="text-sm text-slate-600">
+                  This version has no rules: every deal gets the default outcome.
+                </p>
+              </Card>
             ) : (
               <section aria-labelledby="rules-heading">
-                <h2 id="rules-heading" className="mb-2 text-sm font-semibold text-slate-800">Rules — tried top to bottom; the first match decides</h2>
-                <DataTable rows={[...engine.rules]} columns={columns} path={`/rules/${set.id}`} query={{}} sort="priority" dir="asc" caption={`Rules of version ${set.version} in priority order`} />
+                <h2 id="rules-heading" className="mb-2 text-sm font-semibold text-slate-800">
+                  Rules — tried top to bottom; the first match decides
+                </h2>
+                <DataTable
+                  rows={[...engine.rules]}
+                  columns={columns}
+                  path={`/rules/${set.id}`}
+                  query={{}}
+                  sort="priority"
+                  dir="asc"
+                  caption={`Rules of version ${set.version} in priority order`}
+                />
               </section>
             )}
             <Card title="Default outcome — when no rule matches">
               <OutcomeSummary outcome={engine.defaultOutcome} />
-              {engine.defaultOutcome.rationale && <p className="mt-2 text-sm text-slate-700">{engine.defaultOutcome.rationale}</p>}
+              {engine.defaultOutcome.rationale && (
+                <p className="mt-2 text-sm text-slate-700">{engine.defaultOutcome.rationale}</p>
+              )}
             </Card>
             {isAdmin && inForce?.id === set.id && <ReroutePanel />}
           </>

@@ -23,7 +23,8 @@ const KIND: Record<RuleChange["kind"], { label: string; tone: Tone; row: string 
 };
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 64 ? v : undefined);
-const versionLabel = (s: RuleSetSummary, inForceId: string | null, now: Date) => `v${s.version} · ${ruleSetStatus(s, inForceId, now).label}`;
+const versionLabel = (s: RuleSetSummary, inForceId: string | null, now: Date) =>
+  `v${s.version} · ${ruleSetStatus(s, inForceId, now).label}`;
 
 /** Part of a rule cell, marked when the diff says that field changed so the eye finds it. */
 function Part({ changed, children, className }: { changed: boolean; children: React.ReactNode; className?: string }) {
@@ -39,10 +40,18 @@ function RuleCell({ rule, fields }: { rule?: Rule; fields: Field[] }) {
   if (!rule) return <p className="px-1.5 text-sm italic text-slate-500">Not in this version</p>;
   return (
     <div className="space-y-1 text-sm">
-      <Part changed={fields.includes("name")} className="font-medium text-slate-900">{rule.name}</Part>
-      <Part changed={fields.includes("conditions")} className="text-slate-700"><ConditionList conditions={rule.conditions} /></Part>
-      <Part changed={fields.includes("outcome")}><OutcomeSummary outcome={rule.outcome} /></Part>
-      <Part changed={fields.includes("rationale")} className="text-xs text-slate-600">{rule.rationale || "No rationale"}</Part>
+      <Part changed={fields.includes("name")} className="font-medium text-slate-900">
+        {rule.name}
+      </Part>
+      <Part changed={fields.includes("conditions")} className="text-slate-700">
+        <ConditionList conditions={rule.conditions} />
+      </Part>
+      <Part changed={fields.includes("outcome")}>
+        <OutcomeSummary outcome={rule.outcome} />
+      </Part>
+      <Part changed={fields.includes("rationale")} className="text-xs text-slate-600">
+        {rule.rationale || "No rationale"}
+      </Part>
     </div>
   );
 }
@@ -56,25 +65,61 @@ function DefaultCell({ outcome, changed }: { outcome: DefaultOutcome; changed: b
   );
 }
 
-function Picker({ sets, a, b, onlyChanges, inForceId, now }: { sets: RuleSetSummary[]; a: string; b: string; onlyChanges: boolean; inForceId: string | null; now: Date }) {
+function Picker({
+  sets,
+  a,
+  b,
+  onlyChanges,
+  inForceId,
+  now,
+}: {
+  sets: RuleSetSummary[];
+  a: string;
+  b: string;
+  onlyChanges: boolean;
+  inForceId: string | null;
+  now: Date;
+}) {
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
-  const options = sets.map((s) => <option key={s.id} value={s.id}>{versionLabel(s, inForceId, now)}</option>);
+  const options = sets.map((s) => (
+    <option key={s.id} value={s.id}>
+      {versionLabel(s, inForceId, now)}
+    </option>
+  ));
   return (
     // a GET form: every comparison is a shareable link and works without JavaScript
-    <form method="get" action="/rules/diff" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <form
+      method="get"
+      action="/rules/diff"
+      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+    >
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Before
-        <select name="a" defaultValue={a} className={select}>{options}</select>
+        <select name="a" defaultValue={a} className={select}>
+          {options}
+        </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         After
-        <select name="b" defaultValue={b} className={select}>{options}</select>
+        <select name="b" defaultValue={b} className={select}>
+          {options}
+        </select>
       </label>
       <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
         <input type="checkbox" name="only" value="changes" defaultChecked={onlyChanges} /> Only differences
       </label>
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900">Compare</button>
-      <Link href={`/rules/diff?a=${b}&b=${a}${onlyChanges ? "&only=changes" : ""}`} className="px-2 py-1.5 text-sm text-slate-600 hover:text-slate-900">Swap</Link>
+      <button
+        type="submit"
+        className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900"
+      >
+        Compare
+      </button>
+      <Link
+        href={`/rules/diff?a=${b}&b=${a}${onlyChanges ? "&only=changes" : ""}`}
+        className="px-2 py-1.5 text-sm text-slate-600 hover:text-slate-900"
+      >
+        Swap
+      </Link>
     </form>
   );
 }
@@ -85,23 +130,48 @@ export default async function RuleSetDiffPage({ searchParams }: Props) {
   const sets = await listRuleSets(ctx);
   const now = new Date();
   const inForce = ruleSetInForce(sets, now);
-  const header = <PageHeader title="Compare rule set versions" description="Rules are matched by priority. Highlighted parts differ between the two versions." actions={<ButtonLink href="/rules">All versions</ButtonLink>} />;
+  const header = (
+    <PageHeader
+      title="Compare rule set versions"
+      description="Rules are matched by priority. Highlighted parts differ between the two versions."
+      actions={<ButtonLink href="/rules">All versions</ButtonLink>}
+    />
+  );
   if (sets.length === 0) {
-    return <>{header}<EmptyState title="No rule sets yet">Once the default rules of engagement are installed, versions can be compared here.</EmptyState></>;
+    return (
+      <>
+        {header}
+        <EmptyState title="No rule sets yet">
+          Once the default rules of engagement are installed, versions can be compared here.
+        </EmptyState>
+      </>
+    );
   }
   // defaults: what is in force against the newest draft (or, failing that, the newest version)
   const newestDraft = sets.find((s) => s.status === "DRAFT");
   const bId = one(sp.b) ?? (newestDraft ?? sets[0]).id;
-  const aId = one(sp.a) ?? (inForce && inForce.id !== bId ? inForce.id : (sets.find((s) => s.id !== bId) ?? sets[0]).id);
+  const aId =
+    one(sp.a) ?? (inForce && inForce.id !== bId ? inForce.id : (sets.find((s) => s.id !== bId) ?? sets[0]).id);
   const onlyChanges = sp.only === "changes";
   const [before, after] = await Promise.all([findRuleSet(ctx, aId), findRuleSet(ctx, bId)]);
-  const picker = <Picker sets={sets} a={before ? aId : (inForce?.id ?? sets[0].id)} b={after ? bId : sets[0].id} onlyChanges={onlyChanges} inForceId={inForce?.id ?? null} now={now} />;
+  const picker = (
+    <Picker
+      sets={sets}
+      a={before ? aId : (inForce?.id ?? sets[0].id)}
+      b={after ? bId : sets[0].id}
+      onlyChanges={onlyChanges}
+      inForceId={inForce?.id ?? null}
+      now={now}
+    />
+  );
   if (!before || !after) {
     return (
       <>
         {header}
         {picker}
-        <EmptyState title="Version not found">One of the versions in the link does not exist (a deleted draft, perhaps). Pick two versions above.</EmptyState>
+        <EmptyState title="Version not found">
+          One of the versions in the link does not exist (a deleted draft, perhaps). Pick two versions above.
+        </EmptyState>
       </>
     );
   }
@@ -114,32 +184,72 @@ export default async function RuleSetDiffPage({ searchParams }: Props) {
     <>
       {header}
       {picker}
-      {same && <p role="status" className="mb-4 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">Both sides are version {before.version}. Pick a different version to see changes.</p>}
+      {same && (
+        <p role="status" className="mb-4 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">
+          Both sides are version {before.version}. Pick a different version to see changes.
+        </p>
+      )}
       <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
         <Stat label="Added" value={formatNumber(diff.counts.added)} />
-        <Stat label="Removed" value={formatNumber(diff.counts.removed)} tone={diff.counts.removed ? "warn" : undefined} />
-        <Stat label="Changed" value={formatNumber(diff.counts.changed)} tone={diff.counts.changed ? "warn" : undefined} />
+        <Stat
+          label="Removed"
+          value={formatNumber(diff.counts.removed)}
+          tone={diff.counts.removed ? "warn" : undefined}
+        />
+        <Stat
+          label="Changed"
+          value={formatNumber(diff.counts.changed)}
+          tone={diff.counts.changed ? "warn" : undefined}
+        />
         <Stat label="Unchanged" value={formatNumber(diff.counts.unchanged)} />
-        <Stat label="Default outcome" value={diff.defaultOutcomeChanged ? "Changed" : "Same"} tone={diff.defaultOutcomeChanged ? "warn" : undefined} />
+        <Stat
+          label="Default outcome"
+          value={diff.defaultOutcomeChanged ? "Changed" : "Same"}
+          tone={diff.defaultOutcomeChanged ? "warn" : undefined}
+        />
       </div>
-      {!same && identical && <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Versions {before.version} and {after.version} route every deal the same way: no rule and no default outcome differs.</p>}
+      {!same && identical && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Versions {before.version} and {after.version} route every deal the same way: no rule and no default outcome
+          differs.
+        </p>
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">Rules of version {before.version} and version {after.version}, side by side by priority</caption>
+          <caption className="sr-only">
+            Rules of version {before.version} and version {after.version}, side by side by priority
+          </caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="w-36 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">Priority</th>
+              <th
+                scope="col"
+                className="w-36 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+              >
+                Priority
+              </th>
               {[before, after].map((s, i) => (
-                <th key={i} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  <Link href={`/rules/${s.id}`} className="hover:underline">{i === 0 ? "Before" : "After"}: v{s.version}</Link>
-                  <span className="ml-2 font-normal normal-case text-slate-500">{s.effectiveFrom ? `from ${formatDateTime(s.effectiveFrom)}` : humanize(s.status)}</span>
+                <th
+                  key={i}
+                  scope="col"
+                  className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                >
+                  <Link href={`/rules/${s.id}`} className="hover:underline">
+                    {i === 0 ? "Before" : "After"}: v{s.version}
+                  </Link>
+                  <span className="ml-2 font-normal normal-case text-slate-500">
+                    {s.effectiveFrom ? `from ${formatDateTime(s.effectiveFrom)}` : humanize(s.status)}
+                  </span>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.length === 0 && (
-              <tr><td colSpan={3} className="px-3 py-6 text-center text-slate-600">No rule differs. Untick “Only differences” to see every rule.</td></tr>
+              <tr>
+                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">
+                  No rule differs. Untick “Only differences” to see every rule.
+                </td>
+              </tr>
             )}
             {rows.map((c) => {
               const fields: Field[] = c.kind === "changed" ? c.fields : [];
@@ -147,8 +257,12 @@ export default async function RuleSetDiffPage({ searchParams }: Props) {
                 <tr key={c.priority} className={KIND[c.kind].row}>
                   <th scope="row" className="px-3 py-3 text-left align-top font-normal">
                     <span className="block font-mono text-xs text-slate-600">{c.priority}</span>
-                    <Badge tone={KIND[c.kind].tone} className="mt-1">{KIND[c.kind].label}</Badge>
-                    {fields.length > 0 && <span className="mt-1 block text-xs text-amber-800">{fields.map(humanize).join(", ")}</span>}
+                    <Badge tone={KIND[c.kind].tone} className="mt-1">
+                      {KIND[c.kind].label}
+                    </Badge>
+                    {fields.length > 0 && (
+                      <span className="mt-1 block text-xs text-amber-800">{fields.map(humanize).join(", ")}</span>
+                    )}
                   </th>
                   <td className="w-[42%] px-3 py-3 align-top">
                     <RuleCell rule={c.kind === "added" ? undefined : c.before} fields={fields} />
@@ -162,10 +276,16 @@ export default async function RuleSetDiffPage({ searchParams }: Props) {
             <tr className={diff.defaultOutcomeChanged ? KIND.changed.row : KIND.unchanged.row}>
               <th scope="row" className="px-3 py-3 text-left align-top font-normal">
                 <span className="block text-xs font-semibold text-slate-700">Default</span>
-                <Badge tone={diff.defaultOutcomeChanged ? "amber" : "slate"} className="mt-1">{diff.defaultOutcomeChanged ? "Changed" : "Unchanged"}</Badge>
+                <Badge tone={diff.defaultOutcomeChanged ? "amber" : "slate"} className="mt-1">
+                  {diff.defaultOutcomeChanged ? "Changed" : "Unchanged"}
+                </Badge>
               </th>
-              <td className="px-3 py-3 align-top"><DefaultCell outcome={diff.before.defaultOutcome} changed={diff.defaultOutcomeChanged} /></td>
-              <td className="px-3 py-3 align-top"><DefaultCell outcome={diff.after.defaultOutcome} changed={diff.defaultOutcomeChanged} /></td>
+              <td className="px-3 py-3 align-top">
+                <DefaultCell outcome={diff.before.defaultOutcome} changed={diff.defaultOutcomeChanged} />
+              </td>
+              <td className="px-3 py-3 align-top">
+                <DefaultCell outcome={diff.after.defaultOutcome} changed={diff.defaultOutcomeChanged} />
+              </td>
             </tr>
           </tbody>
         </table>

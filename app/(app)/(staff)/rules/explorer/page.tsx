@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Decision explorer" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() && v.length <= 64 ? v.trim() : undefined);
+const one = (v: string | string[] | undefined) =>
+  typeof v === "string" && v.trim() && v.length <= 64 ? v.trim() : undefined;
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 
 export default async function DecisionExplorerPage({ searchParams }: Props) {
@@ -25,7 +26,9 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
   const sets = await listRuleSets(ctx);
   const header = (
     <>
-      <Link href="/rules" className="text-sm text-brand-700 hover:underline">← Rules of engagement</Link>
+      <Link href="/rules" className="text-sm text-brand-700 hover:underline">
+        ← Rules of engagement
+      </Link>
       <PageHeader
         title="Decision explorer"
         description="Type a deal's facts, or load an opportunity's recorded facts, and see which route a rule set version gives it and why. Nothing is stored."
@@ -34,7 +37,14 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
     </>
   );
   if (sets.length === 0) {
-    return <>{header}<EmptyState title="No rule sets yet">Once the default rules of engagement are installed, decisions can be explored here.</EmptyState></>;
+    return (
+      <>
+        {header}
+        <EmptyState title="No rule sets yet">
+          Once the default rules of engagement are installed, decisions can be explored here.
+        </EmptyState>
+      </>
+    );
   }
 
   const inForce = ruleSetInForce(sets, now);
@@ -45,30 +55,55 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
     opportunityId ? findOpportunityFacts(ctx, opportunityId) : null,
   ]);
   const ruleSet = chosen ?? (await findRuleSet(ctx, inForce?.id ?? sets[0].id));
-  if (!ruleSet) return <>{header}<EmptyState title="Rule set not found">Pick another version.</EmptyState></>;
+  if (!ruleSet)
+    return (
+      <>
+        {header}
+        <EmptyState title="Rule set not found">Pick another version.</EmptyState>
+      </>
+    );
   const ruleNames = Object.fromEntries(ruleSet.engine.rules.map((r) => [r.id, r.name]));
 
   return (
     <>
       {header}
       {/* next/form navigates client-side, so switching versions keeps the facts already typed */}
-      <Form action="/rules/explorer" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <Form
+        action="/rules/explorer"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      >
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           Rule set
           <select name="ruleSet" defaultValue={ruleSet.id} className={FIELD}>
             {sets.map((s) => (
-              <option key={s.id} value={s.id}>v{s.version} · {ruleSetStatus(s, inForce?.id ?? null, now).label}</option>
+              <option key={s.id} value={s.id}>
+                v{s.version} · {ruleSetStatus(s, inForce?.id ?? null, now).label}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           Prefill from opportunity (id)
-          <input name="opportunity" defaultValue={opportunityId ?? ""} maxLength={64} autoComplete="off" placeholder="e.g. copp000123" className={`${FIELD} w-56`} />
+          <input
+            name="opportunity"
+            defaultValue={opportunityId ?? ""}
+            maxLength={64}
+            autoComplete="off"
+            placeholder="e.g. copp000123"
+            className={`${FIELD} w-56`}
+          />
         </label>
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900">Apply</button>
+        <button
+          type="submit"
+          className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900"
+        >
+          Apply
+        </button>
       </Form>
       {requested && !chosen && (
-        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">That rule set version does not exist; showing version {ruleSet.version}.</p>
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          That rule set version does not exist; showing version {ruleSet.version}.
+        </p>
       )}
       {opportunityId && !opportunity && (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -79,12 +114,20 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
         <p role="status" className="mb-4 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">
           {opportunity.facts ? (
             <>
-              Facts of <Link href={`/opportunities/${opportunity.id}`} className="font-medium underline">{opportunity.name}</Link> as recorded on {formatDateTime(opportunity.decidedAt)}
-              {opportunity.ruleSetVersion !== null && ` under v${opportunity.ruleSetVersion}`}. Change any of them to ask “what if”.
+              Facts of{" "}
+              <Link href={`/opportunities/${opportunity.id}`} className="font-medium underline">
+                {opportunity.name}
+              </Link>{" "}
+              as recorded on {formatDateTime(opportunity.decidedAt)}
+              {opportunity.ruleSetVersion !== null && ` under v${opportunity.ruleSetVersion}`}. Change any of them to
+              ask “what if”.
             </>
           ) : (
             <>
-              <Link href={`/opportunities/${opportunity.id}`} className="font-medium underline">{opportunity.name}</Link> has no recorded route decision to load; enter its facts by hand.
+              <Link href={`/opportunities/${opportunity.id}`} className="font-medium underline">
+                {opportunity.name}
+              </Link>{" "}
+              has no recorded route decision to load; enter its facts by hand.
             </>
           )}
         </p>

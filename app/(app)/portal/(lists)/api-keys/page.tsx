@@ -15,11 +15,18 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(ctx);
   return (
     <>
-      <PageHeader title="API keys" description="Keys let your systems register deals and read your registrations through the Accord API (Authorization: Bearer <key>). A key acts as your company." />
+      <PageHeader
+        title="API keys"
+        description="Keys let your systems register deals and read your registrations through the Accord API (Authorization: Bearer <key>). A key acts as your company."
+      />
       <div className="space-y-6">
-        <Card title="Create a key"><CreateKeyForm /></Card>
+        <Card title="Create a key">
+          <CreateKeyForm />
+        </Card>
         {keys.length === 0 ? (
-          <EmptyState title="No API keys yet">Create one for each system that talks to Accord, so you can revoke them one by one.</EmptyState>
+          <EmptyState title="No API keys yet">
+            Create one for each system that talks to Accord, so you can revoke them one by one.
+          </EmptyState>
         ) : (
           <Card title="Your company's keys">
             <Table
@@ -29,10 +36,21 @@ export default async function ApiKeysPage() {
               columns={[
                 { header: "Name", className: "font-medium text-slate-800", cell: (k) => k.name },
                 { header: "Key", className: "font-mono text-xs text-slate-600", cell: (k) => `acc_${k.prefix}_…` },
-                { header: "Created", cell: (k) => `${formatDateTime(k.createdAt)}${k.createdBy ? ` · ${k.createdBy.name}` : ""}` },
+                {
+                  header: "Created",
+                  cell: (k) => `${formatDateTime(k.createdAt)}${k.createdBy ? ` · ${k.createdBy.name}` : ""}`,
+                },
                 { header: "Last used", cell: (k) => formatDateTime(k.lastUsedAt) },
-                { header: "Status", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>) },
-                { header: "Actions", hideHeader: true, align: "right", cell: (k) => !k.revokedAt && <RevokeButton id={k.id} name={k.name} /> },
+                {
+                  header: "Status",
+                  cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>),
+                },
+                {
+                  header: "Actions",
+                  hideHeader: true,
+                  align: "right",
+                  cell: (k) => !k.revokedAt && <RevokeButton id={k.id} name={k.name} />,
+                },
               ]}
             />
           </Card>

@@ -17,7 +17,10 @@ export default async function CompanyPage() {
   const users = partner.users ?? [];
   return (
     <>
-      <PageHeader title={partner.name} description={`Your company as the vendor sees it: ${humanize(partner.tier).toLowerCase()} tier ${humanize(partner.type).toLowerCase()}. Ask your partner manager to correct anything here.`} />
+      <PageHeader
+        title={partner.name}
+        description={`Your company as the vendor sees it: ${humanize(partner.tier).toLowerCase()} tier ${humanize(partner.type).toLowerCase()}. Ask your partner manager to correct anything here.`}
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <PartnerProfileCard partner={partner} />
@@ -25,12 +28,19 @@ export default async function CompanyPage() {
         </div>
         <Card title={`People (${users.length})`}>
           {users.length === 0 ? (
-            <p className="text-sm text-slate-600">No active users. Your partner manager can invite colleagues to the portal.</p>
+            <p className="text-sm text-slate-600">
+              No active users. Your partner manager can invite colleagues to the portal.
+            </p>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {users.map((u) => (
                 <li key={u.id} className="py-2">
-                  <p className="font-medium text-slate-800">{u.name}{u.id === ctx.userId ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}</p>
+                  <p className="font-medium text-slate-800">
+                    {u.name}
+                    {u.id === ctx.userId ? (
+                      <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>
+                    ) : null}
+                  </p>
                   <p className="text-slate-600">{u.email}</p>
                 </li>
               ))}

@@ -9,7 +9,11 @@ import { fromSearchParams, registrationListQuery } from "@/lib/validation/lists"
 
 export const metadata: Metadata = { title: "My registrations" };
 
-export default async function MyRegistrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyRegistrationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await partnerContext();
   const raw = fromSearchParams(await searchParams);
   const parsed = registrationListQuery.omit({ partnerId: true }).safeParse(raw);
@@ -20,9 +24,23 @@ export default async function MyRegistrationsPage({ searchParams }: { searchPara
       <PageHeader
         title="My registrations"
         description="Your company's deal registrations, their status and protection."
-        actions={<><ButtonLink href="/portal/registrations/upload">Upload CSV</ButtonLink><ButtonLink href="/portal/registrations/new" variant="primary">Register a deal</ButtonLink></>}
+        actions={
+          <>
+            <ButtonLink href="/portal/registrations/upload">Upload CSV</ButtonLink>
+            <ButtonLink href="/portal/registrations/new" variant="primary">
+              Register a deal
+            </ButtonLink>
+          </>
+        }
       />
-      <RegistrationList page={page} query={parsed.data} raw={raw} path="/portal/registrations" showPartner={false} now={new Date()} />
+      <RegistrationList
+        page={page}
+        query={parsed.data}
+        raw={raw}
+        path="/portal/registrations"
+        showPartner={false}
+        now={new Date()}
+      />
     </>
   );
 }

@@ -20,18 +20,31 @@ const OVERLAP: Record<string, string> = {
 export default async function MyRegistrationPage({ params, searchParams }: Props) {
   const ctx = await partnerContext();
   // scoped to the caller's company: another partner's id is answered exactly like a missing one
-  const [reg, maxExtensions, dormant, query] = await Promise.all([findRegistration(ctx, (await params).id), maxProtectionExtensions(), dormantDays(), searchParams]);
+  const [reg, maxExtensions, dormant, query] = await Promise.all([
+    findRegistration(ctx, (await params).id),
+    maxProtectionExtensions(),
+    dormantDays(),
+    searchParams,
+  ]);
   if (!reg) notFound();
   const now = new Date();
-  const canExtend = reg.status === "APPROVED" && !!reg.protectedUntil && reg.protectedUntil > now && reg.extensionCount < maxExtensions;
+  const canExtend =
+    reg.status === "APPROVED" && !!reg.protectedUntil && reg.protectedUntil > now && reg.extensionCount < maxExtensions;
   const canWithdraw = reg.status === "SUBMITTED" || reg.status === "APPROVED";
   // the banner is about the fresh submission: once decided or withdrawn, the status card says the rest
   const created = query.created === "1" && reg.status === "SUBMITTED";
   // the query string is user input: only known types pick a wording
-  const conflict = typeof query.conflict === "string" && Object.hasOwn(OVERLAP, query.conflict) ? OVERLAP[query.conflict] : query.conflict ? "an overlap was found" : null;
+  const conflict =
+    typeof query.conflict === "string" && Object.hasOwn(OVERLAP, query.conflict)
+      ? OVERLAP[query.conflict]
+      : query.conflict
+        ? "an overlap was found"
+        : null;
   return (
     <>
-      <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">← My registrations</Link>
+      <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">
+        ← My registrations
+      </Link>
       <PageHeader
         title={reg.accountName}
         description={reg.productLine.name}
@@ -50,8 +63,8 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
         <div role="status" className="mb-6">
           {conflict ? (
             <Notice tone="amber" title="Registration received: under review">
-              It overlaps with existing activity on this account ({conflict}), so the vendor reviews the case before deciding.
-              You will see the decision and its reason here.
+              It overlaps with existing activity on this account ({conflict}), so the vendor reviews the case before
+              deciding. You will see the decision and its reason here.
             </Notice>
           ) : (
             <Notice tone="green" title="Registration submitted">

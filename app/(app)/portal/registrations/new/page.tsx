@@ -16,7 +16,9 @@ export default async function NewRegistrationPage() {
   const choices: CountryChoice[] = countries.map((c) => ({ ...c, name: names.of(c.code) ?? c.code }));
   return (
     <>
-      <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">← My registrations</Link>
+      <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">
+        ← My registrations
+      </Link>
       <PageHeader
         title="Register a deal"
         description="Register an opportunity to protect it. You see the expected route as you type; the vendor decides within two business days."

@@ -29,12 +29,18 @@ export default async function UploadRegistrationsPage() {
 
   return (
     <>
-      <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">← My registrations</Link>
+      <Link href="/portal/registrations" className="text-sm text-brand-700 hover:underline">
+        ← My registrations
+      </Link>
       <PageHeader
         title="Upload registrations"
         description={`Register up to ${MAX_CSV_ROWS.toLocaleString("en-US")} deals at once from a spreadsheet. Every row is checked before anything is saved, and each imported row is routed and reviewed like one entered in the form.`}
         actions={
-          <a href={TEMPLATE_HREF} download="accord-registrations-template.csv" className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          <a
+            href={TEMPLATE_HREF}
+            download="accord-registrations-template.csv"
+            className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+          >
             Download the template
           </a>
         }
@@ -45,14 +51,19 @@ export default async function UploadRegistrationsPage() {
         </div>
         <Card title="The template" className="lg:col-span-2">
           <p className="text-sm text-slate-600">
-            One row per deal, below a header row naming these columns (in any order). Save the file as CSV UTF-8 and put values that contain commas in double quotes.
+            One row per deal, below a header row naming these columns (in any order). Save the file as CSV UTF-8 and put
+            values that contain commas in double quotes.
           </p>
           <table className="mt-3 w-full text-sm">
             <caption className="sr-only">Columns of the registration template</caption>
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <th scope="col" className="py-1 pr-3 font-semibold">Column</th>
-                <th scope="col" className="py-1 font-semibold">What to enter</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">
+                  Column
+                </th>
+                <th scope="col" className="py-1 font-semibold">
+                  What to enter
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">

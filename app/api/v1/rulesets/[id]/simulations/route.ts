@@ -23,7 +23,8 @@ export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
   const body = await readBody(req, input);
   const { engine: candidate } = await engineRuleSetFor(ctx, id);
   const current = body.baseline === "CURRENT_RULE_SET" ? (await ruleSetInForceAt(new Date()))?.engine : undefined;
-  if (body.baseline === "CURRENT_RULE_SET" && !current) throw new AppError("UNPROCESSABLE", "No rule set is in force to compare with");
+  if (body.baseline === "CURRENT_RULE_SET" && !current)
+    throw new AppError("UNPROCESSABLE", "No rule set is in force to compare with");
   const total = await countHistoricalDeals(ctx, body.from, body.to);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -45,5 +46,7 @@ export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
       }
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" },
+  });
 });
