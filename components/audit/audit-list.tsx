@@ -55,7 +55,8 @@ export function AuditList({
         <EmptyState title={filtered ? "No audit events match these filters" : "The audit log is empty"}>
           {filtered
             ? "Clear a filter, or search for the exact id of the record you are tracing."
-            : "Every decision, publication and setting change is recorded here as it happens. Approve a registration or publish a rule set to see the first entry."}
+            : "Every decision, publication and setting change is recorded here as it happens. " +
+              "Approve a registration or publish a rule set to see the first entry."}
         </EmptyState>
       ) : (
         <>

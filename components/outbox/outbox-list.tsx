@@ -103,7 +103,8 @@ export function OutboxList({
         >
           {filtered
             ? "Clear a filter, or choose “All” to see every status."
-            : "Notifications are e-mailed within a minute of being queued. If the mail server is unreachable they wait here and are retried with growing pauses for 24 hours before they are marked failed."}
+            : "Notifications are e-mailed within a minute of being queued. If the mail server is " +
+              "unreachable they wait here and are retried with growing pauses for 24 hours before they are marked failed."}
         </EmptyState>
       ) : (
         <>

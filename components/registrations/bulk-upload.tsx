@@ -152,7 +152,8 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
       const res = await sendChunk(batchId, ready.slice(at, at + IMPORT_CHUNK_SIZE));
       if (!res.ok) {
         setAlert(
-          `${res.message} ${formatNumber(done.length)} of ${formatNumber(ready.length)} rows were processed. Resume to continue; rows already saved are not saved twice.`,
+          `${res.message} ${formatNumber(done.length)} of ${formatNumber(ready.length)} rows were processed. ` +
+            `Resume to continue; rows already saved are not saved twice.`,
         );
         break;
       }
@@ -176,7 +177,10 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
           onChange={onFile}
           disabled={phase === "checking" || phase === "importing"}
           aria-describedby="registrations-csv-hint"
-          className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100"
+          className={
+            "mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md " +
+            "file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100"
+          }
         />
         <p id="registrations-csv-hint" className="mt-1 text-xs text-slate-500">
           Up to 1,000 rows and 2 MB. Nothing is saved until you choose to import.

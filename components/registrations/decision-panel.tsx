@@ -53,7 +53,11 @@ export function DecisionPanel({ id, status, slaDueAt, overdue }: Props) {
     }
     setOutcome(
       res.data.status === "APPROVED"
-        ? `Approved. ${res.data.protectedUntil ? `The partner's protection runs until ${formatDate(res.data.protectedUntil)}.` : "This route gives no protection period."} The partner has been notified.`
+        ? `Approved. ${
+            res.data.protectedUntil
+              ? `The partner's protection runs until ` + `${formatDate(res.data.protectedUntil)}.`
+              : "This route gives no protection period."
+          } The partner has been notified.`
         : "Rejected. The partner has been notified with your reason.",
     );
     router.refresh();

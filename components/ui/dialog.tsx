@@ -8,7 +8,8 @@ import { FormAlert } from "./field";
 
 export const OVERLAY = "fixed inset-0 z-40 bg-slate-900/40";
 export const PANEL =
-  "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
+  "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 " +
+  "overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
 export const TITLE = "text-base font-semibold text-slate-900";
 export const DESCRIPTION = "mt-1 text-sm text-slate-600";
 export const WIDTH = { md: "max-w-md", lg: "max-w-lg" } as const;

@@ -5,7 +5,8 @@ import { cn } from "./cn";
 import { humanize } from "@/lib/format";
 
 const INPUT_BASE =
-  "block w-full rounded-md border border-slate-300 bg-white text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-500 disabled:bg-slate-50 aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50/40";
+  "block w-full rounded-md border border-slate-300 bg-white text-sm text-slate-900 shadow-sm " +
+  "placeholder:text-slate-500 focus:border-brand-500 disabled:bg-slate-50 aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50/40";
 export const INPUT = cn(INPUT_BASE, "px-3 py-2");
 export const INPUT_COMPACT = cn(INPUT_BASE, "px-2 py-1.5");
 export const LABEL = "block text-sm font-medium text-slate-700";

@@ -80,7 +80,8 @@ export function openApiDocument(serverUrl: string) {
       title: "Accord API",
       version: "1.0.0",
       description:
-        "Partner/direct route-to-market governance. Authenticate with `Authorization: Bearer <api key>` (a partner key acts as that partner) or a session cookie.",
+        "Partner/direct route-to-market governance. Authenticate with `Authorization: Bearer <api " +
+        "key>` (a partner key acts as that partner) or a session cookie.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],

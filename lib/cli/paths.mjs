@@ -8,4 +8,5 @@ export const bin = {
   vitest: path.join(root, "node_modules", "vitest", "vitest.mjs"),
   eslint: path.join(root, "node_modules", "eslint", "bin", "eslint.js"),
   playwright: path.join(root, "node_modules", "@playwright", "test", "cli.js"),
+  prettier: path.join(root, "node_modules", "prettier", "bin", "prettier.cjs"),
 };

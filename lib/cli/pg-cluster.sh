@@ -13,7 +13,8 @@ case "$cmd" in
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off \
+          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres accord_test
     echo "postgresql://postgres@127.0.0.1:$port/accord_test"
     ;;

@@ -47,6 +47,7 @@ if (!only || only === "unit" || only === "integration") {
 }
 if (!only || only === "unit") {
   run("lint", [bin.eslint, "--max-warnings=0", "."]);
+  run("formatting (Prettier)", [bin.prettier, "--check", "."]);
   run("unit tests", [bin.vitest, "run", "--project", "unit"]);
 }
 if (!only || only === "integration") {

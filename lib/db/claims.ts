@@ -14,7 +14,8 @@ export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boole
   // each sees the conflict case the previous one opened (SQLite transactions take turns anyway).
   const lock = opts.lock && s.provider === "postgresql" ? " FOR UPDATE" : "";
   return s.all<Selected<"DealRegistration", "id" | "partnerId">>(
-    `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimNameKey" = ? OR "activeClaimDomainKey" = ? ORDER BY "submittedAt", "id"${lock}`,
+    `SELECT "id", "partnerId" FROM "DealRegistration" WHERE "activeClaimKey" = ? OR "activeClaimNameKey" = ?
+      OR "activeClaimDomainKey" = ? ORDER BY "submittedAt", "id"${lock}`,
     [keys.activeClaimKey, keys.activeClaimNameKey, keys.activeClaimDomainKey],
   );
 }
@@ -22,7 +23,8 @@ export function activeClaimHolders(s: Sql, keys: ClaimKeys, opts: { lock?: boole
 /** The partner's own active registration sharing any key with these, claim holder or not. */
 export async function ownActiveRegistration(s: Sql, keys: PartnerClaimKeys): Promise<string | null> {
   const row = await s.get<Selected<"DealRegistration", "id">>(
-    `SELECT "id" FROM "DealRegistration" WHERE "partnerClaimKey" = ? OR "partnerClaimNameKey" = ? OR "partnerClaimDomainKey" = ? ORDER BY "submittedAt", "id" LIMIT 1`,
+    `SELECT "id" FROM "DealRegistration" WHERE "partnerClaimKey" = ? OR "partnerClaimNameKey" = ? OR
+      "partnerClaimDomainKey" = ? ORDER BY "submittedAt", "id" LIMIT 1`,
     [keys.partnerClaimKey, keys.partnerClaimNameKey, keys.partnerClaimDomainKey],
   );
   return row?.id ?? null;

@@ -144,7 +144,8 @@ async function openCase(
   if (!a.account) return null;
   const row = await s.get<Selected<"Conflict", "id">>(
     `SELECT c."id" FROM "Conflict" c WHERE c."accountId" = ? AND c."type" = ? AND c."status" = 'OPEN'${opportunityId ? ` AND c."opportunityId" = ?` : ""}
-        AND EXISTS (SELECT 1 FROM "ConflictRegistration" l JOIN "DealRegistration" r ON r."id" = l."registrationId" WHERE l."conflictId" = c."id" AND r."productLineId" = ?)
+        AND EXISTS (SELECT 1 FROM "ConflictRegistration" l JOIN "DealRegistration" r ON r."id" =
+          l."registrationId" WHERE l."conflictId" = c."id" AND r."productLineId" = ?)
       ORDER BY c."openedAt", c."id" LIMIT 1`,
     [a.account.id, type, ...(opportunityId ? [opportunityId] : []), a.productLineId],
   );

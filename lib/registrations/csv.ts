@@ -126,7 +126,10 @@ function checkHeader(header: string[]): string | undefined {
     repeated.length ? `repeated column${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")}` : "",
   ].filter(Boolean);
   if (!problems.length) return undefined;
-  return `The first row of the file has ${problems.join("; ")}. It must name these columns: ${CSV_COLUMNS.join(", ")}. Download the template to start from a correct file.`;
+  return (
+    `The first row of the file has ${problems.join("; ")}. It must name these columns: ` +
+    `${CSV_COLUMNS.join(", ")}. Download the template to start from a correct file.`
+  );
 }
 
 function byteLength(text: string): number {
@@ -157,7 +160,9 @@ export function parseRegistrationCsv(text: string, opts: ParseOptions = {}): Par
   if (dataCount > MAX_CSV_ROWS)
     return {
       rows: [],
-      fatal: `The file has ${dataCount.toLocaleString("en-US")} rows; one upload takes at most ${MAX_CSV_ROWS.toLocaleString("en-US")}. Split it into smaller files.`,
+      fatal:
+        `The file has ${dataCount.toLocaleString("en-US")} rows; one upload takes at most ` +
+        `${MAX_CSV_ROWS.toLocaleString("en-US")}. Split it into smaller files.`,
     };
 
   const quoteErrors = new Map<number, string>();

@@ -208,7 +208,9 @@ function findShadowsAndOverlaps(ctx: Context): void {
       kind: "OVERLAP",
       severity: "warning",
       ruleIds: [rules[b].id, rules[a].id],
-      message: `Rules ${label(rules[a])} and ${label(rules[b])} overlap with different outcomes (${difference}); a deal matching both gets the outcome of "${rules[a].name}".`,
+      message:
+        `Rules ${label(rules[a])} and ${label(rules[b])} overlap with different outcomes ` +
+        `(${difference}); a deal matching both gets the outcome of "${rules[a].name}".`,
       example: exampleOf(space, boxSteps(intersectBoxes(space.boxes[a], space.boxes[b])!)),
     });
   }
@@ -256,7 +258,10 @@ function findGaps(ctx: Context): void {
       kind: "GAP",
       severity: "info",
       ruleIds: [],
-      message: `${where.length > 0 ? `Deals with ${where.join("; ")} match no rule and fall` : "Every deal matches no rule and falls"} to the default outcome (${ctx.ruleSet.defaultOutcome.route}).`,
+      message:
+        (where.length > 0
+          ? `Deals with ${where.join("; ")} match no rule and fall`
+          : "Every deal matches no rule and falls") + ` to the default outcome (${ctx.ruleSet.defaultOutcome.route}).`,
       example: exampleOf(space, region),
     });
   }

@@ -128,7 +128,8 @@ async function main() {
   );
   console.log(`load average (1/5/15 min) at start: ${load()}`);
   console.log(
-    `HTTP: ${SECONDS} s per endpoint at ${RATE} req/s over ${CONNECTIONS} connections (pacing: ${PACING}), ${WARMUP_SECONDS} s warm-up each; lookups: ${fmt.int(LOOKUPS)} per size\n`,
+    `HTTP: ${SECONDS} s per endpoint at ${RATE} req/s over ${CONNECTIONS} connections (pacing: ${PACING}), ` +
+      `${WARMUP_SECONDS} s warm-up each; lookups: ${fmt.int(LOOKUPS)} per size\n`,
   );
 
   // 1. the scaled databases
@@ -292,7 +293,8 @@ function report(
   );
   const [small, large] = [lookups[0][1], lookups[1][1]];
   console.log(
-    `200k ÷ 20k (mean): ${fmt.x(large.app.mean / small.app.mean)} through the app, ${fmt.x(large.raw.mean / small.raw.mean)} bare SQLite (a scan would be ~10×)`,
+    `200k ÷ 20k (mean): ${fmt.x(large.app.mean / small.app.mean)} through the app, ` +
+      `${fmt.x(large.raw.mean / small.raw.mean)} bare SQLite (a scan would be ~10×)`,
   );
   console.log(`\nQuery plans of the SQL the app sent (200k accounts):`);
   for (const plan of large.plans)
@@ -340,12 +342,14 @@ function report(
     ),
   );
   console.log(
-    `rows written by the measured phase: ${fmt.int(db.written)}; DealRegistration rows now: ${fmt.int(db.total)}${KEEP_DB ? ` (kept: ${path.relative(root, db.runFile)})` : ""}`,
+    `rows written by the measured phase: ${fmt.int(db.written)}; DealRegistration rows now: ` +
+      `${fmt.int(db.total)}${KEEP_DB ? ` (kept: ${path.relative(root, db.runFile)})` : ""}`,
   );
   if (inProcess) {
     const share = inProcess.cpuMs / reg.serverCpuMsPerRequest;
     console.log(
-      `\nsubmitRegistration in-process (no HTTP), ${fmt.int(inProcess.calls)} calls: ${inProcess.cpuMs.toFixed(2)} ms CPU and ${inProcess.wallMs.toFixed(2)} ms wall per call, ` +
+      `\nsubmitRegistration in-process (no HTTP), ${fmt.int(inProcess.calls)} calls: ` +
+        `${inProcess.cpuMs.toFixed(2)} ms CPU and ${inProcess.wallMs.toFixed(2)} ms wall per call, ` +
         `${inProcess.statements.toFixed(1)} SQL statements per call — ${pct(share)} of the server's CPU per registration request` +
         ` (${fmt.int(1000 / inProcess.cpuMs)} registrations per CPU-second at most, one Node process)`,
     );

@@ -4,7 +4,8 @@
 // json-rules-engine and (on the default rule set) a hand-written function, on 100,000 generated
 // deals, all in one run on one core. json-rules-engine is ~10,000× slower, so it runs on the first
 // 2,000 deals only (its `maxDeals`; BENCH_ENGINE_DEALS to change). Every implementation's answer
-// for every deal it ran is checked against the compiled evaluator's; any disagreement exits non-zero. Targets (the brief for lib/rules/compile.ts) are reported, not enforced.
+// for every deal it ran is checked against the compiled evaluator's; any disagreement exits non-zero. Targets (the
+// brief for lib/rules/compile.ts) are reported, not enforced.
 import os from "node:os";
 import { compileRuleSet } from "@/lib/rules/compile";
 import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";

@@ -11,7 +11,9 @@ function insertFailedMail(subject: string): string {
     const id = `cfail${randomBytes(8).toString("hex")}`;
     const at = new Date(Date.now() - 25 * 3_600_000).toISOString().replace("Z", "+00:00");
     db.prepare(
-      `INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts", "lastError", "nextAttemptAt", "failingSince", "createdAt") VALUES (?, 'registration.sla_overdue', 'pm@accord.test', ?, 'b', 'FAILED', 28, 'connect ECONNREFUSED 10.0.0.25:587', ?, ?, ?)`,
+      `INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts",
+        "lastError", "nextAttemptAt", "failingSince", "createdAt") VALUES (?, 'registration.sla_overdue',
+        'pm@accord.test', ?, 'b', 'FAILED', 28, 'connect ECONNREFUSED 10.0.0.25:587', ?, ?, ?)`,
     ).run(id, subject, at, at, at);
     return id;
   } finally {

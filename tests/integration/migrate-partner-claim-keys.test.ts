@@ -22,7 +22,9 @@ it("backfills the partner claim keys of active registrations, the earliest keepi
   const sqlite = new Database(file);
   sqlite.pragma("foreign_keys = OFF"); // registrations only: the backfill reads nothing else
   const insert = sqlite.prepare(
-    `INSERT INTO "DealRegistration" ("id", "partnerId", "status", "accountName", "accountCountry", "accountVertical", "accountNameKey", "accountDomainKey", "accountId", "productLineId", "estimatedAcvCents", "expectedCloseDate", "slaDueAt", "updatedAt", "submittedAt")
+    `INSERT INTO "DealRegistration" ("id", "partnerId", "status", "accountName", "accountCountry",
+      "accountVertical", "accountNameKey", "accountDomainKey", "accountId", "productLineId", "estimatedAcvCents",
+      "expectedCloseDate", "slaDueAt", "updatedAt", "submittedAt")
      VALUES (?, ?, ?, 'x', 'DE', 'RETAIL', ?, ?, ?, ?, 100, '2027-01-01', '2027-01-01', '2027-01-01', ?)`,
   );
   insert.run("r1", "p1", "SUBMITTED", "acme", "acme.example", "A", "pl1", "2026-01-01");

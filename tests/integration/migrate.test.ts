@@ -91,10 +91,13 @@ describe("migrations", () => {
       ["r5", "acme", "acme.example", "p1", "2025-01-01", null], // not active
     ];
     const parents = [
-      `INSERT INTO "Partner" ("id", "name", "nameKey", "type", "tier", "createdAt", "updatedAt") VALUES ('p', 'P', 'p', 'RESELLER', 'GOLD', '2026-01-01', '2026-01-01')`,
+      `INSERT INTO "Partner" ("id", "name", "nameKey", "type", "tier", "createdAt", "updatedAt") VALUES ('p',
+        'P', 'p', 'RESELLER', 'GOLD', '2026-01-01', '2026-01-01')`,
       `INSERT INTO "ProductLine" ("id", "name", "nameKey", "kind") VALUES ('p1', 'P1', 'p1', 'CORE'), ('p2', 'P2', 'p2', 'CORE')`,
     ];
-    const insert = `INSERT INTO "DealRegistration" ("id", "partnerId", "accountName", "accountCountry", "accountVertical", "accountNameKey", "accountDomainKey", "productLineId", "estimatedAcvCents", "expectedCloseDate", "slaDueAt", "updatedAt", "submittedAt", "activeClaimKey")
+    const insert = `INSERT INTO "DealRegistration" ("id", "partnerId", "accountName", "accountCountry",
+      "accountVertical", "accountNameKey", "accountDomainKey", "productLineId", "estimatedAcvCents",
+      "expectedCloseDate", "slaDueAt", "updatedAt", "submittedAt", "activeClaimKey")
        VALUES (?, 'p', 'x', 'DE', 'RETAIL', ?, ?, ?, 100, '2027-01-01', '2027-01-01', '2027-01-01', ?, ?)`;
     await db.exec(
       parents,
@@ -132,7 +135,8 @@ describe("migrations", () => {
     await migrate(`file:${file}`, dir);
     const sqlite = new Database(file);
     const insert = sqlite.prepare(
-      `INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts", "lastError", "createdAt") VALUES (?, 'k', 'a@example.test', 's', 'b', ?, ?, ?, ?)`,
+      `INSERT INTO "Outbox" ("id", "kind", "recipientEmail", "subject", "body", "status", "attempts",
+        "lastError", "createdAt") VALUES (?, 'k', 'a@example.test', 's', 'b', ?, ?, ?, ?)`,
     );
     const iso = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString().replace("Z", "+00:00");
     insert.run("recent", "FAILED", 5, "connect ECONNREFUSED", iso(2));

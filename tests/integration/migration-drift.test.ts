@@ -86,7 +86,8 @@ async function postgresCatalogue(url: string): Promise<Record<string, unknown>> 
     const q = async (sql: string) => (await client.query(sql)).rows;
     return {
       enums: await q(
-        `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
+        `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN
+          pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
       ),
       columns: await q(
         `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, numeric_precision

@@ -47,7 +47,9 @@ export async function startFaultCluster(bin: string): Promise<FaultCluster> {
       : execFileSync(cmd, args, { stdio: "ignore" });
   const pgCtl = (...args: string[]) => asPostgres(path.join(bin, "pg_ctl"), ["-D", path.join(dir, "data"), ...args]);
   // the same server options as lib/cli/pg-cluster.sh starts it with
-  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options =
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c ` +
+    `fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   let frozen: number[] = [];
   const start = () => pgCtl("-l", path.join(dir, "log"), "-w", "-o", options, "start");
   return {

@@ -1,4 +1,5 @@
-// `?after=`/`?before=` took any registration id and Prisma resolved it outside the caller's scope, so a partner learned that another partner's row existed and where it sorted (ACV, name).
+// `?after=`/`?before=` took any registration id and Prisma resolved it outside the caller's scope, so a partner
+// learned that another partner's row existed and where it sorted (ACV, name).
 // Cursors are now opaque and signed for one caller, list, sort and direction (lib/security/cursor.ts),
 // and a page is resolved by a keyset condition inside the caller's `where` (lib/db/pagination.ts).
 import { describe, expect, it } from "vitest";

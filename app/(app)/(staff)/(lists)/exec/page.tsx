@@ -48,7 +48,10 @@ export default async function ExecPage() {
     <>
       <PageHeader
         title={`Revenue council — ${who}`}
-        description={`One view of direct and partner revenue for ${results.quarter}: pipeline by route, results this quarter, and where conflicts and registrations are stuck.`}
+        description={
+          `One view of direct and partner revenue for ${results.quarter}: pipeline by route, ` +
+          `results this quarter, and where conflicts and registrations are stuck.`
+        }
       />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat

@@ -26,7 +26,10 @@ export default async function OutboxPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="E-mail outbox"
-        description="Notifications waiting to be e-mailed, and those the mail server refused. Failed sends are retried with growing pauses for 24 hours, then marked failed until you retry them."
+        description={
+          "Notifications waiting to be e-mailed, and those the mail server refused. " +
+          "Failed sends are retried with growing pauses for 24 hours, then marked failed until you retry them."
+        }
         actions={toRetry > 0 ? <RetryButton count={toRetry} /> : undefined}
       />
       {!process.env.SMTP_URL && (

@@ -129,7 +129,10 @@ export default async function RulesPage() {
     <>
       <PageHeader
         title="Rules of engagement"
-        description="Versioned rules that give every deal its route. One published version is in force at a time; a new version applies to deals first claimed after it takes effect."
+        description={
+          "Versioned rules that give every deal its route. One published version is in " +
+          "force at a time; a new version applies to deals first claimed after it takes effect."
+        }
         actions={
           <>
             <ButtonLink href="/rules/explorer">Decision explorer</ButtonLink>

@@ -17,7 +17,10 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Keys let your systems register deals and read your registrations through the Accord API (Authorization: Bearer <key>). A key acts as your company."
+        description={
+          "Keys let your systems register deals and read your registrations through the " +
+          "Accord API (Authorization: Bearer <key>). A key acts as your company."
+        }
       />
       <div className="space-y-6">
         <Card title="Create a key">

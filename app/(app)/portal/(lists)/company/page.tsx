@@ -19,7 +19,10 @@ export default async function CompanyPage() {
     <>
       <PageHeader
         title={partner.name}
-        description={`Your company as the vendor sees it: ${humanize(partner.tier).toLowerCase()} tier ${humanize(partner.type).toLowerCase()}. Ask your partner manager to correct anything here.`}
+        description={
+          `Your company as the vendor sees it: ${humanize(partner.tier).toLowerCase()} tier ` +
+          `${humanize(partner.type).toLowerCase()}. Ask your partner manager to correct anything here.`
+        }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

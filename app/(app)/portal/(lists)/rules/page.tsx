@@ -64,7 +64,10 @@ export default async function PortalRulesPage() {
     <>
       <PageHeader
         title="Rules of engagement"
-        description={`Who leads each deal, your company or the vendor's direct team, and why. Version ${inForce.version} has been in force since ${formatDate(inForce.effectiveFrom)}.`}
+        description={
+          `Who leads each deal, your company or the vendor's direct team, and why. Version ` +
+          `${inForce.version} has been in force since ${formatDate(inForce.effectiveFrom)}.`
+        }
       />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat

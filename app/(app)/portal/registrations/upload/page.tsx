@@ -34,12 +34,18 @@ export default async function UploadRegistrationsPage() {
       </Link>
       <PageHeader
         title="Upload registrations"
-        description={`Register up to ${MAX_CSV_ROWS.toLocaleString("en-US")} deals at once from a spreadsheet. Every row is checked before anything is saved, and each imported row is routed and reviewed like one entered in the form.`}
+        description={
+          `Register up to ${MAX_CSV_ROWS.toLocaleString("en-US")} deals at once from a ` +
+          `spreadsheet. Every row is checked before anything is saved, and each imported row is routed and reviewed like one entered in the form.`
+        }
         actions={
           <a
             href={TEMPLATE_HREF}
             download="accord-registrations-template.csv"
-            className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            className={
+              "inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-medium " +
+              "text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            }
           >
             Download the template
           </a>
