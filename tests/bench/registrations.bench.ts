@@ -23,6 +23,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "@/lib/db/migrate";
 import type { Vertical } from "@/lib/rules/types";
+import { SETTING_KEYS } from "@/lib/settings";
 import { root } from "../../lib/cli/paths.mjs";
 import { prng } from "./rules/generate";
 import { fmt, table } from "./rules/harness";
@@ -82,6 +83,18 @@ async function addApiKeys(db: Database.Database): Promise<PartnerKey[]> {
     );
     return { partnerId: p.id, partnerName: p.name, userId: p.userId, key };
   });
+}
+
+/**
+ * Turns the per-key API rate limit off (api.rateLimitPerMinute = 0, lib/db/api-keys.ts) in the run
+ * copy only: the load is a few keys at RATE req/s, far above the default 600 a minute per key, and
+ * the benchmark measures registration, not how fast 429s come back.
+ */
+function disableApiRateLimit(db: Database.Database) {
+  db.prepare(
+    `INSERT INTO "AppSetting" ("key", "value", "updatedAt") VALUES (?, ?, ?)
+     ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`,
+  ).run(SETTING_KEYS.apiRateLimitPerMinute, JSON.stringify(0), iso(Date.now()));
 }
 
 /** Accounts the load generator names again (the "existing" 20%), drawn evenly from the whole table. */
@@ -171,6 +184,7 @@ async function main() {
   copyFileSync(path.join(root, SCALES.large.file), runFile);
   const db = new Database(runFile, { timeout: 15_000 });
   const keys = await addApiKeys(db);
+  disableApiRateLimit(db);
   const existing = sampleAccounts(db, 20_000);
   const productLines = (db.prepare(`SELECT name FROM "ProductLine" ORDER BY name`).all() as { name: string }[]).map(
     (p) => p.name,

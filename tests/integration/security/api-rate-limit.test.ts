@@ -60,6 +60,21 @@ describe("API key rate limit", () => {
     expect(Number(over.retryAfter)).toBeLessThanOrEqual(30);
   });
 
+  it("is off at 0: a key far past any limit is still answered, and nothing is counted", async () => {
+    // the registration benchmark (tests/bench/registrations.bench.ts) relies on this to offer 200 req/s on 4 keys
+    await setLimit(0);
+    const key = await newKey();
+    const keyId = (await db.apiKey.findFirstOrThrow({ where: { prefix: key.split("_")[1] }, select: { id: true } })).id;
+    const expire = new Date(Date.now() + 30_000);
+    await db.rateLimiterFlexible.create({ data: { key: `api:${keyId}`, points: 100_000, expire } });
+    for (let i = 0; i < 5; i++) expect((await list(key)).status).toBe(200);
+    expect((await db.rateLimiterFlexible.findUniqueOrThrow({ where: { key: `api:${keyId}` } })).points).toBe(100_000);
+
+    // the same key, the same minute: with a limit again it is refused
+    await setLimit(600);
+    expect((await list(key)).status).toBe(429);
+  });
+
   it("starts a new window once the minute is over", async () => {
     await setLimit(2);
     const key = await newKey();
