@@ -30,7 +30,7 @@ export const EMPTY_VALUES: FormValues = {
 };
 
 /** Form field → the error path the action reports (`account.name`, `estimatedAcv`, …). */
-export const ERROR_PATH: Record<FieldName, string> = {
+const ERROR_PATH: Record<FieldName, string> = {
   name: "account.name",
   domain: "account.domain",
   country: "account.country",
@@ -44,7 +44,7 @@ export const ERROR_PATH: Record<FieldName, string> = {
 export type Errors = Partial<Record<FieldName, string[]>>;
 
 /** "$250,000" / "250000.50" → cents; null when it is not an amount. */
-export function dollarsToCents(typed: string): number | null {
+function dollarsToCents(typed: string): number | null {
   const s = typed.replace(/[\s,$]/g, "");
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
   return Math.round(Number(s) * 100);

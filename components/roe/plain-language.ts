@@ -87,7 +87,7 @@ const RANGE = {
   lte: ["is at most", "is on or before"],
 } as const;
 
-export function conditionSentence(c: Condition, ownPartnerId: string | null): string {
+function conditionSentence(c: Condition, ownPartnerId: string | null): string {
   if (c.field === "partnerId") return partnerIdText(c, ownPartnerId);
   const flag = FLAG[c.field];
   if (flag && (c.op === "isTrue" || c.op === "isFalse")) return c.op === "isTrue" ? flag[0] : flag[1];
@@ -160,7 +160,7 @@ const LEAD_TEXT: Record<LeadRole, string> = {
   AE_AND_PARTNER: "the vendor's account executive together with the partner",
 };
 
-export const routeText = (r: Route) => ROUTE_TEXT[r];
+const routeText = (r: Route) => ROUTE_TEXT[r];
 export const leadText = (l: LeadRole) => LEAD_TEXT[l];
 export const protectionText = (days: number | null) =>
   days === null ? "with no registration protection" : `protected for ${days} day${days === 1 ? "" : "s"}`;

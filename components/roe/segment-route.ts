@@ -15,7 +15,7 @@ function typicalAcv({ acvMinCents: min, acvMaxCents: max }: SegmentView["criteri
   return TYPICAL_ACV_CENTS;
 }
 
-export function typicalFacts(
+function typicalFacts(
   segment: SegmentView,
   partner: { id: string; type: PartnerType; tier: PartnerTier },
   at: Date,

@@ -20,7 +20,7 @@ export function dollarsText(cents: number): string {
 }
 
 /** One operand as people read it: dollars, dates in UTC, enum codes humanized. */
-export function operandText(field: FactField, value: Scalar | boolean | null | undefined): string {
+function operandText(field: FactField, value: Scalar | boolean | null | undefined): string {
   if (value === null || value === undefined) return "—";
   const spec = fieldSpec(field);
   switch (spec.type) {
@@ -59,7 +59,7 @@ export const OP_LABELS: Record<Condition["op"], string> = {
   exists: "is known",
 };
 
-export function conditionText(c: Condition): string {
+function conditionText(c: Condition): string {
   const label = fieldSpec(c.field).label;
   const v = (x: Scalar) => operandText(c.field, x);
   switch (c.op) {
@@ -97,12 +97,6 @@ export const LEAD_LABELS: Record<LeadRole, string> = { PARTNER: "Partner", AE: "
 
 export function protectionText(days: number | null): string {
   return days === null ? "No protection" : `${formatNumber(days)} day${days === 1 ? "" : "s"}`;
-}
-
-/** "Partner led · led by Partner · 90 days protection · Partner sourced". */
-export function outcomeText(o: Outcome): string {
-  const protection = o.protectionDays === null ? "no protection" : `${protectionText(o.protectionDays)} protection`;
-  return `${humanize(o.route)} · led by ${LEAD_LABELS[o.leadRole]} · ${protection} · ${humanize(o.attributionCategory)}`;
 }
 
 export function OutcomeSummary({ outcome }: { outcome: Outcome }) {

@@ -4,7 +4,7 @@
 // sign-in page and next-auth's redirect callback (lib/auth/options.ts) both use it.
 
 /** The default after sign-in: `/` sends each role to its home (app/page.tsx). */
-export const AFTER_SIGN_IN = "/";
+const AFTER_SIGN_IN = "/";
 
 export function safeCallbackPath(value: unknown, appOrigin: string, fallback = AFTER_SIGN_IN): string {
   if (typeof value !== "string" || value === "" || value.length > 2048) return fallback;

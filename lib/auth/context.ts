@@ -10,7 +10,6 @@ import { authOptions } from "./options";
 import { loadSessionContext } from "@/lib/db/users";
 import { databaseUnavailable } from "@/lib/db/unavailable";
 import type { Ctx } from "./types";
-import { unauthenticated } from "@/lib/errors";
 
 export const getContext = cache(async (): Promise<Ctx | null> => {
   await connection(); // per-request by nature: never prerendered at build time
@@ -26,10 +25,4 @@ export async function sessionContext(uid: string): Promise<Ctx | null> {
   } catch (error) {
     throw databaseUnavailable(error, "auth") ?? error;
   }
-}
-
-export async function requireContext(): Promise<Ctx> {
-  const ctx = await getContext();
-  if (!ctx) throw unauthenticated();
-  return ctx;
 }

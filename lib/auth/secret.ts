@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const SECRET_FILE = path.join("data", "auth-secret");
+const SECRET_FILE = path.join("data", "auth-secret");
 
 export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;

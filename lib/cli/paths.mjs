@@ -9,4 +9,5 @@ export const bin = {
   eslint: path.join(root, "node_modules", "eslint", "bin", "eslint.js"),
   playwright: path.join(root, "node_modules", "@playwright", "test", "cli.js"),
   prettier: path.join(root, "node_modules", "prettier", "bin", "prettier.cjs"),
+  knip: path.join(root, "node_modules", "knip", "bin", "knip.js"),
 };

@@ -48,6 +48,7 @@ if (!only || only === "unit" || only === "integration") {
 if (!only || only === "unit") {
   run("lint", [bin.eslint, "--max-warnings=0", "."]);
   run("formatting (Prettier)", [bin.prettier, "--check", "."]);
+  run("unused code (knip)", [bin.knip]);
   run("unit tests", [bin.vitest, "run", "--project", "unit"]);
 }
 if (!only || only === "integration") {

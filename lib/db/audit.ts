@@ -14,7 +14,7 @@ export type AuditInput = {
   after?: unknown;
 };
 
-export function actorLabel(ctx: Ctx | null): string {
+function actorLabel(ctx: Ctx | null): string {
   if (!ctx) return "system";
   if (ctx.via === "api-key") return ctx.name;
   return ctx.email ? `${ctx.name} <${ctx.email}>` : ctx.name;

@@ -13,7 +13,7 @@ import type { Prisma } from "./generated/sqlite/client";
 const DAY_MS = 86_400_000;
 
 /** The calendar quarter (UTC) containing `now`, e.g. 2026-Q4 = [Oct 1, Jan 1). */
-export function quarterOf(now: Date): { label: string; start: Date; end: Date } {
+function quarterOf(now: Date): { label: string; start: Date; end: Date } {
   const q = Math.floor(now.getUTCMonth() / 3);
   const year = now.getUTCFullYear();
   return {

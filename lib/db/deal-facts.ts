@@ -87,7 +87,7 @@ export async function regionOfCountry(country: string, client: Tx | Sql = db): P
   return region;
 }
 
-export async function partnerFacts(s: Sql, partnerId: string | null): Promise<PartnerFacts | null> {
+async function partnerFacts(s: Sql, partnerId: string | null): Promise<PartnerFacts | null> {
   return partnerId
     ? ((await s.get<Selected<"Partner", "id" | "type" | "tier">>(
         `SELECT "id", "type", "tier" FROM "Partner" WHERE "id" = ?`,
@@ -97,7 +97,7 @@ export async function partnerFacts(s: Sql, partnerId: string | null): Promise<Pa
 }
 
 /** Looks up the product line (when named) and the region, then assembles the facts. */
-export async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Facts> {
+async function buildDealFacts(s: Sql, input: DealFactsInput): Promise<Facts> {
   const productLine =
     typeof input.productLine === "string" ? await productLineByName(s, input.productLine) : input.productLine;
   return dealFacts({ ...input, productLine, region: await regionOfCountry(input.country, s) });

@@ -3,7 +3,7 @@ import { db, provider } from "./client";
 import { describeUnavailable } from "./unavailable";
 
 /** /api/health answers within this, whatever the database does. */
-export const HEALTH_BUDGET_MS = 1_500;
+const HEALTH_BUDGET_MS = 1_500;
 
 // One probe at a time: while the database hangs, later health requests wait on the probe already
 // in flight (bounded by the pool's acquire and query timeouts, lib/db/timeouts.ts) instead of

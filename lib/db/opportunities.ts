@@ -40,7 +40,7 @@ const SORTS: Record<OpportunityListQuery["sort"], SortColumn> = {
 /** Open opportunities (lib/opportunities/stages.ts): the where-fragment every Prisma query uses… */
 export const openOpportunity = { stage: { in: [...OPEN_STAGES] } } satisfies Prisma.OpportunityWhereInput;
 /** …and the same condition for the plain-SQL path (lib/db/sql.ts), on an unaliased "Opportunity". */
-export const OPEN_OPPORTUNITY_SQL = `"stage" IN (${OPEN_STAGES.map((s) => `'${s}'`).join(", ")})`;
+const OPEN_OPPORTUNITY_SQL = `"stage" IN (${OPEN_STAGES.map((s) => `'${s}'`).join(", ")})`;
 
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ select: typeof listSelect }>;
 

@@ -1,7 +1,7 @@
 // Which database a DATABASE_URL names. Shared by the runtime client, migrations and scripts.
 export type Provider = "sqlite" | "postgresql";
 
-export const DEFAULT_DATABASE_URL = "file:./data/accord.db";
+const DEFAULT_DATABASE_URL = "file:./data/accord.db";
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;

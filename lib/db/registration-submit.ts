@@ -43,7 +43,7 @@ export type SubmitResult = {
   conflict?: { type: ConflictType };
 };
 
-export function requestHash(input: RegistrationInput): string {
+function requestHash(input: RegistrationInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 

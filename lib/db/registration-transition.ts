@@ -12,7 +12,7 @@ import type { Tx } from "./connect";
 import type { Prisma } from "./generated/sqlite/client";
 
 /** The timeline's actor for moves nobody clicked (expiry, dormant release). */
-export const SCHEDULED_JOB = "Accord (scheduled job)";
+const SCHEDULED_JOB = "Accord (scheduled job)";
 
 export type Transition = {
   id: string;

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 /** Attempts in all (the first one included) before the caller is told to come back. */
 export const MAX_ATTEMPTS = 4;
 /** What a caller is told once the attempts are used up (seconds, sent as Retry-After). */
-export const RETRY_AFTER_SECONDS = 2;
+const RETRY_AFTER_SECONDS = 2;
 const BASE_DELAY_MS = 20;
 const MAX_DELAY_MS = 500;
 
@@ -58,7 +58,7 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export const busyError = () =>
+const busyError = () =>
   new AppError("UNAVAILABLE", "The database is busy; try again in a moment.", undefined, RETRY_AFTER_SECONDS);
 
 export interface RetryOptions {

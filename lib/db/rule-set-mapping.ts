@@ -15,7 +15,7 @@ export type RuleRow = {
   rationale: string;
 };
 
-export function engineRule(r: RuleRow): Rule {
+function engineRule(r: RuleRow): Rule {
   return {
     id: r.id,
     priority: r.priority,

@@ -21,9 +21,9 @@ const criteriaSchema = z.object({
   productKinds: list(PRODUCT_KINDS).optional().catch(undefined),
   accountTiers: list(ACCOUNT_TIERS).optional().catch(undefined),
 });
-export type SegmentCriteria = z.infer<typeof criteriaSchema>;
+type SegmentCriteria = z.infer<typeof criteriaSchema>;
 
-export type SegmentRegion = { code: string; name: string; directPresence: boolean };
+type SegmentRegion = { code: string; name: string; directPresence: boolean };
 
 export type SegmentView = {
   id: string;

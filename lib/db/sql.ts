@@ -26,10 +26,10 @@ import type { MutexInterface } from "async-mutex";
 import type { Provider } from "./provider";
 import type { InsertRow, Match, Table, UpdateSet } from "./sql-rows";
 
-export type { Selected, Table } from "./sql-rows";
+export type { Selected } from "./sql-rows";
 
-export type Row = Record<string, unknown>;
-export type Params = readonly unknown[];
+type Row = Record<string, unknown>;
+type Params = readonly unknown[];
 
 export interface Sql {
   readonly provider: Provider;

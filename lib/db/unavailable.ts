@@ -91,9 +91,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable. Try again in a moment.";
+const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable. Try again in a moment.";
 
-export function unavailable(reason?: string): AppError {
+function unavailable(reason?: string): AppError {
   const error = Object.assign(new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE, undefined, retryAfterSeconds()), {
     digest: UNAVAILABLE_DIGEST,
   });

@@ -27,7 +27,7 @@ import { getSetting } from "@/lib/db/settings";
 import { afterFailure, errorText } from "@/lib/outbox/retry";
 import { SETTING_KEYS } from "@/lib/settings";
 
-export const BATCH_SIZE = 100;
+const BATCH_SIZE = 100;
 const LEASE_MS = 10 * 60_000;
 // errors of the connection, not of one message: the rest of the batch would fail the same way
 const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "EAUTH", "EPROXY"]);
@@ -50,7 +50,7 @@ const TIMEOUTS = { connectionTimeout: "30000", greetingTimeout: "30000", socketT
 
 /** One pooled connection carries the whole batch. Set in the URL: given an object with a `url`,
  *  nodemailer keeps only what the URL says and drops `pool` and the other options. */
-export function pooledUrl(smtpUrl: string, messages: number): string {
+function pooledUrl(smtpUrl: string, messages: number): string {
   const url = new URL(smtpUrl);
   url.searchParams.set("pool", "true");
   url.searchParams.set("maxConnections", "1");

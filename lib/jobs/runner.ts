@@ -8,7 +8,7 @@ import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<number> };
-export type Clock = () => Date;
+type Clock = () => Date;
 
 export const JOBS: Job[] = [
   { name: "registrations.expire", everyMs: 5 * 60_000, run: expireProtection },
@@ -18,11 +18,11 @@ export const JOBS: Job[] = [
 ];
 
 const LEASE_MS = 10 * 60_000;
-export const INSTANCE: string = randomUUID();
+const INSTANCE: string = randomUUID();
 
 /** Timer ticks drift by a few milliseconds to seconds; a job whose last start is this close to a
  *  full interval ago counts as due, so a 1-minute job ticked every minute runs on every tick. */
-export function dueSlackMs(everyMs: number): number {
+function dueSlackMs(everyMs: number): number {
   return Math.min(5_000, Math.floor(everyMs * 0.05));
 }
 

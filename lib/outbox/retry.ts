@@ -1,10 +1,10 @@
 // When a failed e-mail is tried again, and when the outbox gives up on it. Pure: time and
 // randomness are arguments, so the schedule is unit-tested and the delivery job stays thin.
 
-export const FIRST_RETRY_MS = 60_000;
-export const MAX_RETRY_MS = 60 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 60 * 60_000;
 /** ±20 %: messages that failed together (an SMTP outage) do not all come back in the same second. */
-export const JITTER = 0.2;
+const JITTER = 0.2;
 
 /** Wait after the n-th failed attempt (n ≥ 1): 1 min, 2, 4, … capped at 1 h, with jitter. */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {

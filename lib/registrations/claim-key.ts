@@ -7,15 +7,15 @@
 //   existed still collides with one made after;
 // - activeClaimDomainKey: the typed domain, when there is one, so "Acme GmbH" and "Acme Holdings"
 //   at acme.example collide although no account matches either yet.
-export function claimKey(accountId: string | null, nameKey: string, productLineId: string): string {
+function claimKey(accountId: string | null, nameKey: string, productLineId: string): string {
   return accountId ? `a:${accountId}|${productLineId}` : nameClaimKey(nameKey, productLineId);
 }
 
-export function nameClaimKey(nameKey: string, productLineId: string): string {
+function nameClaimKey(nameKey: string, productLineId: string): string {
   return `n:${nameKey}|${productLineId}`;
 }
 
-export function domainClaimKey(domainKey: string | null, productLineId: string): string | null {
+function domainClaimKey(domainKey: string | null, productLineId: string): string | null {
   return domainKey ? `d:${domainKey}|${productLineId}` : null;
 }
 

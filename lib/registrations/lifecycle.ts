@@ -49,7 +49,7 @@ export function updateRefusal(status: RegistrationStatus): string | null {
 }
 
 /** The registration holds nothing any more: another partner may claim, this one register again. */
-export const RELEASED = { ...NO_CLAIM, ...NO_PARTNER_CLAIM } as const;
+const RELEASED = { ...NO_CLAIM, ...NO_PARTNER_CLAIM } as const;
 
 type Decided = { reviewerId: string | null; reason: string; now: Date };
 
@@ -101,7 +101,7 @@ export function release() {
 }
 
 /** Protection days an extension adds when the route decision names none. */
-export const DEFAULT_EXTENSION_DAYS = 90;
+const DEFAULT_EXTENSION_DAYS = 90;
 
 export type ExtensionState = { status: RegistrationStatus; protectedUntil: Date | null; extensionCount: number };
 export type Extension = { ok: true; protectedUntil: Date; extensionCount: number } | { ok: false; refusal: string };

@@ -3,7 +3,7 @@
 
 export type Bitset = Uint32Array;
 
-export function wordsFor(bits: number): number {
+function wordsFor(bits: number): number {
   return (bits + 31) >>> 5;
 }
 
@@ -28,20 +28,9 @@ export function clearBit(set: Bitset, i: number): void {
   set[i >>> 5] &= ~(1 << (i & 31));
 }
 
-export function hasBit(set: Bitset, i: number): boolean {
-  return (set[i >>> 5] & (1 << (i & 31))) !== 0;
-}
-
 /** Index of the lowest set bit of a non-zero 32-bit word. */
 export function lowestBit(word: number): number {
   return 31 - Math.clz32(word & -word);
-}
-
-export function firstSetBit(set: Bitset): number {
-  for (let w = 0; w < set.length; w++) {
-    if (set[w] !== 0) return (w << 5) + lowestBit(set[w]);
-  }
-  return -1;
 }
 
 export function isEmpty(set: Bitset): boolean {
@@ -49,23 +38,8 @@ export function isEmpty(set: Bitset): boolean {
   return true;
 }
 
-export function andInto(target: Bitset, other: Bitset): void {
-  for (let w = 0; w < target.length; w++) target[w] &= other[w];
-}
-
 export function bitsetEquals(a: Bitset, b: Bitset): boolean {
   if (a === b) return true;
   for (let w = 0; w < a.length; w++) if (a[w] !== b[w]) return false;
   return true;
-}
-
-export function* setBits(set: Bitset): Generator<number> {
-  for (let w = 0; w < set.length; w++) {
-    let word = set[w];
-    while (word !== 0) {
-      const bit = lowestBit(word);
-      yield (w << 5) + bit;
-      word &= word - 1;
-    }
-  }
 }

@@ -21,12 +21,12 @@ interface AxisBase {
   /** Always the last cell. */
   readonly missingCell: number;
 }
-export interface NumericAxis extends AxisBase {
+interface NumericAxis extends AxisBase {
   readonly kind: "numeric";
   /** Every operand any rule compares this fact with, ascending. Cell 2j+1 is exactly bounds[j]. */
   readonly bounds: Float64Array;
 }
-export interface DiscreteAxis extends AxisBase {
+interface DiscreteAxis extends AxisBase {
   readonly kind: "discrete";
   /** Values some rule names; cell i is values[i], cell values.length is "any other value". */
   readonly values: readonly (string | boolean)[];

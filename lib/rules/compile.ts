@@ -49,7 +49,7 @@ function density(masks: readonly Bitset[], ruleCount: number): number {
   return set / (masks.length * Math.max(ruleCount, 1));
 }
 
-export type EvaluatorKind = "generated" | "closures";
+type EvaluatorKind = "generated" | "closures";
 
 export interface CompileOptions {
   /**

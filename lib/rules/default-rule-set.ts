@@ -3,7 +3,7 @@
 import type { Outcome, Rule, RuleSet } from "./types";
 
 export const ACV_250K = 25_000_000; // 250,000.00
-export const ACV_1M = 100_000_000; // 1,000,000.00
+const ACV_1M = 100_000_000; // 1,000,000.00
 
 const partnerLed: Outcome = {
   route: "PARTNER_LED",
@@ -12,7 +12,7 @@ const partnerLed: Outcome = {
   attributionCategory: "PARTNER_SOURCED",
 };
 
-export const DEFAULT_RULES: readonly Rule[] = [
+const DEFAULT_RULES: readonly Rule[] = [
   {
     id: "roe-10-sticky-partner",
     priority: 10,

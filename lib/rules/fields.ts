@@ -14,11 +14,10 @@ import {
   type Operator,
 } from "./values";
 
-export const FIELD_TYPES = ["money", "number", "enum", "boolean", "string", "date"] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+export type FieldType = "money" | "number" | "enum" | "boolean" | "string" | "date";
 
 /** Field types whose values are ordered and compared as numbers (dates as epoch milliseconds). */
-export const NUMERIC_FIELD_TYPES: readonly FieldType[] = ["money", "number", "date"];
+const NUMERIC_FIELD_TYPES: readonly FieldType[] = ["money", "number", "date"];
 
 // Ordered types get ranges but not lists (a list of exact amounts is never what a rule means);
 // codes get lists but not ranges; flags only get truth tests.

@@ -34,7 +34,7 @@ export function formatFactValue(field: Condition["field"], value: FactValue): st
 }
 
 /** A condition operand as written in a rule (dates normalised to UTC ISO). */
-export function formatOperand(field: Condition["field"], value: Scalar): string {
+function formatOperand(field: Condition["field"], value: Scalar): string {
   const type = FIELD_CATALOGUE[field].type;
   if (type === "date") {
     const ms = Date.parse(String(value));

@@ -10,7 +10,7 @@ import type { Decision, Facts, Rule, RuleSet, TraceEntry } from "./types";
  * Tries one rule: conditions in their written order, stopping at the first that fails, so the
  * reason lists what was checked up to and including the failure, each with the actual fact value.
  */
-export function traceRule(rule: Rule, facts: Facts): TraceEntry {
+function traceRule(rule: Rule, facts: Facts): TraceEntry {
   if (rule.conditions.length === 0) {
     return { ruleId: rule.id, priority: rule.priority, matched: true, reason: NO_CONDITIONS_REASON };
   }

@@ -22,8 +22,8 @@ import {
 } from "./space";
 import type { Facts, Outcome, Rule, RuleSet } from "./types";
 
-export type LintSeverity = "error" | "warning" | "info";
-export type LintKind = "CONTRADICTION" | "SHADOWED" | "OVERLAP" | "GAP";
+type LintSeverity = "error" | "warning" | "info";
+type LintKind = "CONTRADICTION" | "SHADOWED" | "OVERLAP" | "GAP";
 
 export interface LintFinding {
   kind: LintKind;

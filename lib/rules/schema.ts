@@ -7,10 +7,10 @@ import type { Facts, RuleSet } from "./types";
 import { ATTRIBUTION_CATEGORIES, FACT_FIELDS, LEAD_ROLES, OPERATORS, ROUTES } from "./values";
 
 /** docs/domain.md#scale plans for 1,000 rules per set; the engine is benchmarked at 10,000. */
-export const MAX_RULES = 10_000;
+const MAX_RULES = 10_000;
 export const MAX_CONDITIONS_PER_RULE = 50;
-export const MAX_LIST_VALUES = 1_000;
-export const MAX_PROTECTION_DAYS = 3_650;
+const MAX_LIST_VALUES = 1_000;
+const MAX_PROTECTION_DAYS = 3_650;
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -49,7 +49,7 @@ function below(spec: FieldSpec, low: unknown, high: unknown): boolean {
     : (low as number) < (high as number);
 }
 
-export const conditionSchema = z
+const conditionSchema = z
   .strictObject({
     field: z.enum(FACT_FIELDS),
     op: z.enum(OPERATORS),
@@ -105,7 +105,7 @@ export const conditionSchema = z
     }
   });
 
-export const outcomeSchema = z.strictObject({
+const outcomeSchema = z.strictObject({
   route: z.enum(ROUTES),
   leadRole: z.enum(LEAD_ROLES),
   protectionDays: z
@@ -128,7 +128,7 @@ export const ruleSchema = z.strictObject({
   rationale: z.string().max(2_000),
 });
 
-export const ruleSetSchema = z
+const ruleSetSchema = z
   .strictObject({
     id: z.string().min(1).max(100),
     version: z.number().int().min(1),

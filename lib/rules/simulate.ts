@@ -14,7 +14,7 @@ export interface HistoricalDeal {
 }
 
 export type FromRoute = Route | "NONE";
-export const FROM_ROUTES: readonly FromRoute[] = [...ROUTES, "NONE"];
+const FROM_ROUTES: readonly FromRoute[] = [...ROUTES, "NONE"];
 
 export interface RouteChange {
   dealId: string;
@@ -26,7 +26,7 @@ export interface RouteChange {
   toDecision: Decision;
 }
 
-export interface MatrixCell {
+interface MatrixCell {
   deals: number;
   acv: number;
 }

@@ -49,7 +49,7 @@ export function buildSpace(rules: readonly Rule[]): Space {
 }
 
 /** Cells of a box on an axis, its live cells when unconstrained. */
-export function boxCells(space: Space, box: Box, axis: number): Int32Array {
+function boxCells(space: Space, box: Box, axis: number): Int32Array {
   return box[axis] ?? space.live[axis];
 }
 

@@ -59,9 +59,9 @@ void factFieldsMatchFacts;
 /** Numbers for money (integer cents) and number fields, ISO strings for dates, codes otherwise. */
 export type Scalar = string | number;
 
-export type ComparisonOp = "eq" | "neq" | "gt" | "gte" | "lt" | "lte";
-export type ListOp = "in" | "notIn";
-export type UnaryOp = "isTrue" | "isFalse" | "exists";
+type ComparisonOp = "eq" | "neq" | "gt" | "gte" | "lt" | "lte";
+type ListOp = "in" | "notIn";
+type UnaryOp = "isTrue" | "isFalse" | "exists";
 
 /** One test on one fact. Which ops and value types fit which field: FIELD_CATALOGUE. */
 export type Condition =

@@ -15,7 +15,7 @@ export const PROXY_TOKEN_ENV = "ACCORD_TRUSTED_PROXY_TOKEN";
 const FROM_PROXIES_ONLY = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
 /** "::ffff:192.0.2.1" (an IPv4 peer on a dual-stack socket) → "192.0.2.1". */
-export function normalizeAddress(address) {
+function normalizeAddress(address) {
   const a = String(address ?? "").trim();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
   return mapped ? mapped[1] : a;
@@ -49,7 +49,7 @@ export function parseTrustedProxies(spec) {
 }
 
 /** @param {BlockList} trusted @param {string} address */
-export function isTrustedProxy(trusted, address) {
+function isTrustedProxy(trusted, address) {
   const a = normalizeAddress(address);
   const family = isIP(a);
   return family !== 0 && trusted.check(a, family === 4 ? "ipv4" : "ipv6");

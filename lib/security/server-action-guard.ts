@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { jsonTextTooDeep, MAX_JSON_DEPTH } from "@/lib/validation/json-depth";
 
 // the same as experimental.serverActions.bodySizeLimit in next.config.ts ("3mb")
-export const SERVER_ACTION_MAX_BODY_BYTES = 3 * 1024 * 1024;
+const SERVER_ACTION_MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export function isServerActionRequest(request: NextRequest): boolean {
   return request.method === "POST" && request.headers.has("next-action");

@@ -7,7 +7,7 @@ import { noNul } from "./nul";
 
 export const MAX_ACV_CENTS = 100_000_000_000; // $1B: anything above is a typo, not a deal
 
-export const registrationAccountInput = z.strictObject({
+const registrationAccountInput = z.strictObject({
   name: z.string().trim().min(2, "Enter the customer's company name").max(200).refine(noNul, "Invalid character"),
   domain: z.string().trim().max(253).refine(noNul, "Invalid character").optional().nullable(),
   country: z

@@ -10,7 +10,7 @@ import type { Random } from "./random";
 import { addDays } from "./time";
 import type { Rows, SeedAccount, SeedRegion, SeedUser } from "./world";
 
-export const ACCOUNT_COUNT = 2_000;
+const ACCOUNT_COUNT = 2_000;
 
 /** Relative share of accounts per country: the vendor's base is mostly in its direct regions. */
 const COUNTRY_WEIGHTS: ReadonlyArray<readonly [string, number]> = [

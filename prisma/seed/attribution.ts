@@ -10,7 +10,7 @@ import type { World } from "./world";
 
 const PARTNER_SOURCED_QUOTA_SHARE = DEFAULT_SETTINGS[SETTING_KEYS.partnerSourcedQuotaShare] as number;
 
-export function categoryOf(opp: SeedOpportunity): AttributionCategory {
+function categoryOf(opp: SeedOpportunity): AttributionCategory {
   if (opp.route === "MARKETPLACE" || opp.partner?.type === "MARKETPLACE") return "MARKETPLACE";
   if (opp.registrationId) return "PARTNER_SOURCED";
   if (opp.route === "CO_SELL" || opp.partner) return "PARTNER_COSELL";
@@ -18,7 +18,7 @@ export function categoryOf(opp: SeedOpportunity): AttributionCategory {
   return "DIRECT";
 }
 
-export function cosellSpiffCents(acvCents: number): number {
+function cosellSpiffCents(acvCents: number): number {
   let spiff = 0;
   for (const band of COSELL_SPIFF_BANDS) if (acvCents >= band.minAcvCents) spiff = band.spiffCents;
   return spiff;

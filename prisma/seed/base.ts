@@ -23,11 +23,11 @@ export interface SeedBaseResult {
  * When the default rule set took effect: the start of the quarter two years before `now`, so every
  * deal of the demo history was decided under it.
  */
-export function defaultRuleSetEffectiveFrom(now: Date): Date {
+function defaultRuleSetEffectiveFrom(now: Date): Date {
   return quarterStart(now, -8);
 }
 
-export function regionId(code: string): string {
+function regionId(code: string): string {
   return seedId(`rgn${code.toLowerCase().replace(/[^a-z]/g, "")}`, 1);
 }
 

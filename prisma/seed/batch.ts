@@ -1,7 +1,7 @@
 // Bulk inserts within the limits of both databases. SQLite caps bound variables per statement
 // (32,766) and PostgreSQL at 65,535, so rows go in chunks of at most 500.
 
-export const BATCH_SIZE = 500;
+const BATCH_SIZE = 500;
 
 type CreateMany<T> = (args: { data: T[] }) => Promise<{ count: number }>;
 

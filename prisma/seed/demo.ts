@@ -27,7 +27,7 @@ import { type SeedRegion, type World, emptyRows, staffUser } from "./world";
 /** Changing this label reshuffles the whole demo company; keep it unless that is the intent. */
 const SEED_LABEL = "accord-demo-v1";
 
-export interface Reference {
+interface Reference {
   regions: SeedRegion[];
   /** country → region code */
   countries: Map<string, string>;
@@ -36,7 +36,7 @@ export interface Reference {
   nextVersion: number;
 }
 
-export async function loadReference(db: Db): Promise<Reference> {
+async function loadReference(db: Db): Promise<Reference> {
   const regions = await db.region.findMany({ include: { countries: true }, orderBy: { code: "asc" } });
   const published = await db.ruleSet.findMany({
     where: { status: { in: ["PUBLISHED", "RETIRED"] }, effectiveFrom: { not: null } },
@@ -60,7 +60,7 @@ export async function loadReference(db: Db): Promise<Reference> {
 }
 
 /** Plans every row of the demo company. Pure: no database, no clock, no Math.random. */
-export function planDemo(reference: Reference, now: Date, passwordHash: string): World {
+function planDemo(reference: Reference, now: Date, passwordHash: string): World {
   const rows = emptyRows();
   const regions = new Map(reference.regions.map((r) => [r.code, r]));
   const regionOfCountry = new Map([...reference.countries].map(([country, code]) => [country, regions.get(code)!]));

@@ -12,7 +12,7 @@ import type { Random } from "./random";
 import { addDays, workdayMoment } from "./time";
 import { type SeedAccount, type SeedProductLine, type World, staffUser } from "./world";
 
-export const DIRECT_OPPORTUNITIES = 2_200;
+const DIRECT_OPPORTUNITIES = 2_200;
 
 const DIRECT_TIERS: ReadonlyArray<readonly [AccountTier, number]> = [
   ["STRATEGIC", 12],
@@ -39,7 +39,7 @@ export function pickProductLine(
 }
 
 /** A moment of the demo history, denser towards `now` (the business grows). */
-export function historyMoment(rng: Random, world: World, from = world.historyStart, to = world.now): Date {
+function historyMoment(rng: Random, world: World, from = world.historyStart, to = world.now): Date {
   return workdayMoment(from, to, rng.next() ** 0.8);
 }
 

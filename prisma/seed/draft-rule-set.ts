@@ -21,7 +21,7 @@ function lowerCoSellBand(rule: Rule, from: number, to: number): Rule {
 }
 
 /** The published rule set with the co-sell band starting lower. */
-export function draftRuleSet(published: RuleSet, version: number): RuleSet {
+function draftRuleSet(published: RuleSet, version: number): RuleSet {
   return { ...published, version, rules: published.rules.map((r) => lowerCoSellBand(r, ACV_250K, CO_SELL_FROM)) };
 }
 

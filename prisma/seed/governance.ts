@@ -66,7 +66,7 @@ export function generateMdf(rng: Random, world: World, opps: readonly SeedOpport
 }
 
 /** The dimensions of docs/domain.md#maturity, stored by key in MaturityScore.dimension. */
-export const MATURITY_DIMENSIONS: Readonly<Record<MaturityFramework, ReadonlyArray<{ key: string; label: string }>>> = {
+const MATURITY_DIMENSIONS: Readonly<Record<MaturityFramework, ReadonlyArray<{ key: string; label: string }>>> = {
   RULES_OF_ENGAGEMENT: [
     { key: "clarity", label: "Clarity" },
     { key: "systems_process", label: "Systems & process" },

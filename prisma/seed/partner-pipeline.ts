@@ -11,7 +11,7 @@ import type { SeedPartner, World } from "./world";
 type Quota = readonly [RegistrationStatus, RegistrationVariant, number];
 
 /** How many registrations end up in each status at `now` (showcase ones included). */
-export const REGISTRATION_QUOTAS: readonly Quota[] = [
+const REGISTRATION_QUOTAS: readonly Quota[] = [
   ["CONVERTED", "normal", 1_000],
   ["REJECTED", "normal", 130],
   ["EXPIRED", "normal", 110],
@@ -23,7 +23,7 @@ export const REGISTRATION_QUOTAS: readonly Quota[] = [
   ["SUBMITTED", "overdue", 12],
 ];
 
-export const SHOWCASE_PARTNERS = ["Northwind Systems", "Contoso Partners"] as const;
+const SHOWCASE_PARTNERS = ["Northwind Systems", "Contoso Partners"] as const;
 
 const SHOWCASE: readonly Quota[] = [
   ["SUBMITTED", "normal", 1],

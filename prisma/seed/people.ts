@@ -4,7 +4,7 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "../../lib/auth/demo-accounts";
 import type { ExecTitle, Role } from "../../lib/db/generated/sqlite/enums";
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 export interface StaffSpec {
   key: string;
@@ -70,7 +70,7 @@ export function partnerUserEmail(contact: string, domain: string): string {
 }
 
 /** The demo sign-in with this e-mail, if it is one (its name is the user's name). */
-export function demoAccount(email: string): DemoAccount | undefined {
+function demoAccount(email: string): DemoAccount | undefined {
   return DEMO_ACCOUNTS.find((a) => a.email === email);
 }
 

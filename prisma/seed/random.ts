@@ -2,7 +2,7 @@
 // Math.random cannot be seeded; mulberry32 is tiny, fast and good enough for sample data.
 
 /** 32-bit FNV-1a of a string: turns a label such as "accounts" into a seed. */
-export function hashSeed(label: string): number {
+function hashSeed(label: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < label.length; i++) {
     h ^= label.charCodeAt(i);

@@ -35,7 +35,7 @@ export function ruleSetId(version: number): string {
   return seedId("rset", version);
 }
 
-export function ruleId(version: number, priority: number): string {
+function ruleId(version: number, priority: number): string {
   return seedId("rule", version * 1000 + priority);
 }
 

@@ -41,7 +41,7 @@ export function addBusinessDays(date: Date, days: number): Date {
   return out;
 }
 
-export function startOfQuarter(date: Date): Date {
+function startOfQuarter(date: Date): Date {
   const month = Math.floor(date.getUTCMonth() / 3) * 3;
   return new Date(Date.UTC(date.getUTCFullYear(), month, 1));
 }

@@ -41,7 +41,7 @@ export const OUTCOMES = {
 
 let ruleSeq = 0;
 
-export function makeRule(overrides: Partial<Rule> & { conditions?: readonly Condition[] } = {}): Rule {
+function makeRule(overrides: Partial<Rule> & { conditions?: readonly Condition[] } = {}): Rule {
   ruleSeq++;
   return {
     id: `rule-${ruleSeq}`,

@@ -37,31 +37,28 @@ export type FieldErrors = Record<string, string[]>;
 
 let counter = 0;
 /** Local keys and ids for new rules: the server replaces rule ids on save, they only need to be unique. */
-export function newKey(prefix = "k"): string {
+function newKey(prefix = "k"): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
 
-export const UNARY_OPS: readonly Operator[] = ["isTrue", "isFalse", "exists"];
-export const LIST_OPS: readonly Operator[] = ["in", "notIn"];
-
 // ---- cents ⇄ dollars, ISO ⇄ <input type="datetime-local"> (always UTC, as every screen shows) ----
 
-export function centsToDollars(cents: number): string {
+function centsToDollars(cents: number): string {
   const whole = Math.trunc(cents / 100);
   const frac = Math.abs(cents % 100);
   return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, "0")}`;
 }
 
 /** "250,000" / "$1,000,000.5" → cents, or null when it is not a non-negative amount with ≤ 2 decimals. */
-export function dollarsToCents(text: string): number | null {
+function dollarsToCents(text: string): number | null {
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[$,\s]/g, ""));
   if (!m) return null;
   const cents = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
-export function isoToInput(iso: string): string {
+function isoToInput(iso: string): string {
   const ms = Date.parse(iso);
   return ms === ms ? new Date(ms).toISOString().slice(0, 16) : "";
 }
@@ -87,7 +84,7 @@ export function blankCondition(field: FactField = "acv", key = newKey("c")): Edi
 }
 
 /** `key` is derived from stored ids for loaded rules, so server and browser render the same ids. */
-export function toEditorCondition(c: Condition, key: string): EditorCondition {
+function toEditorCondition(c: Condition, key: string): EditorCondition {
   const base = { ...blankCondition(c.field, key), op: c.op };
   switch (c.op) {
     case "in":

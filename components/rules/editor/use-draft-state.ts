@@ -22,7 +22,7 @@ function without(errors: FieldErrors | undefined, prefix: string | null): FieldE
   return Object.fromEntries(Object.entries(errors).filter(([p]) => p !== prefix && !p.startsWith(`${prefix}.`)));
 }
 
-export function snapshotOf(rules: EditorRule[], def: EditorDefault, changeNote: string): string {
+function snapshotOf(rules: EditorRule[], def: EditorDefault, changeNote: string): string {
   return JSON.stringify({ rules, def, changeNote });
 }
 
@@ -97,5 +97,3 @@ export function useDraftState(initial: { rules: readonly Rule[]; defaultOutcome:
     },
   };
 }
-
-export type DraftState = ReturnType<typeof useDraftState>;

@@ -10,8 +10,8 @@ import { domainFor, newCompanyName, pick } from "./names";
 import { VERTICALS } from "@/lib/rules/types";
 import { normalizeAccountName } from "@/lib/accounts/normalize";
 
-export type Timing = { mean: number; p50: number; p95: number; p99: number }; // µs
-export type Plan = { sql: string; detail: string[]; indexed: boolean };
+type Timing = { mean: number; p50: number; p95: number; p99: number }; // µs
+type Plan = { sql: string; detail: string[]; indexed: boolean };
 export type LookupResult = {
   accounts: number;
   hits: number;

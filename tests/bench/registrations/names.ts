@@ -232,7 +232,7 @@ const SYLLABLES = [
 ];
 
 /** A word coined from a number: distinct numbers give distinct words ("Kavorimu"). */
-export function coinedWord(n: number): string {
+function coinedWord(n: number): string {
   let word = "";
   let rest = n;
   do {

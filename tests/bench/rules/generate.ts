@@ -38,7 +38,7 @@ function subset<T>(r: Rand, xs: readonly T[], min: number, max: number): T[] {
   return out;
 }
 
-export const REGIONS: Record<string, { presence: boolean; countries: string[] }> = {
+const REGIONS: Record<string, { presence: boolean; countries: string[] }> = {
   NA: { presence: true, countries: ["US", "CA"] },
   "EMEA-WEST": { presence: true, countries: ["GB", "IE", "FR", "DE", "NL", "ES", "IT", "SE"] },
   "EMEA-SECONDARY": { presence: false, countries: ["PL", "CZ", "AE", "ZA", "TR"] },
@@ -58,7 +58,7 @@ const QUARTERS = Array.from({ length: 13 }, (_, i) =>
 );
 const PARTNERS = Array.from({ length: 200 }, (_, i) => `partner-${i + 1}`);
 
-export function makeDeal(r: Rand): Facts {
+function makeDeal(r: Rand): Facts {
   const region = pick(r, REGION_CODES);
   const product = r() < 0.6 ? PRODUCTS[0] : r() < 0.6 ? PRODUCTS[1] : PRODUCTS[2];
   const hasPartner = r() < 0.7;

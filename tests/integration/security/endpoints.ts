@@ -15,7 +15,7 @@ import { decisionInput, extensionInput, registrationInput } from "@/lib/validati
 import type { z } from "zod";
 import { ctxFor } from "../../support/contexts";
 
-export type Body = string | ReadableStream<Uint8Array> | null;
+type Body = string | ReadableStream<Uint8Array> | null;
 export type Endpoint = {
   name: string;
   valid: Record<string, unknown>;
@@ -68,7 +68,7 @@ const FACTS = {
 };
 
 let n = 0;
-export function deal(label = "Body Check") {
+function deal(label = "Body Check") {
   n++;
   return {
     account: { name: `${label} ${n} ${Date.now()} Ltd`, country: "US", vertical: "RETAIL" as const },

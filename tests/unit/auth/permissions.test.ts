@@ -9,7 +9,6 @@ const EXPECTED: Record<Action, string> = {
   "partner:manage": "A",
   "partner:read-users": "P",
   "account:read": "AMEXP",
-  "account:manage": "AE",
   "opportunity:read": "AMEXP",
   "opportunity:manage": "AE",
   "registration:read": "AMEXP",
