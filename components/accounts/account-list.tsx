@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { DataTable, Pager, type Column } from "@/components/ui/table";
-import { FilterBar, type Filter } from "@/components/ui/filter-bar";
-import { EmptyState } from "@/components/ui/card";
+import { type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Filter } from "@/components/ui/filter-bar";
 import type { Page } from "@/lib/db/pagination";
 import type { AccountRow } from "@/lib/db/accounts";
 import { humanize } from "@/lib/format";
@@ -60,31 +60,20 @@ export function AccountList({
   ];
   const filtered = Boolean(query.q || query.tier || query.vertical || query.region || query.named || query.ownerId);
   return (
-    <>
-      <FilterBar
-        path={path}
-        filters={filters}
-        values={raw}
-        keep={{ sort: raw.sort, dir: raw.dir, ownerId: raw.ownerId }}
-      />
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No accounts match these filters" : "No accounts yet"}>
-          {filtered ? "Clear a filter or search for part of the name." : emptyHint}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            rows={page.items}
-            columns={columns}
-            path={path}
-            query={raw}
-            sort={query.sort}
-            dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")}
-            caption="Accounts"
-          />
-          <Pager path={path} query={raw} {...page} shown={page.items.length} />
-        </>
-      )}
-    </>
+    <ListView
+      path={path}
+      query={raw}
+      filters={filters}
+      keep={{ sort: raw.sort, dir: raw.dir, ownerId: raw.ownerId }}
+      page={page}
+      columns={columns}
+      sort={query.sort}
+      dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")}
+      caption="Accounts"
+      empty={{
+        title: filtered ? "No accounts match these filters" : "No accounts yet",
+        body: filtered ? "Clear a filter or search for part of the name." : emptyHint,
+      }}
+    />
   );
 }

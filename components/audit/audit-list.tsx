@@ -1,6 +1,6 @@
-import { DataTable, Pager, type Column } from "@/components/ui/table";
-import { FilterBar, type Filter } from "@/components/ui/filter-bar";
-import { EmptyState } from "@/components/ui/card";
+import { type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Filter } from "@/components/ui/filter-bar";
 import type { AuditEventRow } from "@/lib/db/audit-events";
 import type { Page } from "@/lib/db/pagination";
 import { formatDateTime } from "@/lib/format";
@@ -49,29 +49,23 @@ export function AuditList({
   ];
   const filtered = Boolean(query.q || query.action || query.entityType);
   return (
-    <>
-      <FilterBar path={path} filters={filters} values={raw} keep={{ dir: raw.dir }} />
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No audit events match these filters" : "The audit log is empty"}>
-          {filtered
-            ? "Clear a filter, or search for the exact id of the record you are tracing."
-            : "Every decision, publication and setting change is recorded here as it happens. " +
-              "Approve a registration or publish a rule set to see the first entry."}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            rows={page.items}
-            columns={columns}
-            path={path}
-            query={raw}
-            sort={query.sort}
-            dir={query.dir ?? "desc"}
-            caption="Audit events, newest first"
-          />
-          <Pager path={path} query={raw} {...page} shown={page.items.length} />
-        </>
-      )}
-    </>
+    <ListView
+      path={path}
+      query={raw}
+      filters={filters}
+      keep={{ dir: raw.dir }}
+      page={page}
+      columns={columns}
+      sort={query.sort}
+      dir={query.dir ?? "desc"}
+      caption="Audit events, newest first"
+      empty={{
+        title: filtered ? "No audit events match these filters" : "The audit log is empty",
+        body: filtered
+          ? "Clear a filter, or search for the exact id of the record you are tracing."
+          : "Every decision, publication and setting change is recorded here as it happens. " +
+            "Approve a registration or publish a rule set to see the first entry.",
+      }}
+    />
   );
 }

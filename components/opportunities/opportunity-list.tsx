@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { DataTable, Pager, type Column } from "@/components/ui/table";
-import { FilterBar, type Filter } from "@/components/ui/filter-bar";
-import { EmptyState } from "@/components/ui/card";
+import { type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Filter } from "@/components/ui/filter-bar";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import type { Page } from "@/lib/db/pagination";
 import type { OpportunityRow } from "@/lib/db/opportunities";
@@ -74,31 +74,20 @@ export function OpportunityList({
   // accountId has no picker (it arrives from an account page) but survives filter changes
   const filtered = Boolean(query.q || query.stage || query.route || query.partnerId || query.accountId);
   return (
-    <>
-      <FilterBar
-        path={path}
-        filters={filters}
-        values={raw}
-        keep={{ sort: raw.sort, dir: raw.dir, accountId: raw.accountId }}
-      />
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No opportunities match these filters" : "No opportunities yet"}>
-          {filtered ? "Clear a filter or search for part of the name." : emptyHint}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            rows={page.items}
-            columns={columns}
-            path={path}
-            query={raw}
-            sort={query.sort}
-            dir={query.dir ?? (query.sort === "name" ? "asc" : "desc")}
-            caption="Opportunities"
-          />
-          <Pager path={path} query={raw} {...page} shown={page.items.length} />
-        </>
-      )}
-    </>
+    <ListView
+      path={path}
+      query={raw}
+      filters={filters}
+      keep={{ sort: raw.sort, dir: raw.dir, accountId: raw.accountId }}
+      page={page}
+      columns={columns}
+      sort={query.sort}
+      dir={query.dir ?? (query.sort === "name" ? "asc" : "desc")}
+      caption="Opportunities"
+      empty={{
+        title: filtered ? "No opportunities match these filters" : "No opportunities yet",
+        body: filtered ? "Clear a filter or search for part of the name." : emptyHint,
+      }}
+    />
   );
 }

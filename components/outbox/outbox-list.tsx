@@ -1,7 +1,7 @@
-import { DataTable, Pager, type Column } from "@/components/ui/table";
-import { FilterBar, type Filter } from "@/components/ui/filter-bar";
+import { type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Filter } from "@/components/ui/filter-bar";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/card";
 import type { OutboxRow } from "@/lib/db/outbox-admin";
 import type { Page } from "@/lib/db/pagination";
 import { formatDateTime, formatNumber, humanize } from "@/lib/format";
@@ -95,31 +95,23 @@ export function OutboxList({
   ];
   const filtered = Boolean(query.q || query.status);
   return (
-    <>
-      <FilterBar path={path} filters={filters} values={raw} keep={{ dir: raw.dir, sort: raw.sort }} />
-      {page.items.length === 0 ? (
-        <EmptyState
-          title={filtered ? "No messages match these filters" : "Nothing waiting: every e-mail has been delivered"}
-        >
-          {filtered
-            ? "Clear a filter, or choose “All” to see every status."
-            : "Notifications are e-mailed within a minute of being queued. If the mail server is " +
-              "unreachable they wait here and are retried with growing pauses for 24 hours before they are marked failed."}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            rows={page.items}
-            columns={columns}
-            path={path}
-            query={raw}
-            sort={query.sort}
-            dir={query.dir ?? "desc"}
-            caption="Outgoing e-mail, newest first"
-          />
-          <Pager path={path} query={raw} {...page} shown={page.items.length} />
-        </>
-      )}
-    </>
+    <ListView
+      path={path}
+      query={raw}
+      filters={filters}
+      keep={{ dir: raw.dir, sort: raw.sort }}
+      page={page}
+      columns={columns}
+      sort={query.sort}
+      dir={query.dir ?? "desc"}
+      caption="Outgoing e-mail, newest first"
+      empty={{
+        title: filtered ? "No messages match these filters" : "Nothing waiting: every e-mail has been delivered",
+        body: filtered
+          ? "Clear a filter, or choose “All” to see every status."
+          : "Notifications are e-mailed within a minute of being queued. If the mail server is " +
+            "unreachable they wait here and are retried with growing pauses for 24 hours before they are marked failed.",
+      }}
+    />
   );
 }

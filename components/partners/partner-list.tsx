@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { DataTable, Pager, type Column } from "@/components/ui/table";
-import { FilterBar, type Filter } from "@/components/ui/filter-bar";
-import { EmptyState } from "@/components/ui/card";
+import { type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Filter } from "@/components/ui/filter-bar";
 import { StatusBadge } from "@/components/ui/badge";
 import type { Page } from "@/lib/db/pagination";
 import type { PartnerRow } from "@/lib/db/partners";
@@ -68,33 +68,22 @@ export function PartnerList({
   // managerId has no picker (it arrives from "My partners" links) but is kept across filter changes
   const filtered = Boolean(query.q || query.type || query.tier || query.status || query.managerId);
   return (
-    <>
-      <FilterBar
-        path={path}
-        filters={filters}
-        values={raw}
-        keep={{ sort: raw.sort, dir: raw.dir, managerId: raw.managerId }}
-      />
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No partners match these filters" : "No partners yet"}>
-          {filtered
-            ? "Clear a filter or search for part of the name."
-            : "Channel operations onboards partners; once a partner is added it appears here with its manager and regions."}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            rows={page.items}
-            columns={columns}
-            path={path}
-            query={raw}
-            sort={query.sort}
-            dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")}
-            caption="Partners"
-          />
-          <Pager path={path} query={raw} {...page} shown={page.items.length} />
-        </>
-      )}
-    </>
+    <ListView
+      path={path}
+      query={raw}
+      filters={filters}
+      keep={{ sort: raw.sort, dir: raw.dir, managerId: raw.managerId }}
+      page={page}
+      columns={columns}
+      sort={query.sort}
+      dir={query.dir ?? (query.sort === "createdAt" ? "desc" : "asc")}
+      caption="Partners"
+      empty={{
+        title: filtered ? "No partners match these filters" : "No partners yet",
+        body: filtered
+          ? "Clear a filter or search for part of the name."
+          : "Channel operations onboards partners; once a partner is added it appears here with its manager and regions.",
+      }}
+    />
   );
 }

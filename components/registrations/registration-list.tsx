@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { DataTable, Pager, type Column } from "@/components/ui/table";
-import { FilterBar, type Filter } from "@/components/ui/filter-bar";
-import { EmptyState } from "@/components/ui/card";
+import { type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Filter } from "@/components/ui/filter-bar";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import type { Page } from "@/lib/db/pagination";
 import type { RegistrationRow } from "@/lib/db/registrations";
@@ -98,30 +98,24 @@ export function RegistrationList({
   ];
   const filtered = Boolean(query.q || query.status || query.route || query.partnerId || query.region);
   return (
-    <>
-      <FilterBar path={path} filters={filters} values={raw} keep={{ sort: raw.sort, dir: raw.dir }} />
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No registrations match these filters" : "No registrations yet"}>
-          {filtered
-            ? "Clear a filter to see more."
-            : showPartner
-              ? "Partners register deals through the portal; they appear here for review."
-              : "Register your first deal to protect it."}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            rows={page.items}
-            columns={columns}
-            path={path}
-            query={raw}
-            sort={query.sort}
-            dir={query.dir ?? (query.sort === "accountName" ? "asc" : "desc")}
-            caption="Deal registrations"
-          />
-          <Pager path={path} query={raw} {...page} shown={page.items.length} />
-        </>
-      )}
-    </>
+    <ListView
+      path={path}
+      query={raw}
+      filters={filters}
+      keep={{ sort: raw.sort, dir: raw.dir }}
+      page={page}
+      columns={columns}
+      sort={query.sort}
+      dir={query.dir ?? (query.sort === "accountName" ? "asc" : "desc")}
+      caption="Deal registrations"
+      empty={{
+        title: filtered ? "No registrations match these filters" : "No registrations yet",
+        body: filtered
+          ? "Clear a filter to see more."
+          : showPartner
+            ? "Partners register deals through the portal; they appear here for review."
+            : "Register your first deal to protect it.",
+      }}
+    />
   );
 }
