@@ -21,6 +21,7 @@ import { formatNumber, humanize } from "@/lib/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { FormAlert, LABEL } from "@/components/ui/field";
+import { Table, type Column } from "@/components/ui/table";
 import { localToday } from "./registration-form-model";
 
 // Server-action bodies are capped at 3 MB (next.config.ts); the file travels as an escaped string,
@@ -328,35 +329,31 @@ export function BulkUpload({ productLines, countries }: { productLines: string[]
   );
 }
 
+type Problem = RowError & { id: string; line: number };
+
+const PROBLEM_COLUMNS: Column<Problem>[] = [
+  {
+    header: "Line",
+    className: "tabular-nums",
+    cell: (p) => (
+      <>
+        <span className="md:hidden">Line </span>
+        {p.line}
+      </>
+    ),
+  },
+  {
+    header: "Column",
+    cell: (p) => <span className="font-mono text-xs">{p.field === "row" ? "(whole row)" : p.field}</span>,
+  },
+  { header: "Problem", cell: (p) => p.message },
+];
+
 function ProblemTable({ caption, rows }: { caption: string; rows: { line: number; errors: RowError[] }[] }) {
-  const all = rows.flatMap((r) => r.errors.map((e, i) => ({ key: `${r.line}:${i}`, line: r.line, ...e })));
+  const all: Problem[] = rows.flatMap((r) => r.errors.map((e, i) => ({ ...e, id: `${r.line}:${i}`, line: r.line })));
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {["Line", "Column", "Problem"].map((h) => (
-              <th
-                key={h}
-                scope="col"
-                className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {all.slice(0, SHOWN_PROBLEMS).map((p) => (
-            <tr key={p.key}>
-              <td className="px-3 py-2 align-top tabular-nums">{p.line}</td>
-              <td className="px-3 py-2 align-top font-mono text-xs">{p.field === "row" ? "(whole row)" : p.field}</td>
-              <td className="px-3 py-2 align-top text-slate-800">{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div>
+      <Table rows={all.slice(0, SHOWN_PROBLEMS)} columns={PROBLEM_COLUMNS} caption={caption} />
       {all.length > SHOWN_PROBLEMS && (
         <p className="px-3 py-2 text-xs text-slate-500">
           Showing the first {SHOWN_PROBLEMS} of {formatNumber(all.length)} problems. Download the error report for all

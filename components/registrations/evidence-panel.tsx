@@ -4,13 +4,11 @@
 import Link from "next/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Table, type Column } from "@/components/ui/table";
 import type { registrationEvidence } from "@/lib/db/registration-evidence";
 import { formatDate, formatMoney, humanize } from "@/lib/format";
 
 type Evidence = NonNullable<Awaited<ReturnType<typeof registrationEvidence>>>;
-
-const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
-const TD = "px-3 py-2 align-top text-slate-800";
 
 function Section({
   id,
@@ -30,32 +28,89 @@ function Section({
       <h3 id={id} className="mb-2 text-sm font-semibold text-slate-800">
         {title} <span className="font-normal text-slate-500">({count})</span>
       </h3>
-      {count === 0 ? (
-        <p className="text-sm text-slate-600">{empty}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200">{children}</div>
-      )}
+      {count === 0 ? <p className="text-sm text-slate-600">{empty}</p> : children}
     </section>
   );
 }
 
-function Table({ caption, headers, children }: { caption: string; headers: string[]; children: React.ReactNode }) {
-  return (
-    <table className="min-w-full divide-y divide-slate-200 text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="bg-slate-50">
-        <tr>
-          {headers.map((h) => (
-            <th key={h} scope="col" className={TH}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">{children}</tbody>
-    </table>
-  );
+type Account = Evidence["accounts"][number];
+type Claim = Evidence["otherClaims"][number];
+type DirectOpportunity = Evidence["directOpportunities"][number];
+
+const LINK = "font-medium text-brand-700 hover:underline";
+
+const ACCOUNT_COLUMNS: Column<Account>[] = [
+  {
+    header: "Account",
+    cell: (a) => (
+      <>
+        <Link href={`/accounts/${a.id}`} className={LINK}>
+          {a.name}
+        </Link>
+        {a.namedAccount && (
+          <Badge tone="amber" className="ml-2">
+            Named account
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  { header: "Domain", cell: (a) => a.domain ?? "—" },
+  { header: "Country", cell: (a) => a.country },
+  { header: "Tier", cell: (a) => humanize(a.tier) },
+  { header: "Owner", cell: (a) => a.owner?.name ?? <span className="text-slate-500">No owner</span> },
+];
+
+function claimColumns(productLine: string): Column<Claim>[] {
+  return [
+    {
+      header: "Partner",
+      cell: (c) => (
+        <>
+          <Link href={`/registrations/${c.id}`} className={LINK}>
+            {c.partner.name}
+          </Link>
+          {c.holdsClaim && (
+            <Badge tone="violet" className="ml-2">
+              Holds protection
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      header: "Product line",
+      cell: (c) => (
+        <>
+          {c.productLine.name}
+          {c.productLine.name === productLine && (
+            <span className="ml-1 text-xs font-medium text-amber-800">(same)</span>
+          )}
+        </>
+      ),
+    },
+    { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+    { header: "Submitted", cell: (c) => formatDate(c.submittedAt) },
+    {
+      header: "Protected until",
+      cell: (c) => (c.status === "APPROVED" ? formatDate(c.protectedUntil) : <span className="text-slate-500">—</span>),
+    },
+  ];
 }
+
+const DIRECT_COLUMNS: Column<DirectOpportunity>[] = [
+  {
+    header: "Opportunity",
+    cell: (o) => (
+      <Link href={`/opportunities/${o.id}`} className={LINK}>
+        {o.name}
+      </Link>
+    ),
+  },
+  { header: "Stage", cell: (o) => <Badge>{humanize(o.stage)}</Badge> },
+  { header: "ACV", align: "right", cell: (o) => formatMoney(o.acvCents) },
+  { header: "Account executive", cell: (o) => o.ae?.name ?? <span className="text-slate-500">Unassigned</span> },
+];
 
 export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; productLine: string }) {
   const { accounts, otherClaims, directOpportunities } = evidence;
@@ -69,29 +124,7 @@ export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; p
             count={accounts.length}
             empty="No existing account matches this name or domain; approval creates the account."
           >
-            <Table
-              caption="Accounts matching the registration"
-              headers={["Account", "Domain", "Country", "Tier", "Owner"]}
-            >
-              {accounts.map((a) => (
-                <tr key={a.id}>
-                  <td className={TD}>
-                    <Link href={`/accounts/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                      {a.name}
-                    </Link>
-                    {a.namedAccount && (
-                      <Badge tone="amber" className="ml-2">
-                        Named account
-                      </Badge>
-                    )}
-                  </td>
-                  <td className={TD}>{a.domain ?? "—"}</td>
-                  <td className={TD}>{a.country}</td>
-                  <td className={TD}>{humanize(a.tier)}</td>
-                  <td className={TD}>{a.owner?.name ?? <span className="text-slate-500">No owner</span>}</td>
-                </tr>
-              ))}
-            </Table>
+            <Table rows={accounts} columns={ACCOUNT_COLUMNS} caption="Accounts matching the registration" />
           </Section>
           <Section
             id="evidence-claims"
@@ -100,37 +133,11 @@ export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; p
             empty="No other partner or registration claims this account."
           >
             <Table
+              rows={otherClaims}
+              columns={claimColumns(productLine)}
               caption="Other active registrations on the account"
-              headers={["Partner", "Product line", "Status", "Submitted", "Protected until"]}
-            >
-              {otherClaims.map((c) => (
-                <tr key={c.id} className={c.productLine.name === productLine ? "bg-amber-50/40" : undefined}>
-                  <td className={TD}>
-                    <Link href={`/registrations/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.partner.name}
-                    </Link>
-                    {c.holdsClaim && (
-                      <Badge tone="violet" className="ml-2">
-                        Holds protection
-                      </Badge>
-                    )}
-                  </td>
-                  <td className={TD}>
-                    {c.productLine.name}
-                    {c.productLine.name === productLine && (
-                      <span className="ml-1 text-xs font-medium text-amber-800">(same)</span>
-                    )}
-                  </td>
-                  <td className={TD}>
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td className={TD}>{formatDate(c.submittedAt)}</td>
-                  <td className={TD}>
-                    {c.status === "APPROVED" ? formatDate(c.protectedUntil) : <span className="text-slate-500">—</span>}
-                  </td>
-                </tr>
-              ))}
-            </Table>
+              rowClassName={(c) => (c.productLine.name === productLine ? "bg-amber-50/40" : undefined)}
+            />
           </Section>
           <Section
             id="evidence-direct"
@@ -139,24 +146,10 @@ export function EvidencePanel({ evidence, productLine }: { evidence: Evidence; p
             empty="The direct team has no open opportunity on this account."
           >
             <Table
+              rows={directOpportunities}
+              columns={DIRECT_COLUMNS}
               caption="Open direct opportunities on the account"
-              headers={["Opportunity", "Stage", "ACV", "Account executive"]}
-            >
-              {directOpportunities.map((o) => (
-                <tr key={o.id}>
-                  <td className={TD}>
-                    <Link href={`/opportunities/${o.id}`} className="font-medium text-brand-700 hover:underline">
-                      {o.name}
-                    </Link>
-                  </td>
-                  <td className={TD}>
-                    <Badge>{humanize(o.stage)}</Badge>
-                  </td>
-                  <td className={`${TD} tabular-nums`}>{formatMoney(o.acvCents)}</td>
-                  <td className={TD}>{o.ae?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
-                </tr>
-              ))}
-            </Table>
+            />
           </Section>
         </div>
       </Card>

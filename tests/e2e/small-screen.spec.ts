@@ -54,6 +54,42 @@ test.describe("at 390 px", () => {
     await page.screenshot({ path: "test-results/small-portal-registration-new.png", fullPage: true });
   });
 
+  test("the upload template, a registration's evidence and a rule-set diff are stacked cards, not wide tables", async ({
+    page,
+  }) => {
+    const stacked = async (caption: string, label: string) => {
+      const table = page.locator("table", { has: page.locator("caption", { hasText: caption }) });
+      const cell = table.locator(`tbody tr td[data-label="${label}"]`).first();
+      await expect(cell).toBeInViewport();
+      expect(await cell.evaluate((td) => getComputedStyle(td, "::before").content)).toBe(`"${label}"`);
+    };
+    await signIn(page, "alice@northwind.test");
+    await page.goto("/portal/registrations/upload");
+    await stacked("Columns of the registration template", "What to enter");
+    await noSidewaysScroll(page);
+
+    await page.context().clearCookies();
+    await signIn(page, "ops@accord.test");
+    await page.goto("/registrations");
+    await page.locator("main table tbody tr").first().getByRole("link").first().click();
+    await page.locator("#evidence").scrollIntoViewIfNeeded();
+    const claims = page.locator("#evidence table").first();
+    await expect(claims).toBeVisible();
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/small-evidence.png", fullPage: true });
+
+    await page.goto("/rules/diff");
+    await page.getByRole("table").scrollIntoViewIfNeeded();
+    expect(
+      await page
+        .locator("table tbody td")
+        .first()
+        .evaluate((td) => getComputedStyle(td, "::before").content),
+    ).toMatch(/^"Before: v\d+"$|^none$/);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/small-rule-diff.png", fullPage: true });
+  });
+
   test("a confirmation dialog is operable from the keyboard: Escape cancels and focus returns", async ({ page }) => {
     await signIn(page, "alice@northwind.test");
     await page.goto("/portal/api-keys");

@@ -4,6 +4,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Table } from "@/components/ui/table";
 import { ConditionList, OutcomeSummary, ruleSetStatus } from "@/components/rules/condition-text";
 import { staffContext } from "@/lib/auth/page";
 import { findRuleSet, listRuleSets, type RuleSetSummary } from "@/lib/db/rule-sets";
@@ -14,6 +15,13 @@ export const metadata: Metadata = { title: "Compare rule set versions" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Field = "name" | "conditions" | "outcome" | "rationale";
+type DiffRow = {
+  id: string;
+  className: string;
+  label: React.ReactNode;
+  before: React.ReactNode;
+  after: React.ReactNode;
+};
 
 const KIND: Record<RuleChange["kind"], { label: string; tone: Tone; row: string }> = {
   added: { label: "Added", tone: "green", row: "bg-emerald-50/60 border-l-4 border-l-emerald-400" },
@@ -214,82 +222,73 @@ export default async function RuleSetDiffPage({ searchParams }: Props) {
           differs.
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">
-            Rules of version {before.version} and version {after.version}, side by side by priority
-          </caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th
-                scope="col"
-                className="w-36 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
-              >
-                Priority
-              </th>
-              {[before, after].map((s, i) => (
-                <th
-                  key={i}
-                  scope="col"
-                  className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+      {rows.length === 0 && (
+        <p role="status" className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">
+          No rule differs. Untick “Only differences” to see every rule.
+        </p>
+      )}
+      <Table
+        caption={`Rules of version ${before.version} and version ${after.version}, side by side by priority`}
+        rows={[
+          ...rows.map((c): DiffRow => {
+            const fields: Field[] = c.kind === "changed" ? c.fields : [];
+            return {
+              id: String(c.priority),
+              className: KIND[c.kind].row,
+              label: (
+                <>
+                  <span className="font-mono text-xs text-slate-600">{c.priority}</span>
+                  <Badge tone={KIND[c.kind].tone} className="ml-2 md:ml-0 md:mt-1 md:flex md:w-fit">
+                    {KIND[c.kind].label}
+                  </Badge>
+                  {fields.length > 0 && (
+                    <span className="mt-1 block text-xs text-amber-800">{fields.map(humanize).join(", ")}</span>
+                  )}
+                </>
+              ),
+              before: <RuleCell rule={c.kind === "added" ? undefined : c.before} fields={fields} />,
+              after: <RuleCell rule={c.kind === "removed" ? undefined : c.after} fields={fields} />,
+            };
+          }),
+          {
+            id: "default",
+            className: diff.defaultOutcomeChanged ? KIND.changed.row : KIND.unchanged.row,
+            label: (
+              <>
+                <span className="text-xs font-semibold text-slate-700">Default</span>
+                <Badge
+                  tone={diff.defaultOutcomeChanged ? "amber" : "slate"}
+                  className="ml-2 md:ml-0 md:mt-1 md:flex md:w-fit"
                 >
-                  <Link href={`/rules/${s.id}`} className="hover:underline">
-                    {i === 0 ? "Before" : "After"}: v{s.version}
-                  </Link>
-                  <span className="ml-2 font-normal normal-case text-slate-500">
-                    {s.effectiveFrom ? `from ${formatDateTime(s.effectiveFrom)}` : humanize(s.status)}
-                  </span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">
-                  No rule differs. Untick “Only differences” to see every rule.
-                </td>
-              </tr>
-            )}
-            {rows.map((c) => {
-              const fields: Field[] = c.kind === "changed" ? c.fields : [];
-              return (
-                <tr key={c.priority} className={KIND[c.kind].row}>
-                  <th scope="row" className="px-3 py-3 text-left align-top font-normal">
-                    <span className="block font-mono text-xs text-slate-600">{c.priority}</span>
-                    <Badge tone={KIND[c.kind].tone} className="mt-1">
-                      {KIND[c.kind].label}
-                    </Badge>
-                    {fields.length > 0 && (
-                      <span className="mt-1 block text-xs text-amber-800">{fields.map(humanize).join(", ")}</span>
-                    )}
-                  </th>
-                  <td className="w-[42%] px-3 py-3 align-top">
-                    <RuleCell rule={c.kind === "added" ? undefined : c.before} fields={fields} />
-                  </td>
-                  <td className="w-[42%] px-3 py-3 align-top">
-                    <RuleCell rule={c.kind === "removed" ? undefined : c.after} fields={fields} />
-                  </td>
-                </tr>
-              );
-            })}
-            <tr className={diff.defaultOutcomeChanged ? KIND.changed.row : KIND.unchanged.row}>
-              <th scope="row" className="px-3 py-3 text-left align-top font-normal">
-                <span className="block text-xs font-semibold text-slate-700">Default</span>
-                <Badge tone={diff.defaultOutcomeChanged ? "amber" : "slate"} className="mt-1">
                   {diff.defaultOutcomeChanged ? "Changed" : "Unchanged"}
                 </Badge>
-              </th>
-              <td className="px-3 py-3 align-top">
-                <DefaultCell outcome={diff.before.defaultOutcome} changed={diff.defaultOutcomeChanged} />
-              </td>
-              <td className="px-3 py-3 align-top">
-                <DefaultCell outcome={diff.after.defaultOutcome} changed={diff.defaultOutcomeChanged} />
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+              </>
+            ),
+            before: <DefaultCell outcome={diff.before.defaultOutcome} changed={diff.defaultOutcomeChanged} />,
+            after: <DefaultCell outcome={diff.after.defaultOutcome} changed={diff.defaultOutcomeChanged} />,
+          },
+        ]}
+        rowClassName={(r) => r.className}
+        header={(col) => {
+          const s = col.key === "before" ? before : col.key === "after" ? after : null;
+          if (!s) return col.header;
+          return (
+            <>
+              <Link href={`/rules/${s.id}`} className="hover:underline">
+                {col.header}
+              </Link>
+              <span className="ml-2 font-normal normal-case text-slate-500">
+                {s.effectiveFrom ? `from ${formatDateTime(s.effectiveFrom)}` : humanize(s.status)}
+              </span>
+            </>
+          );
+        }}
+        columns={[
+          { key: "priority", header: "Priority", className: "md:w-36", cell: (r) => r.label },
+          { key: "before", header: `Before: v${before.version}`, className: "md:w-[42%]", cell: (r) => r.before },
+          { key: "after", header: `After: v${after.version}`, className: "md:w-[42%]", cell: (r) => r.after },
+        ]}
+      />
       <Card className="mt-6" title="Change notes">
         <dl className="space-y-3 text-sm">
           {[before, after].map((s) => (

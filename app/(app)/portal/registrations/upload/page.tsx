@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { BulkUpload } from "@/components/registrations/bulk-upload";
 import { partnerContext } from "@/lib/auth/page";
 import { listCountries, listProductLines } from "@/lib/db/reference";
@@ -60,30 +61,25 @@ export default async function UploadRegistrationsPage() {
             One row per deal, below a header row naming these columns (in any order). Save the file as CSV UTF-8 and put
             values that contain commas in double quotes.
           </p>
-          <table className="mt-3 w-full text-sm">
-            <caption className="sr-only">Columns of the registration template</caption>
-            <thead>
-              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <th scope="col" className="py-1 pr-3 font-semibold">
-                  Column
-                </th>
-                <th scope="col" className="py-1 font-semibold">
-                  What to enter
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {CSV_COLUMNS.map((c) => (
-                <tr key={c}>
-                  <th scope="row" className="py-2 pr-3 text-left font-mono text-xs font-medium text-slate-800">
-                    {c}
-                    {!columns[c][0] && <span className="block font-sans font-normal text-slate-500">optional</span>}
-                  </th>
-                  <td className="py-2 text-slate-700">{columns[c][1]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="mt-3">
+            <Table
+              layout="flush"
+              caption="Columns of the registration template"
+              rows={CSV_COLUMNS.map((c) => ({ id: c, required: columns[c][0], what: columns[c][1] }))}
+              columns={[
+                {
+                  header: "Column",
+                  cell: (c) => (
+                    <span className="font-mono text-xs font-medium text-slate-800">
+                      {c.id}
+                      {!c.required && <span className="block font-sans font-normal text-slate-500">optional</span>}
+                    </span>
+                  ),
+                },
+                { header: "What to enter", cell: (c) => <span className="text-slate-700">{c.what}</span> },
+              ]}
+            />
+          </div>
         </Card>
       </div>
     </>
