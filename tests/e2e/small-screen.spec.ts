@@ -73,19 +73,18 @@ test.describe("at 390 px", () => {
     await page.goto("/registrations");
     await page.locator("main table tbody tr").first().getByRole("link").first().click();
     await page.locator("#evidence").scrollIntoViewIfNeeded();
-    const claims = page.locator("#evidence table").first();
-    await expect(claims).toBeVisible();
+    const field = page.locator("#evidence table tbody tr").first().locator("td").nth(1);
+    await expect(field).toBeVisible();
+    const label = await field.getAttribute("data-label");
+    expect(await field.evaluate((td) => getComputedStyle(td, "::before").content)).toBe(`"${label}"`);
     await noSidewaysScroll(page);
     await page.screenshot({ path: "test-results/small-evidence.png", fullPage: true });
 
     await page.goto("/rules/diff");
-    await page.getByRole("table").scrollIntoViewIfNeeded();
-    expect(
-      await page
-        .locator("table tbody td")
-        .first()
-        .evaluate((td) => getComputedStyle(td, "::before").content),
-    ).toMatch(/^"Before: v\d+"$|^none$/);
+    const before = page.locator('table tbody td[data-label^="Before: v"]').first();
+    await before.scrollIntoViewIfNeeded();
+    await expect(before).toBeInViewport();
+    expect(await before.evaluate((td) => getComputedStyle(td, "::before").content)).toMatch(/^"Before: v\d+"$/);
     await noSidewaysScroll(page);
     await page.screenshot({ path: "test-results/small-rule-diff.png", fullPage: true });
   });
