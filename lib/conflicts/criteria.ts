@@ -80,7 +80,9 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export function winProbability(i: Pick<CriteriaInput, "stage" | "similar" | "productLine" | "accountTier">): Criterion {
   const stage = i.stage ?? "PROSPECT";
-  const stageWords = i.stage ? `the ${stage.toLowerCase().replace("_", " ")} stage` : "a registration not yet an opportunity";
+  const stageWords = i.stage
+    ? `the ${stage.toLowerCase().replace("_", " ")} stage`
+    : "a registration not yet an opportunity";
   if (stage === "CLOSED_WON" || stage === "CLOSED_LOST") {
     const p = STAGE_DEFAULT_WIN_RATE[stage];
     return {
@@ -99,7 +101,9 @@ export function winProbability(i: Pick<CriteriaInput, "stage" | "similar" | "pro
       label: "Win probability",
       value: p,
       display: pct(p),
-      explanation: `Only ${closed} similar deal${closed === 1 ? "" : "s"} closed in the last four quarters (fewer than ${MIN_SIMILAR_CLOSED}), so the default for ${stageWords} is used: ${pct(p)}.`,
+      explanation:
+        `Only ${closed} similar deal${closed === 1 ? "" : "s"} closed in the last four quarters ` +
+        `(fewer than ${MIN_SIMILAR_CLOSED}), so the default for ${stageWords} is used: ${pct(p)}.`,
     };
   }
   const rate = won / closed;
@@ -185,7 +189,13 @@ export type SegmentCriteria = {
 /** Whether a deal falls in a segment (Segment.criteria): every stated bound holds (max exclusive). */
 export function inSegment(
   c: SegmentCriteria,
-  d: { acvCents: number; vertical: string | null; region: string | null; productKind: string; accountTier: string | null },
+  d: {
+    acvCents: number;
+    vertical: string | null;
+    region: string | null;
+    productKind: string;
+    accountTier: string | null;
+  },
 ): boolean {
   if (c.acvMinCents !== undefined && d.acvCents < c.acvMinCents) return false;
   if (c.acvMaxCents !== undefined && d.acvCents >= c.acvMaxCents) return false;

@@ -44,9 +44,7 @@ export function escalationRefusal(c: Pick<CaseClock, "status" | "level">): strin
 }
 
 export type OverdueStep =
-  | { kind: "NONE" }
-  | { kind: "ESCALATE"; fromLevel: Level; toLevel: Level; slaDueAt: Date }
-  | { kind: "FLAG" };
+  { kind: "NONE" } | { kind: "ESCALATE"; fromLevel: Level; toLevel: Level; slaDueAt: Date } | { kind: "FLAG" };
 
 /**
  * What the scheduled job does with a case now: nothing (open within its SLA, or resolved),

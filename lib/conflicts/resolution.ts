@@ -39,7 +39,11 @@ export type ResolutionEffects = {
 
 export type Validation = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
-const fail = (field: string, message: string): Validation => ({ ok: false, message, fieldErrors: { [field]: [message] } });
+const fail = (field: string, message: string): Validation => ({
+  ok: false,
+  message,
+  fieldErrors: { [field]: [message] },
+});
 
 /** Credit percentages are compared in hundredths, so 33.33 + 33.33 + 33.34 is exactly 100. */
 const hundredths = (pct: number) => Math.round(pct * 100);
@@ -60,13 +64,15 @@ export function validateResolution(input: ResolutionInput, c: CaseForResolution)
     if (splits.length < 2) return fail("splits", "Give a credit % to at least two parties");
     const seen = new Set<string>();
     for (const s of splits) {
-      if (!c.parties.some((p) => p.id === s.partyId)) return fail("splits", "Every split must name a party on this case");
+      if (!c.parties.some((p) => p.id === s.partyId))
+        return fail("splits", "Every split must name a party on this case");
       if (seen.has(s.partyId)) return fail("splits", "Give each party one credit %");
       seen.add(s.partyId);
       if (!(s.creditPct >= 0 && s.creditPct <= 100)) return fail("splits", "Each credit % is between 0 and 100");
     }
     const total = splits.reduce((sum, s) => sum + hundredths(s.creditPct), 0);
-    if (total !== 10_000) return fail("splits", `The credit % must add up to exactly 100 (they add up to ${total / 100})`);
+    if (total !== 10_000)
+      return fail("splits", `The credit % must add up to exactly 100 (they add up to ${total / 100})`);
   }
   return { ok: true };
 }
@@ -122,4 +128,31 @@ export function resolutionEffects(input: ResolutionInput, c: CaseForResolution):
 /** Precedent tags as stored: trimmed, lower-case, without duplicates or empties, in the order given. */
 export function normalizeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+/**
+ * The outcome in a partner party's words (docs/domain.md#what-partners-see): what it means for this
+ * partner, never naming or counting the other parties.
+ */
+export function partnerOutcome(
+  resolution: Resolution,
+  effects: ResolutionEffects,
+  mine: { partyId: string; partnerId: string },
+): string {
+  switch (resolution) {
+    case "AWARD_PARTNER":
+      return effects.credit.find((c) => c.partyId === mine.partyId)?.creditPct === 100
+        ? "Decided in your favour: your registration keeps the claim."
+        : "Decided for another party: your registration no longer holds the claim.";
+    case "AWARD_DIRECT":
+      return "Decided for the vendor's direct team: your registration no longer holds the claim.";
+    case "SPLIT":
+      return `The credit is split: your company receives ${effects.credit.find((c) => c.partyId === mine.partyId)?.creditPct ?? 0} %.`;
+    case "CO_SELL":
+      return effects.opportunity?.partnerId === mine.partnerId
+        ? "The deal is co-sold by the vendor's team and your company."
+        : "The deal is co-sold; your registration is unchanged.";
+    case "DISMISSED":
+      return "The case was dismissed: nothing changes.";
+  }
 }

@@ -25,7 +25,9 @@ describe("win probability", () => {
     const c = winProbability({ ...base, stage: "NEGOTIATION", similar: { won: 12, closed: 40 } });
     expect(c.value).toBeCloseTo(0.615, 10);
     expect(c.display).toBe("62 %");
-    expect(c.explanation).toMatch(/12 of 40 similar Platform deals \(enterprise accounts, same size band\).*\(30 %\); at the negotiation stage that rises to 62 %/);
+    expect(c.explanation).toMatch(
+      /12 of 40 similar Platform deals \(enterprise accounts, same size band\).*\(30 %\); at the negotiation stage that rises to 62 %/,
+    );
   });
 
   it("a prospect takes the similar deals' rate as it is", () => {
@@ -48,7 +50,9 @@ describe("lifetime value, strategic fit, first claim", () => {
   });
 
   it("strategic fit scores tier, named account and segments", () => {
-    expect(strategicFit({ accountTier: "STRATEGIC", namedAccount: true, segments: ["Named strategic accounts"] })).toMatchObject({
+    expect(
+      strategicFit({ accountTier: "STRATEGIC", namedAccount: true, segments: ["Named strategic accounts"] }),
+    ).toMatchObject({
       value: 90,
       display: "High (90/100)",
     });
@@ -101,7 +105,13 @@ describe("similar deals and segments", () => {
   });
 
   it("matches segment criteria", () => {
-    const deal = { acvCents: 30_000_000, vertical: "HEALTHCARE", region: "NA", productKind: "CORE", accountTier: "ENTERPRISE" };
+    const deal = {
+      acvCents: 30_000_000,
+      vertical: "HEALTHCARE",
+      region: "NA",
+      productKind: "CORE",
+      accountTier: "ENTERPRISE",
+    };
     expect(inSegment({ productKinds: ["CORE"], acvMinCents: 25_000_000, acvMaxCents: 100_000_000 }, deal)).toBe(true);
     expect(inSegment({ productKinds: ["CORE"], acvMaxCents: 25_000_000 }, deal)).toBe(false);
     expect(inSegment({ regions: ["APAC"] }, deal)).toBe(false);

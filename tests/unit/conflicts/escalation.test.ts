@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { escalationRefusal, isOverdue, nextLevel, overdueStep, slaBusinessDays, slaDueAt } from "@/lib/conflicts/escalation";
+import {
+  escalationRefusal,
+  isOverdue,
+  nextLevel,
+  overdueStep,
+  slaBusinessDays,
+  slaDueAt,
+} from "@/lib/conflicts/escalation";
 
 // Worked examples from docs/domain.md#levels-deciders-and-slas. 2026-12-04 is a Friday.
 const FRI = new Date("2026-12-04T10:00:00.000Z");

@@ -37,7 +37,10 @@ describe("the cases a submission opens (docs/domain.md#duplicates-and-overlaps)"
       directOpportunity: { id: "o1", aeId: "ae1" },
     });
     expect(cases.map((c) => c.type)).toEqual(["DUPLICATE_REGISTRATION", "DIRECT_VS_PARTNER", "NAMED_ACCOUNT"]);
-    expect(cases[1]).toMatchObject({ opportunityId: "o1", parties: [{ kind: "PARTNER" }, { kind: "DIRECT", userId: "ae1" }] });
+    expect(cases[1]).toMatchObject({
+      opportunityId: "o1",
+      parties: [{ kind: "PARTNER" }, { kind: "DIRECT", userId: "ae1" }],
+    });
     expect(cases[2].parties[1]).toEqual({ kind: "DIRECT", userId: "owner" });
     expect(cases.every((c) => c.accountId === "a1")).toBe(true);
   });

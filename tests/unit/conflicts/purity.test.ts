@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 // docs/architecture.md: lib/conflicts (and lib/dates, which it uses) is pure domain logic: no framework,
 // no Prisma, no lib/db, no Node built-ins. Time and settings are arguments.
 const DIRS = ["../../../lib/conflicts", "../../../lib/dates"].map((d) => path.resolve(__dirname, d));
-const FORBIDDEN = /^(next|react|react-dom|@prisma\/.*|prisma|server-only|node:.*)(\/|$)|^@\/lib\/db(\/|$)|(^|\/)\.\.\/db(\/|$)/;
+const FORBIDDEN =
+  /^(next|react|react-dom|@prisma\/.*|prisma|server-only|node:.*)(\/|$)|^@\/lib\/db(\/|$)|(^|\/)\.\.\/db(\/|$)/;
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
 
 describe("lib/conflicts purity", () => {

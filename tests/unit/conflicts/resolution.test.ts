@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTags, resolutionEffects, validateResolution, type CaseForResolution } from "@/lib/conflicts/resolution";
+import {
+  normalizeTags,
+  resolutionEffects,
+  validateResolution,
+  type CaseForResolution,
+} from "@/lib/conflicts/resolution";
 
 // A duplicate with the direct team on the account: two partners and the AE (docs/domain.md#resolutions-and-their-effects).
 const CASE: CaseForResolution = {
@@ -35,12 +40,42 @@ describe("validating a resolution", () => {
   });
 
   it.each([
-    [[{ partyId: "pa", creditPct: 60 }, { partyId: "pb", creditPct: 30 }], /exactly 100 \(they add up to 90\)/],
-    [[{ partyId: "pa", creditPct: 60 }, { partyId: "pb", creditPct: 40.01 }], /exactly 100/],
+    [
+      [
+        { partyId: "pa", creditPct: 60 },
+        { partyId: "pb", creditPct: 30 },
+      ],
+      /exactly 100 \(they add up to 90\)/,
+    ],
+    [
+      [
+        { partyId: "pa", creditPct: 60 },
+        { partyId: "pb", creditPct: 40.01 },
+      ],
+      /exactly 100/,
+    ],
     [[{ partyId: "pa", creditPct: 100 }], /at least two/],
-    [[{ partyId: "pa", creditPct: 50 }, { partyId: "pa", creditPct: 50 }], /one credit/],
-    [[{ partyId: "pa", creditPct: 50 }, { partyId: "zz", creditPct: 50 }], /party on this case/],
-    [[{ partyId: "pa", creditPct: 150 }, { partyId: "pb", creditPct: -50 }], /between 0 and 100/],
+    [
+      [
+        { partyId: "pa", creditPct: 50 },
+        { partyId: "pa", creditPct: 50 },
+      ],
+      /one credit/,
+    ],
+    [
+      [
+        { partyId: "pa", creditPct: 50 },
+        { partyId: "zz", creditPct: 50 },
+      ],
+      /party on this case/,
+    ],
+    [
+      [
+        { partyId: "pa", creditPct: 150 },
+        { partyId: "pb", creditPct: -50 },
+      ],
+      /between 0 and 100/,
+    ],
   ])("refuses a split %j", (splits, message) => {
     const v = validateResolution({ ...base, resolution: "SPLIT", splits }, CASE);
     expect(v.ok).toBe(false);
