@@ -30,6 +30,34 @@ describe("OpenAPI document", () => {
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
   });
 
+  it("documents the conflict writes with their input schemas (issue 11)", () => {
+    const paths = doc.paths as Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+    >;
+    for (const path of [
+      "/api/v1/conflicts",
+      "/api/v1/conflicts/{id}/comments",
+      "/api/v1/conflicts/{id}/escalate",
+      "/api/v1/conflicts/{id}/resolve",
+    ])
+      expect(paths[path].post.requestBody?.content["application/json"].schema).toBeTruthy();
+    const resolve = paths["/api/v1/conflicts/{id}/resolve"].post.requestBody!.content["application/json"].schema as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: { resolution: { enum: string[] } };
+    };
+    expect(resolve.required.sort()).toEqual(["rationale", "resolution"]);
+    expect(resolve.additionalProperties).toBe(false);
+    expect(resolve.properties.resolution.enum).toEqual([
+      "AWARD_PARTNER",
+      "AWARD_DIRECT",
+      "SPLIT",
+      "CO_SELL",
+      "DISMISSED",
+    ]);
+  });
+
   // Regression (issue 8, defect 8): API keys had no rate limit, and the document listed no 429.
   it("documents 429 with Retry-After on every operation an API key can call, not on /api/health", () => {
     const paths = doc.paths as Record<
