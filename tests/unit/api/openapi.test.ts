@@ -52,7 +52,10 @@ describe("OpenAPI document", () => {
 
 describe("OpenAPI audit-log operations", () => {
   const doc = openApiDocument("http://localhost:3000");
-  const paths = doc.paths as Record<string, Record<string, { parameters: { name: string }[]; responses: object }>>;
+  const paths = doc.paths as unknown as Record<
+    string,
+    Record<string, { parameters: { name: string }[]; responses: object }>
+  >;
 
   it("document the audit page's filters and cursors on GET /api/v1/audit-events, CSV on its export", () => {
     const names = paths["/api/v1/audit-events"].get.parameters.map((p) => p.name);
