@@ -16,6 +16,7 @@ const q2031 = parseQuarter("2031-Q1")!;
 let ops: Ctx;
 let rule: { id: string; ruleSetId: string; name: string };
 let gold: { id: string; regionCode: string };
+let newerRuleId: string;
 
 async function conflict(data: {
   type: "DUPLICATE_REGISTRATION" | "NAMED_ACCOUNT" | "DIRECT_VS_PARTNER";
@@ -106,6 +107,27 @@ beforeAll(async () => {
     partnerIds: [gold.id],
   });
   await conflict({ type: "DIRECT_VS_PARTNER", openedAt: "2031-02-01T00:00:00Z", accountId: null, level: 3 });
+  // two registrations routed by different rules: the newer submission's rule is the case's
+  const routed = await db.dealRegistration.findMany({
+    where: { routeDecision: { ruleId: { not: null } } },
+    orderBy: { submittedAt: "asc" },
+    select: { id: true, submittedAt: true, routeDecision: { select: { ruleId: true } } },
+  });
+  const older = routed[0];
+  const newer = routed.findLast(
+    (r) =>
+      ![older.routeDecision!.ruleId, rule.id].includes(r.routeDecision!.ruleId) && r.submittedAt > older.submittedAt,
+  )!;
+  newerRuleId = newer.routeDecision!.ruleId!;
+  await db.conflict.create({
+    data: {
+      type: "DUPLICATE_REGISTRATION",
+      accountId: account.id,
+      openedAt: new Date("2031-03-15T00:00:00Z"),
+      slaDueAt: new Date("2031-03-17T00:00:00Z"),
+      registrations: { create: [{ registrationId: older.id }, { registrationId: newer.id }] },
+    },
+  });
   // outside the quarter on both sides
   await conflict({ type: "NAMED_ACCOUNT", openedAt: "2030-12-31T23:59:59Z", accountId: account.id });
   await conflict({ type: "NAMED_ACCOUNT", openedAt: "2031-04-01T00:00:00Z", accountId: account.id });
@@ -114,16 +136,16 @@ beforeAll(async () => {
 describe("conflict patterns, worked by hand", () => {
   it("count the quarter's cases by type, region and partner tier", async () => {
     const r = await conflictPatterns(ops, q2031);
-    expect(r.total).toBe(5);
+    expect(r.total).toBe(6);
     expect(Object.fromEntries(r.byType.map((g) => [g.key, g.count]))).toEqual({
-      DUPLICATE_REGISTRATION: 2,
+      DUPLICATE_REGISTRATION: 3,
       DIRECT_VS_PARTNER: 2,
       NAMED_ACCOUNT: 1,
       PRICING_UNDERCUT: 0,
       ATTRIBUTION_DISPUTE: 0,
     });
     expect(r.byRegion.map((g) => [g.key, g.count])).toEqual([
-      [gold.regionCode, 4],
+      [gold.regionCode, 5],
       ["", 1],
     ]);
     // the first case has a gold and a silver partner: it counts in both tiers
@@ -135,13 +157,14 @@ describe("conflict patterns, worked by hand", () => {
     });
   });
 
-  it("attribute a case to the rule of its opportunity's route decision, linking to the rule editor", async () => {
+  it("attribute a case to its opportunity's route decision, else its newest registration's, linking to the rule editor", async () => {
     const r = await conflictPatterns(ops, q2031);
-    expect(r.byRule.map((g) => [g.key, g.count])).toEqual([
-      ["", 4],
-      [rule.id, 1],
-    ]);
-    expect(r.topRules).toEqual([
+    expect(Object.fromEntries(r.byRule.map((g) => [g.key, g.count]))).toEqual({
+      "": 4,
+      [rule.id]: 1,
+      [newerRuleId]: 1,
+    });
+    expect(r.topRules).toContainEqual(
       expect.objectContaining({
         key: rule.id,
         label: rule.name,
@@ -149,7 +172,7 @@ describe("conflict patterns, worked by hand", () => {
         editorHref: `/rules/${rule.ruleSetId}#rule-${rule.id}`,
         href: `/conflicts?rule=${rule.id}&openedFrom=2031-01-01&openedTo=2031-03-31`,
       }),
-    ]);
+    );
   });
 
   it("give the median hours to resolve per level at resolution and the share resolved at level 1", async () => {
