@@ -1,7 +1,7 @@
 // One breakdown of the conflict-pattern report: a bar chart (decorative for screen readers) and
 // the same numbers as a table, each count linking to the /conflicts list it counts.
 import Link from "next/link";
-import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { Card } from "@/components/ui/card";
 import { Table, type Column } from "@/components/ui/table";
 import type { Group } from "@/lib/conflicts/patterns";
@@ -57,11 +57,9 @@ export function Breakdown({
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <>
-          <SimpleBarChart
+          <HorizontalBarChart
             data={rows.map((r) => ({ key: r.id, label: r.label, value: r.count }))}
-            unit="count"
             label={`${title}: cases`}
-            height={200}
           />
           <div className="mt-3">
             <Table rows={rows} columns={columns} caption={`${title}, cases opened in the quarter`} layout="flush" />
