@@ -1,7 +1,8 @@
 "use client";
 // Horizontal bars over plain arrays, for categories with long names (rule names, regions) that a
 // vertical chart's axis cannot fit. Like SimpleBarChart (bar-chart.tsx) the SVG is hidden from
-// screen readers: callers show the same numbers in a table beside it.
+// screen readers: callers show the same numbers in a table beside it. Recharts' keyboard layer is
+// off, because it makes the hidden SVG focusable (axe aria-hidden-focus).
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber } from "@/lib/format";
 import type { BarDatum } from "./bar-chart";
@@ -13,7 +14,12 @@ export function HorizontalBarChart({ data, label }: { data: BarDatum[]; label: s
   return (
     <div aria-hidden style={{ height: Math.max(2, data.length) * ROW_PX + 32 }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
           <XAxis
             type="number"

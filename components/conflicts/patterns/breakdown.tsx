@@ -28,12 +28,14 @@ export function Breakdown({
   total,
   column,
   empty,
+  note,
 }: {
   title: string;
   groups: Group[];
   total: number;
   column: string;
   empty: string;
+  note?: string;
 }) {
   const rows: Row[] = groups.map((g) => ({ ...g, id: g.key || "none" }));
   const columns: Column<Row>[] = [
@@ -61,6 +63,7 @@ export function Breakdown({
             data={rows.map((r) => ({ key: r.id, label: r.label, value: r.count }))}
             label={`${title}: cases`}
           />
+          {note && <p className="mt-2 text-xs text-slate-500">{note}</p>}
           <div className="mt-3">
             <Table rows={rows} columns={columns} caption={`${title}, cases opened in the quarter`} layout="flush" />
           </div>

@@ -121,6 +121,7 @@ export default async function ConflictPatternsPage({ searchParams }: Props) {
               groups={report.byTier}
               total={report.total}
               empty="No case this quarter involved a partner."
+              note="A case between partners of two tiers counts in each, so the shares can add up to more than 100%."
             />
           </div>
         </>
