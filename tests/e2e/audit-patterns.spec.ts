@@ -48,6 +48,7 @@ test("ops filters the audit log by action and exports it as CSV", async ({ page 
   const entity = page.getByRole("row", { name: new RegExp(mark) }).getByRole("link");
   await expect(entity).toHaveAttribute("href", `/registrations/${registrationId}`);
   await expect(entity).not.toHaveText(registrationId);
+  await page.screenshot({ path: "test-results/audit-log.png", fullPage: true });
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
