@@ -1,26 +1,20 @@
 // Cells shared by the audit log page and the operations overview.
 import Link from "next/link";
+import type { AuditEntityRef } from "@/lib/db/audit-entities";
 
-// Entities with a staff detail page; other types show their id only.
-const ENTITY_PATH: Record<string, string> = {
-  registration: "/registrations",
-  dealregistration: "/registrations",
-  opportunity: "/opportunities",
-  account: "/accounts",
-  partner: "/partners",
-};
-
-export function AuditEntity({ type, id }: { type: string; id: string }) {
-  const base = ENTITY_PATH[type.toLowerCase()];
+/** The entity by its kind and name, linking to its page where it has one; a row that no longer
+ *  exists (a deleted draft) shows its id. */
+export function AuditEntity({ entity }: { entity: AuditEntityRef }) {
+  const text = entity.name ?? entity.id;
   return (
-    <span className="whitespace-nowrap">
-      <span className="text-slate-600">{type}</span>{" "}
-      {base ? (
-        <Link href={`${base}/${encodeURIComponent(id)}`} className="font-mono text-xs text-brand-700 hover:underline">
-          {id}
+    <span>
+      <span className="text-slate-600">{entity.label}</span>{" "}
+      {entity.href ? (
+        <Link href={entity.href} className="text-brand-700 hover:underline">
+          {text}
         </Link>
       ) : (
-        <span className="font-mono text-xs text-slate-500">{id}</span>
+        <span className={entity.name ? "text-slate-800" : "font-mono text-xs text-slate-500"}>{text}</span>
       )}
     </span>
   );

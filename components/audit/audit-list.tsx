@@ -1,7 +1,7 @@
 import { type Column } from "@/components/ui/table";
 import { ListView } from "@/components/ui/list-view";
 import { type Filter } from "@/components/ui/filter-bar";
-import type { AuditEventRow } from "@/lib/db/audit-events";
+import type { AuditEventRow, AuditFacets } from "@/lib/db/audit-events";
 import type { Page } from "@/lib/db/pagination";
 import { formatDateTime } from "@/lib/format";
 import type { AuditEventListQuery } from "@/lib/validation/lists";
@@ -18,7 +18,7 @@ export function AuditList({
   query: AuditEventListQuery;
   raw: Record<string, string>;
   path: string;
-  facets: { actions: string[]; entityTypes: string[] };
+  facets: AuditFacets;
 }) {
   const columns: Column<AuditEventRow>[] = [
     {
@@ -33,21 +33,19 @@ export function AuditList({
       header: "Action",
       cell: (e) => <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{e.action}</code>,
     },
-    { key: "entity", header: "Entity", cell: (e) => <AuditEntity type={e.entityType} id={e.entityId} /> },
+    { key: "entity", header: "Entity", cell: (e) => <AuditEntity entity={e.entity} /> },
     { key: "change", header: "Change", cell: (e) => <AuditChange before={e.before} after={e.after} /> },
   ];
-  // the pickers list values that occur in the log, plain (codes are shown as written)
+  // the pickers list values that occur in the log (actions as written, entity types and people by name)
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Entity id or actor", placeholder: "Exact id, or part of a name" },
     { kind: "select", name: "action", label: "Action", options: facets.actions.map((a) => ({ value: a, label: a })) },
-    {
-      kind: "select",
-      name: "entityType",
-      label: "Entity type",
-      options: facets.entityTypes.map((t) => ({ value: t, label: t })),
-    },
+    { kind: "select", name: "entityType", label: "Entity type", options: facets.entityTypes },
+    { kind: "select", name: "actor", label: "Actor", options: facets.actors },
+    { kind: "date", name: "from", label: "From" },
+    { kind: "date", name: "to", label: "To" },
   ];
-  const filtered = Boolean(query.q || query.action || query.entityType);
+  const filtered = Boolean(query.q || query.action || query.entityType || query.actor || query.from || query.to);
   return (
     <ListView
       path={path}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { commentInput, escalateInput, raiseConflictInput, resolveInput } from "@/lib/validation/conflicts";
 import { factsSchema } from "@/lib/rules";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
-import { registrationListQuery } from "@/lib/validation/lists";
+import { auditEventListQuery, registrationListQuery } from "@/lib/validation/lists";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -141,6 +141,84 @@ function withRateLimit<P extends Record<string, Record<string, Operation>>>(path
 
 const json = (s: unknown) => ({ content: { "application/json": { schema: s } } });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+const queryParameters = (s: z.ZodType) =>
+  Object.entries((schema(s) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, p]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: p,
+  }));
+
+// ── audit log (GET /api/v1/audit-events and its CSV export): channel operations only ──
+function auditPaths() {
+  const parameters = queryParameters(auditEventListQuery);
+  const filters = parameters.filter((p) => !["after", "before", "pageSize", "sort"].includes(p.name));
+  return {
+    "/api/v1/audit-events": {
+      get: {
+        summary:
+          "The audit log, newest first (admin API key or channel operations session): filters action, entityType, " +
+          "actor (user id), from/to (UTC days, inclusive), q (exact entity id or part of the actor); cursor pagination",
+        parameters,
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              data: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    at: { type: "string", format: "date-time" },
+                    actor: {
+                      type: "object",
+                      properties: { id: { type: ["string", "null"] }, label: { type: "string" } },
+                    },
+                    action: { type: "string" },
+                    entity: {
+                      type: "object",
+                      properties: {
+                        type: { type: "string" },
+                        id: { type: "string" },
+                        label: { type: "string" },
+                        name: { type: ["string", "null"], description: "null when the row no longer exists" },
+                        href: { type: ["string", "null"], description: "the entity's page in the app, if it has one" },
+                      },
+                    },
+                    before: {},
+                    after: {},
+                  },
+                },
+              },
+              nextCursor: { type: ["string", "null"] },
+              prevCursor: { type: ["string", "null"] },
+              total: { type: "integer" },
+              totalCapped: { type: "boolean" },
+            },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    "/api/v1/audit-events/export": {
+      get: {
+        summary:
+          "The filtered audit log as a CSV download (same filters; at most 100,000 rows). Cells starting with " +
+          "=, +, -, @, tab or carriage return are prefixed with an apostrophe so spreadsheets show them as text",
+        parameters: filters,
+        responses: {
+          "200": {
+            description: "CSV: at, actor, action, entity_type, entity_name, entity_id, before, after",
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+  };
+}
 
 export function openApiDocument(serverUrl: string) {
   const listQuery = schema(registrationListQuery) as { properties?: Record<string, unknown> };
@@ -287,6 +365,7 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...auditPaths(),
     }),
   };
 }

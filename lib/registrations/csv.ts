@@ -3,6 +3,7 @@
 // Pure (no database, no framework): the browser checks a file instantly with the same code the
 // server action runs, and the server still re-validates every row it is asked to save.
 import Papa from "papaparse";
+import { neutralizeCell } from "@/lib/csv/cells";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
 import { VERTICALS } from "@/lib/rules";
 import { zodFieldErrors } from "@/lib/validation/errors";
@@ -85,11 +86,6 @@ export function dollarsToCents(raw: string): { cents: number } | { error: string
   if (!m) return { error: `"${s}" is not an amount in US dollars. Write it like 250000 or 250,000.50` };
   const cents = Number(m[1].replace(/,/g, "")) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? { cents } : { error: "The amount is too large" };
-}
-
-/** Prefix cells a spreadsheet would run as a formula (CSV injection): the text shows, nothing executes. */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** One CSV of every problem, one line per (line, column, message), safe to open in a spreadsheet. */

@@ -114,8 +114,21 @@ const auditCode = z
   .regex(/^[A-Za-z0-9_.:-]+$/, "Invalid code")
   .optional();
 
-// The audit log is append-only and read newest first; `q` matches the entity id or the actor.
-export const auditEventListQuery = listSchema(["at"] as const, "at", { action: auditCode, entityType: auditCode });
+// A calendar day (UTC) bounding a date-range filter; both ends are inclusive.
+const day = z.iso.date("Use a date like 2026-12-31").optional();
+
+// The audit log is append-only and read newest first; `q` matches the entity id or the actor's label
+// (API keys and the system have no user id), `actor` is a user's id, `from`/`to` bound the day.
+export const auditEventListQuery = listSchema(["at"] as const, "at", {
+  action: auditCode,
+  entityType: auditCode,
+  actor: id.optional(),
+  from: day,
+  to: day,
+}).refine((q) => !q.from || !q.to || q.from <= q.to, {
+  message: "The end date must be on or after the start date",
+  path: ["to"],
+});
 export type AuditEventListQuery = z.infer<typeof auditEventListQuery>;
 
 // The e-mail outbox (ops): without a status filter it lists what is not yet delivered.

@@ -62,7 +62,8 @@ for (const [role, email] of ROLES) {
       urls.push(...(await rowLinks(page, "/portal/registrations", /^\/portal\/registrations\/(?!new|upload)[^/?]+$/)));
     } else {
       for (const [list, pattern, take] of STAFF_DETAILS) urls.push(...(await rowLinks(page, list, pattern, take)));
-      urls.push("/rules/explorer");
+      urls.push("/rules/explorer", "/conflicts/patterns");
+      if (role === "ADMIN") urls.push("/audit?action=registration.approve&from=2020-01-01");
     }
     const found: string[] = [];
     for (const url of [...new Set(urls)]) found.push(...(await violations(page, url)));

@@ -77,3 +77,22 @@ describe("OpenAPI document", () => {
     expect(Object.keys(limited.headers)).toEqual(["Retry-After"]);
   });
 });
+
+describe("OpenAPI audit-log operations", () => {
+  const doc = openApiDocument("http://localhost:3000");
+  const paths = doc.paths as unknown as Record<
+    string,
+    Record<string, { parameters: { name: string }[]; responses: object }>
+  >;
+
+  it("document the audit page's filters and cursors on GET /api/v1/audit-events, CSV on its export", () => {
+    const names = paths["/api/v1/audit-events"].get.parameters.map((p) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["action", "entityType", "actor", "from", "to", "q", "after", "before"]),
+    );
+    const exported = paths["/api/v1/audit-events/export"].get;
+    expect(exported.parameters.map((p) => p.name)).not.toContain("after");
+    expect(JSON.stringify(exported.responses)).toContain("text/csv");
+    expect(Object.keys(paths["/api/v1/audit-events"].get.responses)).toContain("403");
+  });
+});

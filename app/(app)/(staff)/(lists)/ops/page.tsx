@@ -122,7 +122,7 @@ export default async function OpsPage() {
               { header: "When", cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.at)}</span> },
               { header: "Actor", cell: (e) => e.actorLabel },
               { header: "Action", cell: (e) => <code className="text-xs">{e.action}</code> },
-              { header: "Entity", cell: (e) => <AuditEntity type={e.entityType} id={e.entityId} /> },
+              { header: "Entity", cell: (e) => <AuditEntity entity={e.entity} /> },
             ]}
           />
         )}
