@@ -30,6 +30,7 @@ const EXPECTED: Record<Action, string> = {
   "conflict:raise": "AMEP",
   "conflict:escalate": "AMEXP",
   "conflict:resolve": "MEX",
+  "conflict:precedents": "AMEX",
   "attribution:read": "AMEXP",
   "forecast:read": "AMX",
   "council:read": "AX",
