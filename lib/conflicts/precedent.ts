@@ -118,15 +118,15 @@ export function scorePrecedent(
     score += w.type;
     reasons.push(`Same type: ${typeWords(target.type)}`);
   }
-  if (sameText(candidate.ruleName, target.ruleName)) {
+  if (sameText(target.ruleName, candidate.ruleName)) {
     score += w.rule;
     reasons.push(`Same routing rule: ${target.ruleName}`);
   }
-  if (sameText(candidate.segment, target.segment)) {
+  if (sameText(target.segment, candidate.segment)) {
     score += w.segment;
     reasons.push(`Same segment: ${tierWords(target.segment)}`);
   }
-  if (sameText(candidate.regionCode, target.regionCode)) {
+  if (sameText(target.regionCode, candidate.regionCode)) {
     score += w.region;
     reasons.push(`Same region: ${target.regionName ?? target.regionCode}`);
   }
