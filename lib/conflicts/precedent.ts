@@ -88,6 +88,22 @@ export function caseWords(text: string, max = 12): string[] {
   return [...seen];
 }
 
+/** The words typed in the precedent log's search box: as caseWords, but every word of two characters or more counts. */
+export function searchWords(q: string, max = 8): string[] {
+  const seen = new Set<string>();
+  for (const raw of q
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .split(/[^\p{L}\p{N}]+/u)) {
+    const word = raw.replace(/[^a-z0-9]/g, "");
+    if (word.length < 2 || seen.has(word)) continue;
+    seen.add(word);
+    if (seen.size >= max) break;
+  }
+  return [...seen];
+}
+
 // Exact tokens for the facets, indexed in the "keys" column / weight D by the migration's SQL,
 // which builds them the same way: enum values without underscores, free text as hex of its UTF-8.
 const hex = (s: string): string =>

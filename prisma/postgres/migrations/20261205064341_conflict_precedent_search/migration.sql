@@ -1,11 +1,11 @@
 -- CreateIndex
-CREATE INDEX "Conflict_status_resolvedAt_idx" ON "Conflict"("status", "resolvedAt");
+CREATE INDEX "Conflict_status_resolvedAt_id_idx" ON "Conflict"("status", "resolvedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Conflict_status_type_resolvedAt_idx" ON "Conflict"("status", "type", "resolvedAt");
+CREATE INDEX "Conflict_status_type_resolvedAt_id_idx" ON "Conflict"("status", "type", "resolvedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Conflict_status_resolution_resolvedAt_idx" ON "Conflict"("status", "resolution", "resolvedAt");
+CREATE INDEX "Conflict_status_resolution_resolvedAt_id_idx" ON "Conflict"("status", "resolution", "resolvedAt", "id");
 
 
 -- Precedent search (lib/db/conflict-precedents.ts): a tsvector over resolved cases, kept in step by
