@@ -15,6 +15,11 @@
 // Ties are broken by the more recent resolution, then by id, so a ranking never depends on the
 // order the database returned the candidates in.
 
+/** Around the matched words of a precedent excerpt: private-use characters, never markup, so a
+ *  rationale is never rendered as HTML (components/conflicts/precedent-parts.tsx shows them). */
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";
+
 export const PRECEDENT_WEIGHTS = {
   type: 30,
   rule: 25,

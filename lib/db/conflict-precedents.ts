@@ -17,6 +17,8 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import {
+  MARK_END,
+  MARK_START,
   type PrecedentCandidate,
   type PrecedentCase,
   caseWords,
@@ -37,9 +39,7 @@ const SAME_RULE_CANDIDATES = 50;
 export const LOG_CANDIDATES = 500;
 const PAGE_SIZE = 20;
 
-/** Around the matched words of an excerpt: private-use characters, never in stored text as markup. */
-export const MARK_START = "\uE000";
-export const MARK_END = "\uE001";
+export { MARK_END, MARK_START };
 
 export type SimilarCase = {
   id: string;
@@ -464,4 +464,10 @@ export async function searchPrecedents(ctx: Ctx, q: PrecedentSearchQuery): Promi
       totalCapped: slice.capped,
     };
   });
+}
+
+/** The choices of the log's region filter. */
+export async function precedentRegions(ctx: Ctx): Promise<{ code: string; name: string }[]> {
+  if (!can(ctx, "conflict:precedents")) throw forbidden();
+  return db.region.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } });
 }
