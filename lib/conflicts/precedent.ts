@@ -124,6 +124,91 @@ export const searchKeys = {
   tag: (tag: string) => `ktag${hex(tag)}`,
 };
 
+/** The facets of a case read back from its index keys (the inverse of searchKeys). */
+export type KeyFacets = {
+  type: string | null;
+  resolution: string | null;
+  segment: string | null;
+  regionCode: string | null;
+  ruleName: string | null;
+  tags: string[];
+};
+
+const unhex = (h: string): string | null => {
+  if (h.length === 0 || h.length % 2 !== 0 || !/^[0-9a-f]+$/i.test(h)) return null;
+  const bytes = new Uint8Array(h.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  return new TextDecoder().decode(bytes);
+};
+
+/** Reads `keys` (tokens as searchKeys builds them); enum values are matched against the known ones. */
+export function parseKeys(
+  keys: readonly string[],
+  known: { types: readonly string[]; resolutions: readonly string[] },
+): KeyFacets {
+  const facets: KeyFacets = { type: null, resolution: null, segment: null, regionCode: null, ruleName: null, tags: [] };
+  const byKey = (values: readonly string[], token: string) => values.find((v) => enumKey(v) === token) ?? null;
+  for (const raw of keys) {
+    const k = raw.toLowerCase();
+    if (k.startsWith("ktype")) facets.type = byKey(known.types, k.slice(5));
+    else if (k.startsWith("kres")) facets.resolution = byKey(known.resolutions, k.slice(4));
+    else if (k.startsWith("kseg")) facets.segment = k.length > 4 && k !== "ksegnone" ? k.slice(4).toUpperCase() : null;
+    else if (k.startsWith("kreg")) facets.regionCode = unhex(k.slice(4));
+    else if (k.startsWith("krule")) facets.ruleName = unhex(k.slice(5));
+    else if (k.startsWith("ktag")) {
+      const tag = unhex(k.slice(4));
+      if (tag) facets.tags.push(tag);
+    }
+  }
+  return facets;
+}
+
+// A light stemmer, so "registered" meets "registration" when ranking the bounded candidates: one
+// suffix off, then at most the first six letters (a collision such as custom/customer only
+// blurs a rank within one search's candidates, which the index already found by real words).
+const SUFFIXES = ["ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s"];
+export function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length).slice(0, 6);
+  }
+  return word.slice(0, 6);
+}
+
+export type TextDoc = { id: string; summary: string; rationale: string; tags: readonly string[] };
+
+/**
+ * How well each document matches `words`, within the set given (the bounded candidates of one
+ * search): for each word it contains, the word's rarity in the set, ln(1 + N / (1 + documents with
+ * it)), times where it appears: 1 in the rationale, 0.5 in the summary, 0.5 in the tags. 0 for none.
+ * (The databases' own ranks, bm25 and ts_rank, are left aside: SQLite's bm25 counts every match of
+ * every word in the whole index, so its cost grows with the history; tests/bench/conflicts.bench.ts.)
+ */
+export function wordRanks(words: readonly string[], docs: readonly TextDoc[]): Map<string, number> {
+  const stems = [...new Set(words.map(stem))];
+  const bag = (text: string) => new Set(searchWords(text, 10_000).map(stem));
+  const parsed = docs.map((d) => ({
+    id: d.id,
+    rationale: bag(d.rationale),
+    summary: bag(d.summary),
+    tags: bag(d.tags.join(" ")),
+  }));
+  const df = new Map(stems.map((w) => [w, 0]));
+  for (const d of parsed) {
+    for (const w of stems) if (d.rationale.has(w) || d.summary.has(w) || d.tags.has(w)) df.set(w, df.get(w)! + 1);
+  }
+  const n = parsed.length;
+  return new Map(
+    parsed.map((d) => {
+      let rank = 0;
+      for (const w of stems) {
+        const where = (d.rationale.has(w) ? 1 : 0) + (d.summary.has(w) ? 0.5 : 0) + (d.tags.has(w) ? 0.5 : 0);
+        if (where > 0) rank += where * Math.log(1 + n / (1 + df.get(w)!));
+      }
+      return [d.id, rank];
+    }),
+  );
+}
+
 const sameText = (a: string | null, b: string | null): a is string => a !== null && b !== null && a === b;
 
 /** How alike `candidate` is to `target`, with the reasons in words (best first). */
