@@ -74,18 +74,20 @@ const STOP = new Set(
   ).split(" "),
 );
 
+/** Lower-case words of letters and digits, accents dropped (the fast path skips text without any). */
+function tokens(text: string): string[] {
+  const lower = text.toLowerCase();
+  const ascii = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+  return ascii.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
 /**
  * The significant words of a case's text, for the full-text query: lower case, letters and digits,
  * at least three characters, no stop words, each once, in order of first appearance, at most `max`.
  */
 export function caseWords(text: string, max = 12): string[] {
   const seen = new Set<string>();
-  for (const raw of text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)) {
-    const word = raw.replace(/[^a-z0-9]/g, "");
+  for (const word of tokens(text)) {
     if (word.length < 3 || STOP.has(word) || /^\d+$/.test(word) || seen.has(word)) continue;
     seen.add(word);
     if (seen.size >= max) break;
@@ -96,12 +98,7 @@ export function caseWords(text: string, max = 12): string[] {
 /** The words typed in the precedent log's search box: as caseWords, but every word of two characters or more counts. */
 export function searchWords(q: string, max = 8): string[] {
   const seen = new Set<string>();
-  for (const raw of q
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)) {
-    const word = raw.replace(/[^a-z0-9]/g, "");
+  for (const word of tokens(q)) {
     if (word.length < 2 || seen.has(word)) continue;
     seen.add(word);
     if (seen.size >= max) break;
@@ -184,26 +181,22 @@ export type TextDoc = { id: string; summary: string; rationale: string; tags: re
  * every word in the whole index, so its cost grows with the history; tests/bench/conflicts.bench.ts.)
  */
 export function wordRanks(words: readonly string[], docs: readonly TextDoc[]): Map<string, number> {
-  const stems = [...new Set(words.map(stem))];
-  const bag = (text: string) => new Set(searchWords(text, 10_000).map(stem));
-  const parsed = docs.map((d) => ({
-    id: d.id,
-    rationale: bag(d.rationale),
-    summary: bag(d.summary),
-    tags: bag(d.tags.join(" ")),
-  }));
-  const df = new Map(stems.map((w) => [w, 0]));
-  for (const d of parsed) {
-    for (const w of stems) if (d.rationale.has(w) || d.summary.has(w) || d.tags.has(w)) df.set(w, df.get(w)! + 1);
-  }
+  // a word matches a token that starts with its stem (so the stem's suffixes too): one regular
+  // expression per word over each field, not a tokenization of every candidate
+  const stems = [...new Set(words.map(stem))].map((w) => ({ w, re: new RegExp(`(?:^|[^a-z0-9])${w}`) }));
+  const fold = (text: string) => tokens(text).join(" ");
+  const parsed = docs.map((d) => ({ id: d.id, fields: [fold(d.rationale), fold(d.summary), fold(d.tags.join(" "))] }));
+  const hits = parsed.map((d) => stems.map(({ re }) => d.fields.map((f) => re.test(f))));
+  const df = stems.map((_, k) => hits.filter((h) => h[k].some(Boolean)).length);
   const n = parsed.length;
   return new Map(
-    parsed.map((d) => {
+    parsed.map((d, i) => {
       let rank = 0;
-      for (const w of stems) {
-        const where = (d.rationale.has(w) ? 1 : 0) + (d.summary.has(w) ? 0.5 : 0) + (d.tags.has(w) ? 0.5 : 0);
-        if (where > 0) rank += where * Math.log(1 + n / (1 + df.get(w)!));
-      }
+      stems.forEach((_, k) => {
+        const [rationale, summary, tags] = hits[i][k];
+        const where = (rationale ? 1 : 0) + (summary ? 0.5 : 0) + (tags ? 0.5 : 0);
+        if (where > 0) rank += where * Math.log(1 + n / (1 + df[k]));
+      });
       return [d.id, rank];
     }),
   );
@@ -246,12 +239,13 @@ export function scorePrecedent(
     const words = Math.round(w.words * Math.min(1, candidate.textRank / bestTextRank));
     if (words > 0) {
       score += words;
-      const common = commonWords(target, candidate);
-      reasons.push(common.length ? `Similar wording: ${common.join(", ")}` : "Similar wording");
+      reasons.push(SIMILAR_WORDING);
     }
   }
   return { score, reasons };
 }
+
+const SIMILAR_WORDING = "Similar wording";
 
 /** Words of the case that also appear in the candidate's rationale or summary (at most five). */
 export function commonWords(target: Pick<PrecedentCase, "summary" | "rationale">, candidate: PrecedentCase): string[] {
@@ -276,7 +270,7 @@ export function rankPrecedents(
     if (c.id !== target.id && (!seen || c.textRank > seen.textRank)) unique.set(c.id, c);
   }
   const best = Math.max(0, ...[...unique.values()].map((c) => c.textRank));
-  return [...unique.values()]
+  const ranked = [...unique.values()]
     .map((c) => ({ ...c, ...scorePrecedent(target, c, best) }))
     .filter((c) => c.score > 0)
     .sort(
@@ -286,4 +280,13 @@ export function rankPrecedents(
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     .slice(0, Math.max(0, limit));
+  // the words in common, named only for the cases shown
+  return ranked.map((c) => ({
+    ...c,
+    reasons: c.reasons.map((r) => {
+      if (r !== SIMILAR_WORDING) return r;
+      const common = commonWords(target, c);
+      return common.length ? `${SIMILAR_WORDING}: ${common.join(", ")}` : r;
+    }),
+  }));
 }

@@ -62,9 +62,11 @@ describe("scorePrecedent", () => {
         "Same routing rule: Partner-sourced mid-market",
         "Same segment: Enterprise",
         "Same region: EMEA West",
-        "Similar wording: registered, emerald, supply",
+        "Similar wording",
       ],
     });
+    // the ranking names the words in common for the cases it returns
+    expect(rankPrecedents(target, [c], 1)[0].reasons.at(-1)).toBe("Similar wording: registered, emerald, supply");
   });
 
   it("counts at most three shared tags, and scales the wording by the best rank of the search", () => {
