@@ -7,10 +7,14 @@
 // - similarCases: the newest 200 resolved cases of the same type sharing a facet or a word with the
 //   case, and the newest 50 of other types under the same routing rule; lib/conflicts/precedent.ts
 //   ranks those.
-// - the log with search words: the newest 500 matches (FTS order on SQLite, the resolvedAt index on
-//   PostgreSQL), ranked by relevance; a page is cut from them before any join.
-// - the log without words: the resolved cases newest first along an index (status[, type |
+// - the log with search words, or filtered by region or tag: the newest 500 matches of the words and
+//   filter keys (FTS order on SQLite, newest resolution on PostgreSQL), ranked by the words
+//   (lib/conflicts/precedent.ts wordRanks) or newest first; the page is cut from them before the
+//   join that reads its rows' names.
+// - the log by type or outcome only: the resolved cases newest first along an index (status[, type |
 //   resolution], resolvedAt, id), LIMIT page + 1, so no sort of the match set.
+// The databases' own ranks (bm25, ts_rank) are not used: SQLite's bm25 counts every document of
+// every query word, a cost that grows with the index (the bare query in the benchmark shows it).
 //
 // Staff only ("conflict:precedents"): the log spans every partner's cases, so partners never see it.
 import "server-only";
