@@ -37,11 +37,11 @@ export type Page<T> = {
 /** What a list's findMany gets: AND `where` with the caller's scoped filters. */
 export type FindArgs<W, O> = { where: W; orderBy: O[]; take: number };
 
-const COUNT_CAP = 10_000;
+export const COUNT_CAP = 10_000;
 
 /** One message for every cursor that does not verify (forged, edited, another caller's, another
  *  sort's, a raw id): a client learns nothing from which one it was. */
-const INVALID_CURSOR = "Invalid cursor: start again from the first page";
+export const INVALID_CURSOR = "Invalid cursor: start again from the first page";
 
 export const scalar = (nullable = false): SortColumn => ({ kind: "scalar", nullable });
 

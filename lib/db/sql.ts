@@ -28,7 +28,7 @@ import type { InsertRow, Match, Table, UpdateSet } from "./sql-rows";
 
 export type { Selected } from "./sql-rows";
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 type Params = readonly unknown[];
 
 export interface Sql {
