@@ -10,7 +10,7 @@ export type AuditEntityKind = {
   path: string | null;
 };
 
-export const AUDIT_ENTITY_KINDS: readonly AuditEntityKind[] = [
+const AUDIT_ENTITY_KINDS: readonly AuditEntityKind[] = [
   { type: "Account", label: "Account", path: "/accounts" },
   { type: "ApiKey", label: "API key", path: null },
   { type: "Conflict", label: "Conflict", path: "/conflicts" },

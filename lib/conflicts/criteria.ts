@@ -3,15 +3,14 @@
 // words. Pure: lib/db/conflict-criteria.ts reads the counts and the deal; time is an argument.
 import { startOfQuarter, subQuarters } from "date-fns";
 
-export const STAGES = ["PROSPECT", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"] as const;
-export type Stage = (typeof STAGES)[number];
-export type AccountTier = "STRATEGIC" | "ENTERPRISE" | "MIDMARKET" | "SMB";
+type Stage = "PROSPECT" | "QUALIFIED" | "PROPOSAL" | "NEGOTIATION" | "CLOSED_WON" | "CLOSED_LOST";
+type AccountTier = "STRATEGIC" | "ENTERPRISE" | "MIDMARKET" | "SMB";
 
 /** Below this many similar closed deals the stage's default win rate is used. */
-export const MIN_SIMILAR_CLOSED = 20;
+const MIN_SIMILAR_CLOSED = 20;
 
 /** Win rate by stage when history is too thin; a registration with no opportunity counts as a prospect. */
-export const STAGE_DEFAULT_WIN_RATE: Record<Stage, number> = {
+const STAGE_DEFAULT_WIN_RATE: Record<Stage, number> = {
   PROSPECT: 0.1,
   QUALIFIED: 0.2,
   PROPOSAL: 0.4,
@@ -31,7 +30,7 @@ const STAGE_PROGRESS: Record<Stage, number> = {
 };
 
 /** ACV size bands (lower bounds in cents): under $25K, $25K–100K, $100K–250K, $250K–1M, $1M and above. */
-export const SIZE_BANDS = [0, 2_500_000, 10_000_000, 25_000_000, 100_000_000] as const;
+const SIZE_BANDS = [0, 2_500_000, 10_000_000, 25_000_000, 100_000_000] as const;
 
 /** The band an ACV falls in, as [min, max) in cents (max null: no upper bound). */
 export function sizeBand(acvCents: number): { min: number; max: number | null } {
@@ -46,7 +45,7 @@ export function trailingFourQuarters(now: Date): { from: Date; to: Date } {
 }
 
 /** Expected customer lifetime in years by account tier. */
-export const LIFETIME_YEARS: Record<AccountTier, number> = { STRATEGIC: 7, ENTERPRISE: 5, MIDMARKET: 4, SMB: 3 };
+const LIFETIME_YEARS: Record<AccountTier, number> = { STRATEGIC: 7, ENTERPRISE: 5, MIDMARKET: 4, SMB: 3 };
 
 export type Criterion = {
   key: "winProbability" | "lifetimeValue" | "strategicFit" | "firstClaim";

@@ -4,8 +4,8 @@
 import { businessDaysFrom } from "@/lib/dates/business-days";
 import { LEVELS, type Level } from "./types";
 
-export const LAST_LEVEL: Level = 4;
-export const DEFAULT_SLA_BUSINESS_DAYS: readonly number[] = [2, 3, 5, 5];
+const LAST_LEVEL: Level = 4;
+const DEFAULT_SLA_BUSINESS_DAYS: readonly number[] = [2, 3, 5, 5];
 
 export function isLevel(n: number): n is Level {
   return (LEVELS as readonly number[]).includes(n);

@@ -72,7 +72,7 @@ export function submissionCases(f: SubmissionFacts): CaseSpec[] {
 
 /** Why an AE raises a case on its opportunity. */
 export const AE_REASONS = ["PARTNER_CLAIMS_DEAL", "CO_SELL"] as const;
-export type AeReason = (typeof AE_REASONS)[number];
+type AeReason = (typeof AE_REASONS)[number];
 
 export type AeRaiseFacts = {
   reason: AeReason;

@@ -8,10 +8,10 @@
 import type { Quarter } from "@/lib/dates/quarters";
 
 /** One group of a breakdown, as counted in SQL: `key` null for cases with no value (no account). */
-export type CountRow = { key: string | null; label: string | null; count: number };
+type CountRow = { key: string | null; label: string | null; count: number };
 /** Cases per routing rule; ruleId null when the deal was routed by the default outcome (no rule matched)
  *  or has no route decision. */
-export type RuleRow = {
+type RuleRow = {
   ruleId: string | null;
   ruleName: string | null;
   priority: number | null;
@@ -54,8 +54,8 @@ export type PatternReport = {
   levelOneShare: number | null;
 };
 
-export const LEVELS = [1, 2, 3, 4] as const;
-export const TOP_RULES = 5;
+const LEVELS = [1, 2, 3, 4] as const;
+const TOP_RULES = 5;
 
 /** The /conflicts list filtered to exactly what a number counts (the list page's own parameter names). */
 export function conflictsHref(quarter: Quarter, filters: Record<string, string> = {}): string {

@@ -20,7 +20,7 @@
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
-export const PRECEDENT_WEIGHTS = {
+const PRECEDENT_WEIGHTS = {
   type: 30,
   rule: 25,
   segment: 10,

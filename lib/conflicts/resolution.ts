@@ -14,9 +14,9 @@ export type ResolutionInput = {
   splits?: { partyId: string; creditPct: number }[] | null;
 };
 
-export type CaseParty = { id: string; kind: "PARTNER" | "DIRECT"; partnerId: string | null };
-export type CaseRegistration = { id: string; partnerId: string; status: string };
-export type CaseOpportunity = { id: string; route: string | null; partnerId: string | null };
+type CaseParty = { id: string; kind: "PARTNER" | "DIRECT"; partnerId: string | null };
+type CaseRegistration = { id: string; partnerId: string; status: string };
+type CaseOpportunity = { id: string; route: string | null; partnerId: string | null };
 
 export type CaseForResolution = {
   parties: CaseParty[];

@@ -9,8 +9,7 @@ export const CONFLICT_TYPES = [
 ] as const;
 export type ConflictType = (typeof CONFLICT_TYPES)[number];
 
-export const CONFLICT_SOURCES = ["REGISTRATION", "AE", "PARTNER", "PRICING", "ATTRIBUTION"] as const;
-export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+export type ConflictSource = "REGISTRATION" | "AE" | "PARTNER" | "PRICING" | "ATTRIBUTION";
 
 export const RESOLUTIONS = ["AWARD_PARTNER", "AWARD_DIRECT", "SPLIT", "CO_SELL", "DISMISSED"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];

@@ -19,7 +19,7 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 const DAY_MS = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export function quarter(year: number, q: number): Quarter {
+function quarter(year: number, q: number): Quarter {
   const start = new Date(Date.UTC(year, (q - 1) * 3, 1));
   const end = new Date(Date.UTC(year, q * 3, 1));
   return {

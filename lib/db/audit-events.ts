@@ -133,4 +133,3 @@ export async function listRecentAuditEvents(ctx: Ctx, take = 8): Promise<AuditEv
 }
 
 export { listSelect as auditListSelect };
-export type { StoredRow as StoredAuditRow };

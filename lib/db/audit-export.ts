@@ -17,7 +17,7 @@ import {
 import { db } from "./client";
 import type { Prisma } from "./generated/sqlite/client";
 
-export const AUDIT_CSV_FIELDS = [
+const AUDIT_CSV_FIELDS = [
   "at",
   "actor",
   "action",
@@ -30,11 +30,11 @@ export const AUDIT_CSV_FIELDS = [
 
 const BATCH = 500;
 /** A ceiling on one export: a wider one is narrowed with the date filters. */
-export const MAX_EXPORT_ROWS = 100_000;
+const MAX_EXPORT_ROWS = 100_000;
 
 const snapshot = (value: unknown) => (value == null ? "" : JSON.stringify(toJson(value)));
 
-export function auditCsvRow(e: AuditEventRow): string[] {
+function auditCsvRow(e: AuditEventRow): string[] {
   return [
     e.at.toISOString(),
     e.actorLabel,

@@ -42,7 +42,7 @@ export function partiesOf(c: LoadedCase) {
 }
 
 /** Who decides at a level, in words for a refusal. */
-export function decidersInWords(level: number): string {
+function decidersInWords(level: number): string {
   if (!isLevel(level)) return "nobody";
   const d = CONFLICT_LEVEL_DECIDERS[level];
   const who = d.titles

@@ -43,7 +43,7 @@ import { asDate, asJson, type Row, type Sql } from "./sql";
 
 const SAME_TYPE_CANDIDATES = 200;
 const SAME_RULE_CANDIDATES = 50;
-export const LOG_CANDIDATES = 500;
+const LOG_CANDIDATES = 500;
 const PAGE_SIZE = 20;
 
 export { MARK_END, MARK_START };

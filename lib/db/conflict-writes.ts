@@ -25,13 +25,11 @@ import { opportunityScope, registrationScope } from "./scope";
 import { getSetting } from "./settings";
 import { transaction } from "./transaction";
 
-export { openCase, type OpenCaseSpec } from "./conflict-open";
-export { resolveConflict, type ResolveResult } from "./conflict-resolve";
-export { loadCase, moveUp, type LoadedCase } from "./conflict-case";
+export { resolveConflict } from "./conflict-resolve";
 
 const ACTIVE = ["SUBMITTED", "APPROVED"] as const;
 
-export const alreadyOpen = (conflictId: string) =>
+const alreadyOpen = (conflictId: string) =>
   new AppError("CONFLICT", "This deal is already in an open conflict case: add to that case instead.", {
     conflictId: [conflictId],
   });

@@ -15,7 +15,7 @@ const LEVEL_LABEL: Record<number, string> = {
 };
 
 /** 20 h under two days, else days with one decimal. */
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   const hours = seconds / 3_600;
   if (hours < 48) return `${formatNumber(Math.round(hours * 10) / 10)} h`;
   return `${formatNumber(Math.round((hours / 24) * 10) / 10)} days`;

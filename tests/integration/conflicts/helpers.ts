@@ -5,7 +5,7 @@ import { ctxFor } from "../../support/contexts";
 
 let n = 0;
 
-export function deal(label = "Conflict") {
+function deal(label = "Conflict") {
   n++;
   const slug = `${label.toLowerCase().replace(/[^a-z]/g, "")}${n}${Date.now() % 100_000}`;
   return {
