@@ -25,9 +25,12 @@ export const ACTIONS = [
   "route:reroute",
   "route:see-partner-clauses",
   "conflict:read",
+  "conflict:read-parties",
   "conflict:raise",
+  "conflict:comment",
   "conflict:escalate",
   "conflict:resolve",
+  "conflict:precedents",
   "attribution:read",
   "forecast:read",
   "council:read",
@@ -70,10 +73,18 @@ const TABLE: Record<Action, readonly Role[]> = {
   "route:reroute": ["ADMIN"],
   // conditions naming particular partners, in a route trace (lib/db/trace.ts)
   "route:see-partner-clauses": ALL_STAFF,
+  // rows scoped by conflictScope (lib/db/scope.ts): a partner reads only the cases it is party to
   "conflict:read": [...ALL_STAFF, "PARTNER"],
-  "conflict:raise": ["AE", "PARTNER_MANAGER", "PARTNER", "ADMIN"],
-  "conflict:escalate": ["AE", "PARTNER_MANAGER", "EXEC", "ADMIN", "PARTNER"],
-  "conflict:resolve": ["AE", "PARTNER_MANAGER", "EXEC"],
+  // the names of the parties to a case; a partner reads "the vendor" / "another partner" instead
+  "conflict:read-parties": ALL_STAFF,
+  // an AE on its own opportunity, a partner on its own registration, channel operations on any
+  "conflict:raise": ["ADMIN", "AE", "PARTNER"],
+  "conflict:comment": [...ALL_STAFF, "PARTNER"],
+  // the deciders of the case's current level, and channel operations at every level (CONFLICT_LEVEL_DECIDERS)
+  "conflict:escalate": ["ADMIN", "AE", "PARTNER_MANAGER", "EXEC"],
+  "conflict:resolve": ["ADMIN", "AE", "PARTNER_MANAGER", "EXEC"],
+  // the precedent log and similar past cases name partners
+  "conflict:precedents": ALL_STAFF,
   "attribution:read": [...ALL_STAFF, "PARTNER"],
   "forecast:read": ["ADMIN", "EXEC", "PARTNER_MANAGER"],
   "council:read": ["ADMIN", "EXEC"],
@@ -87,7 +98,12 @@ const TABLE: Record<Action, readonly Role[]> = {
   "settings:manage": ["ADMIN"],
 };
 
-/** Who resolves a conflict at each escalation level (docs/domain.md#conflicts-and-escalation). */
+/**
+ * Who decides (resolves or escalates) a conflict at each escalation level
+ * (docs/domain.md#conflicts-and-escalation). Channel operations (ADMIN) may act at every level.
+ * At level 1 the row decides too: the AE of the case's deal, the manager of a partner party
+ * (lib/db/conflict-writes.ts).
+ */
 export const CONFLICT_LEVEL_DECIDERS: Record<1 | 2 | 3 | 4, { roles: Role[]; titles?: ExecTitle[] }> = {
   1: { roles: ["AE", "PARTNER_MANAGER"] },
   2: { roles: ["EXEC"], titles: ["VP_SALES", "VP_CHANNEL"] },
@@ -95,16 +111,27 @@ export const CONFLICT_LEVEL_DECIDERS: Record<1 | 2 | 3 | 4, { roles: Role[]; tit
   4: { roles: ["EXEC"], titles: ["CEO"] },
 };
 
+/** The actions decided per escalation level: pass `{ conflictLevel }` to can(). */
+const LEVEL_ACTIONS: readonly Action[] = ["conflict:resolve", "conflict:escalate"];
+
 export type Resource = { conflictLevel?: number };
 
 export function can(ctx: Pick<Ctx, "role" | "title"> | null, action: Action, resource: Resource = {}): boolean {
   if (!ctx) return false;
   if (!TABLE[action].includes(ctx.role)) return false;
-  if (action === "conflict:resolve" && resource.conflictLevel !== undefined) {
-    const deciders = CONFLICT_LEVEL_DECIDERS[resource.conflictLevel as 1 | 2 | 3 | 4];
-    if (!deciders || !deciders.roles.includes(ctx.role)) return false;
-    if (deciders.titles && (!ctx.title || !deciders.titles.includes(ctx.title))) return false;
+  if (LEVEL_ACTIONS.includes(action) && resource.conflictLevel !== undefined) {
+    return decidesLevel(ctx, resource.conflictLevel);
   }
+  return true;
+}
+
+/** Whether the caller's role (and title) decides conflicts at this level; ADMIN decides every level. */
+function decidesLevel(ctx: Pick<Ctx, "role" | "title">, level: number): boolean {
+  const deciders = CONFLICT_LEVEL_DECIDERS[level as 1 | 2 | 3 | 4];
+  if (!deciders) return false;
+  if (ctx.role === "ADMIN") return true;
+  if (!deciders.roles.includes(ctx.role)) return false;
+  if (deciders.titles && (!ctx.title || !deciders.titles.includes(ctx.title))) return false;
   return true;
 }
 

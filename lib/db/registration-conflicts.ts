@@ -3,7 +3,7 @@
 // An overlap already under an OPEN case joins that case rather than opening another.
 import type { Ctx } from "@/lib/auth/types";
 import { audit } from "./audit";
-import { businessDaysFrom } from "./business-days";
+import { businessDaysFrom } from "@/lib/dates/business-days";
 import type { MatchedAccount } from "./deal-facts";
 import { openDirectOpportunity } from "./opportunities";
 import { newId, type Selected, type Sql } from "./sql";

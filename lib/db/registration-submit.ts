@@ -24,7 +24,7 @@ import { SETTING_KEYS } from "@/lib/settings";
 import type { RegistrationInput } from "@/lib/validation/registrations";
 import { audit } from "./audit";
 import { activeClaimHolders, alreadyRegistered, ownActiveRegistration } from "./claims";
-import { businessDaysFrom } from "./business-days";
+import { businessDaysFrom } from "@/lib/dates/business-days";
 import { sql } from "./client";
 import { matchAccount, productLineByName, regionOfCountry, type MatchedAccount, type PartnerFacts } from "./deal-facts";
 import { notify } from "./outbox";
