@@ -153,7 +153,11 @@ function actorLabel(ctx: Ctx, staff: boolean, actor: Row["events"][number]["acto
 /** The earliest claim among the case's registrations and its direct deal. */
 function firstClaimOf(ctx: Ctx, staff: boolean, row: Row): FirstClaim {
   const claims = [
-    ...row.registrations.map(({ registration: r }) => ({ at: r.submittedAt, partnerId: r.partnerId as string | null, name: r.partner.name })),
+    ...row.registrations.map(({ registration: r }) => ({
+      at: r.submittedAt,
+      partnerId: r.partnerId as string | null,
+      name: r.partner.name,
+    })),
     ...(row.opportunity && !row.opportunity.partnerId
       ? [{ at: row.opportunity.createdAt, partnerId: null, name: `Direct (${row.opportunity.ae?.name ?? "vendor"})` }]
       : []),

@@ -89,9 +89,11 @@ export function partiesFor(ctx: Ctx, rows: PartyRow[]): PartyView[] {
   const vendor = rows.filter((p) => p.kind === "DIRECT");
   const others = rows.filter((p) => p.kind === "PARTNER" && p.partnerId !== ctx.partnerId);
   const out: PartyView[] = [];
-  if (own.length) out.push({ kind: "PARTNER", label: own[0].partner?.name ?? "Your company", self: true, creditPct: sumCredit(own) });
+  if (own.length)
+    out.push({ kind: "PARTNER", label: own[0].partner?.name ?? "Your company", self: true, creditPct: sumCredit(own) });
   if (vendor.length) out.push({ kind: "DIRECT", label: VENDOR_LABEL, self: false, creditPct: sumCredit(vendor) });
-  if (others.length) out.push({ kind: "PARTNER", label: OTHER_PARTNER_LABEL, self: false, creditPct: sumCredit(others) });
+  if (others.length)
+    out.push({ kind: "PARTNER", label: OTHER_PARTNER_LABEL, self: false, creditPct: sumCredit(others) });
   return out;
 }
 
@@ -129,11 +131,7 @@ function toListRow(ctx: Ctx, row: ListRow): ConflictListRow {
 }
 
 /** A page of cases in the caller's scope and slice, the earliest SLA first by default. */
-export async function listConflicts(
-  ctx: Ctx,
-  q: ConflictListQuery,
-  now = new Date(),
-): Promise<Page<ConflictListRow>> {
+export async function listConflicts(ctx: Ctx, q: ConflictListQuery, now = new Date()): Promise<Page<ConflictListRow>> {
   const where = conflictWhere(ctx, q, now);
   const page = await paginate<ListRow, Prisma.ConflictWhereInput, Prisma.ConflictOrderByWithRelationInput>(
     (args) =>
