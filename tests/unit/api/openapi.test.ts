@@ -25,6 +25,8 @@ describe("OpenAPI document", () => {
         "/api/v1/registrations/{id}/decision",
         "/api/v1/registrations/{id}/extension",
         "/api/v1/rulesets",
+        "/api/v1/conflicts",
+        "/api/v1/conflicts/{id}",
       ]),
     );
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
