@@ -4,6 +4,7 @@ import { humanize } from "@/lib/format";
 
 export type Filter =
   | { kind: "search"; name: string; label: string; placeholder?: string }
+  | { kind: "date"; name: string; label: string }
   | { kind: "select"; name: string; label: string; options: readonly (string | { value: string; label: string })[] };
 
 export function FilterBar({
@@ -30,7 +31,14 @@ export function FilterBar({
       {filters.map((f) => (
         <label key={f.name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           {f.label}
-          {f.kind === "search" ? (
+          {f.kind === "date" ? (
+            <input
+              type="date"
+              name={f.name}
+              defaultValue={values[f.name] ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+            />
+          ) : f.kind === "search" ? (
             <input
               type="search"
               name={f.name}

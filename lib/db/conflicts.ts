@@ -155,3 +155,13 @@ export async function listConflicts(ctx: Ctx, q: ConflictListQuery, now = new Da
   );
   return { ...page, items: page.items.map((r) => toListRow(ctx, r)) };
 }
+
+/** The account executives a staff reader may filter cases by (none for a partner). */
+export async function listConflictAeOptions(ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  if (!can(ctx, "conflict:read-parties")) return [];
+  return db.user.findMany({
+    where: { role: "AE", active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
