@@ -5,6 +5,9 @@
 export const AUDIT_ACTIONS = [
   "apikey.create",
   "apikey.revoke",
+  "conflict.comment",
+  "conflict.escalate",
+  "conflict.flag",
   "conflict.link",
   "conflict.open",
   "conflict.resolve",

@@ -1,9 +1,11 @@
 // The conflict cases a registration opens or joins at submission (README "Deal registration: one
 // protected claim per company"), in plain SQL on the submission's transaction (lib/db/sql.ts).
+// Which cases is decided in lib/conflicts/opening.ts; a new case is opened by openCase.
 // An overlap already under an OPEN case joins that case rather than opening another.
 import type { Ctx } from "@/lib/auth/types";
 import { audit } from "./audit";
-import { businessDaysFrom } from "@/lib/dates/business-days";
+import { submissionCases, type CaseSpec } from "@/lib/conflicts/opening";
+import { openCase } from "./conflict-open";
 import type { MatchedAccount } from "./deal-facts";
 import { openDirectOpportunity } from "./opportunities";
 import { newId, type Selected, type Sql } from "./sql";
@@ -25,11 +27,10 @@ export type OverlapArgs = {
   conflictSlaDays: number[];
 };
 
-type Party = { kind: "PARTNER" | "DIRECT"; partnerId?: string; userId?: string | null };
-
 /**
  * The overlaps a submission meets (another partner's claim, the direct team's open opportunity, a
- * named account), as Conflict rows (the conflicts workflow builds on them); the first type, or null.
+ * named account; lib/conflicts/opening.ts decides which), each opened through openCase
+ * (lib/db/conflict-open.ts) or joined to the open case already on it; the first type, or null.
  */
 export async function openConflicts(
   s: Sql,
@@ -37,95 +38,27 @@ export async function openConflicts(
   registrationId: string,
   holders: { id: string; partnerId: string }[],
 ): Promise<ConflictType | null> {
-  const types: Overlap[] = [];
-  const me = { kind: "PARTNER" as const, partnerId: a.ctx.partnerId! };
-  if (holders.length) {
-    const others = [...new Set(holders.map((h) => h.partnerId))].map((partnerId) => ({
-      kind: "PARTNER" as const,
-      partnerId,
-    }));
-    types.push({
-      type: "DUPLICATE_REGISTRATION",
-      parties: [me, ...others],
-      registrations: [...holders.map((h) => h.id), registrationId],
-    });
+  const cases = submissionCases({
+    partnerId: a.ctx.partnerId!,
+    registrationId,
+    holders,
+    account: a.account,
+    directOpportunity: a.account ? ((await openDirectOpportunity(s, a.account.id)) ?? null) : null,
+  });
+  for (const c of cases) {
+    const open = await openCaseOn(s, a, c.type, holders, c.opportunityId ?? undefined);
+    if (open) await joinCase(s, a, open, c, registrationId);
+    else await openCase(s, { ...c, actor: a.ctx, slaDays: a.conflictSlaDays }, a.now);
   }
-  if (a.account) {
-    const direct = await openDirectOpportunity(s, a.account.id);
-    if (direct)
-      types.push({
-        type: "DIRECT_VS_PARTNER",
-        parties: [me, { kind: "DIRECT", userId: direct.aeId }],
-        registrations: [registrationId],
-        opportunityId: direct.id,
-      });
-    if (a.account.namedAccount)
-      types.push({
-        type: "NAMED_ACCOUNT",
-        parties: [me, { kind: "DIRECT", userId: a.account.ownerId }],
-        registrations: [registrationId],
-      });
-  }
-  for (const c of types) {
-    const open = await openCase(s, a, c.type, holders, c.opportunityId);
-    if (open) {
-      await joinCase(s, a, open, c, registrationId);
-      continue;
-    }
-    const conflictId = newId();
-    await s.insert("Conflict", {
-      id: conflictId,
-      type: c.type,
-      status: "OPEN",
-      level: 1,
-      accountId: a.account?.id ?? null,
-      opportunityId: c.opportunityId ?? null,
-      summary: summaryOf(c.type),
-      slaDueAt: businessDaysFrom(a.now, a.conflictSlaDays[0] ?? 2),
-      openedAt: a.now,
-      updatedAt: a.now,
-    });
-    for (const p of c.parties)
-      await s.insert("ConflictParty", {
-        id: newId(),
-        conflictId,
-        kind: p.kind,
-        partnerId: p.partnerId ?? null,
-        userId: p.userId ?? null,
-      });
-    for (const registration of c.registrations)
-      await s.insert("ConflictRegistration", { conflictId, registrationId: registration });
-    await s.insert("ConflictEvent", {
-      id: newId(),
-      conflictId,
-      kind: "OPENED",
-      actorId: a.ctx.userId,
-      body: "Opened automatically on registration",
-      at: a.now,
-    });
-    await audit(
-      s,
-      a.ctx,
-      {
-        action: "conflict.open",
-        entityType: "Conflict",
-        entityId: conflictId,
-        after: { type: c.type, registrationId },
-      },
-      a.now,
-    );
-  }
-  return types[0]?.type ?? null;
+  return cases[0]?.type ?? null;
 }
-
-type Overlap = { type: ConflictType; parties: Party[]; registrations: string[]; opportunityId?: string };
 
 /**
  * An OPEN case of this type for the same company and product line: a duplicate case that holds one
  * of the claim's holders, or another type's case on the matched account (and direct opportunity)
  * that links a registration of the product line.
  */
-async function openCase(
+async function openCaseOn(
   s: Sql,
   a: OverlapArgs,
   type: ConflictType,
@@ -153,13 +86,13 @@ async function openCase(
 }
 
 /** The new registration (and any party or holder the case lacks) joins an open case, on its timeline. */
-async function joinCase(s: Sql, a: OverlapArgs, conflictId: string, c: Overlap, registrationId: string) {
+async function joinCase(s: Sql, a: OverlapArgs, conflictId: string, c: CaseSpec, registrationId: string) {
   for (const p of c.parties) {
     const known =
       p.kind === "PARTNER"
         ? await s.get(
             `SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'PARTNER' AND "partnerId" = ?`,
-            [conflictId, p.partnerId!],
+            [conflictId, p.partnerId],
           )
         : await s.get(`SELECT 1 AS "x" FROM "ConflictParty" WHERE "conflictId" = ? AND "kind" = 'DIRECT'`, [
             conflictId,
@@ -169,11 +102,11 @@ async function joinCase(s: Sql, a: OverlapArgs, conflictId: string, c: Overlap, 
         id: newId(),
         conflictId,
         kind: p.kind,
-        partnerId: p.partnerId ?? null,
-        userId: p.userId ?? null,
+        partnerId: p.kind === "PARTNER" ? p.partnerId : null,
+        userId: p.kind === "DIRECT" ? p.userId : null,
       });
   }
-  for (const registration of c.registrations) {
+  for (const registration of c.registrationIds) {
     const linked = await s.get(
       `SELECT 1 AS "x" FROM "ConflictRegistration" WHERE "conflictId" = ? AND "registrationId" = ?`,
       [conflictId, registration],
@@ -195,18 +128,4 @@ async function joinCase(s: Sql, a: OverlapArgs, conflictId: string, c: Overlap, 
     { action: "conflict.link", entityType: "Conflict", entityId: conflictId, after: { type: c.type, registrationId } },
     a.now,
   );
-}
-
-// Never names the other party: partners may read conflict summaries.
-function summaryOf(type: ConflictType): string {
-  switch (type) {
-    case "DUPLICATE_REGISTRATION":
-      return "Another partner already holds an active registration for this account and product line.";
-    case "DIRECT_VS_PARTNER":
-      return "The vendor's direct team has an open opportunity on this account.";
-    case "NAMED_ACCOUNT":
-      return "This is a named account reserved for the vendor's direct team.";
-    default:
-      return "";
-  }
 }
