@@ -40,7 +40,9 @@ export function ResolutionCard({ c, partnerView }: { c: ConflictDetail; partnerV
       <p className="text-base font-semibold text-slate-900">
         {partnerView ? partnerOutcome(c.resolution, own) : c.resolution ? RESOLUTION_LABEL[c.resolution] : "Resolved"}
       </p>
-      <p className="mt-1 text-xs text-slate-500">Decided {formatDateTime(c.resolvedAt)} at level {c.level}</p>
+      <p className="mt-1 text-xs text-slate-500">
+        Decided {formatDateTime(c.resolvedAt)} at level {c.level}
+      </p>
       {c.rationale && (
         <div className="mt-3">
           <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Rationale</h3>

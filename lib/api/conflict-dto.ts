@@ -11,7 +11,7 @@ const partyDto = (p: PartyView) => ({
   name: p.label,
   self: p.self,
   creditPct: p.creditPct,
-  ...(p.partnerId !== undefined ? { partnerId: p.partnerId, userId: p.userId ?? null } : {}),
+  ...(p.id !== undefined ? { partyId: p.id, partnerId: p.partnerId ?? null, userId: p.userId ?? null } : {}),
 });
 
 const decisionDto = (d: DecisionView | null) =>

@@ -65,6 +65,7 @@ const detailSelect = {
   parties: {
     orderBy: { id: "asc" },
     select: {
+      id: true,
       kind: true,
       partnerId: true,
       creditPct: true,

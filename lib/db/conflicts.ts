@@ -44,6 +44,7 @@ export async function countConflicts(ctx: Ctx, filters: ConflictFilters, now = n
 }
 
 const partySelect = {
+  id: true,
   kind: true,
   partnerId: true,
   creditPct: true,
@@ -59,6 +60,8 @@ export type PartyView = {
   label: string;
   self: boolean;
   creditPct: number | null;
+  /** The party row (a resolution names winners and splits by it): staff only. */
+  id?: string;
   partnerId?: string | null;
   userId?: string | null;
 };
@@ -77,6 +80,7 @@ const sumCredit = (rows: PartyRow[]): number | null =>
 export function partiesFor(ctx: Ctx, rows: PartyRow[]): PartyView[] {
   if (can(ctx, "conflict:read-parties")) {
     return rows.map((p) => ({
+      id: p.id,
       kind: p.kind,
       label: p.kind === "PARTNER" ? (p.partner?.name ?? "Partner") : `Direct${p.user ? ` (${p.user.name})` : ""}`,
       self: false,
