@@ -8,7 +8,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { escalationRefusal, isLevel, nextLevel, slaDueAt } from "@/lib/conflicts/escalation";
-import { checkLevel, loadCase, partiesOf, type LoadedCase } from "./conflict-case";
+import { checkLevel, loadCase, moveUp, partiesOf } from "./conflict-case";
 import { aeRaisedCase, partnerRaisedCase, type CaseSpec } from "@/lib/conflicts/opening";
 import type { Level } from "@/lib/conflicts/types";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -27,7 +27,7 @@ import { transaction } from "./transaction";
 
 export { openCase, type OpenCaseSpec } from "./conflict-open";
 export { resolveConflict, type ResolveResult } from "./conflict-resolve";
-export { loadCase, type LoadedCase } from "./conflict-case";
+export { loadCase, moveUp, type LoadedCase } from "./conflict-case";
 
 const ACTIVE = ["SUBMITTED", "APPROVED"] as const;
 
@@ -234,60 +234,4 @@ export async function escalateConflict(
     await moveUp(tx, ctx, c, { from, to, due, reason: input.reason }, now);
     return { id: c.id, fromLevel: from, toLevel: to, slaDueAt: due.toISOString() };
   });
-}
-
-/**
- * The escalation itself, manual or by the job (actor null): the conditional update (still OPEN at
- * `from`), the ESCALATED event, the audit event and the next level's notices. 409 when the case
- * moved meanwhile.
- */
-export async function moveUp(
-  tx: Tx,
-  actor: Ctx | null,
-  c: Pick<LoadedCase, "id" | "parties">,
-  m: { from: Level; to: Level; due: Date; reason: string },
-  now: Date,
-) {
-  const { count } = await tx.conflict.updateMany({
-    where: { id: c.id, status: "OPEN", level: m.from },
-    data: { level: m.to, slaDueAt: m.due, levelSince: now, lastFlaggedAt: null, updatedAt: now },
-  });
-  if (count !== 1) throw new AppError("CONFLICT", "This case was changed by someone else; reload to see it.");
-  await tx.conflictEvent.create({
-    data: {
-      conflictId: c.id,
-      kind: "ESCALATED",
-      actorId: actor?.userId ?? null,
-      fromLevel: m.from,
-      toLevel: m.to,
-      body: m.reason,
-      at: now,
-    },
-    select: { id: true },
-  });
-  await audit(
-    tx,
-    actor,
-    {
-      action: "conflict.escalate",
-      entityType: "Conflict",
-      entityId: c.id,
-      before: { level: m.from },
-      after: { level: m.to, slaDueAt: m.due, reason: m.reason, automatic: actor === null },
-    },
-    now,
-  );
-  const people = await deciders(tx, m.to, {
-    directUserIds: c.parties.filter((p) => p.kind === "DIRECT").map((p) => p.userId),
-    partnerIds: c.parties.filter((p) => p.kind === "PARTNER").map((p) => p.partnerId),
-  });
-  await notify(
-    tx,
-    noticesFor(people, actor?.userId ?? null, {
-      kind: "conflict.escalated",
-      subject: `A conflict case was escalated to level ${m.to}: it needs your decision`,
-      body: `${actor ? m.reason : `Escalated automatically: ${m.reason}`} Decide by ${m.due.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-      payload: { conflictId: c.id, level: m.to },
-    }),
-  );
 }

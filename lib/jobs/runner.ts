@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/connect";
 import { endJobLease, takeJobLease } from "@/lib/db/job-locks";
+import { escalateOverdue } from "./conflict-jobs";
 import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
 
@@ -14,6 +15,7 @@ export const JOBS: Job[] = [
   { name: "registrations.expire", everyMs: 5 * 60_000, run: expireProtection },
   { name: "registrations.dormant", everyMs: 60 * 60_000, run: releaseDormant },
   { name: "registrations.sla-reminders", everyMs: 15 * 60_000, run: remindOverdue },
+  { name: "conflicts.escalate-overdue", everyMs: 15 * 60_000, run: escalateOverdue },
   { name: "outbox.deliver", everyMs: 60_000, run: deliverOutbox },
 ];
 
