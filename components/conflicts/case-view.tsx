@@ -233,3 +233,30 @@ export function HistoryCard({ events }: { events: EventView[] }) {
     </Card>
   );
 }
+
+/** The objective criteria beside the decision (lib/conflicts/criteria.ts), each with its explanation. */
+export function CriteriaCard({
+  criteria,
+}: {
+  criteria: { key: string; label: string; display: string; explanation: string }[];
+}) {
+  return (
+    <Card title="Objective criteria">
+      {criteria.length === 0 ? (
+        <p className="text-sm text-slate-600">No criteria could be computed for this case.</p>
+      ) : (
+        <dl className="space-y-3 text-sm">
+          {criteria.map((k) => (
+            <div key={k.key}>
+              <dt className="flex items-baseline justify-between gap-3">
+                <span className="font-medium text-slate-800">{k.label}</span>
+                <span className="font-semibold tabular-nums text-slate-900">{k.display}</span>
+              </dt>
+              <dd className="mt-0.5 text-xs text-slate-600">{k.explanation}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </Card>
+  );
+}

@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ConflictStatus, SlaBadge } from "@/components/conflicts/conflict-list";
 import {
   AccountDealCard,
+  CriteriaCard,
   EvidenceCard,
   HistoryCard,
   PartiesCard,
@@ -12,15 +13,18 @@ import {
 } from "@/components/conflicts/case-view";
 import { staffContext } from "@/lib/auth/page";
 import { findConflict } from "@/lib/db/conflict-detail";
+import { conflictCriteria } from "@/lib/db/conflict-criteria";
 import { formatDateTime, humanize } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Conflict case" };
 
 export default async function ConflictCasePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await staffContext();
-  const c = await findConflict(ctx, (await params).id);
+  const id = (await params).id;
+  const c = await findConflict(ctx, id);
   if (!c) notFound();
   const now = new Date();
+  const criteria = await conflictCriteria(ctx, id, now);
   return (
     <>
       <Link href="/conflicts" className="text-sm text-brand-700 hover:underline">
@@ -52,6 +56,7 @@ export default async function ConflictCasePage({ params }: { params: Promise<{ i
         </div>
         <div className="space-y-6">
           <PartiesCard parties={c.parties} resolved={c.status === "RESOLVED"} />
+          <CriteriaCard criteria={criteria} />
           <AccountDealCard c={c} links />
         </div>
       </div>
