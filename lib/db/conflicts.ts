@@ -7,7 +7,13 @@ import "server-only";
 import { addDays } from "date-fns";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
-import type { ConflictFilters, ConflictListQuery } from "@/lib/validation/conflict-filters";
+import {
+  conflictFilters,
+  conflictListQuery,
+  conflictQueryString,
+  type ConflictFilters,
+  type ConflictListQuery,
+} from "@/lib/validation/conflict-filters";
 import { db } from "./client";
 import { paginate, scalar, type Page, type SortColumn } from "./pagination";
 import { conflictAeScope, conflictScope, conflictSliceScope } from "./scope";
@@ -168,4 +174,32 @@ export async function listConflictAeOptions(ctx: Ctx): Promise<{ id: string; nam
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
+}
+
+export type ConflictTile = { count: number; href: string };
+
+/**
+ * A dashboard number and the link to exactly what it counts: the /conflicts view of these filters
+ * and countConflicts over the same parsed filters (lib/validation/conflict-filters.ts).
+ */
+export async function conflictTile(
+  ctx: Ctx,
+  params: Partial<Record<keyof ConflictFilters, string>>,
+  now = new Date(),
+): Promise<ConflictTile> {
+  const query = conflictQueryString(params);
+  const count = await countConflicts(ctx, conflictFilters(params), now);
+  return { count, href: query ? `/conflicts?${query}` : "/conflicts" };
+}
+
+/** The first page of a dashboard's conflict view, and the link to the whole of it. */
+export async function conflictPreview(
+  ctx: Ctx,
+  params: Partial<Record<keyof ConflictFilters, string>>,
+  take = 10,
+  now = new Date(),
+): Promise<ConflictTile & { rows: ConflictListRow[] }> {
+  const query = conflictQueryString(params);
+  const page = await listConflicts(ctx, conflictListQuery.parse({ ...params, pageSize: take }), now);
+  return { rows: page.items, count: page.total, href: query ? `/conflicts?${query}` : "/conflicts" };
 }

@@ -4,7 +4,7 @@
 // comment or count; a case it is not party to answers exactly like a missing one.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { countConflicts, listConflicts } from "@/lib/db/conflicts";
+import { conflictPreview, conflictTile, countConflicts, listConflicts } from "@/lib/db/conflicts";
 import { findConflict, getConflict } from "@/lib/db/conflict-detail";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import type { Ctx } from "@/lib/auth/types";
@@ -101,6 +101,27 @@ describe("conflicts list and counts", () => {
     const ae = await db.user.findFirstOrThrow({ where: { email: "ae@accord.test" }, select: { id: true } });
     const byAe = await walk(ops, conflictListQuery.parse({ slice: "all", status: "ALL", aeId: ae.id }));
     expect(byAe.rows.length).toBeGreaterThan(0);
+  });
+
+  it("a dashboard number links to a /conflicts view that lists exactly that many cases", async () => {
+    const tiles: [string, Record<string, string>][] = [
+      ["ops@accord.test", { slice: "all" }],
+      ["ops@accord.test", { slice: "all", type: "DUPLICATE_REGISTRATION" }],
+      ["vp.sales@accord.test", { slice: "all", level: "2" }],
+      ["pm@accord.test", { level: "1" }],
+      ["ae@accord.test", {}],
+    ];
+    for (const [email, params] of tiles) {
+      const ctx = await ctxFor(email);
+      const tile = await conflictTile(ctx, params, NOW);
+      const url = new URL(tile.href, "http://x");
+      expect(url.pathname).toBe("/conflicts");
+      const list = await walk(ctx, conflictListQuery.parse(Object.fromEntries(url.searchParams)));
+      expect({ email, params, count: tile.count }).toEqual({ email, params, count: list.rows.length });
+      const preview = await conflictPreview(ctx, params, 3, NOW);
+      expect(preview.count).toBe(tile.count);
+      expect(preview.rows.map((r) => r.id)).toEqual(list.rows.slice(0, 3).map((r) => r.id));
+    }
   });
 
   it("lands each role on its own slice", async () => {
