@@ -77,8 +77,14 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
   await expect(pm).toHaveURL(/\/conflicts\?level=1$/);
   // the list holds exactly the number the dashboard showed
   await expect(pm.getByRole("navigation", { name: "Pagination" })).toContainText(`of ${shown}`);
-  await pm.getByRole("link", { name: /^Opened/ }).first().click(); // newest first
-  await pm.getByRole("link", { name: new RegExp(company) }).first().click();
+  await pm
+    .getByRole("link", { name: /^Opened/ })
+    .first()
+    .click(); // newest first
+  await pm
+    .getByRole("link", { name: new RegExp(company) })
+    .first()
+    .click();
   await expect(pm).toHaveURL(new RegExp(`/conflicts/${caseId}$`));
   // evidence: both registrations with who claimed first; the objective criteria
   const evidence = pm.locator("#evidence");
@@ -128,7 +134,10 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
   const bob = await (await browser.newContext()).newPage();
   await signIn(bob, "bob@contoso.test");
   await bob.goto("/portal/conflicts?status=RESOLVED&sort=openedAt");
-  await bob.getByRole("link", { name: new RegExp(company) }).first().click();
+  await bob
+    .getByRole("link", { name: new RegExp(company) })
+    .first()
+    .click();
   await expect(bob).toHaveURL(new RegExp(`/portal/conflicts/${caseId}$`));
   await expect(bob.getByText("Credit split: your share 40%")).toBeVisible();
   await expect(bob.getByText("Both sourced real meetings; the earlier claim weighs a little more.")).toBeVisible();
