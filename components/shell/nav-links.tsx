@@ -6,10 +6,15 @@ import { cn } from "@/components/ui/cn";
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const matches = (href: string) => pathname === href || (href !== "/portal" && pathname.startsWith(href + "/"));
+  // one active item: the longest match (/conflicts/precedents, not also /conflicts)
+  const current = items
+    .filter((item) => matches(item.href))
+    .reduce<string | null>((best, item) => (best && best.length >= item.href.length ? best : item.href), null);
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const active = pathname === item.href || (item.href !== "/portal" && pathname.startsWith(item.href + "/"));
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link

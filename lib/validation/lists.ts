@@ -20,7 +20,7 @@ export const id = z
   .regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
 // An opaque cursor from a page's nextCursor/prevCursor (lib/security/cursor.ts): base64url payload
 // and signature. The message is the one a cursor that fails to verify gets (lib/db/pagination.ts).
-const cursor = z
+export const cursor = z
   .string()
   .trim()
   .max(2_000)
@@ -28,7 +28,7 @@ const cursor = z
   .describe(
     "An opaque cursor: nextCursor or prevCursor of the previous page, valid only for the same caller, sort and direction",
   );
-const optionalText = z
+export const optionalText = z
   .string()
   .trim()
   .max(100)

@@ -10,11 +10,12 @@ import {
   namedAccountCase,
 } from "./conflict-cases";
 import { attributionDisputeCase, pricingUndercutCase } from "./conflict-deal-cases";
+import { narrate } from "./conflict-narratives";
 import { type ConflictCase, ConflictRecorder } from "./conflict-record";
 import type { AccountPools } from "./matching";
 import type { Pipeline } from "./opportunities";
 import { showcasePartners } from "./partner-pipeline";
-import type { Random } from "./random";
+import { Random } from "./random";
 import type { RegistrationDesk } from "./registrations";
 import { type World, staffUser } from "./world";
 
@@ -66,6 +67,8 @@ export function generateConflicts(
     for (let i = 0; i < tries; i++) {
       const c = BUILDERS[type](rng, ctx, options);
       if (!c) continue;
+      // its own stream, by case number: the narratives never reshuffle the rest of the seed
+      narrate(new Random(`conflict-narrative-${recorded.length}`), c);
       ctx.recorder.record(rng, c);
       recorded.push(c);
       const left = remaining.get(type)!;

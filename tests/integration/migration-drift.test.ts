@@ -39,6 +39,13 @@ function generatedSql(provider: "sqlite" | "postgresql", url: string): string {
 
 const IGNORED_TABLES = new Set(["_accord_migrations", "sqlite_sequence"]);
 
+// Precedent search's full-text index (prisma/migrations/*_conflict_precedent_search), which Prisma
+// cannot model: on SQLite the FTS5 table and its shadow tables, on PostgreSQL the tsvector column
+// and its GIN index. Exactly these, by name; anything else still has to match the schema.
+const FTS_TABLES = new Set(["", "_data", "_idx", "_content", "_docsize", "_config"].map((s) => `ConflictSearch${s}`));
+const FTS_COLUMN = { table_name: "Conflict", column_name: "searchVector" };
+const FTS_INDEX = { tablename: "Conflict", indexname: "Conflict_searchVector_idx" };
+
 function sqliteCatalogue(file: string): Record<string, unknown> {
   const db = new Database(file, { readonly: true });
   try {
@@ -48,7 +55,7 @@ function sqliteCatalogue(file: string): Record<string, unknown> {
         .all() as { name: string }[]
     )
       .map((t) => t.name)
-      .filter((t) => !IGNORED_TABLES.has(t));
+      .filter((t) => !IGNORED_TABLES.has(t) && !FTS_TABLES.has(t));
     return Object.fromEntries(
       tables.map((t) => [
         t,
@@ -84,6 +91,8 @@ async function postgresCatalogue(url: string): Promise<Record<string, unknown>> 
   await client.connect();
   try {
     const q = async (sql: string) => (await client.query(sql)).rows;
+    const isFts = (row: Record<string, unknown>, match: Record<string, string>) =>
+      Object.entries(match).every(([k, v]) => row[k] === v);
     return {
       enums: await q(
         `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN
@@ -92,10 +101,10 @@ async function postgresCatalogue(url: string): Promise<Record<string, unknown>> 
       columns: await q(
         `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, numeric_precision
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_accord_migrations' ORDER BY table_name, column_name`,
-      ),
+      ).then((rows) => rows.filter((r) => !isFts(r, FTS_COLUMN))),
       indexes: await q(
         `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_accord_migrations' ORDER BY tablename, indexname`,
-      ),
+      ).then((rows) => rows.filter((r) => !isFts(r, FTS_INDEX))),
       constraints: await q(
         `SELECT c.conrelid::regclass::text AS tbl, c.conname, c.contype, pg_get_constraintdef(c.oid) AS def
          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
