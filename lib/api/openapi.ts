@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
 // with (z.toJSONSchema), so the contract cannot drift from the code.
 import { z } from "zod";
+import { commentInput, escalateInput, raiseConflictInput, resolveInput } from "@/lib/validation/conflicts";
 import { factsSchema } from "@/lib/rules";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
 import { registrationListQuery } from "@/lib/validation/lists";
@@ -48,6 +49,75 @@ const ERROR_TEXT: Record<number, string> = {
   429: "Too many requests",
   503: "The database cannot be reached or did not answer in time (code UNAVAILABLE); retry after Retry-After seconds",
 };
+
+// ── conflicts, write side (POST /api/v1/conflicts, …/{id}/comments, …/escalate, …/resolve) ──
+function conflictWritePaths() {
+  const conflictPath = (summary: string, input: z.ZodType, result: unknown, codes: number[]) => ({
+    post: {
+      summary,
+      parameters: [idParam],
+      requestBody: json(schema(input)),
+      responses: { "200": json(result), ...errors(...codes) },
+    },
+  });
+  return {
+    "/api/v1/conflicts": {
+      post: {
+        summary:
+          "Raise a conflict case: an AE on its own opportunity ({ opportunityId, reason, partnerId?, note }) or a " +
+          "partner on its own registration ({ registrationId, note }). 409 (error.fields.conflictId) when an open " +
+          "case is already on it.",
+        requestBody: json(schema(raiseConflictInput)),
+        responses: {
+          "201": json({
+            type: "object",
+            properties: {
+              id: { type: "string" },
+              type: { type: "string" },
+              level: { const: 1 },
+              slaDueAt: { type: "string", format: "date-time" },
+            },
+          }),
+          ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+        },
+      },
+    },
+    "/api/v1/conflicts/{id}/comments": conflictPath(
+      "Comment on a case (staff, or a partner party to it)",
+      commentInput,
+      {
+        type: "object",
+        properties: { id: { type: "string" }, conflictId: { type: "string" }, at: { type: "string" } },
+      },
+      [400, 401, 403, 404, 413, 415],
+    ),
+    "/api/v1/conflicts/{id}/escalate": conflictPath(
+      "Escalate one level with a reason (a decider of the current level, or channel operations); the new level's SLA starts now",
+      escalateInput,
+      {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          fromLevel: { type: "integer" },
+          toLevel: { type: "integer" },
+          slaDueAt: { type: "string", format: "date-time" },
+        },
+      },
+      [400, 401, 403, 404, 409, 413, 415, 422],
+    ),
+    "/api/v1/conflicts/{id}/resolve": conflictPath(
+      "Resolve (a decider of the current level, or channel operations): AWARD_PARTNER, AWARD_DIRECT, SPLIT (credit % " +
+        "per party summing to exactly 100, else 422 with error.fields.splits), CO_SELL or DISMISSED, with a rationale " +
+        "and tags; the effects are applied with the decision. 409 when the case was resolved or moved meanwhile.",
+      resolveInput,
+      {
+        type: "object",
+        properties: { id: { type: "string" }, resolution: { type: "string" }, effects: { type: "object" } },
+      },
+      [400, 401, 403, 404, 409, 413, 415, 422],
+    ),
+  };
+}
 
 // Every operation an API key can call counts against the key's limit (lib/db/api-keys.ts).
 const rateLimited = {
@@ -103,6 +173,7 @@ function coreDocument(serverUrl: string) {
       },
     },
     paths: withRateLimit({
+      ...conflictWritePaths(),
       "/api/health": {
         get: {
           summary: "Health and database kind",

@@ -30,6 +30,36 @@ describe("OpenAPI document", () => {
       ]),
     );
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
+    // the conflict reads and writes share a path: both operations are documented
+    expect(Object.keys((doc.paths as Record<string, object>)["/api/v1/conflicts"]).sort()).toEqual(["get", "post"]);
+  });
+
+  it("documents the conflict writes with their input schemas (issue 11)", () => {
+    const paths = doc.paths as Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+    >;
+    for (const path of [
+      "/api/v1/conflicts",
+      "/api/v1/conflicts/{id}/comments",
+      "/api/v1/conflicts/{id}/escalate",
+      "/api/v1/conflicts/{id}/resolve",
+    ])
+      expect(paths[path].post.requestBody?.content["application/json"].schema).toBeTruthy();
+    const resolve = paths["/api/v1/conflicts/{id}/resolve"].post.requestBody!.content["application/json"].schema as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: { resolution: { enum: string[] } };
+    };
+    expect(resolve.required.sort()).toEqual(["rationale", "resolution"]);
+    expect(resolve.additionalProperties).toBe(false);
+    expect(resolve.properties.resolution.enum).toEqual([
+      "AWARD_PARTNER",
+      "AWARD_DIRECT",
+      "SPLIT",
+      "CO_SELL",
+      "DISMISSED",
+    ]);
   });
 
   // Regression (issue 8, defect 8): API keys had no rate limit, and the document listed no 429.

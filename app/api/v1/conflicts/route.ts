@@ -1,9 +1,12 @@
 import { apiRoute, json } from "@/lib/api/handler";
+import { readBody } from "@/lib/api/body";
 import { conflictDto } from "@/lib/api/conflict-dto";
 import { can } from "@/lib/auth/permissions";
 import { listConflicts } from "@/lib/db/conflicts";
+import { raiseConflict } from "@/lib/db/conflict-writes";
 import { forbidden } from "@/lib/errors";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
+import { raiseConflictInput } from "@/lib/validation/conflicts";
 import { fromSearchParams } from "@/lib/validation/lists";
 
 // GET /api/v1/conflicts: the cases in the caller's scope with the filters of /conflicts
@@ -20,4 +23,11 @@ export const GET = apiRoute(async (req, ctx) => {
     total: page.total,
     totalCapped: page.totalCapped,
   });
+});
+
+// POST /api/v1/conflicts (docs/domain.md#who-opens-a-case): an AE raises a case on its own
+// opportunity, a partner on its own registration; 409 naming the open case already on it.
+export const POST = apiRoute(async (req, ctx) => {
+  const input = await readBody(req, raiseConflictInput);
+  return json(await raiseConflict(ctx, input), 201);
 });
