@@ -1,11 +1,13 @@
 "use client";
 // The decider's forms on a conflict case: comment, escalate with a reason, resolve with a
 // resolution, a rationale, precedent tags and — for a split — the credit per party summing to 100.
-// The page passes the server actions (lib/actions/conflicts.ts) and shows each form only when can()
+// The forms call the server actions of lib/actions/conflicts.ts; the page shows each only when can()
 // allows it at the case's level; the server checks again and settles races (409 → reload).
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { commentOnConflictAction, escalateConflictAction, resolveConflictAction } from "@/lib/actions/conflicts";
+import type { ResolveInput } from "@/lib/validation/conflicts";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
@@ -14,20 +16,7 @@ import { Notice } from "@/components/ui/notice";
 import { useAction } from "@/components/ui/use-action";
 import type { FieldErrors } from "@/lib/errors";
 
-type Act<I> = (input: I) => Promise<ActionResult<unknown>>;
 export type Party = { id: string; label: string; kind: "PARTNER" | "DIRECT" };
-
-export type CommentAct = Act<{ id: string; body: string }>;
-export type EscalateAct = Act<{ id: string; reason: string; expectedLevel: number }>;
-export type ResolveAct = Act<{
-  id: string;
-  resolution: string;
-  rationale: string;
-  tags: string[];
-  winnerPartyId?: string | null;
-  splits?: { partyId: string; creditPct: number }[] | null;
-  expectedLevel: number;
-}>;
 
 /** Runs an action and keeps its field errors beside its message. */
 function useFormAction() {
@@ -47,7 +36,7 @@ function useFormAction() {
   return { pending, error, setError, fields, setFields, submit };
 }
 
-export function CommentForm({ id, comment, partnerView }: { id: string; comment: CommentAct; partnerView: boolean }) {
+export function CommentForm({ id, partnerView }: { id: string; partnerView: boolean }) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const [done, setDone] = useState(false);
@@ -55,7 +44,7 @@ export function CommentForm({ id, comment, partnerView }: { id: string; comment:
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     setDone(false);
-    if (await f.submit(() => comment({ id, body }))) {
+    if (await f.submit(() => commentOnConflictAction({ id, body }))) {
       setBody("");
       setDone(true);
       router.refresh();
@@ -93,14 +82,14 @@ export function CommentForm({ id, comment, partnerView }: { id: string; comment:
   );
 }
 
-export function EscalateButton({ id, level, escalate }: { id: string; level: number; escalate: EscalateAct }) {
+export function EscalateButton({ id, level }: { id: string; level: number }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const f = useFormAction();
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    if (await f.submit(() => escalate({ id, reason, expectedLevel: level }))) {
+    if (await f.submit(() => escalateConflictAction({ id, reason, expectedLevel: level }))) {
       setOpen(false);
       setReason("");
       router.refresh();
@@ -154,20 +143,10 @@ export function splitTotal(credits: Record<string, string>, parties: Party[]): {
     : { total: rounded, error: `The credits must sum to 100% (now ${rounded}%).` };
 }
 
-export function ResolveButton({
-  id,
-  level,
-  parties,
-  resolve,
-}: {
-  id: string;
-  level: number;
-  parties: Party[];
-  resolve: ResolveAct;
-}) {
+export function ResolveButton({ id, level, parties }: { id: string; level: number; parties: Party[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [resolution, setResolution] = useState("");
+  const [resolution, setResolution] = useState<ResolveInput["resolution"] | "">("");
   const [rationale, setRationale] = useState("");
   const [tags, setTags] = useState("");
   const partners = parties.filter((p) => p.kind === "PARTNER");
@@ -184,7 +163,7 @@ export function ResolveButton({
     if (resolution === "SPLIT" && split.error) return f.setFields({ splits: [split.error] });
     const input = {
       id,
-      resolution,
+      resolution: resolution as ResolveInput["resolution"],
       rationale,
       tags: tags
         .split(",")
@@ -195,7 +174,7 @@ export function ResolveButton({
         resolution === "SPLIT" ? parties.map((p) => ({ partyId: p.id, creditPct: Number(credits[p.id]) || 0 })) : null,
       expectedLevel: level,
     };
-    if (await f.submit(() => resolve(input))) {
+    if (await f.submit(() => resolveConflictAction(input))) {
       setOpen(false);
       router.refresh();
     }
@@ -219,7 +198,7 @@ export function ResolveButton({
             <select
               {...a}
               value={resolution}
-              onChange={(e) => setResolution(e.target.value)}
+              onChange={(e) => setResolution(e.target.value as ResolveInput["resolution"] | "")}
               className={cn(INPUT, "mt-1")}
             >
               <option value="">Choose…</option>

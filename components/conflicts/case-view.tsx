@@ -208,7 +208,7 @@ function eventTitle(e: EventView): string {
   return EVENT_TITLE[e.kind] ?? humanize(e.kind);
 }
 
-export function HistoryCard({ events }: { events: EventView[] }) {
+export function HistoryCard({ events, children }: { events: EventView[]; children?: React.ReactNode }) {
   return (
     <Card title="History and comments">
       {events.length === 0 ? (
@@ -230,6 +230,7 @@ export function HistoryCard({ events }: { events: EventView[] }) {
           ))}
         </ol>
       )}
+      {children}
     </Card>
   );
 }

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { OpportunityDetailView } from "@/components/opportunities/opportunity-detail";
+import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
 import { staffContext } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { listPartnerOptions } from "@/lib/db/partners";
+import { OPEN_STAGES } from "@/lib/opportunities/stages";
 import { findOpportunity } from "@/lib/db/opportunities";
 import { formatMoney } from "@/lib/format";
 
@@ -13,6 +17,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const ctx = await staffContext();
   const opp = await findOpportunity(ctx, (await params).id);
   if (!opp) notFound();
+  // the AE of an open deal may open a case on it ("a partner claims my deal" / "I want to co-sell")
+  const raise =
+    can(ctx, "conflict:raise") &&
+    can(ctx, "opportunity:manage") &&
+    (OPEN_STAGES as readonly string[]).includes(opp.stage);
+  const partners = raise ? await listPartnerOptions(ctx) : [];
   return (
     <>
       <Link href="/opportunities" className="text-sm text-brand-700 hover:underline">
@@ -21,6 +31,11 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
       <PageHeader
         title={opp.name}
         description={`${opp.account.name} · ${opp.productLine.name} · ${formatMoney(opp.acvCents, opp.currency)}`}
+        actions={
+          raise ? (
+            <RaiseConflictButton subject={{ opportunityId: opp.id }} casePath="/conflicts" partners={partners} />
+          ) : undefined
+        }
       />
       <OpportunityDetailView opp={opp} />
     </>

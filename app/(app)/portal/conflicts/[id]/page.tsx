@@ -10,7 +10,9 @@ import {
   PartiesCard,
   ResolutionCard,
 } from "@/components/conflicts/case-view";
+import { CommentForm } from "@/components/conflicts/case-actions";
 import { partnerContext } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 import { findConflict } from "@/lib/db/conflict-detail";
 import { formatDateTime, humanize } from "@/lib/format";
 
@@ -54,7 +56,9 @@ export default async function PortalConflictPage({ params }: { params: Promise<{
             </Card>
           )}
           <EvidenceCard c={c} registrationPath="/portal/registrations" />
-          <HistoryCard events={c.events} />
+          <HistoryCard events={c.events}>
+            {can(ctx, "conflict:comment") && <CommentForm id={c.id} partnerView />}
+          </HistoryCard>
         </div>
         <div className="space-y-6">
           <PartiesCard parties={c.parties} resolved={c.status === "RESOLVED"} />

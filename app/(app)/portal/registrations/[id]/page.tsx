@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
 import { PartnerActions } from "@/components/registrations/partner-actions";
 import { Notice } from "@/components/ui/notice";
+import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
 import { partnerContext } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 import { dormantDays, findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
 import { formatDateTime } from "@/lib/format";
 
@@ -49,14 +51,20 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
         title={reg.accountName}
         description={reg.productLine.name}
         actions={
-          <PartnerActions
-            id={reg.id}
-            canExtend={canExtend}
-            canWithdraw={canWithdraw}
-            canUpdate={canWithdraw}
-            extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
-            protectedUntil={reg.protectedUntil?.toISOString() ?? null}
-          />
+          <>
+            {/* "I was here first": a case on the partner's own active registration */}
+            {canWithdraw && can(ctx, "conflict:raise") && (
+              <RaiseConflictButton subject={{ registrationId: reg.id }} casePath="/portal/conflicts" />
+            )}
+            <PartnerActions
+              id={reg.id}
+              canExtend={canExtend}
+              canWithdraw={canWithdraw}
+              canUpdate={canWithdraw}
+              extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
+              protectedUntil={reg.protectedUntil?.toISOString() ?? null}
+            />
+          </>
         }
       />
       {created && (
