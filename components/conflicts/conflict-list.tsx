@@ -45,7 +45,7 @@ export function ConflictList({
   const caseLink = (c: ConflictListRow) => (
     <Link href={`${path}/${c.id}`} className="font-medium text-brand-700 hover:underline">
       {humanize(c.type)}
-      {c.account ? ` · ${c.account.name}` : ""}
+      {` · ${c.subject}`}
     </Link>
   );
   const columns: Column<ConflictListRow>[] = [

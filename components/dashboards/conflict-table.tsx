@@ -18,7 +18,7 @@ export function ConflictTable({ rows, now }: { rows: ConflictListRow[]; now: Dat
           header: "Case",
           cell: (c) => (
             <Link href={`/conflicts/${c.id}`} className="font-medium text-brand-700 hover:underline">
-              {c.account?.name ?? humanize(c.type)}
+              {c.subject}
             </Link>
           ),
         },

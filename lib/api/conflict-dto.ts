@@ -29,6 +29,7 @@ export function conflictDto(row: ConflictListRow | ConflictDetail, now: Date) {
     type: row.type,
     status: row.status,
     level: row.level,
+    subject: row.subject,
     summary: row.summary,
     openedAt: row.openedAt.toISOString(),
     slaDueAt: row.slaDueAt.toISOString(),

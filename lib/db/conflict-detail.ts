@@ -9,7 +9,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { TraceEntry } from "@/lib/rules";
 import { db } from "./client";
-import { OTHER_PARTNER_LABEL, opportunityFor, partiesFor, VENDOR_LABEL, type PartyView } from "./conflicts";
+import { OTHER_PARTNER_LABEL, opportunityFor, partiesFor, subjectFor, VENDOR_LABEL, type PartyView } from "./conflicts";
 import { conflictScope } from "./scope";
 import { storedTraceFor } from "./trace";
 import type { Prisma } from "./generated/sqlite/client";
@@ -129,6 +129,8 @@ export type EventView = Omit<Row["events"][number], "actor"> & { actorLabel: str
 export type FirstClaim = { label: string; at: Date; self: boolean } | null;
 
 export type ConflictDetail = Omit<Row, "parties" | "registrations" | "events" | "opportunity" | "tags"> & {
+  /** What the case is about, in words (lib/db/conflicts.ts subjectFor). */
+  subject: string;
   parties: PartyView[];
   tags: string[];
   registrations: EvidenceRegistration[];
@@ -205,6 +207,7 @@ export async function findConflict(ctx: Ctx, id: string): Promise<ConflictDetail
     }));
   return {
     ...row,
+    subject: subjectFor(ctx, row),
     parties: partiesFor(ctx, row.parties),
     tags: Array.isArray(row.tags) ? row.tags.filter((t): t is string => typeof t === "string") : [],
     registrations,

@@ -120,10 +120,15 @@ const listSelect = {
   account: { select: { id: true, name: true, region: { select: { code: true } } } },
   opportunity: { select: { id: true, name: true, partnerId: true } },
   parties: { select: partySelect, orderBy: { id: "asc" } },
+  registrations: {
+    select: { registration: { select: { accountName: true, partnerId: true, submittedAt: true } } },
+  },
 } satisfies Prisma.ConflictSelect;
 
 type ListRow = Prisma.ConflictGetPayload<{ select: typeof listSelect }>;
-export type ConflictListRow = Omit<ListRow, "parties" | "opportunity"> & {
+export type ConflictListRow = Omit<ListRow, "parties" | "opportunity" | "registrations"> & {
+  /** What the case is about, in words: the account, else the company as the (reader's own) registration names it. */
+  subject: string;
   parties: PartyView[];
   /** The deal, when the reader may see it (a partner: only its own). */
   opportunity: { id: string; name: string } | null;
@@ -136,8 +141,30 @@ export function opportunityFor(ctx: Ctx, o: { id: string; name: string; partnerI
   return { id: o.id, name: o.name };
 }
 
-function toListRow(ctx: Ctx, row: ListRow): ConflictListRow {
-  return { ...row, parties: partiesFor(ctx, row.parties), opportunity: opportunityFor(ctx, row.opportunity) };
+type SubjectRow = {
+  account: { name: string } | null;
+  opportunity: { name: string } | null;
+  registrations: { registration: { accountName: string; partnerId: string; submittedAt: Date } }[];
+};
+
+/** The case's subject for this reader: a partner names it only by its own registration or the account. */
+export function subjectFor(ctx: Ctx, row: SubjectRow): string {
+  if (row.account) return row.account.name;
+  const staff = can(ctx, "conflict:read-parties");
+  const regs = row.registrations
+    .map((l) => l.registration)
+    .filter((r) => staff || r.partnerId === ctx.partnerId)
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  return regs[0]?.accountName ?? (staff ? row.opportunity?.name : null) ?? "Unnamed account";
+}
+
+function toListRow(ctx: Ctx, { registrations, ...row }: ListRow): ConflictListRow {
+  return {
+    ...row,
+    subject: subjectFor(ctx, { ...row, registrations }),
+    parties: partiesFor(ctx, row.parties),
+    opportunity: opportunityFor(ctx, row.opportunity),
+  };
 }
 
 /** A page of cases in the caller's scope and slice, the earliest SLA first by default. */

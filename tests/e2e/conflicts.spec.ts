@@ -27,8 +27,8 @@ async function duplicateCase(northwind: APIRequestContext, contoso: APIRequestCo
   const second = await register(contoso, company);
   expect(second.conflict?.type).toBe("DUPLICATE_REGISTRATION");
   const list = await contoso.get("/api/v1/conflicts?type=DUPLICATE_REGISTRATION&sort=openedAt&dir=desc&pageSize=20");
-  const rows = (await list.json()).data as { id: string; account: { name: string } | null }[];
-  const row = rows.find((r) => r.account?.name === company);
+  const rows = (await list.json()).data as { id: string; subject: string }[];
+  const row = rows.find((r) => r.subject === company);
   expect(row).toBeTruthy();
   return row!.id;
 }

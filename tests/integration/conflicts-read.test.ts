@@ -48,7 +48,7 @@ async function duplicateCase() {
     where: { registrationId: second.id, conflict: { type: "DUPLICATE_REGISTRATION" } },
     select: { conflictId: true },
   });
-  return { conflictId: link.conflictId, first: first.id, second: second.id };
+  return { conflictId: link.conflictId, first: first.id, second: second.id, company: deal.account.name };
 }
 
 describe("conflicts list and counts", () => {
@@ -176,10 +176,11 @@ describe("a conflict case", () => {
   });
 
   it("shows a partner itself, 'another partner' and nothing that names the other side", async () => {
-    const { conflictId, first, second } = await duplicateCase();
+    const { conflictId, first, second, company } = await duplicateCase();
     const bob = await ctxFor("bob@contoso.test");
     const c = await getConflict(bob, conflictId);
     expect(c.staffView).toBe(false);
+    expect(c.subject).toBe(company); // a new company has no account yet: named as the partner's own registration names it
     expect(c.parties.map((p) => [p.label, p.self])).toEqual([
       ["Contoso Partners", true],
       ["Another partner", false],

@@ -52,7 +52,7 @@ export default async function ConflictCasePage({ params }: { params: Promise<{ i
         ← Conflicts
       </Link>
       <PageHeader
-        title={`${humanize(c.type)}${c.account ? ` · ${c.account.name}` : ""}`}
+        title={`${humanize(c.type)} · ${c.subject}`}
         description={c.summary}
         actions={
           <span className="flex flex-wrap items-center gap-2">

@@ -31,7 +31,7 @@ export default async function PortalConflictPage({ params }: { params: Promise<{
         ← Conflicts
       </Link>
       <PageHeader
-        title={`${humanize(c.type)}${c.account ? ` · ${c.account.name}` : ""}`}
+        title={`${humanize(c.type)} · ${c.subject}`}
         description={c.summary}
         actions={
           <span className="flex flex-wrap items-center gap-2">
