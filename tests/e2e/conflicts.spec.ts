@@ -140,7 +140,8 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
     .click();
   await expect(bob).toHaveURL(new RegExp(`/portal/conflicts/${caseId}$`));
   await expect(bob.getByText("Credit split: your share 40%")).toBeVisible();
-  await expect(bob.getByText("Both sourced real meetings; the earlier claim weighs a little more.")).toBeVisible();
+  const outcome = bob.locator("section").filter({ has: bob.getByRole("heading", { name: "Outcome" }) });
+  await expect(outcome.getByText("Both sourced real meetings; the earlier claim weighs a little more.")).toBeVisible();
   await expect(bob.getByText("Another partner").first()).toBeVisible();
   await expect(bob.locator("body")).not.toContainText("Northwind");
   // a partner that is not party to the case gets a 404, as for a missing one
