@@ -34,11 +34,14 @@ export function PartiesCard({ parties, resolved }: { parties: PartyView[]; resol
 
 export function ResolutionCard({ c, partnerView }: { c: ConflictDetail; partnerView: boolean }) {
   if (c.status !== "RESOLVED") return null;
-  const own = c.parties.find((p) => p.self)?.creditPct ?? null;
   return (
     <Card title="Outcome" className="ring-1 ring-emerald-200">
       <p className="text-base font-semibold text-slate-900">
-        {partnerView ? partnerOutcome(c.resolution, own) : c.resolution ? RESOLUTION_LABEL[c.resolution] : "Resolved"}
+        {partnerView
+          ? partnerOutcome(c.resolution, c.parties)
+          : c.resolution
+            ? RESOLUTION_LABEL[c.resolution]
+            : "Resolved"}
       </p>
       <p className="mt-1 text-xs text-slate-500">
         Decided {formatDateTime(c.resolvedAt)} at level {c.level}

@@ -17,8 +17,16 @@ export function SlaBadge({ c, now }: { c: { status: string; slaDueAt: Date }; no
   return <Badge tone={sla.tone}>{sla.text}</Badge>;
 }
 
-export function ConflictStatus({ c }: { c: Pick<ConflictListRow, "status" | "level" | "resolution"> }) {
+/** Open at its level, or the outcome: in the vendor's words for staff, in the partner's own (its share) for a partner. */
+export function ConflictStatus({
+  c,
+  partnerView = false,
+}: {
+  c: Pick<ConflictListRow, "status" | "level" | "resolution" | "parties">;
+  partnerView?: boolean;
+}) {
   if (c.status === "OPEN") return <Badge tone="amber">Open · level {c.level}</Badge>;
+  if (partnerView) return <Badge tone="green">{partnerOutcome(c.resolution, c.parties)}</Badge>;
   return <Badge tone="green">{c.resolution ? RESOLUTION_LABEL[c.resolution] : "Resolved"}</Badge>;
 }
 
@@ -58,12 +66,7 @@ export function ConflictList({
     {
       key: "status",
       header: staff ? "Status" : "Status and outcome",
-      cell: (c) =>
-        staff || c.status === "OPEN" ? (
-          <ConflictStatus c={c} />
-        ) : (
-          <Badge tone="green">{partnerOutcome(c.resolution, c.parties.find((p) => p.self)?.creditPct ?? null)}</Badge>
-        ),
+      cell: (c) => <ConflictStatus c={c} partnerView={!staff} />,
     },
     { key: "sla", header: "Decision due", sortKey: "slaDueAt", cell: (c) => <SlaBadge c={c} now={now} /> },
     { key: "opened", header: "Opened", sortKey: "openedAt", cell: (c) => formatDate(c.openedAt) },

@@ -23,17 +23,27 @@ export const RESOLUTION_LABEL: Record<string, string> = {
   DISMISSED: "Dismissed",
 };
 
-/** The outcome in a partner's words: its own share, never who else won. */
-export function partnerOutcome(resolution: string | null, ownCreditPct: number | null): string {
+/**
+ * The outcome in a partner's words, from the parties as it reads them (lib/db/conflicts.ts
+ * partiesFor): its own share, never who else won. An award without recorded credits goes to the
+ * only partner on the case when the reader is that partner.
+ */
+export function partnerOutcome(
+  resolution: string | null,
+  parties: readonly { self: boolean; kind: string; creditPct: number | null }[],
+): string {
+  const own = parties.find((p) => p.self)?.creditPct ?? null;
+  const otherPartners = parties.some((p) => !p.self && p.kind === "PARTNER");
   switch (resolution) {
     case null:
       return "Awaiting a decision";
     case "AWARD_PARTNER":
-      return ownCreditPct === 100 ? "Awarded to your company" : "Awarded to another party";
+      if (own === 100 || (own === null && !otherPartners)) return "Awarded to your company";
+      return own === null ? "Awarded to a partner" : "Awarded to another party";
     case "AWARD_DIRECT":
       return "Awarded to the vendor's direct team";
     case "SPLIT":
-      return `Credit split: your share ${ownCreditPct ?? 0}%`;
+      return `Credit split: your share ${own ?? 0}%`;
     case "CO_SELL":
       return "Co-sell with the vendor";
     case "DISMISSED":

@@ -17,13 +17,17 @@ describe("conflict labels", () => {
     expect(slaState({ status: "RESOLVED", slaDueAt: new Date("2026-01-01") }, NOW).text).toBe("Resolved");
   });
 
+  const me = (creditPct: number | null) => ({ self: true, kind: "PARTNER", creditPct });
+  const other = (kind: string, creditPct: number | null) => ({ self: false, kind, creditPct });
   it.each([
-    ["AWARD_PARTNER", 100, "Awarded to your company"],
-    ["AWARD_PARTNER", 0, "Awarded to another party"],
-    ["SPLIT", 40, "Credit split: your share 40%"],
-    [null, null, "Awaiting a decision"],
-  ] as const)("tells a partner %s (%s%%) as '%s'", (resolution, pct, text) => {
-    expect(partnerOutcome(resolution, pct)).toBe(text);
+    ["AWARD_PARTNER", [me(100), other("PARTNER", 0)], "Awarded to your company"],
+    ["AWARD_PARTNER", [me(0), other("PARTNER", 100)], "Awarded to another party"],
+    ["AWARD_PARTNER", [me(null), other("DIRECT", null)], "Awarded to your company"],
+    ["AWARD_PARTNER", [me(null), other("PARTNER", null)], "Awarded to a partner"],
+    ["SPLIT", [me(40), other("PARTNER", 60)], "Credit split: your share 40%"],
+    [null, [me(null)], "Awaiting a decision"],
+  ] as const)("tells a partner %s (%j) as '%s'", (resolution, parties, text) => {
+    expect(partnerOutcome(resolution, parties)).toBe(text);
   });
 
   it("names each role's slice, an executive's by the levels their title decides", () => {

@@ -35,7 +35,7 @@ export default async function PortalConflictPage({ params }: { params: Promise<{
         description={c.summary}
         actions={
           <span className="flex flex-wrap items-center gap-2">
-            <ConflictStatus c={c} />
+            <ConflictStatus c={c} partnerView />
             {c.status === "OPEN" && <SlaBadge c={c} now={now} />}
           </span>
         }
