@@ -230,3 +230,20 @@ export async function conflictPreview(
   const page = await listConflicts(ctx, conflictListQuery.parse({ ...params, pageSize: take }), now);
   return { rows: page.items, count: page.total, href: query ? `/conflicts?${query}` : "/conflicts" };
 }
+
+/** The cases a registration or an opportunity is in, newest first, as the caller may see them (for links from its page). */
+export async function listCasesOn(
+  ctx: Ctx,
+  subject: { registrationId: string } | { opportunityId: string },
+): Promise<{ id: string; type: string; status: string; level: number }[]> {
+  const on: Prisma.ConflictWhereInput =
+    "registrationId" in subject
+      ? { registrations: { some: { registrationId: subject.registrationId } } }
+      : { opportunityId: subject.opportunityId };
+  return db.conflict.findMany({
+    where: { AND: [conflictScope(ctx), on] },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: 10,
+    select: { id: true, type: true, status: true, level: true },
+  });
+}

@@ -4,7 +4,7 @@
 // comment or count; a case it is not party to answers exactly like a missing one.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { conflictPreview, conflictTile, countConflicts, listConflicts } from "@/lib/db/conflicts";
+import { conflictPreview, conflictTile, countConflicts, listCasesOn, listConflicts } from "@/lib/db/conflicts";
 import { findConflict, getConflict } from "@/lib/db/conflict-detail";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import type { Ctx } from "@/lib/auth/types";
@@ -209,6 +209,11 @@ describe("a conflict case", () => {
     expect(foreign.code).toBe("NOT_FOUND");
     expect({ code: foreign.code, message: foreign.message }).toEqual({ code: missing.code, message: missing.message });
     expect(await findConflict(ctx, conflictId)).toBeNull();
+    // the registration page's links: the parties see the case, an outsider nothing
+    const bob = await ctxFor("bob@contoso.test");
+    const { second } = await duplicateCase();
+    expect((await listCasesOn(bob, { registrationId: second })).map((c) => c.type)).toContain("DUPLICATE_REGISTRATION");
+    expect(await listCasesOn(ctx, { registrationId: second })).toEqual([]);
     const list = await walk(ctx, conflictListQuery.parse({ status: "ALL" }));
     expect(list.rows.map((r) => r.id)).not.toContain(conflictId);
   });

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { OpportunityDetailView } from "@/components/opportunities/opportunity-detail";
+import { CasesOn } from "@/components/conflicts/cases-on";
 import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
+import { listCasesOn } from "@/lib/db/conflicts";
 import { staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listPartnerOptions } from "@/lib/db/partners";
@@ -22,7 +24,10 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
     can(ctx, "conflict:raise") &&
     can(ctx, "opportunity:manage") &&
     (OPEN_STAGES as readonly string[]).includes(opp.stage);
-  const partners = raise ? await listPartnerOptions(ctx) : [];
+  const [partners, cases] = await Promise.all([
+    raise ? listPartnerOptions(ctx) : [],
+    listCasesOn(ctx, { opportunityId: opp.id }),
+  ]);
   return (
     <>
       <Link href="/opportunities" className="text-sm text-brand-700 hover:underline">
@@ -32,11 +37,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
         title={opp.name}
         description={`${opp.account.name} · ${opp.productLine.name} · ${formatMoney(opp.acvCents, opp.currency)}`}
         actions={
-          raise ? (
+          raise && !cases.some((c) => c.status === "OPEN") ? (
             <RaiseConflictButton subject={{ opportunityId: opp.id }} casePath="/conflicts" partners={partners} />
           ) : undefined
         }
       />
+      <CasesOn cases={cases} casePath="/conflicts" />
       <OpportunityDetailView opp={opp} />
     </>
   );

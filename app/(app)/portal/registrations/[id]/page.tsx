@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
 import { PartnerActions } from "@/components/registrations/partner-actions";
 import { Notice } from "@/components/ui/notice";
+import { CasesOn } from "@/components/conflicts/cases-on";
 import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
+import { listCasesOn } from "@/lib/db/conflicts";
 import { partnerContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { dormantDays, findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
@@ -22,11 +24,13 @@ const OVERLAP: Record<string, string> = {
 export default async function MyRegistrationPage({ params, searchParams }: Props) {
   const ctx = await partnerContext();
   // scoped to the caller's company: another partner's id is answered exactly like a missing one
-  const [reg, maxExtensions, dormant, query] = await Promise.all([
-    findRegistration(ctx, (await params).id),
+  const id = (await params).id;
+  const [reg, maxExtensions, dormant, query, cases] = await Promise.all([
+    findRegistration(ctx, id),
     maxProtectionExtensions(),
     dormantDays(),
     searchParams,
+    listCasesOn(ctx, { registrationId: id }),
   ]);
   if (!reg) notFound();
   const now = new Date();
@@ -53,7 +57,7 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
         actions={
           <>
             {/* "I was here first": a case on the partner's own active registration */}
-            {canWithdraw && can(ctx, "conflict:raise") && (
+            {canWithdraw && can(ctx, "conflict:raise") && !cases.some((c) => c.status === "OPEN") && (
               <RaiseConflictButton subject={{ registrationId: reg.id }} casePath="/portal/conflicts" />
             )}
             <PartnerActions
@@ -81,6 +85,7 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
           )}
         </div>
       )}
+      <CasesOn cases={cases} casePath="/portal/conflicts" />
       <RegistrationDetailView reg={reg} showPartner={false} dormantDays={dormant} />
     </>
   );
