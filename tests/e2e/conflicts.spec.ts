@@ -30,7 +30,7 @@ async function duplicateCase(northwind: APIRequestContext, contoso: APIRequestCo
   const rows = (await list.json()).data as { id: string; subject: string }[];
   const row = rows.find((r) => r.subject === company);
   expect(row).toBeTruthy();
-  return row!.id;
+  return { caseId: row!.id, contosoRegistration: second.id };
 }
 
 /** Test setup straight into the e2e database: the case's SLA ran out an hour ago. */
@@ -65,7 +65,7 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
     baseURL,
     extraHTTPHeaders: { Authorization: `Bearer ${insertPartnerApiKey("Contoso Partners")}` },
   });
-  const caseId = await duplicateCase(northwind, contoso, company);
+  const { caseId, contosoRegistration } = await duplicateCase(northwind, contoso, company);
 
   // the partner manager opens the case from the dashboard count
   const pm = await (await browser.newContext()).newPage();
@@ -100,7 +100,7 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
   await expect(pm.getByText("Open · level 2")).toBeVisible();
 
   // another case, past its SLA, escalates by itself when the jobs run
-  const overdueId = await duplicateCase(northwind, contoso, overdueCompany);
+  const { caseId: overdueId } = await duplicateCase(northwind, contoso, overdueCompany);
   makeOverdue(overdueId);
   execFileSync("npm", ["run", "jobs:run-once"], {
     env: { ...process.env, DATABASE_URL: "file:./data/e2e.db", ACCORD_JOBS: "off" },
@@ -139,10 +139,23 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
     .first()
     .click();
   await expect(bob).toHaveURL(new RegExp(`/portal/conflicts/${caseId}$`));
-  await expect(bob.getByText("Credit split: your share 40%")).toBeVisible();
   const outcome = bob.locator("section").filter({ has: bob.getByRole("heading", { name: "Outcome" }) });
+  await expect(outcome.getByText("Credit split: your share 40%")).toBeVisible();
   await expect(outcome.getByText("Both sourced real meetings; the earlier claim weighs a little more.")).toBeVisible();
   await expect(bob.getByText("Another partner").first()).toBeVisible();
+  await expect(bob.locator("body")).not.toContainText("Northwind");
+  // after a split the claims stand: the partner contests again from its registration ("I was here first")
+  await bob.goto(`/portal/registrations/${contosoRegistration}`);
+  await expect(bob.getByRole("link", { name: "Duplicate registration" })).toBeVisible();
+  await bob.getByRole("button", { name: "I was here first…" }).click();
+  await bob
+    .getByRole("dialog")
+    .getByLabel("Why your company was first")
+    .fill("Our workshop with the plant came first.");
+  await bob.getByRole("dialog").getByRole("button", { name: "Raise the case" }).click();
+  await expect(bob).toHaveURL(/\/portal\/conflicts\/[^/]+$/);
+  expect(new URL(bob.url()).pathname).not.toBe(`/portal/conflicts/${caseId}`);
+  await expect(bob.getByText("Open · level 1")).toBeVisible();
   await expect(bob.locator("body")).not.toContainText("Northwind");
   // a partner that is not party to the case gets a 404, as for a missing one
   const other = await (await browser.newContext()).newPage();
