@@ -232,7 +232,7 @@ export function ResolveButton({ id, level, parties }: { id: string; level: numbe
                 id={`resolve-${id}-split-${i}`}
                 label={p.label}
                 errors={f.fields[`splits.${i}.creditPct`]}
-                className="flex items-center justify-between gap-3"
+                className="grid grid-cols-[1fr_7rem] items-center gap-x-3"
               >
                 {(a) => (
                   <input
@@ -244,7 +244,7 @@ export function ResolveButton({ id, level, parties }: { id: string; level: numbe
                     step="any"
                     value={credits[p.id] ?? ""}
                     onChange={(e) => setCredits((c) => ({ ...c, [p.id]: e.target.value }))}
-                    className={cn(INPUT, "w-28 text-right")}
+                    className={cn(INPUT, "text-right")}
                   />
                 )}
               </Field>
