@@ -1,6 +1,8 @@
 // Every JSON POST endpoint of /api/v1, called through its real route handler with an API key that
 // may use it, and the tables a write would touch (to prove a refused request wrote nothing).
 import { NextRequest } from "next/server";
+import { POST as conflictComments } from "@/app/api/v1/conflicts/[id]/comments/route";
+import { POST as conflictResolve } from "@/app/api/v1/conflicts/[id]/resolve/route";
 import { POST as decision } from "@/app/api/v1/registrations/[id]/decision/route";
 import { POST as extension } from "@/app/api/v1/registrations/[id]/extension/route";
 import { POST as registrations } from "@/app/api/v1/registrations/route";
@@ -12,6 +14,7 @@ import { decideRegistration } from "@/lib/db/registration-lifecycle";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { routeDecisionInput } from "@/lib/validation/rule-sets";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
+import { commentInput, resolveInput } from "@/lib/validation/conflicts";
 import type { z } from "zod";
 import { ctxFor } from "../../support/contexts";
 
@@ -88,6 +91,14 @@ export async function endpoints() {
   const approved = await submitRegistration(alice, deal());
   await decideRegistration(ops, approved.id, { decision: "APPROVE", reason: "Qualified for tests" });
   const ruleSet = await db.ruleSet.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
+  // a duplicate-registration case between Northwind and Contoso, to comment on and resolve
+  const contested = deal("Contested");
+  await submitRegistration(alice, contested);
+  const second = await submitRegistration(await ctxFor("bob@contoso.test"), contested);
+  const { conflictId } = await db.conflictRegistration.findFirstOrThrow({
+    where: { registrationId: second.id },
+    select: { conflictId: true },
+  });
   const list: Endpoint[] = [
     endpoint(
       "registrations",
@@ -134,22 +145,42 @@ export async function endpoints() {
       { id: ruleSet.id },
       { from: "2026-01-01", to: "2026-02-01" },
     ),
+    endpoint(
+      "conflict-comments",
+      `/api/v1/conflicts/${conflictId}/comments`,
+      conflictComments as RouteHandler,
+      partnerKey,
+      { id: conflictId },
+      { body: "Our evidence is attached" },
+      commentInput,
+    ),
+    endpoint(
+      "conflict-resolve",
+      `/api/v1/conflicts/${conflictId}/resolve`,
+      conflictResolve as RouteHandler,
+      adminKey,
+      { id: conflictId },
+      { resolution: "DISMISSED", rationale: "Both may proceed to review", tags: ["fuzz"] },
+      resolveInput,
+    ),
   ];
   return { list, submitted, approved };
 }
 
 /** Row counts of every table a POST endpoint writes. */
 export async function rowCounts() {
-  const [registrations, audit, conflicts, decisions, opportunities, extensions, events] = await Promise.all([
-    db.dealRegistration.count(),
-    db.auditEvent.count(),
-    db.conflict.count(),
-    db.routeDecision.count(),
-    db.opportunity.count(),
-    db.registrationExtension.count(),
-    db.registrationEvent.count(),
-  ]);
-  return { registrations, audit, conflicts, decisions, opportunities, extensions, events };
+  const [registrations, audit, conflicts, decisions, opportunities, extensions, events, conflictEvents] =
+    await Promise.all([
+      db.dealRegistration.count(),
+      db.auditEvent.count(),
+      db.conflict.count(),
+      db.routeDecision.count(),
+      db.opportunity.count(),
+      db.registrationExtension.count(),
+      db.registrationEvent.count(),
+      db.conflictEvent.count(),
+    ]);
+  return { registrations, audit, conflicts, decisions, opportunities, extensions, events, conflictEvents };
 }
 
 /** A body that arrives in pieces with no Content-Length (Transfer-Encoding: chunked on the wire). */

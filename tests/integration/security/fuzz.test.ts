@@ -150,7 +150,15 @@ beforeAll(async () => {
 });
 
 describe("fuzzed JSON bodies on every JSON POST endpoint", () => {
-  for (const name of ["registrations", "decision", "extension", "route-decisions", "simulations"]) {
+  for (const name of [
+    "registrations",
+    "decision",
+    "extension",
+    "route-decisions",
+    "simulations",
+    "conflict-comments",
+    "conflict-resolve",
+  ]) {
     it(`${name}: never 5xx, and a 4xx writes nothing`, async () => {
       const e = list.find((x) => x.name === name)!;
       await fc.assert(

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   normalizeTags,
+  partnerOutcome,
   resolutionEffects,
   validateResolution,
   type CaseForResolution,
+  type ResolutionInput,
 } from "@/lib/conflicts/resolution";
 
 // A duplicate with the direct team on the account: two partners and the AE (docs/domain.md#resolutions-and-their-effects).
@@ -162,5 +164,46 @@ describe("the effects of a resolution", () => {
       "prior relationship",
       "event",
     ]);
+  });
+});
+
+describe("the outcome in each partner's words (never naming or counting the others)", () => {
+  const words = (input: ResolutionInput, party: "pa" | "pb") =>
+    partnerOutcome(input.resolution, resolutionEffects(input, CASE), {
+      partyId: party,
+      partnerId: party === "pa" ? "p1" : "p2",
+    });
+
+  it.each([
+    [
+      { ...base, resolution: "AWARD_PARTNER", winnerPartyId: "pa" },
+      "pa",
+      "Decided in your favour: your registration keeps the claim.",
+    ],
+    [
+      { ...base, resolution: "AWARD_PARTNER", winnerPartyId: "pa" },
+      "pb",
+      "Decided for another party: your registration no longer holds the claim.",
+    ],
+    [
+      { ...base, resolution: "AWARD_DIRECT" },
+      "pa",
+      "Decided for the vendor's direct team: your registration no longer holds the claim.",
+    ],
+    [
+      {
+        ...base,
+        resolution: "SPLIT",
+        splits: [
+          { partyId: "pa", creditPct: 70 },
+          { partyId: "d", creditPct: 30 },
+        ],
+      },
+      "pa",
+      "The credit is split: your company receives 70 %.",
+    ],
+    [{ ...base, resolution: "DISMISSED" }, "pb", "The case was dismissed: nothing changes."],
+  ] as [ResolutionInput, "pa" | "pb", string][])("%j for %s", (input, party, expected) => {
+    expect(words(input, party)).toBe(expected);
   });
 });
