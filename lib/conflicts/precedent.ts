@@ -74,18 +74,20 @@ const STOP = new Set(
   ).split(" "),
 );
 
+/** Lower-case words of letters and digits, accents dropped (the fast path skips text without any). */
+function tokens(text: string): string[] {
+  const lower = text.toLowerCase();
+  const ascii = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+  return ascii.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
 /**
  * The significant words of a case's text, for the full-text query: lower case, letters and digits,
  * at least three characters, no stop words, each once, in order of first appearance, at most `max`.
  */
 export function caseWords(text: string, max = 12): string[] {
   const seen = new Set<string>();
-  for (const raw of text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)) {
-    const word = raw.replace(/[^a-z0-9]/g, "");
+  for (const word of tokens(text)) {
     if (word.length < 3 || STOP.has(word) || /^\d+$/.test(word) || seen.has(word)) continue;
     seen.add(word);
     if (seen.size >= max) break;
@@ -96,12 +98,7 @@ export function caseWords(text: string, max = 12): string[] {
 /** The words typed in the precedent log's search box: as caseWords, but every word of two characters or more counts. */
 export function searchWords(q: string, max = 8): string[] {
   const seen = new Set<string>();
-  for (const raw of q
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)) {
-    const word = raw.replace(/[^a-z0-9]/g, "");
+  for (const word of tokens(q)) {
     if (word.length < 2 || seen.has(word)) continue;
     seen.add(word);
     if (seen.size >= max) break;
@@ -123,6 +120,87 @@ export const searchKeys = {
   rule: (name: string) => `krule${hex(name)}`,
   tag: (tag: string) => `ktag${hex(tag)}`,
 };
+
+/** The facets of a case read back from its index keys (the inverse of searchKeys). */
+export type KeyFacets = {
+  type: string | null;
+  resolution: string | null;
+  segment: string | null;
+  regionCode: string | null;
+  ruleName: string | null;
+  tags: string[];
+};
+
+const unhex = (h: string): string | null => {
+  if (h.length === 0 || h.length % 2 !== 0 || !/^[0-9a-f]+$/i.test(h)) return null;
+  const bytes = new Uint8Array(h.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  return new TextDecoder().decode(bytes);
+};
+
+/** Reads `keys` (tokens as searchKeys builds them); enum values are matched against the known ones. */
+export function parseKeys(
+  keys: readonly string[],
+  known: { types: readonly string[]; resolutions: readonly string[] },
+): KeyFacets {
+  const facets: KeyFacets = { type: null, resolution: null, segment: null, regionCode: null, ruleName: null, tags: [] };
+  const byKey = (values: readonly string[], token: string) => values.find((v) => enumKey(v) === token) ?? null;
+  for (const raw of keys) {
+    const k = raw.toLowerCase();
+    if (k.startsWith("ktype")) facets.type = byKey(known.types, k.slice(5));
+    else if (k.startsWith("kres")) facets.resolution = byKey(known.resolutions, k.slice(4));
+    else if (k.startsWith("kseg")) facets.segment = k.length > 4 && k !== "ksegnone" ? k.slice(4).toUpperCase() : null;
+    else if (k.startsWith("kreg")) facets.regionCode = unhex(k.slice(4));
+    else if (k.startsWith("krule")) facets.ruleName = unhex(k.slice(5));
+    else if (k.startsWith("ktag")) {
+      const tag = unhex(k.slice(4));
+      if (tag) facets.tags.push(tag);
+    }
+  }
+  return facets;
+}
+
+// A light stemmer, so "registered" meets "registration" when ranking the bounded candidates: one
+// suffix off, then at most the first six letters (a collision such as custom/customer only
+// blurs a rank within one search's candidates, which the index already found by real words).
+const SUFFIXES = ["ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s"];
+export function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length).slice(0, 6);
+  }
+  return word.slice(0, 6);
+}
+
+export type TextDoc = { id: string; summary: string; rationale: string; tags: readonly string[] };
+
+/**
+ * How well each document matches `words`, within the set given (the bounded candidates of one
+ * search): for each word it contains, the word's rarity in the set, ln(1 + N / (1 + documents with
+ * it)), times where it appears: 1 in the rationale, 0.5 in the summary, 0.5 in the tags. 0 for none.
+ * (The databases' own ranks, bm25 and ts_rank, are left aside: SQLite's bm25 counts every match of
+ * every word in the whole index, so its cost grows with the history; tests/bench/conflicts.bench.ts.)
+ */
+export function wordRanks(words: readonly string[], docs: readonly TextDoc[]): Map<string, number> {
+  // a word matches a token that starts with its stem (so the stem's suffixes too): one regular
+  // expression per word over each field, not a tokenization of every candidate
+  const stems = [...new Set(words.map(stem))].map((w) => ({ w, re: new RegExp(`(?:^|[^a-z0-9])${w}`) }));
+  const fold = (text: string) => tokens(text).join(" ");
+  const parsed = docs.map((d) => ({ id: d.id, fields: [fold(d.rationale), fold(d.summary), fold(d.tags.join(" "))] }));
+  const hits = parsed.map((d) => stems.map(({ re }) => d.fields.map((f) => re.test(f))));
+  const df = stems.map((_, k) => hits.filter((h) => h[k].some(Boolean)).length);
+  const n = parsed.length;
+  return new Map(
+    parsed.map((d, i) => {
+      let rank = 0;
+      stems.forEach((_, k) => {
+        const [rationale, summary, tags] = hits[i][k];
+        const where = (rationale ? 1 : 0) + (summary ? 0.5 : 0) + (tags ? 0.5 : 0);
+        if (where > 0) rank += where * Math.log(1 + n / (1 + df[k]));
+      });
+      return [d.id, rank];
+    }),
+  );
+}
 
 const sameText = (a: string | null, b: string | null): a is string => a !== null && b !== null && a === b;
 
@@ -161,12 +239,13 @@ export function scorePrecedent(
     const words = Math.round(w.words * Math.min(1, candidate.textRank / bestTextRank));
     if (words > 0) {
       score += words;
-      const common = commonWords(target, candidate);
-      reasons.push(common.length ? `Similar wording: ${common.join(", ")}` : "Similar wording");
+      reasons.push(SIMILAR_WORDING);
     }
   }
   return { score, reasons };
 }
+
+const SIMILAR_WORDING = "Similar wording";
 
 /** Words of the case that also appear in the candidate's rationale or summary (at most five). */
 export function commonWords(target: Pick<PrecedentCase, "summary" | "rationale">, candidate: PrecedentCase): string[] {
@@ -191,7 +270,7 @@ export function rankPrecedents(
     if (c.id !== target.id && (!seen || c.textRank > seen.textRank)) unique.set(c.id, c);
   }
   const best = Math.max(0, ...[...unique.values()].map((c) => c.textRank));
-  return [...unique.values()]
+  const ranked = [...unique.values()]
     .map((c) => ({ ...c, ...scorePrecedent(target, c, best) }))
     .filter((c) => c.score > 0)
     .sort(
@@ -201,4 +280,13 @@ export function rankPrecedents(
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     .slice(0, Math.max(0, limit));
+  // the words in common, named only for the cases shown
+  return ranked.map((c) => ({
+    ...c,
+    reasons: c.reasons.map((r) => {
+      if (r !== SIMILAR_WORDING) return r;
+      const common = commonWords(target, c);
+      return common.length ? `${SIMILAR_WORDING}: ${common.join(", ")}` : r;
+    }),
+  }));
 }

@@ -7,10 +7,14 @@
 // - similarCases: the newest 200 resolved cases of the same type sharing a facet or a word with the
 //   case, and the newest 50 of other types under the same routing rule; lib/conflicts/precedent.ts
 //   ranks those.
-// - the log with search words: the newest 500 matches (FTS order on SQLite, the resolvedAt index on
-//   PostgreSQL), ranked by relevance; a page is cut from them before any join.
-// - the log without words: the resolved cases newest first along an index (status[, type |
+// - the log with search words, or filtered by region or tag: the newest 500 matches of the words and
+//   filter keys (FTS order on SQLite, newest resolution on PostgreSQL), ranked by the words
+//   (lib/conflicts/precedent.ts wordRanks) or newest first; the page is cut from them before the
+//   join that reads its rows' names.
+// - the log by type or outcome only: the resolved cases newest first along an index (status[, type |
 //   resolution], resolvedAt, id), LIMIT page + 1, so no sort of the match set.
+// The databases' own ranks (bm25, ts_rank) are not used: SQLite's bm25 counts every document of
+// every query word, a cost that grows with the index (the bare query in the benchmark shows it).
 //
 // Staff only ("conflict:precedents"): the log spans every partner's cases, so partners never see it.
 import "server-only";
@@ -22,13 +26,16 @@ import {
   type PrecedentCandidate,
   type PrecedentCase,
   caseWords,
+  parseKeys,
   rankPrecedents,
   searchKeys,
   searchWords,
+  wordRanks,
 } from "@/lib/conflicts/precedent";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor, type CursorValue } from "@/lib/security/cursor";
-import type { PrecedentSearchQuery } from "@/lib/validation/conflict-precedents";
+import { CONFLICT_RESOLUTIONS, type PrecedentSearchQuery } from "@/lib/validation/conflict-precedents";
+import { CONFLICT_TYPES } from "@/lib/validation/lists";
 import { db, sql } from "./client";
 import { COUNT_CAP, INVALID_CURSOR, type Page } from "./pagination";
 import { conflictScope } from "./scope";
@@ -130,78 +137,94 @@ async function factsOf(s: Sql, ids: readonly string[]): Promise<Map<string, Fact
 }
 
 // ------------------------------------------------------------------------------------------------
-// Full-text queries, per database. Terms are lower-case letters and digits only (caseWords,
+// Full-text candidates, per database. Terms are lower-case letters and digits only (caseWords,
 // searchWords, searchKeys), so they are safe inside FTS5 and tsquery syntax; they still travel as
-// parameters.
+// parameters. A candidate comes back with what ranking needs (its text, its facets from the index
+// keys, level and resolution time) in the same query.
 
-type Ranked = { id: string; rank: number };
+type Candidate = PrecedentCandidate & { ftsRow: number | null };
+
+/** What to match: every key of `must`, any of `anyOf` (keys or words), every word of `words`, no key of `not`. */
+type Match = { must?: string[]; anyOf?: { keys: string[]; words: string[] }; words?: string[]; not?: string[] };
+
+const TEXT_COLUMNS = "{summary rationale tags facets}";
+const KNOWN = { types: CONFLICT_TYPES, resolutions: CONFLICT_RESOLUTIONS };
 
 const quoted = (terms: readonly string[], op: "OR" | "AND") => terms.map((t) => `"${t}"`).join(` ${op} `);
-const TEXT_COLUMNS = "{summary rationale tags facets}";
-// bm25 weights by column: conflictId, summary, rationale, tags, facets, keys (keys never rank)
-const BM25 = `bm25("ConflictSearch", 0, 0.5, 1.0, 0.5, 0.3, 0)`;
-// ts_rank weights {D, C, B, A}: keys, tags and facets, summary, rationale
-const TS_WEIGHTS = `'{0, 0.3, 0.5, 1}'`;
 
-async function similarCandidates(s: Sql, target: PrecedentCase, words: string[]): Promise<Ranked[]> {
-  const typeKey = searchKeys.type(target.type);
-  const ruleKey = target.ruleName ? searchKeys.rule(target.ruleName) : null;
-  const facetKeys = [
-    target.segment ? searchKeys.segment(target.segment) : null,
-    target.regionCode ? searchKeys.region(target.regionCode) : null,
-    ruleKey,
-    ...target.tags.map(searchKeys.tag),
-  ].filter((k): k is string => k !== null);
-
-  if (s.provider === "sqlite") {
-    const alternatives = [
-      facetKeys.length ? `keys : (${quoted(facetKeys, "OR")})` : null,
-      words.length ? `${TEXT_COLUMNS} : (${quoted(words, "OR")})` : null,
-    ].filter(Boolean);
-    const sameType = `keys : "${typeKey}"${alternatives.length ? ` AND (${alternatives.join(" OR ")})` : ""}`;
-    const query = (match: string, limit: number) =>
-      s.all(
-        `SELECT "conflictId" AS "id", -${BM25} AS "rank" FROM "ConflictSearch"
-         WHERE "ConflictSearch" MATCH ? ORDER BY rowid DESC LIMIT ${limit}`,
-        [match],
-      );
-    const rows = [
-      ...(await query(sameType, SAME_TYPE_CANDIDATES)),
-      ...(ruleKey ? await query(`keys : "${ruleKey}" NOT keys : "${typeKey}"`, SAME_RULE_CANDIDATES) : []),
-    ];
-    return rows.map((r) => ({ id: String(r.id), rank: Number(r.rank) }));
-  }
-
-  const wordQuery = words.join(" | ");
-  const rank = words.length ? `ts_rank(${TS_WEIGHTS}, "searchVector", to_tsquery('english', ?))` : "0";
-  const rankParams = words.length ? [wordQuery] : [];
-  const alternatives = [
-    facetKeys.length ? `to_tsquery('simple', ?)` : null,
-    words.length ? `to_tsquery('english', ?)` : null,
+function fts5Match(m: Match): string {
+  const parts: string[] = [];
+  if (m.must?.length) parts.push(`keys : (${quoted(m.must, "AND")})`);
+  const any = [
+    m.anyOf?.keys.length ? `keys : (${quoted(m.anyOf.keys, "OR")})` : null,
+    m.anyOf?.words.length ? `${TEXT_COLUMNS} : (${quoted(m.anyOf.words, "OR")})` : null,
   ].filter(Boolean);
-  const altParams = [...(facetKeys.length ? [facetKeys.join(" | ")] : []), ...(words.length ? [wordQuery] : [])];
-  const sameType = await s.all(
-    `WITH cand AS MATERIALIZED (
-       SELECT "id", "searchVector" FROM "Conflict"
-       WHERE "status" = 'RESOLVED' AND "searchVector" @@ (to_tsquery('simple', ?)${
-         alternatives.length ? ` && (${alternatives.join(" || ")})` : ""
-       })
-       ORDER BY "resolvedAt" DESC, "id" DESC LIMIT ${SAME_TYPE_CANDIDATES})
-     SELECT "id", ${rank}::float8 AS "rank" FROM cand`,
-    [typeKey, ...altParams, ...rankParams],
-  );
-  const sameRule = ruleKey
-    ? await s.all(
-        `WITH cand AS MATERIALIZED (
-           SELECT "id", "searchVector" FROM "Conflict"
-           WHERE "status" = 'RESOLVED' AND "searchVector" @@ (to_tsquery('simple', ?) && !! to_tsquery('simple', ?))
-           ORDER BY "resolvedAt" DESC, "id" DESC LIMIT ${SAME_RULE_CANDIDATES})
-         SELECT "id", ${rank}::float8 AS "rank" FROM cand`,
-        [ruleKey, typeKey, ...rankParams],
-      )
-    : [];
-  return [...sameType, ...sameRule].map((r) => ({ id: String(r.id), rank: Number(r.rank) }));
+  if (any.length) parts.push(`(${any.join(" OR ")})`);
+  if (m.words?.length) parts.push(`${TEXT_COLUMNS} : (${quoted(m.words, "AND")})`);
+  return parts.join(" AND ") + (m.not?.length ? ` NOT keys : (${quoted(m.not, "OR")})` : "");
 }
+
+function tsQuery(m: Match): { text: string; params: string[] } {
+  const params: string[] = [];
+  const query = (config: "simple" | "english", terms: string[], op: "&" | "|") => {
+    params.push(terms.join(` ${op} `));
+    return `to_tsquery('${config}', ?)`;
+  };
+  const parts: string[] = [];
+  if (m.must?.length) parts.push(query("simple", m.must, "&"));
+  const any: string[] = [];
+  if (m.anyOf?.keys.length) any.push(query("simple", m.anyOf.keys, "|"));
+  if (m.anyOf?.words.length) any.push(query("english", m.anyOf.words, "|"));
+  if (any.length) parts.push(`(${any.join(" || ")})`);
+  if (m.words?.length) parts.push(query("english", m.words, "&"));
+  if (m.not?.length) parts.push(`!! ${query("simple", m.not, "|")}`);
+  return { text: parts.join(" && "), params };
+}
+
+/** The newest `limit` resolved cases matching `m`: FTS order on SQLite, the resolvedAt order on PostgreSQL. */
+async function candidates(s: Sql, m: Match, limit: number): Promise<Candidate[]> {
+  const rows =
+    s.provider === "sqlite"
+      ? await s.all(
+          `SELECT rowid AS "ftsRow", "conflictId" AS "id", "summary", "rationale", "keys", "level", "resolvedAt"
+           FROM "ConflictSearch" WHERE "ConflictSearch" MATCH ? ORDER BY rowid DESC LIMIT ${limit}`,
+          [fts5Match(m)],
+        )
+      : await (async () => {
+          const q = tsQuery(m);
+          return s.all(
+            `SELECT "id", "summary", "rationale", "level", "resolvedAt",
+               array_to_string(ARRAY(SELECT u."lexeme" FROM unnest("searchVector") u WHERE 'D' = ANY(u."weights")), ' ') AS "keys"
+             FROM "Conflict" WHERE "status" = 'RESOLVED' AND "searchVector" @@ (${q.text})
+             ORDER BY "resolvedAt" DESC, "id" DESC LIMIT ${limit}`,
+            q.params,
+          );
+        })();
+  return rows.map((r) => {
+    const facets = parseKeys(String(r.keys ?? "").split(" "), KNOWN);
+    return {
+      id: String(r.id),
+      type: facets.type ?? "",
+      resolution: facets.resolution,
+      segment: facets.segment,
+      regionCode: facets.regionCode,
+      regionName: null,
+      ruleName: facets.ruleName,
+      tags: facets.tags,
+      summary: String(r.summary ?? ""),
+      rationale: String(r.rationale ?? ""),
+      level: Number(r.level),
+      resolvedAt: asDate(r.resolvedAt),
+      textRank: 0,
+      ftsRow: r.ftsRow === undefined ? null : Number(r.ftsRow),
+    };
+  });
+}
+
+const withRanks = (words: string[], found: Candidate[]): Candidate[] => {
+  const ranks = wordRanks(words, found);
+  return found.map((c) => ({ ...c, textRank: ranks.get(c.id) ?? 0 }));
+};
 
 /**
  * The resolved cases most like the case `conflictId` (which the caller must be able to read), best
@@ -218,15 +241,19 @@ export async function similarCases(ctx: Ctx, conflictId: string, limit = 5): Pro
     const target = (await factsOf(s, [conflictId])).get(conflictId);
     if (!target) throw notFound("Conflict");
     const words = caseWords(`${target.rationale} ${target.summary}`);
-    const found = await similarCandidates(s, target, words);
-    const facts = await factsOf(s, [...new Set(found.map((f) => f.id))]);
-    const candidates: PrecedentCandidate[] = [];
-    for (const f of found) {
-      const c = facts.get(f.id);
-      if (!c || c.status !== "RESOLVED" || !c.resolvedAt) continue;
-      candidates.push({ ...c, resolvedAt: c.resolvedAt, textRank: Math.max(0, f.rank) });
-    }
-    return rankPrecedents(target, candidates, limit).map((p) => ({
+    const typeKey = searchKeys.type(target.type);
+    const ruleKey = target.ruleName ? searchKeys.rule(target.ruleName) : null;
+    const facetKeys = [
+      target.segment ? searchKeys.segment(target.segment) : null,
+      target.regionCode ? searchKeys.region(target.regionCode) : null,
+      ruleKey,
+      ...target.tags.map(searchKeys.tag),
+    ].filter((k): k is string => k !== null);
+    const found = [
+      ...(await candidates(s, { must: [typeKey], anyOf: { keys: facetKeys, words } }, SAME_TYPE_CANDIDATES)),
+      ...(ruleKey ? await candidates(s, { must: [ruleKey], not: [typeKey] }, SAME_RULE_CANDIDATES) : []),
+    ];
+    return rankPrecedents(target, withRanks(words, found), limit).map((p) => ({
       id: p.id,
       type: p.type,
       resolution: p.resolution,
@@ -274,69 +301,54 @@ type Slice = {
   more: boolean;
   values: Map<string, CursorValue>;
   /** SQLite: each case's row in the FTS table, for its excerpt. */
-  ftsRows?: Map<string, number>;
+  ftsRows: Map<string, number>;
 };
 
 /**
- * With search words: the newest LOG_CANDIDATES matches, ranked (higher first, then id), and the page
- * after/before `from` cut from them in SQL.
+ * From the newest LOG_CANDIDATES matches of the words and filter keys: ordered by the words' rank
+ * (then id) or, without words, newest first (resolvedAt, then id); the page after/before `from`.
  */
-async function rankedSlice(
+async function candidateSlice(
   s: Sql,
   words: string[],
   keys: string[],
   from: Position | undefined,
   back: boolean,
 ): Promise<Slice> {
-  const take = PAGE_SIZE + 1;
-  // walking back is walking the reversed order forward
-  const order = back ? `"score" ASC, "id" DESC` : `"score" DESC, "id" ASC`;
-  const keyset = from
-    ? back
-      ? `WHERE "score" > ? OR ("score" = ? AND "id" < ?)`
-      : `WHERE "score" < ? OR ("score" = ? AND "id" > ?)`
-    : "";
-  const keysetParams = from ? [Number(from.value), Number(from.value), from.id] : [];
-  let rows: Row[];
-  if (s.provider === "sqlite") {
-    const match = [
-      keys.length ? `keys : (${quoted(keys, "AND")})` : null,
-      `${TEXT_COLUMNS} : (${quoted(words, "AND")})`,
-    ]
-      .filter(Boolean)
-      .join(" AND ");
-    rows = await s.all(
-      `WITH cand AS MATERIALIZED (
-         SELECT rowid AS "rid", "conflictId" AS "id", -${BM25} AS "score" FROM "ConflictSearch"
-         WHERE "ConflictSearch" MATCH ? ORDER BY rowid DESC LIMIT ${LOG_CANDIDATES})
-       SELECT "rid", "id", "score", (SELECT count(*) FROM cand) AS "total" FROM cand ${keyset}
-       ORDER BY ${order} LIMIT ${take}`,
-      [match, ...keysetParams],
-    );
+  const found = await candidates(s, { must: keys, words }, LOG_CANDIDATES);
+  const ranked = words.length > 0;
+  const rows = ranked ? withRanks(words, found) : found;
+  const value = (c: Candidate) => (ranked ? c.textRank : c.resolvedAt.getTime());
+  // negative when (av, aid) comes first: higher value first, then id ascending when ranked,
+  // descending when newest first
+  const idOrder = ranked ? 1 : -1;
+  const order = (av: number, aid: string, bv: number, bid: string) =>
+    bv - av || (aid < bid ? -idOrder : aid > bid ? idOrder : 0);
+  const ordered = [...rows].sort((a, b) => order(value(a), a.id, value(b), b.id));
+  const pivot = from && { value: ranked ? Number(from.value) : asDate(from.value).getTime(), id: from.id };
+  const vsPivot = (c: Candidate) => (pivot ? order(value(c), c.id, pivot.value, pivot.id) : 0);
+  let window: Candidate[];
+  if (back) {
+    // the rows just before the pivot, nearest first
+    const end = pivot ? ordered.findIndex((c) => vsPivot(c) >= 0) : -1;
+    const stop = end < 0 ? ordered.length : end;
+    window = ordered.slice(Math.max(0, stop - PAGE_SIZE - 1), stop).reverse();
   } else {
-    const filter = keys.length ? `to_tsquery('simple', ?) && ` : "";
-    rows = await s.all(
-      `WITH cand AS MATERIALIZED (
-         SELECT "id", "searchVector" FROM "Conflict"
-         WHERE "status" = 'RESOLVED' AND "searchVector" @@ (${filter}to_tsquery('english', ?))
-         ORDER BY "resolvedAt" DESC, "id" DESC LIMIT ${LOG_CANDIDATES}),
-       ranked AS (SELECT "id", ts_rank(${TS_WEIGHTS}, "searchVector", to_tsquery('english', ?))::float8 AS "score" FROM cand)
-       SELECT "id", "score", (SELECT count(*) FROM cand) AS "total" FROM ranked ${keyset} ORDER BY ${order} LIMIT ${take}`,
-      [...(keys.length ? [keys.join(" & ")] : []), words.join(" & "), words.join(" & "), ...keysetParams],
-    );
+    const start = pivot ? ordered.findIndex((c) => vsPivot(c) > 0) : 0;
+    window = start < 0 ? [] : ordered.slice(start, start + PAGE_SIZE + 1);
   }
-  const total = rows.length ? Number(rows[0].total) : 0;
   return {
-    ids: rows.map((r) => String(r.id)),
-    total,
-    capped: total >= LOG_CANDIDATES,
-    more: rows.length > PAGE_SIZE,
-    values: new Map(rows.map((r) => [String(r.id), Number(r.score)])),
-    ftsRows: new Map(rows.map((r) => [String(r.id), Number(r.rid)])),
+    ids: window.map((c) => c.id),
+    total: found.length,
+    capped: found.length >= LOG_CANDIDATES,
+    more: window.length > PAGE_SIZE,
+    // ranks as text: a cursor keeps whole numbers only, and a double's shortest text reads back exactly
+    values: new Map(window.map((c) => [c.id, ranked ? String(c.textRank) : c.resolvedAt])),
+    ftsRows: new Map(window.filter((c) => c.ftsRow !== null).map((c) => [c.id, c.ftsRow!])),
   };
 }
 
-/** Without search words: resolved cases newest first along the (status, …, resolvedAt, id) indexes. */
+/** Without words, region or tag: resolved cases newest first along the (status, …, resolvedAt, id) indexes. */
 async function recentSlice(s: Sql, q: PrecedentSearchQuery, from: Position | undefined, back: boolean): Promise<Slice> {
   const where: string[] = [`c."status" = 'RESOLVED'`];
   const params: unknown[] = [];
@@ -347,19 +359,6 @@ async function recentSlice(s: Sql, q: PrecedentSearchQuery, from: Position | und
   if (q.resolution) {
     where.push(`c."resolution" = ?`);
     params.push(q.resolution);
-  }
-  if (q.region) {
-    where.push(`EXISTS (SELECT 1 FROM "Account" a JOIN "Region" g ON g."id" = a."regionId"
-      WHERE a."id" = c."accountId" AND g."code" = ?)`);
-    params.push(q.region);
-  }
-  if (q.tag) {
-    where.push(
-      s.provider === "sqlite"
-        ? `EXISTS (SELECT 1 FROM json_each(c."tags") t WHERE t."value" = ?)`
-        : `c."tags" @> jsonb_build_array(?::text)`,
-    );
-    params.push(q.tag);
   }
   const filtered = where.join(" AND ");
   const keyset = from
@@ -384,6 +383,7 @@ async function recentSlice(s: Sql, q: PrecedentSearchQuery, from: Position | und
     capped: count > COUNT_CAP,
     more: rows.length > PAGE_SIZE,
     values: new Map(rows.map((r) => [String(r.id), asDate(r.resolvedAt)])),
+    ftsRows: new Map(),
   };
 }
 
@@ -394,16 +394,15 @@ async function excerpts(s: Sql, ids: string[], words: string[], slice: Slice): P
   let rows: Row[];
   if (s.provider === "sqlite") {
     // by the FTS rowid: "conflictId" is not indexed inside the FTS table
-    const match = `${TEXT_COLUMNS} : (${quoted(words, "OR")})`;
     rows = await s.all(
-      `SELECT "conflictId" AS "id", snippet("ConflictSearch", 2, '${MARK_START}', '${MARK_END}', '…', 32) AS "excerpt"
+      `SELECT "conflictId" AS "id", snippet("ConflictSearch", 2, '${MARK_START}', '${MARK_END}', '…', 48) AS "excerpt"
        FROM "ConflictSearch" WHERE "ConflictSearch" MATCH ? AND rowid IN (${list})`,
-      [match, ...ids.map((id) => slice.ftsRows?.get(id) ?? -1)],
+      [`${TEXT_COLUMNS} : (${quoted(words, "OR")})`, ...ids.map((id) => slice.ftsRows.get(id) ?? -1)],
     );
   } else {
     rows = await s.all(
       `SELECT "id", ts_headline('english', COALESCE("rationale", ''), to_tsquery('english', ?),
-         'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, ShortWord=2') AS "excerpt"
+         'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=60, MinWords=30, ShortWord=2') AS "excerpt"
        FROM "Conflict" WHERE "id" IN (${list})`,
       [words.join(" | "), ...ids],
     );
@@ -430,8 +429,10 @@ export async function searchPrecedents(ctx: Ctx, q: PrecedentSearchQuery): Promi
   const back = before !== undefined;
   const from = before ?? after;
   return sql.session(async (s) => {
-    const keys = filterKeys(q);
-    const slice = words.length ? await rankedSlice(s, words, keys, from, back) : await recentSlice(s, q, from, back);
+    const slice =
+      words.length || q.region || q.tag
+        ? await candidateSlice(s, words, filterKeys(q), from, back)
+        : await recentSlice(s, q, from, back);
     const ids = back ? slice.ids.slice(0, PAGE_SIZE).reverse() : slice.ids.slice(0, PAGE_SIZE);
     const facts = await factsOf(s, ids);
     const marked = await excerpts(s, ids, words, slice);

@@ -10,7 +10,7 @@ import type { Random } from "./random";
 
 type Variant = readonly [rationale: string, tags: readonly string[]];
 
-const NARRATIVES: Readonly<Record<ConflictType, Partial<Record<ConflictResolution, readonly Variant[]>>>> = {
+export const NARRATIVES: Readonly<Record<ConflictType, Partial<Record<ConflictResolution, readonly Variant[]>>>> = {
   DUPLICATE_REGISTRATION: {
     AWARD_PARTNER: [
       [

@@ -205,19 +205,48 @@ describe("searchPrecedents", () => {
       slaDueAt: new Date("2026-12-01T00:00:00Z"),
       resolvedAt: new Date(),
     };
-    const strong = await db.conflict.create({
-      data: { ...base, rationale: "Wombat wombat: the wombat quote undercut the partner's wombat pricing." },
-    });
+    // the weaker match is written first, so that id order alone would put it first
     const weak = await db.conflict.create({
       data: {
         ...base,
-        rationale: "The customer compared several offers over many weeks; one of them mentioned a wombat.",
+        summary: "A wombat-sized discount undercut a protected deal.",
+        rationale: "The customer compared several offers over many weeks.",
       },
+    });
+    const strong = await db.conflict.create({
+      data: { ...base, rationale: "The wombat quote undercut the partner's pricing under protection." },
     });
     const page = await searchPrecedents(ops, query({ q: "wombat" }));
     expect(page.items.map((r) => r.id)).toEqual([strong.id, weak.id]);
     expect(page.total).toBe(2);
     expect(page.items[0].excerpt).toContain(`${MARK_START}wombat${MARK_END}`);
+  });
+
+  it("pages a search and a tag filter forward and back without losing or repeating a case", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const filters: Record<string, string>[] = [{ q: "partner" }, { tag: "escalated" }, { q: "the", region: "NA" }];
+    for (const filter of filters) {
+      const seen: string[] = [];
+      let page = await searchPrecedents(ops, query(filter));
+      const first = page.items.map((r) => r.id);
+      const total = page.total;
+      for (;;) {
+        seen.push(...page.items.map((r) => r.id));
+        if (!page.nextCursor) break;
+        const next = await searchPrecedents(ops, query({ ...filter, after: page.nextCursor }));
+        const back = await searchPrecedents(ops, query({ ...filter, before: next.prevCursor! }));
+        expect(back.items.map((r) => r.id)).toEqual(page.items.map((r) => r.id));
+        page = next;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(total);
+      expect(first.length).toBeGreaterThan(0);
+      if (filter.tag) {
+        const tagged = await db.conflict.findMany({ where: { status: "RESOLVED" }, select: { id: true, tags: true } });
+        const expected = tagged.filter((c) => (c.tags as string[] | null)?.includes("escalated")).map((c) => c.id);
+        expect([...seen].sort()).toEqual(expected.sort());
+      }
+    }
   });
 
   it("is staff only: a partner is refused", async () => {

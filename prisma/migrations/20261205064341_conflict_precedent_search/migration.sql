@@ -12,10 +12,11 @@ CREATE INDEX "Conflict_status_resolution_resolvedAt_id_idx" ON "Conflict"("statu
 -- by the triggers below, so searching never scans cases in JavaScript. Prisma cannot model these
 -- objects; tests/integration/migration-drift.test.ts ignores exactly them by name.
 --
--- Columns: the case's summary, its rationale, its tags, the facets in words (type, segment = the
+-- Columns: the case's id, its summary, its rationale, its tags, the facets in words (type, segment = the
 -- account's tier, region code and name, routing rule name) and "keys": one exact token per facet
 -- ("ktype…", "kres…", "kseg…", "kreg<hex code>", "krule<hex name>", "ktag<hex tag>") that the
--- filters and the similarity query match on (lib/conflicts/precedent.ts builds the same tokens).
+-- filters and the similarity query match on (lib/conflicts/precedent.ts builds the same tokens), and,
+-- unindexed, the level and resolution time the ranking reads without a second lookup.
 CREATE VIRTUAL TABLE "ConflictSearch" USING fts5(
   "conflictId" UNINDEXED,
   "summary",
@@ -23,6 +24,8 @@ CREATE VIRTUAL TABLE "ConflictSearch" USING fts5(
   "tags",
   "facets",
   "keys",
+  "level" UNINDEXED,
+  "resolvedAt" UNINDEXED,
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
@@ -46,7 +49,9 @@ SELECT
     ' kseg' || lower(COALESCE(a."tier", 'none')) ||
     COALESCE(' kreg' || lower(hex(g."code")), '') ||
     COALESCE(' krule' || lower(hex(rl."name")), '') ||
-    COALESCE((SELECT ' ' || group_concat('ktag' || lower(hex(j."value")), ' ') FROM json_each(c."tags") j), '') AS "keys"
+    COALESCE((SELECT ' ' || group_concat('ktag' || lower(hex(j."value")), ' ') FROM json_each(c."tags") j), '') AS "keys",
+  c."level" AS "level",
+  c."resolvedAt" AS "resolvedAt"
 FROM "Conflict" c
 LEFT JOIN "Account" a ON a."id" = c."accountId"
 LEFT JOIN "Region" g ON g."id" = a."regionId"
@@ -62,8 +67,8 @@ WHERE c."status" = 'RESOLVED';
 
 CREATE TRIGGER "Conflict_search_insert" AFTER INSERT ON "Conflict" WHEN NEW."status" = 'RESOLVED'
 BEGIN
-  INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys")
-    SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys" FROM "ConflictSearchSource"
+  INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt")
+    SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt" FROM "ConflictSearchSource"
     WHERE "conflictId" = NEW."id";
 END;
 
@@ -71,8 +76,8 @@ END;
 CREATE TRIGGER "Conflict_search_update" AFTER UPDATE ON "Conflict"
 BEGIN
   DELETE FROM "ConflictSearch" WHERE rowid IN (SELECT "id" FROM "ConflictSearch_content" WHERE "c0" = OLD."id");
-  INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys")
-    SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys" FROM "ConflictSearchSource"
+  INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt")
+    SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt" FROM "ConflictSearchSource"
     WHERE "conflictId" = NEW."id";
 END;
 
@@ -85,11 +90,11 @@ END;
 CREATE TRIGGER "ConflictRegistration_search_insert" AFTER INSERT ON "ConflictRegistration"
 BEGIN
   DELETE FROM "ConflictSearch" WHERE rowid IN (SELECT "id" FROM "ConflictSearch_content" WHERE "c0" = NEW."conflictId");
-  INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys")
-    SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys" FROM "ConflictSearchSource"
+  INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt")
+    SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt" FROM "ConflictSearchSource"
     WHERE "conflictId" = NEW."conflictId";
 END;
 
 -- Cases resolved before this migration.
-INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys")
-  SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys" FROM "ConflictSearchSource";
+INSERT INTO "ConflictSearch" ("conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt")
+  SELECT "conflictId", "summary", "rationale", "tags", "facets", "keys", "level", "resolvedAt" FROM "ConflictSearchSource";

@@ -6,7 +6,10 @@ import {
   commonWords,
   rankPrecedents,
   scorePrecedent,
+  parseKeys,
   searchKeys,
+  stem,
+  wordRanks,
 } from "@/lib/conflicts/precedent";
 
 const target: PrecedentCase = {
@@ -59,9 +62,11 @@ describe("scorePrecedent", () => {
         "Same routing rule: Partner-sourced mid-market",
         "Same segment: Enterprise",
         "Same region: EMEA West",
-        "Similar wording: registered, emerald, supply",
+        "Similar wording",
       ],
     });
+    // the ranking names the words in common for the cases it returns
+    expect(rankPrecedents(target, [c], 1)[0].reasons.at(-1)).toBe("Similar wording: registered, emerald, supply");
   });
 
   it("counts at most three shared tags, and scales the wording by the best rank of the search", () => {
@@ -146,5 +151,59 @@ describe("searchKeys", () => {
     expect(searchKeys.region("NA")).toBe("kreg4e41");
     expect(searchKeys.tag("né")).toBe("ktag6ec3a9");
     expect(searchKeys.rule("A")).toBe("krule41");
+  });
+});
+
+describe("wordRanks", () => {
+  it("weighs where a word appears (rationale 1, summary and tags 0.5) by its rarity in the set", () => {
+    const docs = [
+      { id: "a", summary: "", rationale: "Evidence of the first meeting.", tags: [] },
+      { id: "b", summary: "Evidence attached.", rationale: "", tags: [] },
+      { id: "c", summary: "", rationale: "Nothing here.", tags: ["meeting-notes"] },
+      { id: "d", summary: "", rationale: "Unrelated.", tags: [] },
+    ];
+    const ranks = wordRanks(["evidence", "meetings"], docs);
+    // N = 4; "evidence" in a and b (df 2): ln(1 + 4/3); "meeting" (stemmed) in a and c: ln(1 + 4/3)
+    const idf = Math.log(1 + 4 / 3);
+    expect(ranks.get("a")).toBeCloseTo(2 * idf);
+    expect(ranks.get("b")).toBeCloseTo(0.5 * idf);
+    expect(ranks.get("c")).toBeCloseTo(0.5 * idf);
+    expect(ranks.get("d")).toBe(0);
+  });
+
+  it("stems lightly so that registered meets registration", () => {
+    expect(stem("registered")).toBe(stem("registration"));
+    expect(stem("claims")).toBe("claim");
+    expect(stem("uses")).toBe("uses"); // too short to strip
+    expect(stem("evidence")).toBe("eviden");
+  });
+});
+
+describe("parseKeys", () => {
+  it("reads back the facets searchKeys wrote", () => {
+    const keys = [
+      searchKeys.type("DIRECT_VS_PARTNER"),
+      searchKeys.resolution("CO_SELL"),
+      searchKeys.segment("ENTERPRISE"),
+      searchKeys.region("EMEA-WEST"),
+      searchKeys.rule("Named strategic accounts"),
+      searchKeys.tag("co-sell"),
+      searchKeys.tag("services-capability"),
+    ];
+    const known = { types: ["DIRECT_VS_PARTNER"], resolutions: ["CO_SELL", "SPLIT"] };
+    expect(parseKeys(keys, known)).toEqual({
+      type: "DIRECT_VS_PARTNER",
+      resolution: "CO_SELL",
+      segment: "ENTERPRISE",
+      regionCode: "EMEA-WEST",
+      ruleName: "Named strategic accounts",
+      tags: ["co-sell", "services-capability"],
+    });
+    // SQLite writes "kreg" and "krule" with nothing after them for a case without region or rule
+    expect(parseKeys(["kreg", "krule", "ksegnone"], known)).toMatchObject({
+      regionCode: null,
+      ruleName: null,
+      segment: null,
+    });
   });
 });
