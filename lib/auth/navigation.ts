@@ -22,6 +22,7 @@ export const REGISTRATIONS_PATH: Record<Role, string> = {
 
 const STAFF_DATA: NavItem[] = [
   { href: "/registrations", label: "Registrations" },
+  { href: "/conflicts", label: "Conflicts" },
   { href: "/conflicts/precedents", label: "Conflict precedents" },
   { href: "/opportunities", label: "Opportunities" },
   { href: "/accounts", label: "Accounts" },
