@@ -5,6 +5,7 @@ import { commentInput, escalateInput, raiseConflictInput, resolveInput } from "@
 import { factsSchema } from "@/lib/rules";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
 import { auditEventListQuery, registrationListQuery } from "@/lib/validation/lists";
+import { conflictListQuery } from "@/lib/validation/conflict-filters";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -221,6 +222,11 @@ function auditPaths() {
 }
 
 export function openApiDocument(serverUrl: string) {
+  const doc = coreDocument(serverUrl);
+  return { ...doc, paths: withRateLimit(withOperations(doc.paths, conflictReadPaths())) };
+}
+
+function coreDocument(serverUrl: string) {
   const listQuery = schema(registrationListQuery) as { properties?: Record<string, unknown> };
   return {
     openapi: "3.1.0",
@@ -367,5 +373,42 @@ export function openApiDocument(serverUrl: string) {
       },
       ...auditPaths(),
     }),
+  };
+}
+
+// ── conflicts, read side (GET /api/v1/conflicts, GET /api/v1/conflicts/{id}) ──
+type PathItem = Record<string, Operation & Record<string, unknown>>;
+
+/** Adds operations to the paths, beside any the path already has (the conflict writes share its paths). */
+function withOperations<P extends Record<string, PathItem>>(paths: P, extra: Record<string, PathItem>): P {
+  const out: Record<string, PathItem> = { ...paths };
+  for (const [path, ops] of Object.entries(extra)) out[path] = { ...(out[path] ?? {}), ...ops };
+  return out as P;
+}
+
+function conflictReadPaths(): Record<string, PathItem> {
+  const query = schema(conflictListQuery) as { properties?: Record<string, unknown> };
+  return {
+    "/api/v1/conflicts": {
+      get: {
+        summary:
+          "Conflict cases in the caller's scope (cursor pagination); without `slice=all`, the caller's own slice. " +
+          "A partner sees only cases it is party to, the other side named 'the vendor' or 'another partner'.",
+        parameters: Object.entries(query.properties ?? {}).map(([name, s]) => ({
+          name,
+          in: "query",
+          required: false,
+          schema: s,
+        })),
+        responses: { "200": { description: "A page of conflict cases" }, ...errors(400, 401, 403) },
+      },
+    },
+    "/api/v1/conflicts/{id}": {
+      get: {
+        summary: "One conflict case: parties, account and deal, evidence with timelines and rule traces, history",
+        parameters: [idParam],
+        responses: { "200": { description: "The case, fitted to the caller" }, ...errors(401, 403, 404) },
+      },
+    },
   };
 }

@@ -22,6 +22,7 @@ export const REGISTRATIONS_PATH: Record<Role, string> = {
 
 const STAFF_DATA: NavItem[] = [
   { href: "/registrations", label: "Registrations" },
+  { href: "/conflicts", label: "Conflicts" },
   { href: "/conflicts/precedents", label: "Conflict precedents" },
   { href: "/opportunities", label: "Opportunities" },
   { href: "/accounts", label: "Accounts" },
@@ -42,6 +43,7 @@ export const NAV: Record<Role, NavItem[]> = {
   PARTNER: [
     { href: "/portal", label: "Home" },
     { href: "/portal/registrations", label: "My registrations" },
+    { href: "/portal/conflicts", label: "Conflicts" },
     { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },
     { href: "/portal/api-keys", label: "API keys" },

@@ -7,7 +7,7 @@ import { db } from "./client";
 import type { ClosedStage } from "@/lib/opportunities/stages";
 import { openOpportunity } from "./opportunities";
 import { ruleSetInForceAt } from "./rule-sets";
-import { accountScope, conflictScope, opportunityScope, partnerScope, registrationScope } from "./scope";
+import { accountScope, opportunityScope, partnerScope, registrationScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
 
 const DAY_MS = 86_400_000;
@@ -92,46 +92,7 @@ export async function listRecentDecisions(ctx: Ctx, take = 8): Promise<QueueRow[
   });
 }
 
-// ─────────────── conflicts ───────────────
-
-/** Open conflicts counted by type or by escalation level. */
-export async function countOpenConflicts(ctx: Ctx, by: "type" | "level"): Promise<Record<string, number>> {
-  const where = { AND: [conflictScope(ctx), { status: "OPEN" as const }] };
-  const rows =
-    by === "type"
-      ? (await db.conflict.groupBy({ by: ["type"], where, _count: { _all: true } })).map(
-          (r) => [r.type, r._count._all] as const,
-        )
-      : (await db.conflict.groupBy({ by: ["level"], where, _count: { _all: true } })).map(
-          (r) => [String(r.level), r._count._all] as const,
-        );
-  return Object.fromEntries(rows);
-}
-
-const conflictSelect = {
-  id: true,
-  type: true,
-  level: true,
-  summary: true,
-  slaDueAt: true,
-  openedAt: true,
-  account: { select: { id: true, name: true } },
-} satisfies Prisma.ConflictSelect;
-
-export type ConflictRow = Prisma.ConflictGetPayload<{ select: typeof conflictSelect }>;
-
-/** Open conflicts in the caller's scope, the most urgent first; `level` narrows to one level. */
-export async function listOpenConflicts(
-  ctx: Ctx,
-  opts: { level?: number; take?: number } = {},
-): Promise<ConflictRow[]> {
-  return db.conflict.findMany({
-    where: { AND: [conflictScope(ctx), { status: "OPEN", ...(opts.level ? { level: opts.level } : {}) }] },
-    orderBy: [{ slaDueAt: "asc" }, { id: "asc" }],
-    take: opts.take ?? 10,
-    select: conflictSelect,
-  });
-}
+// Conflict counts and previews: lib/db/conflicts.ts (conflictTile, conflictPreview), one where clause with /conflicts.
 
 // ─────────────── rules ───────────────
 

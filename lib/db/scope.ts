@@ -2,6 +2,7 @@
 // own filters with these (AND), so a row outside the caller's scope is indistinguishable from a
 // missing one. This is the one place that branches on the caller's role to build a where clause;
 // whether a role may act at all is lib/auth/permissions.ts (can()).
+import { CONFLICT_LEVEL_DECIDERS } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -93,4 +94,37 @@ export function attributionScope(ctx: Ctx): Prisma.AttributionWhereInput {
 /** API keys: a partner's users hold their company's keys, channel operations the admin keys. */
 export function apiKeyScope(ctx: Ctx): { scope: "PARTNER"; partnerId: string } | { scope: "ADMIN" } {
   return ctx.role === "PARTNER" ? { scope: "PARTNER", partnerId: ctx.partnerId ?? "" } : { scope: "ADMIN" };
+}
+
+/**
+ * The caller's own slice of the conflicts their scope holds (the "mine" tab of /conflicts,
+ * lib/validation/conflict-filters.ts): an executive's escalation level (the levels their title
+ * decides, lib/auth/permissions.ts CONFLICT_LEVEL_DECIDERS), a partner manager's partners, an
+ * AE's deals (owner of the account, AE of the opportunity, or the direct party); channel
+ * operations and partners have no narrower slice than their scope.
+ */
+export function conflictSliceScope(ctx: Ctx): Prisma.ConflictWhereInput {
+  const me = ctx.userId ?? "";
+  switch (ctx.role) {
+    case "EXEC": {
+      const levels = Object.entries(CONFLICT_LEVEL_DECIDERS)
+        .filter(([, d]) => d.roles.includes("EXEC") && !!ctx.title && !!d.titles?.includes(ctx.title))
+        .map(([level]) => Number(level));
+      return levels.length ? { level: { in: levels } } : {};
+    }
+    case "PARTNER_MANAGER":
+      return { parties: { some: { partner: { managerId: me } } } };
+    case "AE":
+      return conflictAeScope(me);
+    case "ADMIN":
+    case "PARTNER":
+      return {};
+  }
+}
+
+/** Cases on one AE's deals: the account they own, the opportunity they sell, or the direct party. */
+export function conflictAeScope(userId: string): Prisma.ConflictWhereInput {
+  return {
+    OR: [{ account: { ownerId: userId } }, { opportunity: { aeId: userId } }, { parties: { some: { userId } } }],
+  };
 }

@@ -12,7 +12,7 @@ import {
   VERTICALS,
 } from "@/lib/rules";
 
-const id = z
+export const id = z
   .string()
   .trim()
   .min(1)
@@ -36,7 +36,7 @@ export const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(
+export function listSchema<S extends readonly [string, ...string[]], F extends z.ZodRawShape>(
   sorts: S,
   defaultSort: S[number],
   filters: F,

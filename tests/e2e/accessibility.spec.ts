@@ -37,6 +37,8 @@ const STAFF_DETAILS: [list: string, pattern: RegExp, take: number][] = [
   ["/opportunities", /^\/opportunities\/[^/?]+$/, 1],
   ["/accounts", /^\/accounts\/[^/?]+$/, 1],
   ["/partners", /^\/partners\/[^/?]+$/, 1],
+  ["/conflicts?slice=all", /^\/conflicts\/[^/?]+$/, 1],
+  ["/conflicts?slice=all&status=RESOLVED", /^\/conflicts\/[^/?]+$/, 1],
   ["/rules", /^\/rules\/(?!explorer|diff)[^/?]+$/, 5],
 ];
 
@@ -60,6 +62,7 @@ for (const [role, email] of ROLES) {
     if (role === "PARTNER") {
       urls.push("/portal/registrations/new", "/portal/registrations/upload");
       urls.push(...(await rowLinks(page, "/portal/registrations", /^\/portal\/registrations\/(?!new|upload)[^/?]+$/)));
+      urls.push(...(await rowLinks(page, "/portal/conflicts?status=ALL", /^\/portal\/conflicts\/[^/?]+$/)));
     } else {
       for (const [list, pattern, take] of STAFF_DETAILS) urls.push(...(await rowLinks(page, list, pattern, take)));
       urls.push("/rules/explorer", "/conflicts/patterns");

@@ -25,9 +25,13 @@ describe("OpenAPI document", () => {
         "/api/v1/registrations/{id}/decision",
         "/api/v1/registrations/{id}/extension",
         "/api/v1/rulesets",
+        "/api/v1/conflicts",
+        "/api/v1/conflicts/{id}",
       ]),
     );
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
+    // the conflict reads and writes share a path: both operations are documented
+    expect(Object.keys((doc.paths as Record<string, object>)["/api/v1/conflicts"]).sort()).toEqual(["get", "post"]);
   });
 
   it("documents the conflict writes with their input schemas (issue 11)", () => {

@@ -8,13 +8,8 @@ import { ConflictTable } from "@/components/dashboards/conflict-table";
 import { Table } from "@/components/ui/table";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
-import {
-  countOpenConflicts,
-  countOwnedAccounts,
-  listOpenConflicts,
-  listOpenOpportunities,
-  openPipelineBy,
-} from "@/lib/db/dashboards";
+import { conflictPreview } from "@/lib/db/conflicts";
+import { countOwnedAccounts, listOpenOpportunities, openPipelineBy } from "@/lib/db/dashboards";
 import { formatDate, formatMoney, formatNumber, humanize } from "@/lib/format";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
 
@@ -24,16 +19,16 @@ export default async function AePage() {
   const ctx = await staffContext("AE");
   if (!ctx.allowed) return <NoAccess what="The account executive's book" />;
   const now = new Date();
-  const [byStage, deals, book, conflicts, conflictsByLevel] = await Promise.all([
+  const [byStage, deals, book, conflicts] = await Promise.all([
     openPipelineBy(ctx, "stage"),
     listOpenOpportunities(ctx, 10),
     countOwnedAccounts(ctx),
-    listOpenConflicts(ctx, { take: 10 }),
-    countOpenConflicts(ctx, "level"),
+    // the AE's own slice of open cases (lib/db/scope.ts conflictSliceScope): the same view /conflicts opens on
+    conflictPreview(ctx, {}, 10, now),
   ]);
   const openCount = byStage.reduce((a, b) => a + b.count, 0);
   const openAcv = byStage.reduce((a, b) => a + b.acvCents, BigInt(0));
-  const conflictCount = Object.values(conflictsByLevel).reduce((a, b) => a + b, 0);
+  const conflictCount = conflicts.count;
   // keep the funnel order of the stages, not the order the database grouped them in
   const stages = OPEN_STAGES.map((s) => byStage.find((b) => b.key === s) ?? { key: s, count: 0, acvCents: BigInt(0) });
   return (
@@ -68,9 +63,13 @@ export default async function AePage() {
         />
         <Stat
           label="My open conflicts"
-          value={formatNumber(conflictCount)}
+          value={
+            <Link href={conflicts.href} className="hover:underline">
+              {formatNumber(conflictCount)}
+            </Link>
+          }
           tone={conflictCount > 0 ? "warn" : "good"}
-          hint="Where you are a party"
+          hint="On your deals and accounts"
         />
       </div>
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -136,14 +135,21 @@ export default async function AePage() {
           )}
         </Card>
       </div>
-      <Card title="Conflicts where I am a party">
-        {conflicts.length === 0 ? (
+      <Card
+        title="Conflicts on my deals"
+        action={
+          <Link href={conflicts.href} className="text-xs font-medium text-brand-700 hover:underline">
+            All {formatNumber(conflictCount)}
+          </Link>
+        }
+      >
+        {conflicts.rows.length === 0 ? (
           <p className="text-sm text-slate-600">
             No open conflicts involve you. If a partner claim overlaps one of your deals, the case opens here at level
-            1.
+            1, and you can raise one yourself from the deal&apos;s page.
           </p>
         ) : (
-          <ConflictTable rows={conflicts} now={now} />
+          <ConflictTable rows={conflicts.rows} now={now} />
         )}
       </Card>
     </>

@@ -7,7 +7,8 @@ import { CountList } from "@/components/dashboards/count-list";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
 import { TITLE_LABEL } from "@/lib/auth/types";
-import { countOpenConflicts, openPipelineBy, quarterResults, registrationPulse } from "@/lib/db/dashboards";
+import { conflictTile } from "@/lib/db/conflicts";
+import { openPipelineBy, quarterResults, registrationPulse } from "@/lib/db/dashboards";
 import { formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
 import { ROUTES } from "@/lib/validation/lists";
 
@@ -32,13 +33,17 @@ export default async function ExecPage() {
     openPipelineBy(ctx, "route"),
     openPipelineBy(ctx, "source"),
     quarterResults(ctx, now),
-    countOpenConflicts(ctx, "level"),
+    // every open case by level, each count linking to the /conflicts view it counts
+    Promise.all([
+      conflictTile(ctx, { slice: "all" }, now),
+      ...LEVELS.map((l) => conflictTile(ctx, { slice: "all", level: l.level }, now)),
+    ]),
     registrationPulse(ctx, now),
   ]);
   const openAcv = byRoute.reduce((a, b) => a + b.acvCents, BigInt(0));
   const partnerSourced = bySource.find((s) => s.key === "PARTNER")?.acvCents ?? BigInt(0);
   const decided = results.won.count + results.lost.count;
-  const openConflicts = Object.values(byLevel).reduce((a, b) => a + b, 0);
+  const [allOpen, ...levelTiles] = byLevel;
   // every route gets a bar, even an empty one, so a route the pipeline lacks is visible
   const routes = [...ROUTES, ...(byRoute.some((b) => b.key === "UNROUTED") ? ["UNROUTED"] : [])].map(
     (r) => byRoute.find((b) => b.key === r) ?? { key: r, count: 0, acvCents: BigInt(0) },
@@ -96,10 +101,17 @@ export default async function ExecPage() {
           )}
         </Card>
         <div className="space-y-6">
-          <Card title={`Open conflicts (${formatNumber(openConflicts)})`}>
+          <Card
+            title={`Open conflicts (${formatNumber(allOpen.count)})`}
+            action={
+              <Link href={allOpen.href} className="text-xs font-medium text-brand-700 hover:underline">
+                Open the list
+              </Link>
+            }
+          >
             <CountList
               label="Open conflicts by level"
-              items={LEVELS.map((l) => ({ key: l.level, label: l.label, count: byLevel[l.level] ?? 0 }))}
+              items={LEVELS.map((l, i) => ({ key: l.level, label: l.label, ...levelTiles[i] }))}
             />
           </Card>
           <Card title="Registrations">

@@ -8,14 +8,8 @@ import { Table } from "@/components/ui/table";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { hrefWith } from "@/components/ui/url";
 import { staffContext } from "@/lib/auth/page";
-import {
-  countManagedPartners,
-  countOpenConflicts,
-  listApprovalQueue,
-  listManagedPartners,
-  listOpenConflicts,
-  registrationPulse,
-} from "@/lib/db/dashboards";
+import { conflictPreview } from "@/lib/db/conflicts";
+import { countManagedPartners, listApprovalQueue, listManagedPartners, registrationPulse } from "@/lib/db/dashboards";
 import { formatNumber, humanize } from "@/lib/format";
 
 export const metadata: Metadata = { title: "My partners" };
@@ -25,15 +19,15 @@ export default async function ManagerPage() {
   if (!ctx.allowed) return <NoAccess what="The partner manager's desk" />;
   const now = new Date();
   // registrationScope already narrows a partner manager to their own partners
-  const [partnerCount, partners, pulse, queue, conflicts, conflictsByLevel] = await Promise.all([
+  const [partnerCount, partners, pulse, queue, conflicts] = await Promise.all([
     countManagedPartners(ctx),
     listManagedPartners(ctx, 12),
     registrationPulse(ctx, now),
     listApprovalQueue(ctx, 10),
-    listOpenConflicts(ctx, { level: 1, take: 10 }),
-    countOpenConflicts(ctx, "level"),
+    // level-1 cases involving my partners: the same view /conflicts?level=1 opens on
+    conflictPreview(ctx, { level: "1" }, 10, now),
   ]);
-  const levelOne = conflictsByLevel["1"] ?? 0;
+  const levelOne = conflicts.count;
   const myPartnersHref = hrefWith("/partners", { managerId: ctx.userId ?? undefined }, {});
   const queueHref = "/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc";
   return (
@@ -61,7 +55,11 @@ export default async function ManagerPage() {
         />
         <Stat
           label="Level-1 conflicts"
-          value={formatNumber(levelOne)}
+          value={
+            <Link href={conflicts.href} className="hover:underline">
+              {formatNumber(levelOne)}
+            </Link>
+          }
           tone={levelOne > 0 ? "warn" : undefined}
           hint="Yours to settle with the AE"
         />
@@ -129,14 +127,21 @@ export default async function ManagerPage() {
             />
           )}
         </Card>
-        <Card title="Level-1 conflicts involving my partners">
-          {conflicts.length === 0 ? (
+        <Card
+          title="Level-1 conflicts involving my partners"
+          action={
+            <Link href={conflicts.href} className="text-xs font-medium text-brand-700 hover:underline">
+              All {formatNumber(levelOne)}
+            </Link>
+          }
+        >
+          {conflicts.rows.length === 0 ? (
             <p className="text-sm text-slate-600">
               No open level-1 conflicts. Overlaps between your partners and direct deals show up here to settle with the
               AE.
             </p>
           ) : (
-            <ConflictTable rows={conflicts} now={now} />
+            <ConflictTable rows={conflicts.rows} now={now} />
           )}
         </Card>
       </div>

@@ -9,7 +9,8 @@ import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { AuditEntity } from "@/components/audit/audit-cells";
 import { staffContext } from "@/lib/auth/page";
 import { listRecentAuditEvents } from "@/lib/db/audit-events";
-import { countOpenConflicts, findRuleSetInForce, listApprovalQueue, registrationPulse } from "@/lib/db/dashboards";
+import { conflictTile } from "@/lib/db/conflicts";
+import { findRuleSetInForce, listApprovalQueue, registrationPulse } from "@/lib/db/dashboards";
 import { formatDateTime, formatNumber, humanize } from "@/lib/format";
 import { CONFLICT_TYPES } from "@/lib/validation/lists";
 
@@ -22,11 +23,15 @@ export default async function OpsPage() {
   const [pulse, queue, conflicts, ruleSet, audit] = await Promise.all([
     registrationPulse(ctx, now),
     listApprovalQueue(ctx, 8),
-    countOpenConflicts(ctx, "type"),
+    // every open case by type, each count linking to the /conflicts view it counts
+    Promise.all([
+      conflictTile(ctx, { slice: "all" }, now),
+      ...CONFLICT_TYPES.map((t) => conflictTile(ctx, { slice: "all", type: t }, now)),
+    ]),
     findRuleSetInForce(ctx, now),
     listRecentAuditEvents(ctx, 8),
   ]);
-  const openConflicts = Object.values(conflicts).reduce((a, b) => a + b, 0);
+  const [allOpen, ...typeTiles] = conflicts;
   return (
     <>
       <PageHeader
@@ -93,10 +98,17 @@ export default async function OpsPage() {
               </p>
             )}
           </Card>
-          <Card title={`Open conflicts (${formatNumber(openConflicts)})`}>
+          <Card
+            title={`Open conflicts (${formatNumber(allOpen.count)})`}
+            action={
+              <Link href={allOpen.href} className="text-xs font-medium text-brand-700 hover:underline">
+                Open the list
+              </Link>
+            }
+          >
             <CountList
               label="Open conflicts by type"
-              items={CONFLICT_TYPES.map((t) => ({ key: t, label: humanize(t), count: conflicts[t] ?? 0 }))}
+              items={CONFLICT_TYPES.map((t, i) => ({ key: t, label: humanize(t), ...typeTiles[i] }))}
             />
           </Card>
         </div>

@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
 import { DecisionPanel } from "@/components/registrations/decision-panel";
 import { EvidencePanel } from "@/components/registrations/evidence-panel";
+import { CasesOn } from "@/components/conflicts/cases-on";
 import { staffContext } from "@/lib/auth/page";
+import { listCasesOn } from "@/lib/db/conflicts";
 import { can } from "@/lib/auth/permissions";
 import { registrationEvidence } from "@/lib/db/registration-evidence";
 import { dormantDays, findRegistration } from "@/lib/db/registrations";
@@ -13,10 +15,11 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
   const ctx = await staffContext();
   const id = (await params).id;
   // both reads are scoped to the caller; the evidence is null exactly when the registration is
-  const [reg, evidence, dormant] = await Promise.all([
+  const [reg, evidence, dormant, cases] = await Promise.all([
     findRegistration(ctx, id),
     registrationEvidence(ctx, id),
     dormantDays(),
+    listCasesOn(ctx, { registrationId: id }),
   ]);
   if (!reg) notFound();
   const now = new Date();
@@ -35,6 +38,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           overdue={reg.status === "SUBMITTED" && reg.slaDueAt < now}
         />
       )}
+      <CasesOn cases={cases} casePath="/conflicts" />
       <RegistrationDetailView reg={reg} showPartner dormantDays={dormant} />
       {evidence && <EvidencePanel evidence={evidence} productLine={reg.productLine.name} />}
     </>

@@ -4,7 +4,11 @@ import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
 import { PartnerActions } from "@/components/registrations/partner-actions";
 import { Notice } from "@/components/ui/notice";
+import { CasesOn } from "@/components/conflicts/cases-on";
+import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
+import { listCasesOn } from "@/lib/db/conflicts";
 import { partnerContext } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 import { dormantDays, findRegistration, maxProtectionExtensions } from "@/lib/db/registrations";
 import { formatDateTime } from "@/lib/format";
 
@@ -20,11 +24,13 @@ const OVERLAP: Record<string, string> = {
 export default async function MyRegistrationPage({ params, searchParams }: Props) {
   const ctx = await partnerContext();
   // scoped to the caller's company: another partner's id is answered exactly like a missing one
-  const [reg, maxExtensions, dormant, query] = await Promise.all([
-    findRegistration(ctx, (await params).id),
+  const id = (await params).id;
+  const [reg, maxExtensions, dormant, query, cases] = await Promise.all([
+    findRegistration(ctx, id),
     maxProtectionExtensions(),
     dormantDays(),
     searchParams,
+    listCasesOn(ctx, { registrationId: id }),
   ]);
   if (!reg) notFound();
   const now = new Date();
@@ -49,14 +55,20 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
         title={reg.accountName}
         description={reg.productLine.name}
         actions={
-          <PartnerActions
-            id={reg.id}
-            canExtend={canExtend}
-            canWithdraw={canWithdraw}
-            canUpdate={canWithdraw}
-            extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
-            protectedUntil={reg.protectedUntil?.toISOString() ?? null}
-          />
+          <>
+            {/* "I was here first": a case on the partner's own active registration */}
+            {canWithdraw && can(ctx, "conflict:raise") && !cases.some((c) => c.status === "OPEN") && (
+              <RaiseConflictButton subject={{ registrationId: reg.id }} casePath="/portal/conflicts" />
+            )}
+            <PartnerActions
+              id={reg.id}
+              canExtend={canExtend}
+              canWithdraw={canWithdraw}
+              canUpdate={canWithdraw}
+              extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
+              protectedUntil={reg.protectedUntil?.toISOString() ?? null}
+            />
+          </>
         }
       />
       {created && (
@@ -73,6 +85,7 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
           )}
         </div>
       )}
+      <CasesOn cases={cases} casePath="/portal/conflicts" />
       <RegistrationDetailView reg={reg} showPartner={false} dormantDays={dormant} />
     </>
   );
