@@ -135,7 +135,7 @@ const RESOLUTION_CHOICES = [
 ] as const;
 
 /** The sum of the entered credits, and a message when it is not exactly 100. */
-export function splitTotal(credits: Record<string, string>, parties: Party[]): { total: number; error?: string } {
+function splitTotal(credits: Record<string, string>, parties: Party[]): { total: number; error?: string } {
   const total = parties.reduce((a, p) => a + (Number(credits[p.id]) || 0), 0);
   const rounded = Math.round(total * 100) / 100;
   return rounded === 100

@@ -54,7 +54,7 @@ export function partnerOutcome(
 }
 
 /** The levels whose cases this executive decides (lib/auth/permissions.ts CONFLICT_LEVEL_DECIDERS). */
-export function execLevels(ctx: Pick<Ctx, "role" | "title">): number[] {
+function execLevels(ctx: Pick<Ctx, "role" | "title">): number[] {
   return Object.entries(CONFLICT_LEVEL_DECIDERS)
     .filter(([, d]) => d.roles.includes(ctx.role) && !!ctx.title && !!d.titles?.includes(ctx.title))
     .map(([level]) => Number(level));

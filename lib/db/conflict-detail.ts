@@ -120,13 +120,13 @@ export type EvidenceRegistration = Omit<RegistrationRow, "routeDecision" | "acti
   holdsClaim: boolean;
   routeDecision: DecisionView | null;
 };
-export type EvidenceOpportunity = Omit<NonNullable<Row["opportunity"]>, "routeDecision" | "partner"> & {
+type EvidenceOpportunity = Omit<NonNullable<Row["opportunity"]>, "routeDecision" | "partner"> & {
   partner: { name: string } | null;
   routeDecision: DecisionView | null;
 };
 export type EventView = Omit<Row["events"][number], "actor"> & { actorLabel: string };
 /** Who claimed the deal first, in the reader's words. */
-export type FirstClaim = { label: string; at: Date; self: boolean } | null;
+type FirstClaim = { label: string; at: Date; self: boolean } | null;
 
 export type ConflictDetail = Omit<Row, "parties" | "registrations" | "events" | "opportunity" | "tags"> & {
   /** What the case is about, in words (lib/db/conflicts.ts subjectFor). */
@@ -144,7 +144,7 @@ export type ConflictDetail = Omit<Row, "parties" | "registrations" | "events" | 
 const decisionFor = (ctx: Ctx, d: DecisionRow | null): DecisionView | null =>
   d && { ...d, trace: storedTraceFor(ctx, d.trace) };
 
-export const SYSTEM_ACTOR = "Accord (automatic)";
+const SYSTEM_ACTOR = "Accord (automatic)";
 
 function actorLabel(ctx: Ctx, staff: boolean, actor: Row["events"][number]["actor"]): string {
   if (!actor) return SYSTEM_ACTOR;

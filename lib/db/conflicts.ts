@@ -21,12 +21,12 @@ import type { Prisma } from "./generated/sqlite/client";
 
 const SORTS: Record<ConflictListQuery["sort"], SortColumn> = { slaDueAt: scalar(), openedAt: scalar() };
 /** The most urgent first; the newest first when sorted by opening. */
-export const DEFAULT_DIR: Record<ConflictListQuery["sort"], "asc" | "desc"> = { slaDueAt: "asc", openedAt: "desc" };
+const DEFAULT_DIR: Record<ConflictListQuery["sort"], "asc" | "desc"> = { slaDueAt: "asc", openedAt: "desc" };
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** The caller's scope AND the filters: the one where clause of both the list and the count. */
-export function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.ConflictWhereInput {
+function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.ConflictWhereInput {
   // which partner or AE is party to a case is vendor knowledge: a partner's filters on them are ignored
   const parties = can(ctx, "conflict:read-parties");
   const and: Prisma.ConflictWhereInput[] = [conflictScope(ctx)];

@@ -5,9 +5,8 @@ import { z } from "zod";
 import { CONFLICT_TYPES, id, listSchema } from "./lists";
 
 export { CONFLICT_TYPES };
-export const CONFLICT_STATUSES = ["OPEN", "RESOLVED", "ALL"] as const;
-export const CONFLICT_LEVELS = [1, 2, 3, 4] as const;
-export const CONFLICT_SLICES = ["mine", "all"] as const;
+const CONFLICT_STATUSES = ["OPEN", "RESOLVED", "ALL"] as const;
+const CONFLICT_SLICES = ["mine", "all"] as const;
 
 const day = z
   .string()
