@@ -50,7 +50,7 @@ export function RaiseConflictButton({
       "registrationId" in subject
         ? { registrationId: subject.registrationId, note }
         : { opportunityId: subject.opportunityId, reason, note, partnerId: partnerId || null };
-    const res = await raiseConflictAction({ input }).catch(() => null);
+    const res = await raiseConflictAction(input).catch(() => null);
     setPending(false);
     if (!res) return setError("Could not reach the server. Nothing was raised; try again.");
     if (!res.ok) {

@@ -147,6 +147,15 @@ test("a duplicate opens a case; the manager escalates it, the job escalates an o
   // the partner's registration page links the case
   await bob.goto(`/portal/registrations/${contosoRegistration}`);
   await expect(bob.getByRole("link", { name: "Duplicate registration" })).toBeVisible();
+  // with that case closed, the partner contests again: "I was here first" opens a new case.
+  // Regression: the button sent its input wrapped in { input }, which every call refused as "Invalid input".
+  await bob.getByRole("button", { name: "I was here first…" }).click();
+  const raise = bob.getByRole("dialog");
+  await raise.getByLabel(/why/i).fill("Our first meeting with their CIO predates the other claim by two weeks.");
+  await raise.getByRole("button", { name: /raise|open|send|submit/i }).click();
+  await expect(bob).toHaveURL(/\/portal\/conflicts\/[^/]+$/);
+  expect(bob.url()).not.toContain(caseId);
+  await expect(bob.getByText("Our first meeting with their CIO predates the other claim by two weeks.")).toBeVisible();
   // a partner that is not party to the case gets a 404, as for a missing one
   const other = await (await browser.newContext()).newPage();
   await signIn(other, "alice@northwind.test");
