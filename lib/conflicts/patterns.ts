@@ -59,7 +59,14 @@ const TOP_RULES = 5;
 
 /** The /conflicts list filtered to exactly what a number counts (the list page's own parameter names). */
 export function conflictsHref(quarter: Quarter, filters: Record<string, string> = {}): string {
-  const sp = new URLSearchParams({ ...filters, openedFrom: quarter.firstDay, openedTo: quarter.lastDay });
+  // the report counts every case of the quarter in the caller's scope, open or resolved
+  const sp = new URLSearchParams({
+    status: "ALL",
+    slice: "all",
+    ...filters,
+    openedFrom: quarter.firstDay,
+    openedTo: quarter.lastDay,
+  });
   return `/conflicts?${sp.toString()}`;
 }
 

@@ -41,7 +41,24 @@ function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.Conflict
   if (f.openedTo) and.push({ openedAt: { lt: addDays(startOfDay(f.openedTo), 1) } });
   if (parties && f.partnerId) and.push({ parties: { some: { partnerId: f.partnerId } } });
   if (parties && f.aeId) and.push(conflictAeScope(f.aeId));
+  if (parties && f.tier) and.push({ parties: { some: { partner: { tier: f.tier } } } });
+  if (f.rule) and.push(routedByRule(f.rule));
   return { AND: and };
+}
+
+/** The deal's routing rule as the conflict-pattern report counts it (lib/db/conflict-patterns.ts). */
+function routedByRule(ruleId: string): Prisma.ConflictWhereInput {
+  return {
+    OR: [
+      { opportunity: { routeDecision: { ruleId } } },
+      {
+        AND: [
+          { OR: [{ opportunityId: null }, { opportunity: { routeDecisionId: null } }] },
+          { registrations: { some: { registration: { routeDecision: { ruleId } } } } },
+        ],
+      },
+    ],
+  };
 }
 
 /** How many cases the list with these filters holds (the number a dashboard shows and links). */

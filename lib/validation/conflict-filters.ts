@@ -2,6 +2,7 @@
 // schema for the page's searchParams, the API's query string and the dashboards' links, so a count on
 // a dashboard and the list it links to read the same filters (lib/db/conflicts.ts conflictWhere).
 import { z } from "zod";
+import { PARTNER_TIERS } from "@/lib/rules";
 import { CONFLICT_TYPES, id, listSchema } from "./lists";
 
 export { CONFLICT_TYPES };
@@ -29,6 +30,13 @@ export const conflictListQuery = listSchema(["slaDueAt", "openedAt"] as const, "
   accountId: id.optional(),
   /** The account executive of the case: owner of the account, AE of the opportunity, or the direct party. */
   aeId: id.optional(),
+  /** Cases with a partner party of this tier (the conflict-pattern report's tier counts). */
+  tier: z.enum(PARTNER_TIERS).optional(),
+  /**
+   * Cases whose deal was routed by this rule: the opportunity's route decision when it was routed,
+   * else a linked registration's (the conflict-pattern report's rule counts, lib/db/conflict-patterns.ts).
+   */
+  rule: id.optional(),
   openedFrom: day.optional(),
   openedTo: day.optional(),
   /**

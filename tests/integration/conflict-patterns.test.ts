@@ -7,6 +7,8 @@ import { median } from "@/lib/conflicts/patterns";
 import { parseQuarter, type Quarter } from "@/lib/dates/quarters";
 import { db } from "@/lib/db/client";
 import { conflictPatterns } from "@/lib/db/conflict-patterns";
+import { countConflicts } from "@/lib/db/conflicts";
+import { conflictFilters } from "@/lib/validation/conflict-filters";
 import { conflictScope } from "@/lib/db/scope";
 import { newId } from "@/lib/db/sql";
 import { ctxFor } from "../support/contexts";
@@ -170,9 +172,14 @@ describe("conflict patterns, worked by hand", () => {
         label: rule.name,
         count: 1,
         editorHref: `/rules/${rule.ruleSetId}#rule-${rule.id}`,
-        href: `/conflicts?rule=${rule.id}&openedFrom=2031-01-01&openedTo=2031-03-31`,
+        href: `/conflicts?status=ALL&slice=all&rule=${rule.id}&openedFrom=2031-01-01&openedTo=2031-03-31`,
       }),
     );
+    // each rule's number opens a list of that many cases
+    for (const g of r.byRule.filter((x) => x.href)) {
+      const params = Object.fromEntries(new URL(g.href!, "http://x").searchParams);
+      expect([g.key, await countConflicts(ops, conflictFilters(params))]).toEqual([g.key, g.count]);
+    }
   });
 
   it("give the median hours to resolve per level at resolution and the share resolved at level 1", async () => {
@@ -259,6 +266,29 @@ describe("conflict patterns on the seeded history", () => {
         expect(nonZero(report.byRule)).toEqual(expected.byRule);
       });
     }
+  }
+
+  // Regression: the report's links named tier and rule filters the list did not know, and left the
+  // list's defaults (open cases, the caller's own slice) in place, so a number opened a list of another size.
+  for (const email of ["ops@accord.test", "vp.sales@accord.test", "pm@accord.test"]) {
+    it(`every linked number for ${email} opens a list of exactly that many cases`, async () => {
+      const ctx = await ctxFor(email);
+      const report = await conflictPatterns(ctx, parseQuarter("2026-Q4")!);
+      const linked = [
+        { count: report.total, href: report.totalHref },
+        { count: report.resolved, href: report.resolvedHref },
+        ...report.byType,
+        ...report.byRegion,
+        ...report.byTier,
+        ...report.byRule,
+        ...report.resolution.map((l) => ({ count: l.resolved, href: l.href })),
+      ].filter((g): g is { count: number; href: string } => Boolean(g.href));
+      expect(linked.length).toBeGreaterThan(8);
+      for (const g of linked) {
+        const params = Object.fromEntries(new URL(g.href, "http://x").searchParams);
+        expect([g.href, await countConflicts(ctx, conflictFilters(params))]).toEqual([g.href, g.count]);
+      }
+    });
   }
 
   it("has cases to compare (the seeded quarters are not empty for channel operations)", async () => {

@@ -50,9 +50,9 @@ describe("mediansByLevel", () => {
 describe("conflictsHref", () => {
   it("uses the list page's parameters and bounds the quarter by inclusive days", () => {
     expect(conflictsHref(q4, { type: "DUPLICATE_REGISTRATION", region: "NA" })).toBe(
-      "/conflicts?type=DUPLICATE_REGISTRATION&region=NA&openedFrom=2026-10-01&openedTo=2026-12-31",
+      "/conflicts?status=ALL&slice=all&type=DUPLICATE_REGISTRATION&region=NA&openedFrom=2026-10-01&openedTo=2026-12-31",
     );
-    expect(conflictsHref(q4)).toBe("/conflicts?openedFrom=2026-10-01&openedTo=2026-12-31");
+    expect(conflictsHref(q4)).toBe("/conflicts?status=ALL&slice=all&openedFrom=2026-10-01&openedTo=2026-12-31");
   });
 });
 
@@ -102,14 +102,14 @@ describe("buildPatternReport", () => {
       ["Attribution dispute", 0],
     ]);
     expect(report.byType[0].href).toBe(
-      "/conflicts?type=DUPLICATE_REGISTRATION&openedFrom=2026-10-01&openedTo=2026-12-31",
+      "/conflicts?status=ALL&slice=all&type=DUPLICATE_REGISTRATION&openedFrom=2026-10-01&openedTo=2026-12-31",
     );
   });
 
   it("orders regions by count; cases without an account have no list to link to", () => {
     expect(report.byRegion.map((g) => [g.label, g.count, g.href])).toEqual([
-      ["North America", 7, "/conflicts?region=NA&openedFrom=2026-10-01&openedTo=2026-12-31"],
-      ["Europe", 2, "/conflicts?region=EMEA&openedFrom=2026-10-01&openedTo=2026-12-31"],
+      ["North America", 7, "/conflicts?status=ALL&slice=all&region=NA&openedFrom=2026-10-01&openedTo=2026-12-31"],
+      ["Europe", 2, "/conflicts?status=ALL&slice=all&region=EMEA&openedFrom=2026-10-01&openedTo=2026-12-31"],
       ["No account", 1, null],
     ]);
     expect(report.byTier.map((g) => [g.key, g.count])).toEqual([
@@ -130,7 +130,7 @@ describe("buildPatternReport", () => {
     expect(report.topRules.map((r) => r.key)).toEqual(["r70", "r20", "r90"]);
     expect(report.topRules[0]).toMatchObject({
       editorHref: "/rules/s1#rule-r70",
-      href: "/conflicts?rule=r70&openedFrom=2026-10-01&openedTo=2026-12-31",
+      href: "/conflicts?status=ALL&slice=all&rule=r70&openedFrom=2026-10-01&openedTo=2026-12-31",
     });
   });
 
@@ -142,7 +142,7 @@ describe("buildPatternReport", () => {
       [4, 0, null],
     ]);
     expect(report.resolution[0].href).toBe(
-      "/conflicts?status=RESOLVED&level=1&openedFrom=2026-10-01&openedTo=2026-12-31",
+      "/conflicts?status=RESOLVED&slice=all&level=1&openedFrom=2026-10-01&openedTo=2026-12-31",
     );
     expect([report.resolved, report.resolvedAtLevelOne, report.levelOneShare]).toEqual([4, 3, 0.75]);
   });
