@@ -24,6 +24,7 @@ const STAFF_DATA: NavItem[] = [
   { href: "/registrations", label: "Registrations" },
   { href: "/conflicts", label: "Conflicts" },
   { href: "/conflicts/precedents", label: "Conflict precedents" },
+  { href: "/conflicts/patterns", label: "Conflict patterns" },
   { href: "/opportunities", label: "Opportunities" },
   { href: "/accounts", label: "Accounts" },
   { href: "/partners", label: "Partners" },
