@@ -70,7 +70,9 @@ test.describe("at 390 px", () => {
 
     await page.context().clearCookies();
     await signIn(page, "ops@accord.test");
-    await page.goto("/registrations");
+    // the oldest seeded registration: its evidence has rows, unlike a fresh one another spec just made
+    // (regression: the newest registration, from a parallel spec, had empty evidence and no table)
+    await page.goto("/registrations?sort=submittedAt&dir=asc");
     await page.locator("main table tbody tr").first().getByRole("link").first().click();
     await page.locator("#evidence").scrollIntoViewIfNeeded();
     const field = page.locator("#evidence table tbody tr").first().locator("td").nth(1);
