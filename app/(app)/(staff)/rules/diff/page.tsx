@@ -88,7 +88,8 @@ function Picker({
   inForceId: string | null;
   now: Date;
 }) {
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
+  // max-w-full: a long version label (a scheduled start date) must not widen the page on a phone
+  const select = "w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
   const options = sets.map((s) => (
     <option key={s.id} value={s.id}>
       {versionLabel(s, inForceId, now)}
@@ -99,15 +100,15 @@ function Picker({
     <form
       method="get"
       action="/rules/diff"
-      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      className="mb-6 flex min-w-0 flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-slate-600">
         Before
         <select name="a" defaultValue={a} className={select}>
           {options}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-slate-600">
         After
         <select name="b" defaultValue={b} className={select}>
           {options}
