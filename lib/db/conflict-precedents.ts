@@ -44,6 +44,9 @@ import { asDate, asJson, type Row, type Sql } from "./sql";
 const SAME_TYPE_CANDIDATES = 200;
 const SAME_RULE_CANDIDATES = 50;
 const LOG_CANDIDATES = 500;
+// A filter without words shows its count up to this ("100+"): counting every match costs one row
+// fetch per match on PostgreSQL (its GIN matches are rechecked in the table).
+const FILTER_COUNT_CAP = 100;
 const PAGE_SIZE = 20;
 
 export { MARK_END, MARK_START };
@@ -181,6 +184,67 @@ function tsQuery(m: Match): { text: string; params: string[] } {
   return { text: parts.join(" && "), params };
 }
 
+/**
+ * PostgreSQL: GIN answers "which cases match" but not "newest first", so an unbounded query fetches
+ * and sorts every match, a cost that grows with the history. The match is tried first among the
+ * newest FIRST_WINDOW resolved cases (their oldest resolution time read along the (status,
+ * resolvedAt, id) index); when those hold fewer than `limit` matches, the window grows to where the
+ * match rate seen so far would find `limit` (with a margin), twice at most, and only then does the
+ * query run over all cases — which it does at once for a rare match (none in the first window).
+ * The newest `limit` matches are the same either way.
+ */
+const FIRST_WINDOW = 4_000;
+const WINDOW_STEPS = 3;
+const WINDOW_MARGIN = 1.3;
+
+/** Older than a position in the newest-first order (the next page of a keyset walk). */
+type Older = { at: Date; id: string };
+
+const olderThan = (o: Older | undefined) =>
+  o
+    ? { sql: ` AND ("resolvedAt" < ? OR ("resolvedAt" = ? AND "id" < ?))`, params: [o.at, o.at, o.id] }
+    : { sql: "", params: [] };
+
+// "status" = 'RESOLVED' is implied by a match (unresolved cases have no vector, the migration's
+// trigger) but lets the planner AND the GIN bitmap with the (status, resolvedAt, id) index's window.
+async function pgCandidates(s: Sql, m: Match, limit: number, older?: Older): Promise<Row[]> {
+  const q = tsQuery(m);
+  const after = olderThan(older);
+  const select = (since: string, params: unknown[]) =>
+    s.all(
+      `SELECT "id", "summary", "rationale", "level", "resolvedAt",
+         array_to_string(ARRAY(SELECT u."lexeme" FROM unnest("searchVector") u WHERE 'D' = ANY(u."weights")), ' ') AS "keys"
+       FROM "Conflict" WHERE "status" = 'RESOLVED' AND "searchVector" @@ (${q.text})${after.sql}${since}
+       ORDER BY "resolvedAt" DESC, "id" DESC LIMIT ${limit}`,
+      [...q.params, ...after.params, ...params],
+    );
+  let size = FIRST_WINDOW;
+  for (let step = 0; step < WINDOW_STEPS; step++) {
+    const edge = await s.get(
+      `SELECT "resolvedAt" FROM "Conflict" WHERE "status" = 'RESOLVED'${after.sql}
+       ORDER BY "resolvedAt" DESC, "id" DESC OFFSET ${size - 1} LIMIT 1`,
+      after.params,
+    );
+    // fewer cases than the window: one query over all of them
+    if (!edge) break;
+    const rows = await select(` AND "resolvedAt" >= ?`, [asDate(edge.resolvedAt)]);
+    if (rows.length >= limit) return rows;
+    if (rows.length === 0) break;
+    size = Math.ceil((size * limit * WINDOW_MARGIN) / rows.length);
+  }
+  return select("", []);
+}
+
+/** How many resolved cases match `m`, counted up to `cap` (PostgreSQL; a match is a resolved case). */
+async function pgCount(s: Sql, m: Match, cap: number): Promise<number> {
+  const q = tsQuery(m);
+  const row = await s.get(
+    `SELECT count(*) AS "n" FROM (SELECT 1 FROM "Conflict" WHERE "searchVector" @@ (${q.text}) LIMIT ${cap}) x`,
+    q.params,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** The newest `limit` resolved cases matching `m`: FTS order on SQLite, the resolvedAt order on PostgreSQL. */
 async function candidates(s: Sql, m: Match, limit: number): Promise<Candidate[]> {
   const rows =
@@ -190,16 +254,7 @@ async function candidates(s: Sql, m: Match, limit: number): Promise<Candidate[]>
            FROM "ConflictSearch" WHERE "ConflictSearch" MATCH ? ORDER BY rowid DESC LIMIT ${limit}`,
           [fts5Match(m)],
         )
-      : await (async () => {
-          const q = tsQuery(m);
-          return s.all(
-            `SELECT "id", "summary", "rationale", "level", "resolvedAt",
-               array_to_string(ARRAY(SELECT u."lexeme" FROM unnest("searchVector") u WHERE 'D' = ANY(u."weights")), ' ') AS "keys"
-             FROM "Conflict" WHERE "status" = 'RESOLVED' AND "searchVector" @@ (${q.text})
-             ORDER BY "resolvedAt" DESC, "id" DESC LIMIT ${limit}`,
-            q.params,
-          );
-        })();
+      : await pgCandidates(s, m, limit);
   return rows.map((r) => {
     const facets = parseKeys(String(r.keys ?? "").split(" "), KNOWN);
     return {
@@ -339,12 +394,43 @@ async function candidateSlice(
   }
   return {
     ids: window.map((c) => c.id),
-    total: found.length,
-    capped: found.length >= LOG_CANDIDATES,
+    total: ranked ? found.length : Math.min(found.length, FILTER_COUNT_CAP),
+    capped: ranked ? found.length >= LOG_CANDIDATES : found.length > FILTER_COUNT_CAP,
     more: window.length > PAGE_SIZE,
     // ranks as text: a cursor keeps whole numbers only, and a double's shortest text reads back exactly
     values: new Map(window.map((c) => [c.id, ranked ? String(c.textRank) : c.resolvedAt])),
     ftsRows: new Map(window.filter((c) => c.ftsRow !== null).map((c) => [c.id, c.ftsRow!])),
+  };
+}
+
+/**
+ * PostgreSQL, region or tag without words: newest first by keyset, one page at a time (pgCandidates'
+ * windows keep it from fetching every match), the total counted up to FILTER_COUNT_CAP.
+ */
+async function pgNewestSlice(s: Sql, keys: string[], from: Position | undefined, back: boolean): Promise<Slice> {
+  let rows: Row[];
+  if (back && from) {
+    // the page just newer than the pivot, nearest first (a step back is rare; no window)
+    const q = tsQuery({ must: keys });
+    const at = asDate(from.value);
+    rows = await s.all(
+      `SELECT "id", "resolvedAt" FROM "Conflict" WHERE "searchVector" @@ (${q.text})
+         AND ("resolvedAt" > ? OR ("resolvedAt" = ? AND "id" > ?))
+       ORDER BY "resolvedAt" ASC, "id" ASC LIMIT ${PAGE_SIZE + 1}`,
+      [...q.params, at, at, from.id],
+    );
+  } else {
+    const older = from ? { at: asDate(from.value), id: from.id } : undefined;
+    rows = await pgCandidates(s, { must: keys }, PAGE_SIZE + 1, older);
+  }
+  const count = await pgCount(s, { must: keys }, FILTER_COUNT_CAP + 1);
+  return {
+    ids: rows.map((r) => String(r.id)),
+    total: Math.min(count, FILTER_COUNT_CAP),
+    capped: count > FILTER_COUNT_CAP,
+    more: rows.length > PAGE_SIZE,
+    values: new Map(rows.map((r) => [String(r.id), asDate(r.resolvedAt)])),
+    ftsRows: new Map(),
   };
 }
 
@@ -431,7 +517,9 @@ export async function searchPrecedents(ctx: Ctx, q: PrecedentSearchQuery): Promi
   return sql.session(async (s) => {
     const slice =
       words.length || q.region || q.tag
-        ? await candidateSlice(s, words, filterKeys(q), from, back)
+        ? !words.length && s.provider === "postgresql"
+          ? await pgNewestSlice(s, filterKeys(q), from, back)
+          : await candidateSlice(s, words, filterKeys(q), from, back)
         : await recentSlice(s, q, from, back);
     const ids = back ? slice.ids.slice(0, PAGE_SIZE).reverse() : slice.ids.slice(0, PAGE_SIZE);
     const facts = await factsOf(s, ids);
