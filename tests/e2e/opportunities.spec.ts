@@ -1,5 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Issue 12, opportunities (docs/domain.md#opportunities): an AE creates a deal through the form
@@ -22,6 +23,14 @@ function aeAccount(): string {
   } finally {
     db.close();
   }
+}
+
+/** Serious and critical axe findings (WCAG 2.1 A/AA) on the page as it stands. */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test("an AE creates a deal through the form, edits it and closes it lost with a reason", async ({ page }) => {
@@ -53,6 +62,7 @@ test("an AE creates a deal through the form, edits it and closes it lost with a 
   await page.getByLabel("Discount (%)").fill("10");
   await page.getByLabel("Expected close date").fill("2027-06-30");
   await page.screenshot({ path: "test-results/opportunity-form.png", fullPage: true });
+  expect(await axe(page)).toEqual([]);
   await page.getByRole("button", { name: "Create opportunity" }).click();
 
   // the deal page: routed partner-led by the $250K band, and no partner on it yet
@@ -60,6 +70,7 @@ test("an AE creates a deal through the form, edits it and closes it lost with a 
   await expect(page).toHaveURL(/\/opportunities\/(?!new)[^/]+$/);
   await expect(page.getByText("Partner needed").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Deal timeline" })).toContainText("Created");
+  expect(await axe(page)).toEqual([]);
 
   // edit: the name changes, the route stays
   await page.getByRole("link", { name: "Edit" }).click();
