@@ -89,6 +89,20 @@ describe("createOpportunity", () => {
     expect(discount.fields?.discountPct).toBeDefined();
   });
 
+  it("lets channel operations create on an AE's behalf, and keeps an AE to its own deals", async () => {
+    const missing = await errorOf(createOpportunity(ops, base()));
+    expect(missing.fields?.aeId).toBeDefined();
+    const created = await createOpportunity(ops, { ...base(), aeId: ae.userId });
+    const opp = await db.opportunity.findUniqueOrThrow({ where: { id: created.id } });
+    expect(opp.aeId).toBe(ae.userId);
+    expect(
+      await db.outbox.count({ where: { recipientUserId: ae.userId, kind: "opportunity.changed" } }),
+    ).toBeGreaterThan(0);
+    const other = await db.user.findFirstOrThrow({ where: { role: "AE", id: { not: ae.userId! } } });
+    const foreign = await errorOf(createOpportunity(ae, { ...base(), aeId: other.id }));
+    expect(foreign.fields?.aeId).toBeDefined();
+  });
+
   it("is refused to partner managers, executives and partners", async () => {
     for (const email of ["pm@accord.test", "vp.sales@accord.test", "alice@northwind.test"]) {
       expect((await errorOf(createOpportunity(await ctxFor(email), base()))).status).toBe(403);
