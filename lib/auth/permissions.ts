@@ -41,6 +41,10 @@ export const ACTIONS = [
   "apikey:manage",
   "user:manage",
   "settings:manage",
+  // --- pricing guardrails (docs/domain.md#pricing-guardrails) ---
+  "pricing:read",
+  "pricing:manage",
+  "pricing:direct-discount",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -94,6 +98,15 @@ const TABLE: Record<Action, readonly Role[]> = {
   "apikey:manage": ["ADMIN", "PARTNER"],
   "user:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
+  // --- pricing guardrails (docs/domain.md#pricing-guardrails) ---
+  // the corridor table and the discount-leakage report; the deals behind it are scoped by
+  // opportunityScope (lib/db/scope.ts), so an AE's report counts its own deals only
+  "pricing:read": ALL_STAFF,
+  // create and edit corridors: channel operations
+  "pricing:manage": ["ADMIN"],
+  // whose discount is the direct team's: on a deal under a partner's protection it opens a
+  // PRICING_UNDERCUT case (lib/db/pricing-guardrails.ts)
+  "pricing:direct-discount": ["AE"],
 };
 
 /**

@@ -43,6 +43,10 @@ const EXPECTED: Record<Action, string> = {
   "apikey:manage": "AP",
   "user:manage": "A",
   "settings:manage": "A",
+  // pricing guardrails
+  "pricing:read": "AMEX",
+  "pricing:manage": "A",
+  "pricing:direct-discount": "E",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };
