@@ -7,6 +7,7 @@ import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
+import { pricingFilterWhere } from "./pricing-filters";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
@@ -55,6 +56,7 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
         ...(q.accountId ? { accountId: q.accountId } : {}),
         ...(q.q ? { name: containsText(q.q) } : {}),
       },
+      pricingFilterWhere(q),
     ],
   };
   return paginate<OpportunityRow, Prisma.OpportunityWhereInput, Prisma.OpportunityOrderByWithRelationInput>(
