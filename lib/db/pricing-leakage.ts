@@ -13,8 +13,7 @@ import { leakageListQuery, opportunitiesHref, type LeakageSlice } from "@/lib/pr
 import type { Period } from "@/lib/pricing/period";
 import { NO_AE, opportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
-import { pricingFilterWhere } from "./pricing-filters";
-import { opportunityScope } from "./scope";
+import { opportunityListWhere } from "./opportunities";
 
 export type LeakageLine = LeakageFigure & { key: string; label: string; href: string };
 export type LeakageReport = {
@@ -28,11 +27,9 @@ export type LeakageReport = {
 /** A quarter of won deals is a few thousand rows at most even at a million opportunities. */
 const MAX_DEALS = 100_000;
 
+/** The opportunity list's own where clause for the figure's query: the figure counts what the list shows. */
 function whereFor(ctx: Ctx, period: Period, slice: LeakageSlice = {}) {
-  const q = opportunityListQuery.parse(leakageListQuery(period, slice));
-  return {
-    AND: [opportunityScope(ctx), { stage: q.stage, ...(q.route ? { route: q.route } : {}) }, pricingFilterWhere(q)],
-  };
+  return opportunityListWhere(ctx, opportunityListQuery.parse(leakageListQuery(period, slice)));
 }
 
 export async function leakageReport(ctx: Ctx, period: Period): Promise<LeakageReport> {

@@ -16,6 +16,7 @@ import { Pipeline } from "./opportunities";
 import { buildOrg } from "./org";
 import { generatePartnerPipeline } from "./partner-pipeline";
 import { DEMO_PASSWORD } from "./people";
+import { applyPricingGuardrails } from "./pricing";
 import { Random } from "./random";
 import { SETTING_KEYS } from "./reference";
 import { RegistrationDesk } from "./registrations";
@@ -94,6 +95,7 @@ function planDemo(reference: Reference, now: Date, passwordHash: string): World 
   for (const opp of pipeline.opportunities) rows.opportunities.push(opp.row);
   for (const reg of desk.registrations) rows.registrations.push(reg.row);
   rows.settings.push({ key: SETTING_KEYS.demo, value: true });
+  applyPricingGuardrails(rows);
   return world;
 }
 

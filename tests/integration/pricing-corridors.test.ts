@@ -10,7 +10,8 @@ import { listCorridorGrid, saveCorridor } from "@/lib/db/pricing-corridors";
 import { checkPricingGuardrails } from "@/lib/db/pricing-guardrails";
 import { leakageReport } from "@/lib/db/pricing-leakage";
 import { transaction } from "@/lib/db/transaction";
-import { leakageCents } from "@/lib/pricing/guardrails";
+import { corridorFor, isBreach, leakageCents } from "@/lib/pricing/guardrails";
+import { undercutSubjectKey } from "@/lib/pricing/undercut";
 import { parsePeriod } from "@/lib/pricing/period";
 import { opportunityListQuery } from "@/lib/validation/lists";
 import { ctxFor } from "../support/contexts";
@@ -22,6 +23,23 @@ async function setDiscount(ctx: Ctx, opportunityId: string, discountPct: number)
     await checkPricingGuardrails(tx, ctx, opportunityId, new Date());
   });
 }
+
+describe("the demo seed (prisma/seed/pricing.ts)", () => {
+  it("flags exactly the deals beyond their corridor, with some won ones leaking, and records its undercut cases", async () => {
+    const corridors = await db.pricingCorridor.findMany();
+    const deals = await db.opportunity.findMany({
+      select: { id: true, productLineId: true, route: true, discountPct: true, corridorBreach: true, stage: true },
+    });
+    for (const d of deals) {
+      const max = corridorFor(corridors, d.productLineId, d.route);
+      expect(d.corridorBreach, d.id).toBe(isBreach(d.discountPct, max));
+    }
+    expect(deals.filter((d) => d.corridorBreach && d.stage === "CLOSED_WON").length).toBeGreaterThan(3);
+    const open = await db.conflict.findMany({ where: { type: "PRICING_UNDERCUT", status: "OPEN" } });
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    for (const c of open) expect(c.openSubjectKey).toBe(undercutSubjectKey(c.opportunityId!));
+  });
+});
 
 describe("corridors", () => {
   it("channel operations change a corridor: audited before/after, the cell's open deals re-checked", async () => {
