@@ -2,7 +2,7 @@
 // leaked amount (decorative for screen readers) and the same figures as a table, each linking to the
 // opportunity list of exactly the deals it counts.
 import Link from "next/link";
-import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { Card } from "@/components/ui/card";
 import { Table, type Column } from "@/components/ui/table";
 import type { LeakageLine } from "@/lib/db/pricing-leakage";
@@ -63,11 +63,10 @@ export function LeakageBreakdown({
   ];
   return (
     <Card title={title}>
-      <SimpleBarChart
-        data={rows.map((r) => ({ key: r.id, label: r.label, value: r.cents, color: "#b91c1c" }))}
+      <HorizontalBarChart
+        data={rows.map((r) => ({ key: r.id, label: r.label, value: r.cents }))}
         unit="cents"
         label={`${title}: leakage`}
-        height={200}
       />
       <div className="mt-3">
         <Table rows={rows} columns={columns} caption={`${title}: won deals beyond their corridor`} layout="flush" />

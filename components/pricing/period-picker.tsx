@@ -23,6 +23,8 @@ export function PeriodPicker({
   const link = (p: Period) => `${path}?period=${p.label}`;
   return (
     <form
+      // keyed by the period: a client-side move to the previous or next period resets the select
+      key={selected.label}
       method="get"
       action={path}
       role="search"

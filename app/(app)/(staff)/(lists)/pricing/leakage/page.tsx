@@ -26,6 +26,7 @@ export default async function LeakagePage({ searchParams }: Props) {
   if (!period) notFound();
   const report = await leakageReport(ctx, period);
   const { quarters, months } = recentPeriods(now);
+  // a period older than the picker's choices (reached by URL or the ← link) is still offered
   const options = period.kind === "quarter" ? quarters : months;
   if (!options.some((p) => p.label === period.label)) options.push(period);
   const next = period.end <= now ? shiftPeriod(period, 1) : null;
