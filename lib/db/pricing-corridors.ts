@@ -16,7 +16,7 @@ import type { Tx } from "./connect";
 import { opportunityScope } from "./scope";
 import { transaction } from "./transaction";
 
-export type CorridorCell = {
+type CorridorCell = {
   route: Route;
   corridorId: string | null;
   maxDiscountPct: number | null;

@@ -72,7 +72,7 @@ export type LeakageDeal = PricedDeal & {
 };
 
 export type LeakageFigure = { count: number; cents: number };
-export type LeakageGroup<K extends string | null> = LeakageFigure & { key: K };
+type LeakageGroup<K extends string | null> = LeakageFigure & { key: K };
 
 export type LeakageSummary = {
   total: LeakageFigure;
