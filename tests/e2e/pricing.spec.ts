@@ -130,4 +130,18 @@ test("channel operations see the corridor grid and the leakage report; each figu
   await expect(page).toHaveURL(/\/opportunities\?.*breach=yes/);
   // the list counts exactly the deals the report counted
   await expect(page.getByText(new RegExp(`Showing \\d+ of ${count.toLocaleString("en-US")}$`))).toBeVisible();
+
+  // the ops dashboard's leakage card counts this quarter's deals, and links to exactly them
+  await page.goto("/ops");
+  const card = page
+    .getByRole("region", { name: /Discount leakage/ })
+    .or(page.locator("section", { hasText: "Discount leakage" }));
+  const wonLink = card.getByRole("link", { name: /won deals?$/ });
+  if (await wonLink.count()) {
+    const n = Number((await wonLink.innerText()).replace(/[^0-9]/g, ""));
+    await wonLink.click();
+    await expect(page.getByText(new RegExp(`Showing \\d+ of ${n.toLocaleString("en-US")}$`))).toBeVisible();
+  } else {
+    await expect(card.getByText("No deal won this quarter went beyond its pricing corridor.")).toBeVisible();
+  }
 });
