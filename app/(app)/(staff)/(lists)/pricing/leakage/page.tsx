@@ -55,7 +55,7 @@ export default async function LeakagePage({ searchParams }: Props) {
       {report.total.count === 0 ? (
         <EmptyState title={`No leakage in ${period.label}`}>
           No deal you can see was won beyond its corridor in this period. Pick an earlier period, or review the{" "}
-          <Link href="/pricing" className="text-brand-700 hover:underline">
+          <Link href="/pricing" className="text-brand-700 underline">
             corridors
           </Link>
           .
