@@ -92,7 +92,19 @@ export default async function LeakagePage({ searchParams }: Props) {
             />
             <Stat
               label="Largest by route"
-              value={report.byRoute[0] ? formatMoney(report.byRoute[0].cents) : "—"}
+              value={
+                report.byRoute[0] ? (
+                  <Link
+                    href={report.byRoute[0].href}
+                    className="hover:underline"
+                    aria-label={`${formatMoney(report.byRoute[0].cents)} leaked on ${report.byRoute[0].label}`}
+                  >
+                    {formatMoney(report.byRoute[0].cents)}
+                  </Link>
+                ) : (
+                  "—"
+                )
+              }
               hint={report.byRoute[0]?.label}
             />
           </div>
