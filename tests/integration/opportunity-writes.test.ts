@@ -89,6 +89,20 @@ describe("createOpportunity", () => {
     expect(discount.fields?.discountPct).toBeDefined();
   });
 
+  it("lets channel operations create on an AE's behalf, and keeps an AE to its own deals", async () => {
+    const missing = await errorOf(createOpportunity(ops, base()));
+    expect(missing.fields?.aeId).toBeDefined();
+    const created = await createOpportunity(ops, { ...base(), aeId: ae.userId });
+    const opp = await db.opportunity.findUniqueOrThrow({ where: { id: created.id } });
+    expect(opp.aeId).toBe(ae.userId);
+    expect(
+      await db.outbox.count({ where: { recipientUserId: ae.userId, kind: "opportunity.changed" } }),
+    ).toBeGreaterThan(0);
+    const other = await db.user.findFirstOrThrow({ where: { role: "AE", id: { not: ae.userId! } } });
+    const foreign = await errorOf(createOpportunity(ae, { ...base(), aeId: other.id }));
+    expect(foreign.fields?.aeId).toBeDefined();
+  });
+
   it("is refused to partner managers, executives and partners", async () => {
     for (const email of ["pm@accord.test", "vp.sales@accord.test", "alice@northwind.test"]) {
       expect((await errorOf(createOpportunity(await ctxFor(email), base()))).status).toBe(403);
@@ -204,6 +218,9 @@ describe("stage changes and close", () => {
     expect(await db.auditEvent.count({ where: { entityId: created.id, action: "opportunity.close" } })).toBe(1);
     const closed = await errorOf(moveStage(ae, created.id, { stage: "PROSPECT", expectedStage: "CLOSED_LOST" }));
     expect(closed.status).toBe(422);
+    const partner = await db.partner.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { name: "asc" } });
+    const late = await errorOf(addPartnerTouch(ae, created.id, { partnerId: partner.id, kind: "Introduction" }));
+    expect(late.status).toBe(422);
   });
 });
 
