@@ -8,6 +8,7 @@ import { isOpenStage } from "@/lib/opportunities/stages";
 import { AttributionTable } from "./attribution-table";
 import { DecisionFacts } from "./decision-facts";
 import { DealRouteBadge } from "./route-label";
+import { CorridorBreachBadge } from "@/components/pricing/breach-badge";
 
 /** `top`: the deal's controls and review flag above the route decision; `aside`: cards under the deal's facts. */
 export function OpportunityDetailView({
@@ -91,7 +92,17 @@ export function OpportunityDetailView({
               ["Stage", <StatusBadge key="s" status={opp.stage} />],
               ["ACV", formatMoney(opp.acvCents, opp.currency)],
               ["List price", opp.listPriceCents === null ? "—" : formatMoney(opp.listPriceCents, opp.currency)],
-              ["Discount", formatPct(opp.discountPct / 100, undefined, 1)],
+              [
+                "Discount",
+                <span key="d" className="inline-flex flex-wrap items-center gap-2">
+                  {formatPct(opp.discountPct / 100, undefined, 1)}
+                  <CorridorBreachBadge
+                    breach={opp.corridorBreach}
+                    discountPct={opp.discountPct}
+                    corridorMaxPct={opp.corridorMaxPct}
+                  />
+                </span>,
+              ],
               ["Product line", `${opp.productLine.name} (${humanize(opp.productLine.kind)})`],
               ["Source", humanize(opp.source)],
               ["Route", <DealRouteBadge key="r" route={opp.route} partnerId={opp.partnerId} />],

@@ -8,6 +8,12 @@ import type { OpportunityRow } from "@/lib/db/opportunities";
 import { formatDate, formatMoney, humanize } from "@/lib/format";
 import { PARTNER_NEEDED } from "@/lib/opportunities/coverage";
 import { DealRouteBadge } from "./route-label";
+import { CorridorBreachBadge } from "@/components/pricing/breach-badge";
+
+const BREACH_OPTIONS = [
+  { value: "yes", label: "Beyond corridor" },
+  { value: "no", label: "Within corridor" },
+];
 import { ROUTES, STAGES, type OpportunityListQuery } from "@/lib/validation/lists";
 
 const none = <span className="text-slate-500">—</span>;
@@ -33,9 +39,16 @@ export function OpportunityList({
       header: "Opportunity",
       sortKey: "name",
       cell: (o) => (
-        <Link href={`${path}/${o.id}`} className="font-medium text-brand-700 hover:underline">
-          {o.name}
-        </Link>
+        <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+          <Link href={`${path}/${o.id}`} className="font-medium text-brand-700 hover:underline">
+            {o.name}
+          </Link>
+          <CorridorBreachBadge
+            breach={o.corridorBreach}
+            discountPct={o.discountPct}
+            corridorMaxPct={o.corridorMaxPct}
+          />
+        </span>
       ),
     },
     {
@@ -80,15 +93,37 @@ export function OpportunityList({
       label: "Partner",
       options: partnerOptions.map((p) => ({ value: p.id, label: p.name })),
     },
+    // pricing guardrails: the deals beyond their corridor, and the close-date range the leakage report links with
+    { kind: "select", name: "breach", label: "Corridor breach", options: BREACH_OPTIONS },
+    { kind: "date", name: "closedFrom", label: "Closed from" },
+    { kind: "date", name: "closedTo", label: "Closed to" },
   ];
   // accountId has no picker (it arrives from an account page) but survives filter changes
-  const filtered = Boolean(query.q || query.stage || query.route || query.partnerId || query.accountId);
+  const filtered = Boolean(
+    query.q ||
+    query.stage ||
+    query.route ||
+    query.partnerId ||
+    query.accountId ||
+    query.breach ||
+    query.productLineId ||
+    query.aeId ||
+    query.closedFrom ||
+    query.closedTo,
+  );
   return (
     <ListView
       path={path}
       query={raw}
       filters={filters}
-      keep={{ sort: raw.sort, dir: raw.dir, accountId: raw.accountId }}
+      // productLineId and aeId arrive from the leakage report and corridor grid links (no picker)
+      keep={{
+        sort: raw.sort,
+        dir: raw.dir,
+        accountId: raw.accountId,
+        productLineId: raw.productLineId,
+        aeId: raw.aeId,
+      }}
       page={page}
       columns={columns}
       sort={query.sort}

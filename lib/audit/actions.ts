@@ -35,6 +35,11 @@ export const AUDIT_ACTIONS = [
   "ruleset.publish",
   "ruleset.reroute",
   "user.create-admin",
+  // pricing guardrails (lib/db/pricing-guardrails.ts, lib/db/pricing-corridors.ts)
+  "pricing.corridor.create",
+  "pricing.corridor.update",
+  "opportunity.corridor.breach",
+  "opportunity.corridor.clear",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

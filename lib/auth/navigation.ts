@@ -29,12 +29,16 @@ const STAFF_DATA: NavItem[] = [
   { href: "/accounts", label: "Accounts" },
   { href: "/partners", label: "Partners" },
   { href: "/rules", label: "Rules of engagement" },
+  // pricing guardrails: every staff role reads the leakage of the deals in its scope
+  { href: "/pricing/leakage", label: "Discount leakage" },
 ];
 
 export const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/ops", label: "Overview" },
     ...STAFF_DATA,
+    // pricing guardrails: channel operations set the corridors
+    { href: "/pricing", label: "Pricing" },
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/audit", label: "Audit log" },
   ],

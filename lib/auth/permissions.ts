@@ -47,6 +47,10 @@ export const ACTIONS = [
   "opportunity:close",
   "opportunity:touch",
   "opportunity:accept-route",
+  // --- pricing guardrails (docs/domain.md#pricing-guardrails) ---
+  "pricing:read",
+  "pricing:manage",
+  "pricing:direct-discount",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,6 +112,15 @@ const TABLE: Record<Action, readonly Role[]> = {
   "opportunity:close": ["ADMIN", "AE"],
   "opportunity:touch": ["ADMIN", "AE"],
   "opportunity:accept-route": ["ADMIN"],
+  // --- pricing guardrails (docs/domain.md#pricing-guardrails) ---
+  // the corridor table and the discount-leakage report; the deals behind it are scoped by
+  // opportunityScope (lib/db/scope.ts), so an AE's report counts its own deals only
+  "pricing:read": ALL_STAFF,
+  // create and edit corridors: channel operations
+  "pricing:manage": ["ADMIN"],
+  // whose discount is the direct team's: on a deal under a partner's protection it opens a
+  // PRICING_UNDERCUT case (lib/db/pricing-guardrails.ts)
+  "pricing:direct-discount": ["AE"],
 };
 
 /**

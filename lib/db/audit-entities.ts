@@ -10,6 +10,7 @@ import {
   auditEntityLabel,
   auditEntityName,
 } from "@/lib/audit/entities";
+import { humanize } from "@/lib/format";
 import { db } from "./client";
 
 export type AuditEntityRef = {
@@ -49,6 +50,13 @@ const READERS: Record<string, (ids: string[]) => Promise<Named[]>> = {
         select: { id: true, type: true, account: { select: { name: true } } },
       })
     ).map((c) => ({ id: c.id, name: auditEntityName.conflict(c.type, c.account?.name ?? null) })),
+  PricingCorridor: async (ids) =>
+    (
+      await db.pricingCorridor.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, route: true, productLine: { select: { name: true } } },
+      })
+    ).map((c) => ({ id: c.id, name: `${c.productLine.name} × ${humanize(c.route)}` })),
   outbox: async (ids) => {
     const rows = await db.outbox.findMany({ where: { id: { in: ids } }, select: { id: true, subject: true } });
     const subjects = new Map(rows.map((r) => [r.id, r.subject]));

@@ -8,6 +8,7 @@ import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
+import { pricingFilterWhere } from "./pricing-filters";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
@@ -30,6 +31,10 @@ const listSelect = {
   partner: { select: { name: true } },
   ae: { select: { name: true } },
   productLine: { select: { name: true } },
+  // the corridor-breach badge (lib/db/pricing-guardrails.ts)
+  corridorBreach: true,
+  corridorMaxPct: true,
+  discountPct: true,
 } satisfies Prisma.OpportunitySelect;
 
 const SORTS: Record<OpportunityListQuery["sort"], SortColumn> = {
@@ -45,8 +50,9 @@ const OPEN_OPPORTUNITY_SQL = `"stage" IN (${OPEN_STAGES.map((s) => `'${s}'`).joi
 
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ select: typeof listSelect }>;
 
-export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
-  const where: Prisma.OpportunityWhereInput = {
+/** The list's where clause: the caller's scope and the URL filters (the leakage report counts through it too). */
+export function opportunityListWhere(ctx: Ctx, q: OpportunityListQuery): Prisma.OpportunityWhereInput {
+  return {
     AND: [
       opportunityScope(ctx),
       {
@@ -56,8 +62,13 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
         ...(q.accountId ? { accountId: q.accountId } : {}),
         ...(q.q ? { name: containsText(q.q) } : {}),
       },
+      pricingFilterWhere(q),
     ],
   };
+}
+
+export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
+  const where = opportunityListWhere(ctx, q);
   return paginate<OpportunityRow, Prisma.OpportunityWhereInput, Prisma.OpportunityOrderByWithRelationInput>(
     (args) =>
       db.opportunity.findMany({

@@ -88,8 +88,26 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   route: z.enum([...ROUTES, PARTNER_NEEDED]).optional(),
   partnerId: id.optional(),
   accountId: id.optional(),
+  ...pricingListFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
+
+// --- pricing guardrails: the opportunity list's filters that the corridor grid and the discount-leakage
+// report link to (lib/db/pricing-filters.ts turns them into the where clause both use) ---
+/** `aeId=_none`: deals without an AE (a partner-sourced deal may have none). */
+export const NO_AE = "_none";
+function pricingListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** yes: discount beyond the corridor (Opportunity.corridorBreach); no: within it or without one */
+    breach: z.enum(["yes", "no"]).optional(),
+    productLineId: id.optional(),
+    aeId: id.optional(),
+    /** closed on or after / on or before, UTC days (inclusive) */
+    closedFrom: day,
+    closedTo: day,
+  };
+}
 
 export const accountListQuery = listSchema(["name", "createdAt", "country"] as const, "name", {
   tier: z.enum(ACCOUNT_TIERS).optional(),

@@ -17,6 +17,7 @@ import { generateOpportunityWorkflow } from "./opportunity-workflow";
 import { buildOrg } from "./org";
 import { generatePartnerPipeline } from "./partner-pipeline";
 import { DEMO_PASSWORD } from "./people";
+import { applyPricingGuardrails } from "./pricing";
 import { Random } from "./random";
 import { SETTING_KEYS } from "./reference";
 import { RegistrationDesk } from "./registrations";
@@ -96,6 +97,7 @@ function planDemo(reference: Reference, now: Date, passwordHash: string): World 
   generateOpportunityWorkflow(rng.fork("opportunity-workflow"), world, router);
   for (const reg of desk.registrations) rows.registrations.push(reg.row);
   rows.settings.push({ key: SETTING_KEYS.demo, value: true });
+  applyPricingGuardrails(rows);
   return world;
 }
 

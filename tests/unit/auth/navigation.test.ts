@@ -26,4 +26,11 @@ describe("navigation per role", () => {
   it("only ADMIN navigates to the e-mail outbox", () => {
     for (const role of ROLES) expect(NAV[role].some((i) => i.href === "/outbox")).toBe(role === "ADMIN");
   });
+
+  it("staff navigate to discount leakage; only ADMIN to the corridors", () => {
+    for (const role of ROLES) {
+      expect(NAV[role].some((i) => i.href === "/pricing/leakage")).toBe(role !== "PARTNER");
+      expect(NAV[role].some((i) => i.href === "/pricing")).toBe(role === "ADMIN");
+    }
+  });
 });

@@ -49,6 +49,10 @@ const EXPECTED: Record<Action, string> = {
   "opportunity:close": "AE",
   "opportunity:touch": "AE",
   "opportunity:accept-route": "A",
+  // pricing guardrails
+  "pricing:read": "AMEX",
+  "pricing:manage": "A",
+  "pricing:direct-discount": "E",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };

@@ -5,7 +5,10 @@ import { NoAccess } from "@/components/shell/no-access";
 import { BarList } from "@/components/dashboards/bar-list";
 import { CountList } from "@/components/dashboards/count-list";
 import { hrefWith } from "@/components/ui/url";
+import { LeakageCard } from "@/components/pricing/leakage-card";
 import { staffContext } from "@/lib/auth/page";
+import { leakageReport } from "@/lib/db/pricing-leakage";
+import { currentQuarter } from "@/lib/pricing/period";
 import { TITLE_LABEL } from "@/lib/auth/types";
 import { conflictTile } from "@/lib/db/conflicts";
 import { openPipelineBy, quarterResults, registrationPulse } from "@/lib/db/dashboards";
@@ -29,7 +32,7 @@ export default async function ExecPage() {
   const ctx = await staffContext("EXEC");
   if (!ctx.allowed) return <NoAccess what="The revenue council dashboard" />;
   const now = new Date();
-  const [byRoute, bySource, results, byLevel, pulse] = await Promise.all([
+  const [byRoute, bySource, results, byLevel, pulse, leakage] = await Promise.all([
     openPipelineBy(ctx, "route"),
     openPipelineBy(ctx, "source"),
     quarterResults(ctx, now),
@@ -39,6 +42,7 @@ export default async function ExecPage() {
       ...LEVELS.map((l) => conflictTile(ctx, { slice: "all", level: l.level }, now)),
     ]),
     registrationPulse(ctx, now),
+    leakageReport(ctx, currentQuarter(now)),
   ]);
   const openAcv = byRoute.reduce((a, b) => a + b.acvCents, BigInt(0));
   const partnerSourced = bySource.find((s) => s.key === "PARTNER")?.acvCents ?? BigInt(0);
@@ -133,6 +137,7 @@ export default async function ExecPage() {
               ]}
             />
           </Card>
+          <LeakageCard report={leakage} />
         </div>
       </div>
     </>

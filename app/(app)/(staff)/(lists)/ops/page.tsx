@@ -7,7 +7,10 @@ import { CountList } from "@/components/dashboards/count-list";
 import { Table } from "@/components/ui/table";
 import { RegistrationQueue } from "@/components/dashboards/registration-queue";
 import { AuditEntity } from "@/components/audit/audit-cells";
+import { LeakageCard } from "@/components/pricing/leakage-card";
 import { staffContext } from "@/lib/auth/page";
+import { leakageReport } from "@/lib/db/pricing-leakage";
+import { currentQuarter } from "@/lib/pricing/period";
 import { listRecentAuditEvents } from "@/lib/db/audit-events";
 import { conflictTile } from "@/lib/db/conflicts";
 import { findRuleSetInForce, listApprovalQueue, registrationPulse } from "@/lib/db/dashboards";
@@ -20,7 +23,7 @@ export default async function OpsPage() {
   const ctx = await staffContext("ADMIN");
   if (!ctx.allowed) return <NoAccess what="Channel operations" />;
   const now = new Date();
-  const [pulse, queue, conflicts, ruleSet, audit] = await Promise.all([
+  const [pulse, queue, conflicts, ruleSet, audit, leakage] = await Promise.all([
     registrationPulse(ctx, now),
     listApprovalQueue(ctx, 8),
     // every open case by type, each count linking to the /conflicts view it counts
@@ -30,6 +33,7 @@ export default async function OpsPage() {
     ]),
     findRuleSetInForce(ctx, now),
     listRecentAuditEvents(ctx, 8),
+    leakageReport(ctx, currentQuarter(now)),
   ]);
   const [allOpen, ...typeTiles] = conflicts;
   return (
@@ -111,6 +115,7 @@ export default async function OpsPage() {
               items={CONFLICT_TYPES.map((t, i) => ({ key: t, label: humanize(t), ...typeTiles[i] }))}
             />
           </Card>
+          <LeakageCard report={leakage} />
         </div>
       </div>
       <Card
