@@ -43,6 +43,12 @@ const EXPECTED: Record<Action, string> = {
   "apikey:manage": "AP",
   "user:manage": "A",
   "settings:manage": "A",
+  // issue 12 D1: opportunities
+  "opportunity:create": "AE",
+  "opportunity:update": "AE",
+  "opportunity:close": "AE",
+  "opportunity:touch": "AE",
+  "opportunity:accept-route": "A",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };
