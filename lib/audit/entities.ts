@@ -18,6 +18,7 @@ const AUDIT_ENTITY_KINDS: readonly AuditEntityKind[] = [
   { type: "Opportunity", label: "Opportunity", path: "/opportunities" },
   { type: "outbox", label: "E-mail", path: null },
   { type: "Partner", label: "Partner", path: "/partners" },
+  { type: "PayoutAdjustment", label: "Payout adjustment", path: null },
   { type: "RuleSet", label: "Rule set", path: "/rules" },
   { type: "User", label: "User", path: null },
 ];

@@ -49,6 +49,10 @@ const EXPECTED: Record<Action, string> = {
   "opportunity:close": "AE",
   "opportunity:touch": "AE",
   "opportunity:accept-route": "A",
+  // issue 12 D3: attribution and pay
+  "payout:read": "AMEP",
+  "payout:adjust": "A",
+  "attribution:dispute": "AEP",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };
