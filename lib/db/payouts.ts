@@ -302,16 +302,21 @@ export async function addAdjustment(ctx: Ctx, input: AdjustmentData, now = new D
 }
 
 /**
- * Whose statement a URL names: `ae` or `partner` when given, else the only party in the caller's
- * scope (an AE's own, a partner's company, a manager's single partner); null: the caller picks.
+ * Whose statement a URL names: `party` ("ae:<id>" / "partner:<id>") when given, else the only party
+ * in the caller's scope (an AE's own, a partner's company, a manager's single partner); null: the
+ * caller picks.
  */
-export async function statementSubjectOf(
-  ctx: Ctx,
-  q: { ae?: string; partner?: string },
-): Promise<StatementSubject | null> {
-  if (q.ae) return { kind: "AE", id: q.ae };
-  if (q.partner) return { kind: "PARTNER", id: q.partner };
+export async function statementSubjectOf(ctx: Ctx, q: { party?: string }): Promise<StatementSubject | null> {
+  if (q.party) {
+    const [kind, id] = q.party.split(":");
+    return { kind: kind === "ae" ? "AE" : "PARTNER", id };
+  }
   const { aes, partners } = await listStatementSubjects(ctx);
   if (aes.length + partners.length !== 1) return null;
   return aes.length ? { kind: "AE", id: aes[0].id } : { kind: "PARTNER", id: partners[0].id };
+}
+
+/** The URL value naming a statement's party. */
+export function partyParam(s: StatementSubject): string {
+  return `${s.kind === "AE" ? "ae" : "partner"}:${s.id}`;
 }

@@ -14,10 +14,15 @@ export const periodLabel = z
   .trim()
   .refine((s) => parsePeriod(s) !== null, "A month (2026-11) or a quarter (2026-Q4)");
 
-/** Whose statement: `ae=<userId>` or `partner=<partnerId>` (at most one), and the period. */
+/** Whose statement: `party=ae:<userId>` or `party=partner:<partnerId>`, and the period. */
 export const statementQuery = z.object({
-  ae: id.optional(),
-  partner: id.optional(),
+  party: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^(ae|partner):[^:]+$/, "ae:<id> or partner:<id>")
+    .refine(noNul, "Invalid character")
+    .optional(),
   period: periodLabel.optional(),
 });
 export type StatementQuery = z.infer<typeof statementQuery>;

@@ -57,7 +57,7 @@ async function deal(
 
 const recompute = (id: string) => transaction(db, (tx) => applyAttribution(tx, id, CLOSED));
 const rowsOf = (opportunityId: string) =>
-  db.attribution.findMany({ where: { opportunityId }, orderBy: { party: "asc" } });
+  db.attribution.findMany({ where: { opportunityId }, orderBy: { partyKey: "asc" } }); // "DIRECT:…" before "PARTNER:…";
 
 async function marginPctOf(partnerName: string) {
   const { tier } = await db.partner.findFirstOrThrow({ where: { name: partnerName }, select: { tier: true } });
