@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { resolveConflict } from "@/lib/db/conflict-writes";
 import { statementCsv } from "@/lib/db/payout-export";
 import { addAdjustment, getStatement, statementSubjectOf } from "@/lib/db/payouts";
+import { closeOpportunity, createOpportunity } from "@/lib/db/opportunity-writes";
 import { transaction } from "@/lib/db/transaction";
 import { adjustmentInput } from "@/lib/validation/payouts";
 import { ctxFor, partnerIdOf } from "../support/contexts";
@@ -307,5 +308,37 @@ describe("attribution disputes", () => {
     );
     expect(again.code).toBe("CONFLICT");
     expect(again.fields?.conflictId).toEqual([first.id]);
+  });
+});
+
+describe("through the opportunity write path (lib/db/opportunity-writes.ts)", () => {
+  it("a $400K deal with Northwind attached is provisional co-sell on creation and final when closed won", async () => {
+    const ae = await ctxFor("ae@accord.test");
+    const account = await db.account.findFirstOrThrow({
+      where: { ownerId: ae.userId, namedAccount: false, region: { directPresence: true } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const productLine = await db.productLine.findFirstOrThrow({ where: { kind: "CORE" }, select: { id: true } });
+    const northwind = await partnerIdOf("Northwind Systems");
+    const created = await createOpportunity(ae, {
+      name: "Write path co-sell",
+      accountId: account.id,
+      productLineId: productLine.id,
+      acvCents: "400,000",
+      closeDate: "2027-03-31",
+      discountPct: "0",
+      partnerId: northwind,
+    });
+    const open = await rowsOf(created.id);
+    expect(open.map((r) => [r.party, r.category, r.final])).toEqual([
+      ["DIRECT", "PARTNER_COSELL", false],
+      ["PARTNER", "PARTNER_COSELL", false],
+    ]);
+    await closeOpportunity(ae, created.id, { outcome: "CLOSED_WON", expectedStage: "PROSPECT" });
+    const [direct, partner] = await rowsOf(created.id);
+    expect(direct).toMatchObject({ final: true, quotaCreditCents: BigInt(400) * K, spiffCents: K });
+    expect(partner).toMatchObject({ final: true, partnerId: northwind });
+    expect(partner.partnerMarginCents).toBeGreaterThan(BigInt(0));
   });
 });
