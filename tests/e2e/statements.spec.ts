@@ -1,0 +1,87 @@
+// Attribution and pay end to end (docs/domain.md#attribution-and-pay): an AE creates a $400K deal
+// with Northwind attached (co-sell) through the opportunity form and closes it won on the deal
+// page; the AE's statement then shows its quota credit and the $1,000 SPIFF, and Northwind's portal
+// statement its margin. Another party's statement answers 404 in both areas.
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { signIn } from "./helpers";
+
+type Row = Record<string, string>;
+
+function query(sql: string, ...params: string[]): Row {
+  const db = new Database("data/e2e.db", { readonly: true, timeout: 15_000 });
+  try {
+    return db.prepare(sql).get(...params) as Row;
+  } finally {
+    db.close();
+  }
+}
+
+const MARGIN: Record<string, number> = { PLATINUM: 30, GOLD: 25, SILVER: 20, REGISTERED: 15 };
+const month = () => new Date().toISOString().slice(0, 7);
+
+test("a co-sell deal closed won shows on the AE's statement (quota credit, SPIFF) and the partner's (margin)", async ({
+  browser,
+}) => {
+  const name = `E2E co-sell ${Date.now().toString(36)}`;
+  const account = query(
+    `SELECT a.name FROM "Account" a JOIN "User" u ON u.id = a.ownerId WHERE u.email = ? AND a.namedAccount = 0 ORDER BY a.name LIMIT 1`,
+    "ae@accord.test",
+  );
+  const northwind = query(`SELECT id, tier FROM "Partner" WHERE name = 'Northwind Systems'`);
+
+  const aeContext = await browser.newContext();
+  const ae = await aeContext.newPage();
+  await signIn(ae, "ae@accord.test");
+  await ae.goto("/opportunities/new");
+  await ae.getByRole("combobox").fill(account.name.slice(0, 12));
+  await ae
+    .getByRole("option", { name: new RegExp(account.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+    .first()
+    .click();
+  await ae.getByLabel("Deal name").fill(name);
+  await ae.getByLabel("Product line").selectOption({ label: "Platform" });
+  await ae.getByLabel("ACV (USD)").fill("400,000");
+  await ae.getByLabel("Expected close date").fill("2027-03-31");
+  await ae.getByLabel("Attached partner").selectOption({ label: "Northwind Systems" });
+  await ae.getByRole("button", { name: /create/i }).click();
+  await expect(ae).toHaveURL(/\/opportunities\/[^/]+$/);
+  await ae.getByRole("button", { name: "Close won" }).click();
+  await ae.getByRole("dialog").getByRole("button", { name: "Close won" }).click();
+  await expect(ae.getByRole("dialog")).toBeHidden();
+
+  await ae.goto(`/statements?period=${month()}`);
+  const line = ae.getByRole("row").filter({ hasText: name });
+  await expect(line).toContainText("Partner cosell");
+  await expect(line).toContainText("$400,000"); // ACV and full quota credit
+  await expect(line).toContainText("$1,000"); // SPIFF: $250K to under $1M
+  await expect(line).toContainText("Co-sell: a partner is attached to a direct-sourced deal");
+  await ae.screenshot({ path: "/tmp/d3-ae-statement.png", fullPage: true });
+  // another AE's statement: 404
+  const maya = query(`SELECT id FROM "User" WHERE email = 'maya.chen@accord.test'`);
+  const foreign = await ae.goto(`/statements?party=ae:${maya.id}`);
+  expect(foreign?.status()).toBe(404);
+  await aeContext.close();
+
+  const partnerContext = await browser.newContext();
+  const alice = await partnerContext.newPage();
+  await signIn(alice, "alice@northwind.test");
+  await alice.goto(`/portal/statements?period=${month()}`);
+  const own = alice.getByRole("row").filter({ hasText: name });
+  const margin = (400_000 * MARGIN[northwind.tier]) / 100;
+  await expect(own).toContainText(`$${margin.toLocaleString("en-US")}`);
+  await expect(own).toContainText(`${MARGIN[northwind.tier]}%`);
+  await expect(alice.getByRole("columnheader", { name: "SPIFF" })).toHaveCount(0);
+  await expect(alice.getByRole("columnheader", { name: "Quota credit" })).toHaveCount(0);
+  await alice.screenshot({ path: "/tmp/d3-portal-statement.png", fullPage: true });
+  const contoso = query(`SELECT id FROM "Partner" WHERE name = 'Contoso Partners'`);
+  const other = await alice.goto(`/portal/statements?party=partner:${contoso.id}`);
+  expect(other?.status()).toBe(404);
+  // the CSV export is the partner's own statement
+  const csv = await alice.request.get(`/api/v1/statements/export?period=${month()}`);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe("row,closed,deal,account,category,credit_pct,acv,margin_pct,margin,why");
+  expect(text).toContain(name);
+  await partnerContext.close();
+});
