@@ -84,5 +84,46 @@ test("a co-sell deal closed won shows on the AE's statement (quota credit, SPIFF
   const text = await csv.text();
   expect(text.split("\r\n")[0]).toBe("row,closed,deal,account,category,credit_pct,acv,margin_pct,margin,why");
   expect(text).toContain(name);
+  // the partner disputes the line: an ATTRIBUTION_DISPUTE case opens and the portal shows it
+  await alice.goto(`/portal/statements?period=${month()}`);
+  await alice.getByRole("button", { name: `Dispute the attribution of ${name}` }).click();
+  await alice.getByRole("dialog").getByLabel("Evidence").fill("We ran the discovery workshops; see the March e-mails.");
+  await alice.getByRole("dialog").getByRole("button", { name: "Open the dispute" }).click();
+  await expect(alice).toHaveURL(/\/portal\/conflicts\/[^/]+$/);
+  await expect(alice.getByText("We ran the discovery workshops; see the March e-mails.")).toBeVisible();
   await partnerContext.close();
+});
+
+test("channel operations adjust an AE's statement with a reason, shown on the statement and audited", async ({
+  page,
+}) => {
+  const daniel = query(`SELECT id FROM "User" WHERE email = 'daniel.ortiz@accord.test'`);
+  const reason = `Clawback ${Date.now().toString(36)}: customer cancelled in 30 days`;
+  await signIn(page, "ops@accord.test");
+  await page.goto("/statements");
+  await page.getByLabel("Statement of").selectOption({ label: "Daniel Ortiz" });
+  await page.getByLabel("Period (deals closed in it)").selectOption("2026-11");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`party=ae%3A${daniel.id}`));
+  await expect(page.getByRole("heading", { name: "Daniel Ortiz — November 2026" })).toBeVisible();
+  const spiffBefore = await page.getByTestId("total-spiff").innerText();
+  await page.getByRole("button", { name: "Add adjustment…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Corrects").selectOption({ label: "SPIFF" });
+  await dialog.getByLabel("Amount (USD)").fill("-250");
+  await dialog.getByLabel("Reason").fill("too short");
+  await dialog.getByRole("button", { name: "Book adjustment" }).click();
+  await expect(dialog.getByText(/at least 10 characters/).first()).toBeVisible();
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: "Book adjustment" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row").filter({ hasText: reason });
+  await expect(row).toContainText("-$250");
+  await expect(page.getByTestId("total-spiff")).not.toHaveText(spiffBefore);
+  await page.screenshot({ path: "/tmp/d3-ops-statement.png", fullPage: true });
+  const audit = query(
+    `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE action = 'payout.adjust' AND "after" LIKE ?`,
+    `%${reason}%`,
+  );
+  expect(Number(audit.n)).toBe(1);
 });
