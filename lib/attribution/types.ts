@@ -1,16 +1,9 @@
 // Types of lib/attribution (docs/domain.md#attribution-and-pay). Pure: no framework, Prisma or lib/db.
 
-export const ATTRIBUTION_CATEGORIES = [
-  "DIRECT",
-  "PARTNER_SOURCED",
-  "PARTNER_COSELL",
-  "PARTNER_INFLUENCED",
-  "MARKETPLACE",
-] as const;
-export type AttributionCategory = (typeof ATTRIBUTION_CATEGORIES)[number];
+export type AttributionCategory =
+  "DIRECT" | "PARTNER_SOURCED" | "PARTNER_COSELL" | "PARTNER_INFLUENCED" | "MARKETPLACE";
 
-export const PARTNER_TIERS = ["PLATINUM", "GOLD", "SILVER", "REGISTERED"] as const;
-export type PartnerTier = (typeof PARTNER_TIERS)[number];
+type PartnerTier = "PLATINUM" | "GOLD" | "SILVER" | "REGISTERED";
 
 export type PartnerFacts = { id: string; tier: PartnerTier; type: string };
 
@@ -37,7 +30,7 @@ export type DecidedSplit = {
   parties: SplitParty[];
 };
 
-export type SplitParty =
+type SplitParty =
   | { kind: "DIRECT"; userId: string | null; creditPct: number }
   | { kind: "PARTNER"; partner: PartnerFacts; creditPct: number };
 

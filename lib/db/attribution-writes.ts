@@ -13,7 +13,7 @@ import { getSetting } from "./settings";
 
 const partnerFacts = { select: { id: true, tier: true, type: true } } as const;
 
-export async function readPayPlan(tx: Tx): Promise<PayPlan> {
+async function readPayPlan(tx: Tx): Promise<PayPlan> {
   return payPlanFrom({
     quotaShare: await getSetting(SETTING_KEYS.partnerSourcedQuotaShare, tx),
     spiffBands: await getSetting(SETTING_KEYS.cosellSpiffBands, tx),

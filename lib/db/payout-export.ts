@@ -21,7 +21,7 @@ const PARTNER_FIELDS = [
 ];
 
 /** Cents → "1234.50", negatives "(1234.50)". */
-export function csvAmount(cents: bigint): string {
+function csvAmount(cents: bigint): string {
   const abs = cents < BigInt(0) ? -cents : cents;
   const text = `${abs / BigInt(100)}.${String(abs % BigInt(100)).padStart(2, "0")}`;
   return cents < BigInt(0) ? `(${text})` : text;

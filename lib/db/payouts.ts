@@ -47,7 +47,7 @@ export type StatementAdjustment = {
   opportunity: { id: string; name: string } | null;
 };
 
-export type StatementTotals = {
+type StatementTotals = {
   deals: number;
   acvCents: bigint;
   quotaCreditCents: bigint;
@@ -71,7 +71,7 @@ function requireRead(ctx: Ctx) {
 }
 
 /** The subject in the caller's scope, with its name; outside it: NOT_FOUND. */
-export async function findStatementSubject(
+async function findStatementSubject(
   ctx: Ctx,
   subject: StatementSubject,
 ): Promise<(StatementSubject & { name: string }) | null> {
@@ -118,7 +118,7 @@ const ZERO: StatementTotals = {
 };
 
 /** Sums the lines, then (optionally) the adjustments by what they correct. */
-export function statementTotals(lines: StatementLine[], adjustments: StatementAdjustment[] = []): StatementTotals {
+function statementTotals(lines: StatementLine[], adjustments: StatementAdjustment[] = []): StatementTotals {
   const t = { ...ZERO };
   for (const l of lines) {
     t.deals += 1;

@@ -9,7 +9,7 @@ const id = z.string().trim().min(1).max(64).refine(noNul, "Invalid character");
 const text = (min: number, message: string, max: number) =>
   z.string().trim().min(min, message).max(max).refine(noNul, "Invalid character");
 
-export const periodLabel = z
+const periodLabel = z
   .string()
   .trim()
   .refine((s) => parsePeriod(s) !== null, "A month (2026-11) or a quarter (2026-Q4)");
@@ -25,9 +25,8 @@ export const statementQuery = z.object({
     .optional(),
   period: periodLabel.optional(),
 });
-export type StatementQuery = z.infer<typeof statementQuery>;
 
-export const ADJUSTMENT_KINDS = ["QUOTA_CREDIT", "SPIFF", "MARGIN"] as const;
+const ADJUSTMENT_KINDS = ["QUOTA_CREDIT", "SPIFF", "MARGIN"] as const;
 
 /** Dollars as typed ("-250.50", "1,000"), to integer cents; non-zero, at most $10M either way. */
 const amount = z.coerce
@@ -61,7 +60,6 @@ export const adjustmentInput = z
             : "A partner's statement adjusts margin",
       });
   });
-export type AdjustmentInput = z.input<typeof adjustmentInput>;
 export type AdjustmentData = z.output<typeof adjustmentInput>;
 
 export const disputeInput = z.strictObject({

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 
 // docs/architecture.md: lib/conflicts, lib/attribution (and lib/dates, which they use) is pure domain logic: no framework,
 // no Prisma, no lib/db, no Node built-ins. Time and settings are arguments.
-const DIRS = ["../../../lib/conflicts", "../../../lib/dates", "../../../lib/attribution"].map((d) => path.resolve(__dirname, d));
+const DIRS = ["../../../lib/conflicts", "../../../lib/dates", "../../../lib/attribution"].map((d) =>
+  path.resolve(__dirname, d),
+);
 const FORBIDDEN =
   /^(next|react|react-dom|@prisma\/.*|prisma|server-only|node:.*)(\/|$)|^@\/lib\/db(\/|$)|(^|\/)\.\.\/db(\/|$)/;
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
