@@ -127,3 +127,18 @@ test("channel operations adjust an AE's statement with a reason, shown on the st
   );
   expect(Number(audit.n)).toBe(1);
 });
+
+test("at 390 px the portal statement stacks its lines as cards, no wider than the screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, "alice@northwind.test");
+  await page.goto("/portal/statements?period=2026-Q4");
+  await expect(page.getByRole("heading", { name: /Northwind Systems — 2026 Q4/ })).toBeVisible();
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, "page width at 390 px").toBeLessThanOrEqual(innerWidth);
+  await page.screenshot({ path: "/tmp/d3-portal-390.png", fullPage: false });
+  await context.close();
+});
