@@ -98,7 +98,7 @@ export function StatementView({
               {
                 header: "Deal",
                 cell: (l: StatementLine) => (
-                  <div>
+                  <div className="text-left">
                     {dealHref ? (
                       <Link href={dealHref(l.opportunityId)} className="font-medium text-brand-700 hover:underline">
                         {l.dealName}
