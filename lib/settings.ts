@@ -15,14 +15,21 @@ export const SETTING_KEYS = {
   demo: "demo",
 } as const;
 
-/** Co-sell SPIFF per supported partner deal, by ACV band (docs/domain.md#attribution-and-pricing-guardrails: $500–$2,000). */
+/**
+ * Co-sell SPIFF per supported partner deal, by ACV band (docs/domain.md#attribution-and-pay): $500 under
+ * $250K, $1,000 from $250K to under $1M, $2,000 from $1M. Each band starts at its minimum (inclusive).
+ * (Until issue 12 the default had four bands, with $1,500 from $500K; the issue fixes these three.)
+ */
 export const COSELL_SPIFF_BANDS = [
   { minAcvCents: 0, spiffCents: 50_000 },
   { minAcvCents: 25_000_000, spiffCents: 100_000 },
-  { minAcvCents: 50_000_000, spiffCents: 150_000 },
   { minAcvCents: 100_000_000, spiffCents: 200_000 },
 ] as const;
 
+/** Share of ACV credited to the AE's quota on a partner-sourced (or marketplace) deal; co-sell counts in full. */
+export const PARTNER_SOURCED_QUOTA_SHARE = 0.5;
+
+/** Partner margin % by tier, on the deals the partner sources, co-sells or transacts. */
 export const PARTNER_MARGIN_PCT_BY_TIER = { PLATINUM: 30, GOLD: 25, SILVER: 20, REGISTERED: 15 } as const;
 
 /** Review SLA of a submitted registration, in business days (docs/domain.md#registration-lifecycle). */
@@ -36,7 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   [SETTING_KEYS.maxProtectionExtensions]: 2,
   [SETTING_KEYS.dormantDays]: 60,
   [SETTING_KEYS.conflictSlaBusinessDays]: [...CONFLICT_SLA_BUSINESS_DAYS],
-  [SETTING_KEYS.partnerSourcedQuotaShare]: 0.5,
+  [SETTING_KEYS.partnerSourcedQuotaShare]: PARTNER_SOURCED_QUOTA_SHARE,
   [SETTING_KEYS.partnerMarginPctByTier]: { ...PARTNER_MARGIN_PCT_BY_TIER },
   [SETTING_KEYS.cosellSpiffBands]: COSELL_SPIFF_BANDS.map((band) => ({ ...band })),
   // below this many closed deals a category × stage uses the stage's default win rate (docs/domain.md#forecast-and-revenue-council)

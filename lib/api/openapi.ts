@@ -223,7 +223,10 @@ function auditPaths() {
 
 export function openApiDocument(serverUrl: string) {
   const doc = coreDocument(serverUrl);
-  return { ...doc, paths: withRateLimit(withOperations(doc.paths, conflictReadPaths())) };
+  return {
+    ...doc,
+    paths: withRateLimit(withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths())),
+  };
 }
 
 function coreDocument(serverUrl: string) {
@@ -499,6 +502,46 @@ function opportunityPaths() {
             ],
           }),
           ...errors(401, 403, 404),
+        },
+      },
+    },
+  };
+}
+
+// --- issue 12 D3: payout statements (lib/db/payouts.ts) ---
+function statementPaths(): Record<string, PathItem> {
+  return {
+    "/api/v1/statements/export": {
+      get: {
+        summary:
+          "One payout statement as a CSV download: the won deals closed in the period with the party's final " +
+          "attribution (category, credit %, quota credit and SPIFF for an AE, margin for a partner, the rule in " +
+          "words), the adjustments and the totals. A partner key exports its own company's only; another party is " +
+          "404. Formula-leading cells are neutralized; negative amounts are written as (123.45)",
+        parameters: [
+          {
+            name: "party",
+            in: "query",
+            required: false,
+            description: "ae:<userId> or partner:<partnerId>; default: the caller's own statement when it has one",
+            schema: { type: "string" },
+          },
+          {
+            name: "period",
+            in: "query",
+            required: false,
+            description: "A month (2026-11) or a quarter (2026-Q4); default: the current month",
+            schema: { type: "string" },
+          },
+        ],
+        responses: {
+          "200": {
+            description:
+              "CSV: row, closed, deal, account, category, credit_pct, acv, then quota_credit, spiff (AE) or " +
+              "margin_pct, margin (partner), why",
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          ...errors(400, 401, 403, 404),
         },
       },
     },

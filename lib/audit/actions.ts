@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "outbox.retry",
   "outbox.retry_all",
   "partner.update",
+  "payout.adjust",
   "registration.approve",
   "registration.expire",
   "registration.extend",

@@ -19,6 +19,7 @@ const AUDIT_ENTITY_KINDS: readonly AuditEntityKind[] = [
   { type: "outbox", label: "E-mail", path: null },
   { type: "Partner", label: "Partner", path: "/partners" },
   { type: "PricingCorridor", label: "Pricing corridor", path: null },
+  { type: "PayoutAdjustment", label: "Payout adjustment", path: null },
   { type: "RuleSet", label: "Rule set", path: "/rules" },
   { type: "User", label: "User", path: null },
 ];

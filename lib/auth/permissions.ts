@@ -51,6 +51,10 @@ export const ACTIONS = [
   "pricing:read",
   "pricing:manage",
   "pricing:direct-discount",
+  // --- issue 12 D3: attribution and pay (lib/db/payouts.ts, lib/db/attribution-dispute.ts) ---
+  "payout:read",
+  "payout:adjust",
+  "attribution:dispute",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,6 +125,14 @@ const TABLE: Record<Action, readonly Role[]> = {
   // whose discount is the direct team's: on a deal under a partner's protection it opens a
   // PRICING_UNDERCUT case (lib/db/pricing-guardrails.ts)
   "pricing:direct-discount": ["AE"],
+  // --- issue 12 D3: payout statements. Whose statement a caller may open is scoped in lib/db/scope.ts
+  // (statementUserScope / statementPartnerScope): channel operations any AE's or partner's, an AE its
+  // own, a partner manager its partners', a partner its own company's. Executives read the forecast,
+  // not individual pay. Adjustments are channel operations' alone (with a reason, audited).
+  "payout:read": ["ADMIN", "PARTNER_MANAGER", "AE", "PARTNER"],
+  "payout:adjust": ["ADMIN"],
+  // an attribution dispute on a closed deal: its AE, a partner credited on it, or channel operations
+  "attribution:dispute": ["ADMIN", "AE", "PARTNER"],
 };
 
 /**

@@ -19,6 +19,7 @@ import {
 import { rejection, release } from "@/lib/registrations/lifecycle";
 import { AppError, forbidden } from "@/lib/errors";
 import type { ResolveInput } from "@/lib/validation/conflicts";
+import { applyAttribution } from "./attribution-writes";
 import { audit } from "./audit";
 import { db } from "./client";
 import { levelOneDeciders, noticesFor, partnerUsers } from "./conflict-people";
@@ -88,6 +89,7 @@ export async function resolveConflict(
         data: { route: effects.opportunity.route, partnerId: effects.opportunity.partnerId, updatedAt: now },
         select: { id: true },
       });
+    if (c.opportunity) await applyAttribution(tx, c.opportunity.id, now); // credit splits override at once
     await tx.conflictEvent.create({
       data: {
         conflictId: c.id,

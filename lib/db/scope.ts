@@ -128,3 +128,36 @@ export function conflictAeScope(userId: string): Prisma.ConflictWhereInput {
     OR: [{ account: { ownerId: userId } }, { opportunity: { aeId: userId } }, { parties: { some: { userId } } }],
   };
 }
+
+/** Whose AE payout statement the caller may open (lib/db/payouts.ts): ops any AE's, an AE its own. */
+export function statementUserScope(ctx: Ctx): Prisma.UserWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+      return { role: "AE" };
+    case "AE":
+      return { id: ctx.userId ?? "", role: "AE" };
+    default:
+      return NOTHING;
+  }
+}
+
+/** Whose partner payout statement the caller may open: ops any, a manager its partners', a partner its own. */
+export function statementPartnerScope(ctx: Ctx): Prisma.PartnerWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+      return {};
+    case "PARTNER_MANAGER":
+      return { managerId: ctx.userId ?? "" };
+    case "PARTNER":
+      return ctx.partnerId ? { id: ctx.partnerId } : NOTHING;
+    default:
+      return NOTHING;
+  }
+}
+
+/** Closed deals a caller may dispute the attribution of: its own deals; a partner's, any deal it is credited on. */
+export function disputeOpportunityScope(ctx: Ctx): Prisma.OpportunityWhereInput {
+  return ctx.role === "PARTNER" && ctx.partnerId
+    ? { OR: [{ partnerId: ctx.partnerId }, { attributions: { some: { partnerId: ctx.partnerId } } }] }
+    : opportunityScope(ctx);
+}

@@ -1,57 +1,47 @@
-// Attribution of every won deal (docs/domain.md#attribution-and-pricing-guardrails): the category, each party's credit, the AE's quota
-// credit, co-sell SPIFFs and partner margins — with the credit splits decided in resolved conflicts.
+// Attribution of every demo deal (docs/domain.md#attribution-and-pay), computed by lib/attribution
+// exactly as lib/db/attribution-writes.ts computes it at runtime: final for closed deals (won or
+// lost), provisional for open ones, with the credit splits decided in resolved conflicts. Then a few
+// payout adjustments so the statements of ae@accord.test and Northwind Systems show one.
+import {
+  attribute,
+  DEFAULT_PAY_PLAN,
+  monthOf,
+  partyKey,
+  type DealFacts,
+  type DecidedSplit,
+} from "../../lib/attribution";
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
-import type { AttributionCategory } from "../../lib/db/generated/sqlite/enums";
 import type { ConflictCase } from "./conflict-record";
 import { IdSequence } from "./ids";
 import type { SeedOpportunity } from "./opportunities";
-import { COSELL_SPIFF_BANDS, DEFAULT_SETTINGS, PARTNER_MARGIN_PCT_BY_TIER, SETTING_KEYS } from "./reference";
-import type { World } from "./world";
+import { showcasePartners } from "./partner-pipeline";
+import { staffUser, type SeedPartner, type World } from "./world";
 
-const PARTNER_SOURCED_QUOTA_SHARE = DEFAULT_SETTINGS[SETTING_KEYS.partnerSourcedQuotaShare] as number;
+const facts = (p: SeedPartner) => ({ id: p.id, tier: p.tier, type: p.type });
 
-function categoryOf(opp: SeedOpportunity): AttributionCategory {
-  if (opp.route === "MARKETPLACE" || opp.partner?.type === "MARKETPLACE") return "MARKETPLACE";
-  if (opp.registrationId) return "PARTNER_SOURCED";
-  if (opp.route === "CO_SELL" || opp.partner) return "PARTNER_COSELL";
-  if (opp.influencedBy) return "PARTNER_INFLUENCED";
-  return "DIRECT";
+function dealFacts(opp: SeedOpportunity): DealFacts {
+  return {
+    acvCents: opp.acvCents,
+    stage: opp.stage,
+    route: opp.route,
+    aeId: opp.aeId,
+    partner: opp.partner && facts(opp.partner),
+    sourcedBy: opp.registrationId && opp.source === "PARTNER" && opp.partner ? facts(opp.partner) : null,
+    touchedBy: opp.influencedBy ? [facts(opp.influencedBy)] : [],
+  };
 }
 
-function cosellSpiffCents(acvCents: number): number {
-  let spiff = 0;
-  for (const band of COSELL_SPIFF_BANDS) if (acvCents >= band.minAcvCents) spiff = band.spiffCents;
-  return spiff;
-}
-
-interface Shares {
-  partnerPct: number;
-  aePct: number;
-  /** Quota credit as a share of ACV. */
-  aeQuota: number;
-}
-
-function defaultShares(category: AttributionCategory, hasPartner: boolean): Shares {
-  switch (category) {
-    case "PARTNER_SOURCED":
-    case "MARKETPLACE":
-      return { partnerPct: 100, aePct: 0, aeQuota: PARTNER_SOURCED_QUOTA_SHARE };
-    case "PARTNER_COSELL":
-      return hasPartner ? { partnerPct: 50, aePct: 50, aeQuota: 1 } : { partnerPct: 0, aePct: 100, aeQuota: 1 };
-    default:
-      return { partnerPct: 0, aePct: 100, aeQuota: 1 };
-  }
-}
-
-/** A resolved case on the deal overrides the default shares. */
-function decidedShares(c: ConflictCase | undefined, shares: Shares): Shares {
-  if (!c?.resolution) return shares;
-  if (c.resolution === "SPLIT" && c.splitPct !== undefined)
-    return { partnerPct: c.splitPct, aePct: 100 - c.splitPct, aeQuota: 1 };
-  if (c.type !== "ATTRIBUTION_DISPUTE") return shares;
-  if (c.resolution === "AWARD_PARTNER") return { partnerPct: 100, aePct: 0, aeQuota: PARTNER_SOURCED_QUOTA_SHARE };
-  if (c.resolution === "AWARD_DIRECT") return { partnerPct: 0, aePct: 100, aeQuota: 1 };
-  return shares;
+/** A resolved SPLIT on the deal, with the credit per party as lib/seed/conflict-record.ts records it. */
+function splitOf(c: ConflictCase | undefined): DecidedSplit | null {
+  if (c?.resolution !== "SPLIT" || c.splitPct === undefined) return null;
+  const parties: DecidedSplit["parties"] = c.partners.map((p, i) => ({
+    kind: "PARTNER" as const,
+    partner: facts(p),
+    creditPct: i === 0 ? c.splitPct! : 100 - c.splitPct!,
+  }));
+  if (c.directUserId && c.partners.length === 1)
+    parties.push({ kind: "DIRECT", userId: c.directUserId, creditPct: 100 - c.splitPct });
+  return { label: "the conflict case's credit split", parties };
 }
 
 export function generateAttributions(
@@ -62,38 +52,92 @@ export function generateAttributions(
   const ids = new IdSequence("atr");
   const caseByOpp = new Map(cases.filter((c) => c.opportunity && c.resolution).map((c) => [c.opportunity!.id, c]));
   for (const opp of opportunities) {
-    if (opp.stage !== "CLOSED_WON") continue;
-    const category = categoryOf(opp);
-    const partner = opp.partner ?? opp.influencedBy;
-    const decided = caseByOpp.get(opp.id);
-    const shares = decidedShares(decided, defaultShares(category, partner !== null));
-    // a partner-led deal has no AE of its own; the one who argued the case takes the direct share
-    const aeId = opp.aeId ?? decided?.directUserId ?? null;
-    const base = { opportunityId: opp.id, category, createdAt: opp.row.closedAt! };
-    const rows: Prisma.AttributionCreateManyInput[] = [];
-    if (partner) {
-      const earnsMargin = category !== "PARTNER_INFLUENCED" && shares.partnerPct > 0;
-      rows.push({
-        ...base,
+    const result = attribute(dealFacts(opp), DEFAULT_PAY_PLAN, splitOf(caseByOpp.get(opp.id)));
+    const at = opp.row.closedAt ?? world.now;
+    const seen = new Set<string>();
+    for (const p of result.parties) {
+      const key = partyKey(p);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      world.rows.attributions.push({
         id: ids.next(),
-        party: "PARTNER",
-        partnerId: partner.id,
-        creditPct: shares.partnerPct,
-        partnerMarginPct: earnsMargin ? PARTNER_MARGIN_PCT_BY_TIER[partner.tier] : null,
+        opportunityId: opp.id,
+        party: p.party,
+        partyKey: key,
+        partnerId: p.partnerId,
+        userId: p.userId,
+        category: result.category,
+        creditPct: p.creditPct,
+        quotaCreditCents: BigInt(p.quotaCreditCents),
+        spiffCents: BigInt(p.spiffCents),
+        partnerMarginPct: p.partnerMarginPct,
+        partnerMarginCents: BigInt(p.partnerMarginCents),
+        final: result.final,
+        basis: p.basis,
+        computedAt: at,
+        createdAt: at,
       });
     }
-    if (aeId) {
-      const spiff = category === "PARTNER_COSELL" && opp.partner ? cosellSpiffCents(opp.acvCents) : 0;
-      rows.push({
-        ...base,
+  }
+  generateAdjustments(world, opportunities);
+}
+
+/** Two adjustments on ae@accord.test's statement and one on Northwind's, in the last closed months. */
+function generateAdjustments(world: World, opportunities: readonly SeedOpportunity[]): void {
+  const ops = staffUser(world, "ops");
+  const ae = staffUser(world, "ae");
+  const [northwind] = showcasePartners(world);
+  const won = (pick: (o: SeedOpportunity) => boolean) =>
+    opportunities
+      .filter((o) => o.stage === "CLOSED_WON" && o.row.closedAt && pick(o))
+      .sort((a, b) => b.row.closedAt!.getTime() - a.row.closedAt!.getTime())[0];
+  const aeDeal = won((o) => o.aeId === ae.id);
+  const partnerDeal = won((o) => o.partner?.id === northwind.id);
+  const rows: Prisma.PayoutAdjustmentCreateManyInput[] = [];
+  const ids = new IdSequence("padj");
+  if (aeDeal) {
+    const at = aeDeal.row.closedAt!;
+    rows.push(
+      {
         id: ids.next(),
         party: "DIRECT",
-        userId: aeId,
-        creditPct: partner ? shares.aePct : 100,
-        quotaCreditCents: BigInt(Math.round(opp.acvCents * shares.aeQuota)),
-        spiffCents: BigInt(spiff),
-      });
-    }
-    world.rows.attributions.push(...rows);
+        userId: ae.id,
+        kind: "SPIFF",
+        amountCents: BigInt(50_000),
+        month: monthOf(at),
+        reason: "Quarter-end accelerator agreed by the VP Sales for the renewal push",
+        opportunityId: aeDeal.id,
+        createdById: ops.id,
+        createdAt: at,
+      },
+      {
+        id: ids.next(),
+        party: "DIRECT",
+        userId: ae.id,
+        kind: "QUOTA_CREDIT",
+        amountCents: BigInt(-2_500_000),
+        month: monthOf(at),
+        reason: "Services portion booked twice on the order form; corrected by finance",
+        opportunityId: aeDeal.id,
+        createdById: ops.id,
+        createdAt: at,
+      },
+    );
   }
+  if (partnerDeal) {
+    const at = partnerDeal.row.closedAt!;
+    rows.push({
+      id: ids.next(),
+      party: "PARTNER",
+      partnerId: northwind.id,
+      kind: "MARGIN",
+      amountCents: BigInt(150_000),
+      month: monthOf(at),
+      reason: "Marketing rebate for the joint webinar, as agreed in the partner plan",
+      opportunityId: partnerDeal.id,
+      createdById: ops.id,
+      createdAt: at,
+    });
+  }
+  world.rows.payoutAdjustments.push(...rows);
 }

@@ -94,8 +94,6 @@ export const REGIONS: readonly RegionSpec[] = [
 export {
   SETTING_KEYS,
   DEFAULT_SETTINGS,
-  COSELL_SPIFF_BANDS,
-  PARTNER_MARGIN_PCT_BY_TIER,
   REGISTRATION_SLA_BUSINESS_DAYS,
   CONFLICT_SLA_BUSINESS_DAYS,
 } from "../../lib/settings";

@@ -85,6 +85,7 @@ export interface Rows {
   conflictRegistrations: Prisma.ConflictRegistrationCreateManyInput[];
   conflictEvents: Prisma.ConflictEventCreateManyInput[];
   attributions: Prisma.AttributionCreateManyInput[];
+  payoutAdjustments: Prisma.PayoutAdjustmentCreateManyInput[];
   mdfFunds: Prisma.MdfFundCreateManyInput[];
   assessments: Prisma.MaturityAssessmentCreateManyInput[];
   scores: Prisma.MaturityScoreCreateManyInput[];
@@ -116,6 +117,7 @@ export function emptyRows(): Rows {
     conflictRegistrations: [],
     conflictEvents: [],
     attributions: [],
+    payoutAdjustments: [],
     mdfFunds: [],
     assessments: [],
     scores: [],

@@ -51,6 +51,7 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
   await put("conflictRegistrations", (d) => insertMany((a) => tx.conflictRegistration.createMany(a), d));
   await put("conflictEvents", (d) => insertMany((a) => tx.conflictEvent.createMany(a), d));
   await put("attributions", (d) => insertMany((a) => tx.attribution.createMany(a), d));
+  await put("payoutAdjustments", (d) => insertMany((a) => tx.payoutAdjustment.createMany(a), d));
   await put("mdfFunds", (d) => insertMany((a) => tx.mdfFund.createMany(a), d));
   await put("assessments", (d) => insertMany((a) => tx.maturityAssessment.createMany(a), d));
   await put("scores", (d) => insertMany((a) => tx.maturityScore.createMany(a), d));

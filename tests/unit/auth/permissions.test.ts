@@ -53,6 +53,10 @@ const EXPECTED: Record<Action, string> = {
   "pricing:read": "AMEX",
   "pricing:manage": "A",
   "pricing:direct-discount": "E",
+  // issue 12 D3: attribution and pay
+  "payout:read": "AMEP",
+  "payout:adjust": "A",
+  "attribution:dispute": "AEP",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };

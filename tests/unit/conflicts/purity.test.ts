@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// docs/architecture.md: lib/conflicts (and lib/dates, which it uses) is pure domain logic: no framework,
+// docs/architecture.md: lib/conflicts, lib/attribution (and lib/dates, which they use) is pure domain logic: no framework,
 // no Prisma, no lib/db, no Node built-ins. Time and settings are arguments.
-const DIRS = ["../../../lib/conflicts", "../../../lib/dates"].map((d) => path.resolve(__dirname, d));
+const DIRS = ["../../../lib/conflicts", "../../../lib/dates", "../../../lib/attribution"].map((d) =>
+  path.resolve(__dirname, d),
+);
 const FORBIDDEN =
   /^(next|react|react-dom|@prisma\/.*|prisma|server-only|node:.*)(\/|$)|^@\/lib\/db(\/|$)|(^|\/)\.\.\/db(\/|$)/;
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
