@@ -128,3 +128,18 @@ export function conflictAeScope(userId: string): Prisma.ConflictWhereInput {
     OR: [{ account: { ownerId: userId } }, { opportunity: { aeId: userId } }, { parties: { some: { userId } } }],
   };
 }
+
+/** Hand-off offers (docs/domain.md#hand-offs): a partner reads only the offers made to it, a partner manager its partners'. */
+export function handoffScope(ctx: Ctx): Prisma.HandoffWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { partner: { managerId: ctx.userId ?? "" } };
+    case "AE":
+      return NOTHING;
+    case "PARTNER":
+      return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
+  }
+}
