@@ -41,6 +41,12 @@ export const ACTIONS = [
   "apikey:manage",
   "user:manage",
   "settings:manage",
+  // --- issue 12 D1: the opportunity write path (lib/db/opportunity-writes.ts) ---
+  "opportunity:create",
+  "opportunity:update",
+  "opportunity:close",
+  "opportunity:touch",
+  "opportunity:accept-route",
   // hand-offs (docs/domain.md#hand-offs)
   "handoff:read",
   "handoff:manage",
@@ -99,6 +105,14 @@ const TABLE: Record<Action, readonly Role[]> = {
   "apikey:manage": ["ADMIN", "PARTNER"],
   "user:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
+  // --- issue 12 D1: opportunities. An AE writes its own deals (opportunityScope keeps it to them),
+  // channel operations on anyone's behalf; everyone else reads only. Accepting a route the rules
+  // re-ran to (sticky ownership kept the old one, docs/domain.md) is channel operations' call.
+  "opportunity:create": ["ADMIN", "AE"],
+  "opportunity:update": ["ADMIN", "AE"],
+  "opportunity:close": ["ADMIN", "AE"],
+  "opportunity:touch": ["ADMIN", "AE"],
+  "opportunity:accept-route": ["ADMIN"],
 
   // ── hand-offs (docs/domain.md#hand-offs) ──
   // rows scoped by handoffScope (lib/db/scope.ts): a partner reads only the offers made to it

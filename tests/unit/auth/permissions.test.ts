@@ -43,6 +43,12 @@ const EXPECTED: Record<Action, string> = {
   "apikey:manage": "AP",
   "user:manage": "A",
   "settings:manage": "A",
+  // issue 12 D1: opportunities
+  "opportunity:create": "AE",
+  "opportunity:update": "AE",
+  "opportunity:close": "AE",
+  "opportunity:touch": "AE",
+  "opportunity:accept-route": "A",
   // hand-offs (docs/domain.md#hand-offs)
   "handoff:read": "AMXP",
   "handoff:manage": "A",
