@@ -255,7 +255,7 @@ describe("what each caller sees", () => {
     const notice = await db.outbox.findFirstOrThrow({
       where: { recipientUserId: w.silver.ctx.userId, kind: "handoff.offered" },
     });
-    expect(`${notice.subject} ${notice.body}`).not.toMatch(/Goldco|declin|second/i);
+    expect(`${notice.subject} ${notice.body}`).not.toMatch(/Goldco|declined|No capacity|another partner|second/i);
   });
 
   it("the queue and the stats: offer n of 3, acceptance rate and median time-to-accept", async () => {
