@@ -35,15 +35,21 @@ export const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/ops", label: "Overview" },
     ...STAFF_DATA,
+    { href: "/handoffs", label: "Hand-offs" },
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/audit", label: "Audit log" },
   ],
-  PARTNER_MANAGER: [{ href: "/manager", label: "My partners" }, ...STAFF_DATA],
+  PARTNER_MANAGER: [
+    { href: "/manager", label: "My partners" },
+    ...STAFF_DATA,
+    { href: "/handoffs", label: "Hand-offs" },
+  ],
   AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA],
-  EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA],
+  EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA, { href: "/handoffs", label: "Hand-offs" }],
   PARTNER: [
     { href: "/portal", label: "Home" },
     { href: "/portal/registrations", label: "My registrations" },
+    { href: "/portal/offers", label: "Offers" },
     { href: "/portal/conflicts", label: "Conflicts" },
     { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },

@@ -20,7 +20,6 @@ export const declineHandoffInput = z
 export type DeclineHandoffInput = z.infer<typeof declineHandoffInput>;
 
 export const handoffIdInput = z.object({ id }).strict();
-export const declineHandoffAction = declineHandoffInput.extend({ id });
 export const opportunityIdInput = z.object({ opportunityId: id }).strict();
 
 /** The ops queue (/handoffs): one row per queued deal, newest change first. */
