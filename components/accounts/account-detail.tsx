@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, DefinitionList } from "@/components/ui/card";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
+import { DealRouteBadge } from "@/components/opportunities/route-label";
 import { ButtonLink } from "@/components/ui/button";
 import { hrefWith } from "@/components/ui/url";
 import { Table } from "@/components/ui/table";
@@ -46,7 +47,7 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
                 },
                 { header: "Product", cell: (o) => o.productLine.name },
                 { header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
-                { header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
+                { header: "Route", cell: (o) => <DealRouteBadge route={o.route} partnerId={o.partnerId} /> },
                 { header: "ACV", align: "right", cell: (o) => formatMoney(o.acvCents, o.currency) },
                 { header: "Close", cell: (o) => formatDate(o.closeDate) },
               ]}

@@ -2,7 +2,8 @@
 // timeline and rule trace) and for a partner (itself, "the vendor", "another partner"; its own
 // registrations only). What a reader may see was decided in lib/db/conflict-detail.ts; these only render.
 import Link from "next/link";
-import { Badge, StatusBadge, RouteBadge } from "@/components/ui/badge";
+import { Badge, StatusBadge } from "@/components/ui/badge";
+import { DealRouteBadge } from "@/components/opportunities/route-label";
 import { Card, DefinitionList } from "@/components/ui/card";
 import { TraceList } from "@/components/rules/trace-list";
 import type { ConflictDetail, EvidenceRegistration, EventView } from "@/lib/db/conflict-detail";
@@ -97,7 +98,7 @@ export function AccountDealCard({ c, links }: { c: ConflictDetail; links: boolea
     ]);
     items.push(["Stage", humanize(o.stage)]);
     items.push(["ACV", formatMoney(o.acvCents, o.currency)]);
-    items.push(["Route", <RouteBadge key="route" route={o.route} />]);
+    items.push(["Route", <DealRouteBadge key="route" route={o.route} partnerId={o.partnerId} />]);
     if (links) items.push(["AE", o.ae?.name ?? "—"]);
   }
   return (

@@ -7,13 +7,24 @@ import { formatDate, formatDateTime, formatMoney, formatPct, humanize } from "@/
 import { isOpenStage } from "@/lib/opportunities/stages";
 import { AttributionTable } from "./attribution-table";
 import { DecisionFacts } from "./decision-facts";
+import { DealRouteBadge } from "./route-label";
 
-export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
+/** `top`: the deal's controls and review flag above the route decision; `aside`: cards under the deal's facts. */
+export function OpportunityDetailView({
+  opp,
+  top,
+  aside,
+}: {
+  opp: OpportunityDetail;
+  top?: React.ReactNode;
+  aside?: React.ReactNode;
+}) {
   const decision = opp.routeDecision;
   const closed = !isOpenStage(opp.stage);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
+        {top}
         <Card title="Route decision">
           {decision ? (
             <>
@@ -83,7 +94,7 @@ export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
               ["Discount", formatPct(opp.discountPct / 100, undefined, 1)],
               ["Product line", `${opp.productLine.name} (${humanize(opp.productLine.kind)})`],
               ["Source", humanize(opp.source)],
-              ["Route", <RouteBadge key="r" route={opp.route} />],
+              ["Route", <DealRouteBadge key="r" route={opp.route} partnerId={opp.partnerId} />],
               ["AE", opp.ae?.name ?? "Unassigned"],
               [
                 "Partner",
@@ -100,6 +111,7 @@ export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
                 closed ? formatDate(opp.closedAt ?? opp.closeDate) : formatDate(opp.closeDate),
               ],
               ["Created", formatDate(opp.createdAt)],
+              ...(opp.lostReason ? ([["Lost because", opp.lostReason]] as [string, React.ReactNode][]) : []),
             ]}
           />
         </Card>
@@ -113,6 +125,7 @@ export function OpportunityDetailView({ opp }: { opp: OpportunityDetail }) {
             ]}
           />
         </Card>
+        {aside}
       </div>
     </div>
   );

@@ -2,10 +2,12 @@ import Link from "next/link";
 import { type Column } from "@/components/ui/table";
 import { ListView } from "@/components/ui/list-view";
 import { type Filter } from "@/components/ui/filter-bar";
-import { RouteBadge, StatusBadge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import type { Page } from "@/lib/db/pagination";
 import type { OpportunityRow } from "@/lib/db/opportunities";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, humanize } from "@/lib/format";
+import { PARTNER_NEEDED } from "@/lib/opportunities/coverage";
+import { DealRouteBadge } from "./route-label";
 import { ROUTES, STAGES, type OpportunityListQuery } from "@/lib/validation/lists";
 
 const none = <span className="text-slate-500">—</span>;
@@ -47,7 +49,7 @@ export function OpportunityList({
     },
     { key: "product", header: "Product", cell: (o) => o.productLine.name },
     { key: "stage", header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
-    { key: "route", header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
+    { key: "route", header: "Route", cell: (o) => <DealRouteBadge route={o.route} partnerId={o.partnerId} /> },
     { key: "partner", header: "Partner", cell: (o) => o.partner?.name ?? none },
     { key: "ae", header: "AE", cell: (o) => o.ae?.name ?? none },
     {
@@ -63,7 +65,15 @@ export function OpportunityList({
   const filters: Filter[] = [
     { kind: "search", name: "q", label: "Name", placeholder: "Search opportunity name" },
     { kind: "select", name: "stage", label: "Stage", options: STAGES },
-    { kind: "select", name: "route", label: "Route", options: ROUTES },
+    {
+      kind: "select",
+      name: "route",
+      label: "Route",
+      options: [
+        ...ROUTES.map((r) => ({ value: r, label: humanize(r) })),
+        { value: PARTNER_NEEDED, label: "Partner needed" },
+      ],
+    },
     {
       kind: "select",
       name: "partnerId",

@@ -90,6 +90,7 @@ export async function findAccount(ctx: Ctx, id: string) {
         acvCents: true,
         currency: true,
         route: true,
+        partnerId: true,
         closeDate: true,
         productLine: { select: { name: true } },
       },

@@ -182,6 +182,7 @@ export async function listOpenOpportunities(ctx: Ctx, take = 10) {
       name: true,
       stage: true,
       route: true,
+      partnerId: true,
       acvCents: true,
       currency: true,
       closeDate: true,

@@ -2,6 +2,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { PARTNER_NEEDED, PARTNER_ROUTES } from "@/lib/opportunities/coverage";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
 import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
@@ -50,7 +51,7 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
       opportunityScope(ctx),
       {
         ...(q.stage ? { stage: q.stage } : {}),
-        ...(q.route ? { route: q.route } : {}),
+        ...routeFilter(q.route),
         ...(q.partnerId ? { partnerId: q.partnerId } : {}),
         ...(q.accountId ? { accountId: q.accountId } : {}),
         ...(q.q ? { name: containsText(q.q) } : {}),
@@ -79,12 +80,26 @@ export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
   );
 }
 
+/** The route filter; PARTNER_NEEDED is a partner route with no partner (lib/opportunities/coverage.ts). */
+function routeFilter(route: OpportunityListQuery["route"]): Prisma.OpportunityWhereInput {
+  if (!route) return {};
+  if (route === PARTNER_NEEDED) return { route: { in: [...PARTNER_ROUTES] }, partnerId: null };
+  return { route };
+}
+
 function detailSelect(ctx: Ctx) {
   return {
     ...listSelect,
     listPriceCents: true,
     discountPct: true,
     updatedAt: true,
+    // the write path's columns (lib/db/opportunity-writes.ts)
+    aeId: true,
+    productLineId: true,
+    lostReason: true,
+    flaggedRoute: true,
+    flaggedReason: true,
+    flaggedAt: true,
     account: { select: { id: true, name: true, country: true, vertical: true, tier: true, namedAccount: true } },
     productLine: { select: { name: true, kind: true } },
     routeDecision: {

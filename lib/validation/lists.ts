@@ -2,6 +2,7 @@
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
 import { noNul } from "./nul";
+import { PARTNER_NEEDED } from "@/lib/opportunities/coverage";
 import {
   ACCOUNT_TIERS,
   PARTNER_TIERS,
@@ -83,7 +84,8 @@ export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
 
 export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCents", "name"] as const, "createdAt", {
   stage: z.enum(STAGES).optional(),
-  route: z.enum(ROUTES).optional(),
+  // PARTNER_NEEDED: a partner route with no partner on the deal (lib/opportunities/coverage.ts)
+  route: z.enum([...ROUTES, PARTNER_NEEDED]).optional(),
   partnerId: id.optional(),
   accountId: id.optional(),
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
-import { RouteBadge, StatusBadge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
+import { DealRouteBadge } from "@/components/opportunities/route-label";
 import { NoAccess } from "@/components/shell/no-access";
 import { BarList } from "@/components/dashboards/bar-list";
 import { ConflictTable } from "@/components/dashboards/conflict-table";
@@ -121,7 +122,7 @@ export default async function AePage() {
                 },
                 { header: "Account", cell: (o) => o.account.name },
                 { header: "Stage", cell: (o) => <StatusBadge status={o.stage} /> },
-                { header: "Route", cell: (o) => <RouteBadge route={o.route} /> },
+                { header: "Route", cell: (o) => <DealRouteBadge route={o.route} partnerId={o.partnerId} /> },
                 { header: "Partner", cell: (o) => o.partner?.name ?? <span className="text-slate-500">—</span> },
                 { header: "ACV", align: "right", cell: (o) => formatMoney(o.acvCents, o.currency) },
                 {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { OpportunityList } from "@/components/opportunities/opportunity-list";
 import { listPage, staffContext } from "@/lib/auth/page";
 import type { Role } from "@/lib/auth/types";
@@ -35,6 +37,13 @@ export default async function OpportunitiesPage({ searchParams }: Props) {
       <PageHeader
         title="Opportunities"
         description={DESCRIPTION[ctx.role] ?? "The whole pipeline, direct and partner, with each deal's route."}
+        actions={
+          can(ctx, "opportunity:create") ? (
+            <ButtonLink href="/opportunities/new" variant="primary">
+              New opportunity
+            </ButtonLink>
+          ) : undefined
+        }
       />
       <OpportunityList
         page={page}
