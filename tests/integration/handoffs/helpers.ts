@@ -67,6 +67,7 @@ export async function world(): Promise<World> {
       regionId: region.id,
       vertical: "HEALTHCARE",
       tier: "MIDMARKET",
+      ownerId: (await db.user.findUniqueOrThrow({ where: { email: "ae@accord.test" }, select: { id: true } })).id,
     },
     select: { id: true },
   });

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { expireHandoff } from "@/lib/db/handoff-schedule";
 import { acceptHandoff, declineHandoff, offerToPartners, withdrawHandoff } from "@/lib/db/handoff-writes";
 import { getOffer, handoffStats, listHandoffQueue, listOffers } from "@/lib/db/handoffs";
+import { createOpportunity } from "@/lib/db/opportunity-writes";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { handoffListQuery, handoffQueueQuery } from "@/lib/validation/handoffs";
 import { expireOverdueHandoffs } from "@/lib/jobs/handoff-jobs";
@@ -18,6 +19,26 @@ const NOW = new Date("2026-12-01T10:00:00.000Z");
 const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
 describe("a coverage gap enters the queue", () => {
+  it("an AE's $180K direct deal (lib/db/opportunity-writes.ts) is routed partner-led, queued and offered", async () => {
+    const w = await world();
+    const platform = await db.productLine.findFirstOrThrow({ where: { name: "Platform" }, select: { id: true } });
+    const created = await createOpportunity(
+      w.ae,
+      {
+        name: "Clinic rollout",
+        accountId: w.accountId,
+        productLineId: platform.id,
+        acvCents: "180000",
+        closeDate: "2027-03-31",
+      },
+      NOW,
+    );
+    expect(created).toMatchObject({ route: "PARTNER_LED", partnerNeeded: true });
+    expect(await openOfferOf(created.id)).toMatchObject({ partnerId: w.gold.id, offerNumber: 1 });
+    await acceptHandoff(w.gold.ctx, (await openOfferOf(created.id))!.id, later(2));
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: created.id } })).partnerId).toBe(w.gold.id);
+  });
+
   it("offers the deal to the top-ranked partner at once, with reasons, SLA, notice and audit", async () => {
     const w = await world();
     const opp = await directDeal(w, NOW);
