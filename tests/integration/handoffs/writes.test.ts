@@ -29,6 +29,7 @@ describe("a coverage gap enters the queue", () => {
         accountId: w.accountId,
         productLineId: platform.id,
         acvCents: "180000",
+        discountPct: 0,
         closeDate: "2027-03-31",
       },
       NOW,
