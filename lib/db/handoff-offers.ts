@@ -193,3 +193,36 @@ export async function offerNext(
   );
   return { kind: "OFFERED", handoffId: handoff.id, partnerId: step.candidate.partnerId };
 }
+
+/**
+ * The claim an acceptance creates is routed by the deal's own decision: a copy of it with the
+ * registration as its subject (every registration has its decision, lib/db/route-decisions.ts),
+ * so the claim's trace is the deal's. Null when the deal has no decision.
+ */
+export async function copyDecisionFor(
+  tx: Tx,
+  decisionId: string | null,
+  registrationId: string,
+  id?: string,
+): Promise<string | null> {
+  if (!decisionId) return null;
+  const d = await tx.routeDecision.findUnique({ where: { id: decisionId } });
+  if (!d) return null;
+  const copy = await tx.routeDecision.create({
+    data: {
+      ...(id ? { id } : {}),
+      subjectType: "REGISTRATION",
+      subjectId: registrationId,
+      ruleSetId: d.ruleSetId,
+      ruleSetVersion: d.ruleSetVersion,
+      ruleId: d.ruleId,
+      route: d.route,
+      protectionDays: d.protectionDays,
+      facts: d.facts as object,
+      trace: d.trace as object,
+      decidedAt: d.decidedAt,
+    },
+    select: { id: true },
+  });
+  return copy.id;
+}

@@ -14,7 +14,8 @@ import { claimKeys, partnerClaimKeys } from "@/lib/registrations/claim-key";
 import { audit } from "./audit";
 import { db } from "./client";
 import type { Tx } from "./connect";
-import { changedMeanwhile, offerNext } from "./handoff-offers";
+import { changedMeanwhile, copyDecisionFor, offerNext } from "./handoff-offers";
+import { newId } from "./sql";
 import { notify } from "./outbox";
 import { handoffScope } from "./scope";
 import { transaction } from "./transaction";
@@ -263,8 +264,10 @@ export async function acceptHandoff(ctx: Ctx, handoffId: string, now = new Date(
     const protectedUntil = new Date(now.getTime() + days * 86_400_000);
     const keys = claimKeys(opp.account.id, opp.account.nameKey, opp.account.domainKey, opp.productLineId);
     const reason = "Accepted a hand-off offer from channel operations";
+    const registrationId = newId();
     const registration = await tx.dealRegistration.create({
       data: {
+        id: registrationId,
         partnerId: offer.partnerId,
         submittedById: ctx.userId,
         accountName: opp.account.name,
@@ -281,7 +284,7 @@ export async function acceptHandoff(ctx: Ctx, handoffId: string, now = new Date(
         description: reason,
         status: "APPROVED",
         route: opp.route,
-        routeDecisionId: opp.routeDecisionId,
+        routeDecisionId: await copyDecisionFor(tx, opp.routeDecisionId, registrationId),
         slaDueAt: now,
         protectedUntil,
         decisionReason: reason,
