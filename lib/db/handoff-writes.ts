@@ -303,7 +303,7 @@ export async function acceptHandoff(ctx: Ctx, handoffId: string, now = new Date(
       data: {
         opportunityId: offer.opportunityId,
         partnerId: offer.partnerId,
-        kind: "HANDOFF_ACCEPTED",
+        kind: "Accepted hand-off",
         note: reason,
         at: now,
         createdById: ctx.userId,

@@ -204,7 +204,7 @@ async function accept(
       id: seedId("hot", i + 1),
       opportunityId: deal.id,
       partnerId: accepted.partnerId,
-      kind: "HANDOFF_ACCEPTED",
+      kind: "Accepted hand-off",
       note: "Accepted a hand-off offer from channel operations",
       at: accepted.at,
       createdById: user?.id ?? null,

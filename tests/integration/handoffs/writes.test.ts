@@ -93,7 +93,7 @@ describe("accepting", () => {
       include: { touches: true, registration: true },
     });
     expect(deal.partnerId).toBe(w.gold.id);
-    expect(deal.touches).toMatchObject([{ partnerId: w.gold.id, kind: "HANDOFF_ACCEPTED" }]);
+    expect(deal.touches).toMatchObject([{ partnerId: w.gold.id, kind: "Accepted hand-off" }]);
     expect(deal.registration).toMatchObject({ partnerId: w.gold.id, status: "APPROVED", accountId: w.accountId });
     expect(deal.registration!.activeClaimKey).toBe(`a:${w.accountId}|${deal.productLineId}`);
     expect(deal.registration!.protectedUntil!.getTime()).toBe(later(3).getTime() + 90 * 86_400_000);
