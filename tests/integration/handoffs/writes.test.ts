@@ -307,3 +307,29 @@ describe("what each caller sees", () => {
     expect(await statusOf(() => listHandoffQueue(w.ae, handoffQueueQuery.parse({ pageSize: 10 })))).toBe("FORBIDDEN");
   });
 });
+
+describe("demo data (prisma/seed/handoffs.ts)", () => {
+  it("has small direct deals waiting in hand-off, one back with ops, and accepted ones with touches and claims", async () => {
+    const queues = await db.handoffQueue.findMany({
+      where: { id: { startsWith: "choq" } },
+      include: { handoffs: true, opportunity: { include: { touches: true, registration: true } } },
+    });
+    const states = new Set(queues.map((q) => q.state));
+    expect(states).toEqual(new Set(["OFFERED", "RETURNED_TO_OPS", "ACCEPTED"]));
+    expect(queues.every((q) => q.opportunity.source === "DIRECT" && q.opportunity.acvCents < 25_000_000n)).toBe(true);
+    expect(queues.find((q) => q.state === "RETURNED_TO_OPS")!.handoffs).toHaveLength(3);
+    // declined then re-offered: a declined first offer and an open second one
+    expect(
+      queues.some(
+        (q) => q.handoffs.some((h) => h.status === "DECLINED") && q.handoffs.some((h) => h.status === "OFFERED"),
+      ),
+    ).toBe(true);
+    for (const q of queues.filter((q) => q.state === "ACCEPTED")) {
+      const accepted = q.handoffs.find((h) => h.status === "ACCEPTED")!;
+      expect(q.opportunity.partnerId).toBe(accepted.partnerId);
+      expect(q.opportunity.touches.some((t) => t.kind === "Accepted hand-off")).toBe(true);
+    }
+    // at most one open offer per deal
+    for (const q of queues) expect(q.handoffs.filter((h) => h.status === "OFFERED").length).toBeLessThanOrEqual(1);
+  });
+});
