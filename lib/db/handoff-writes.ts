@@ -263,6 +263,25 @@ export async function acceptHandoff(ctx: Ctx, handoffId: string, now = new Date(
     const days = opp.routeDecision?.protectionDays ?? HANDOFF_PROTECTION_DAYS;
     const protectedUntil = new Date(now.getTime() + days * 86_400_000);
     const keys = claimKeys(opp.account.id, opp.account.nameKey, opp.account.domainKey, opp.productLineId);
+    // the claim's unique keys refuse a second holder anyway; this names the reason instead of a bare 409
+    const own = partnerClaimKeys(offer.partnerId, keys);
+    const holder = await tx.dealRegistration.findFirst({
+      where: {
+        OR: [
+          { activeClaimKey: keys.activeClaimKey },
+          { activeClaimNameKey: keys.activeClaimNameKey },
+          ...(keys.activeClaimDomainKey ? [{ activeClaimDomainKey: keys.activeClaimDomainKey }] : []),
+          { partnerClaimKey: own.partnerClaimKey },
+          { partnerClaimNameKey: own.partnerClaimNameKey },
+        ],
+      },
+      select: { id: true },
+    });
+    if (holder)
+      throw new AppError(
+        "CONFLICT",
+        "This company is already protected for this product line by a registration; channel operations will sort it out.",
+      );
     const reason = "Accepted a hand-off offer from channel operations";
     const registrationId = newId();
     const registration = await tx.dealRegistration.create({

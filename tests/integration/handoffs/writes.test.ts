@@ -122,6 +122,26 @@ describe("accepting", () => {
     expect(reg.conflict?.type).toBe("DUPLICATE_REGISTRATION");
   });
 
+  it("refuses when a registration already protects the company and product line (409), changing nothing", async () => {
+    const w = await world();
+    const opp = await directDeal(w, NOW);
+    const offer = (await openOfferOf(opp))!;
+    const bob = await ctxFor("bob@contoso.test");
+    await submitRegistration(
+      bob,
+      {
+        account: { name: w.accountName, country: "PL", vertical: "HEALTHCARE" },
+        productLine: "Platform",
+        estimatedAcv: 18_000_000,
+        expectedCloseDate: "2027-03-31",
+      },
+      { now: later(1) },
+    );
+    expect(await statusOf(() => acceptHandoff(w.gold.ctx, offer.id, later(2)))).toBe("CONFLICT");
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: opp } })).partnerId).toBeNull();
+    expect(await db.handoff.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ status: "OFFERED" });
+  });
+
   it("refuses a second answer and an answer after the due time (409)", async () => {
     const w = await world();
     const opp = await directDeal(w, NOW);
