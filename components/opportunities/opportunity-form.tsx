@@ -54,7 +54,12 @@ export function OpportunityForm(props: OpportunityFormProps) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const set = (f: keyof OpportunityFormValues) => (v: string) => setValues((old) => ({ ...old, [f]: v }));
+  // a field the user changes drops the server's message about it until the next save
+  const clear = (f: string) => setErrors(({ [f]: _dropped, ...rest }) => rest);
+  const set = (f: keyof OpportunityFormValues) => (v: string) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    clear(f);
+  };
   const { productLines, partners, aes } = props.options;
 
   async function submit(e: React.FormEvent) {
@@ -110,7 +115,16 @@ export function OpportunityForm(props: OpportunityFormProps) {
               hint="Accounts you own or work on."
               className="sm:col-span-2"
             >
-              {(a) => <AccountCombobox control={a} value={account} onChange={setAccount} />}
+              {(a) => (
+                <AccountCombobox
+                  control={a}
+                  value={account}
+                  onChange={(picked) => {
+                    setAccount(picked);
+                    clear("accountId");
+                  }}
+                />
+              )}
             </Field>
           ) : (
             <div className="sm:col-span-2">

@@ -5,7 +5,7 @@ import { declineHandoffInput, HANDOFF_STATUSES, handoffListQuery } from "@/lib/v
 import { commentInput, escalateInput, raiseConflictInput, resolveInput } from "@/lib/validation/conflicts";
 import { factsSchema } from "@/lib/rules";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
-import { auditEventListQuery, registrationListQuery } from "@/lib/validation/lists";
+import { auditEventListQuery, opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
@@ -376,6 +376,7 @@ function coreDocument(serverUrl: string) {
         },
       },
       ...auditPaths(),
+      ...opportunityPaths(),
     }),
   };
 }
@@ -412,6 +413,97 @@ function conflictReadPaths(): Record<string, PathItem> {
         summary: "One conflict case: parties, account and deal, evidence with timelines and rule traces, history",
         parameters: [idParam],
         responses: { "200": { description: "The case, fitted to the caller" }, ...errors(401, 403, 404) },
+      },
+    },
+  };
+}
+
+// ── opportunities (GET /api/v1/opportunities, GET /api/v1/opportunities/{id}) ──
+function opportunityPaths() {
+  const parameters = [
+    ...queryParameters(opportunityListQuery),
+    {
+      name: "cursor",
+      in: "query",
+      required: false,
+      description: "The previous page's nextCursor (the same as `after`)",
+      schema: { type: "string" },
+    },
+  ];
+  const party = {
+    type: "object",
+    properties: {
+      party: { enum: ["PARTNER", "DIRECT"] },
+      partner: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: "string" } } },
+      user: { type: ["string", "null"], description: "The AE credited (staff callers only)" },
+      category: { type: "string" },
+      creditPct: { type: "number" },
+      quotaCreditCents: { type: "integer" },
+      spiffCents: { type: "integer" },
+      partnerMarginPct: { type: ["number", "null"] },
+    },
+  };
+  const deal = {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      name: { type: "string" },
+      account: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+      productLine: { type: "string" },
+      acvCents: { type: "integer" },
+      currency: { type: "string" },
+      stage: { type: "string" },
+      closeDate: { type: "string", format: "date" },
+      route: { type: ["string", "null"] },
+      partnerNeeded: {
+        type: "boolean",
+        description: "The route needs a partner (PARTNER_LED, CO_SELL, DIRECT_PARTNER_ATTACHED) and the deal has none",
+      },
+      partner: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: "string" } } },
+    },
+  };
+  return {
+    "/api/v1/opportunities": {
+      get: {
+        summary:
+          "Deals in the caller's scope (a partner key: the deals it is party to); filters stage, route " +
+          "(route=PARTNER_NEEDED: a partner route with no partner); cursor pagination",
+        parameters,
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              data: { type: "array", items: deal },
+              nextCursor: { type: ["string", "null"] },
+              prevCursor: { type: ["string", "null"] },
+              total: { type: "integer" },
+            },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    "/api/v1/opportunities/{id}": {
+      get: {
+        summary:
+          "One deal with its route decision (trace) and attribution per party; a partner sees only its own " +
+          "party's row, and another partner's deal is 404",
+        parameters: [idParam],
+        responses: {
+          "200": json({
+            allOf: [
+              deal,
+              {
+                type: "object",
+                properties: {
+                  routeDecision: { type: ["object", "null"] },
+                  attribution: { type: "array", items: party },
+                },
+              },
+            ],
+          }),
+          ...errors(401, 403, 404),
+        },
       },
     },
   };

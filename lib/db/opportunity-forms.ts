@@ -9,7 +9,7 @@ import { db } from "./client";
 import { accountScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
 
-export type Option = { id: string; name: string };
+type Option = { id: string; name: string };
 
 /** The form's pickers: product lines, active partners, and for channel operations the AEs to act for. */
 export async function opportunityFormOptions(ctx: Ctx) {

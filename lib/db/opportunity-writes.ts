@@ -630,6 +630,8 @@ export async function addPartnerTouch(
   const data = parse(touchInput, input);
   return transaction(db, async (tx) => {
     const deal = await loadForWrite(tx, ctx, id);
+    // attribution is final at close (lib/db/attribution-writes.ts): a touch after it would not count
+    if (!isOpenStage(deal.stage)) throw closedRefusal(deal.stage);
     const partner = await tx.partner.findFirst({
       where: { id: data.partnerId, status: "ACTIVE" },
       select: { id: true, name: true },

@@ -14,6 +14,7 @@ import { generateCouncil, generateMaturity, generateMdf } from "./governance";
 import { seedHandoffs } from "./handoffs";
 import { AccountPools } from "./matching";
 import { Pipeline } from "./opportunities";
+import { generateOpportunityWorkflow } from "./opportunity-workflow";
 import { buildOrg } from "./org";
 import { generatePartnerPipeline } from "./partner-pipeline";
 import { DEMO_PASSWORD } from "./people";
@@ -93,6 +94,7 @@ function planDemo(reference: Reference, now: Date, passwordHash: string): World 
   generateAudit(world, desk.registrations, cases);
 
   for (const opp of pipeline.opportunities) rows.opportunities.push(opp.row);
+  generateOpportunityWorkflow(rng.fork("opportunity-workflow"), world, router);
   for (const reg of desk.registrations) rows.registrations.push(reg.row);
   rows.settings.push({ key: SETTING_KEYS.demo, value: true });
   return world;

@@ -76,6 +76,7 @@ export interface Rows {
   decisions: Prisma.RouteDecisionCreateManyInput[];
   opportunities: Prisma.OpportunityCreateManyInput[];
   touches: Prisma.PartnerTouchCreateManyInput[];
+  opportunityEvents: Prisma.OpportunityEventCreateManyInput[];
   registrations: Prisma.DealRegistrationCreateManyInput[];
   registrationEvents: Prisma.RegistrationEventCreateManyInput[];
   extensions: Prisma.RegistrationExtensionCreateManyInput[];
@@ -106,6 +107,7 @@ export function emptyRows(): Rows {
     decisions: [],
     opportunities: [],
     touches: [],
+    opportunityEvents: [],
     registrations: [],
     registrationEvents: [],
     extensions: [],

@@ -42,6 +42,7 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
   await put("decisions", (d) => insertMany((a) => tx.routeDecision.createMany(a), d, 250));
   await put("opportunities", (d) => insertMany((a) => tx.opportunity.createMany(a), d));
   await put("touches", (d) => insertMany((a) => tx.partnerTouch.createMany(a), d));
+  await put("opportunityEvents", (d) => insertMany((a) => tx.opportunityEvent.createMany(a), d));
   await put("registrations", (d) => insertMany((a) => tx.dealRegistration.createMany(a), d));
   await put("registrationEvents", (d) => insertMany((a) => tx.registrationEvent.createMany(a), d));
   await put("extensions", (d) => insertMany((a) => tx.registrationExtension.createMany(a), d));

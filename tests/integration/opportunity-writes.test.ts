@@ -204,6 +204,9 @@ describe("stage changes and close", () => {
     expect(await db.auditEvent.count({ where: { entityId: created.id, action: "opportunity.close" } })).toBe(1);
     const closed = await errorOf(moveStage(ae, created.id, { stage: "PROSPECT", expectedStage: "CLOSED_LOST" }));
     expect(closed.status).toBe(422);
+    const partner = await db.partner.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { name: "asc" } });
+    const late = await errorOf(addPartnerTouch(ae, created.id, { partnerId: partner.id, kind: "Introduction" }));
+    expect(late.status).toBe(422);
   });
 });
 

@@ -31,7 +31,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   // opportunityScope already keeps an AE to its own deals: what it can see here, it may write
   const edit = open && can(ctx, "opportunity:update");
   const close = open && can(ctx, "opportunity:close");
-  const touch = can(ctx, "opportunity:touch");
+  const touch = open && can(ctx, "opportunity:touch");
   const [partners, cases, activity, formOptions] = await Promise.all([
     raise ? listPartnerOptions(ctx) : [],
     listCasesOn(ctx, { opportunityId: opp.id }),
