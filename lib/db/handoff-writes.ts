@@ -21,7 +21,7 @@ import { handoffScope } from "./scope";
 import { transaction } from "./transaction";
 
 /** Protection an accepted hand-off gives when the deal's route decision names none (e.g. direct with a partner attached). */
-export const HANDOFF_PROTECTION_DAYS = 90;
+const HANDOFF_PROTECTION_DAYS = 90;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 

@@ -137,8 +137,8 @@ const staffOfferSelect = {
   reasons: true,
 } satisfies Prisma.HandoffSelect;
 
-export type PartnerOffer = Prisma.HandoffGetPayload<{ select: typeof offerSelect }>;
-export type StaffOffer = Prisma.HandoffGetPayload<{ select: typeof staffOfferSelect }>;
+type PartnerOffer = Prisma.HandoffGetPayload<{ select: typeof offerSelect }>;
+type StaffOffer = Prisma.HandoffGetPayload<{ select: typeof staffOfferSelect }>;
 export type Offer = PartnerOffer & Partial<Omit<StaffOffer, keyof PartnerOffer>>;
 
 function selectFor(ctx: Ctx) {

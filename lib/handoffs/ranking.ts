@@ -69,7 +69,7 @@ function humanVertical(v: Vertical): string {
 }
 
 /** Why a candidate ranks where it does, one line per ranking key, in the order they decide. */
-export function reasonsFor(deal: HandoffDeal, c: HandoffCandidate): string[] {
+function reasonsFor(deal: HandoffDeal, c: HandoffCandidate): string[] {
   const tier = c.tier.charAt(0) + c.tier.slice(1).toLowerCase();
   return [
     `Serves ${deal.regionName}`,

@@ -17,7 +17,6 @@ export const declineHandoffInput = z
       .refine(noNul, "Invalid character"),
   })
   .strict();
-export type DeclineHandoffInput = z.infer<typeof declineHandoffInput>;
 
 export const handoffIdInput = z.object({ id }).strict();
 export const opportunityIdInput = z.object({ opportunityId: id }).strict();
@@ -37,7 +36,3 @@ export const handoffListQuery = listSchema(["offeredAt"] as const, "offeredAt", 
   opportunityId: id.optional(),
 });
 export type HandoffListQuery = z.infer<typeof handoffListQuery>;
-
-// A calendar day (UTC); `to` is inclusive.
-const day = z.iso.date("Use a date like 2026-12-31");
-export const handoffStatsQuery = z.object({ from: day.optional(), to: day.optional(), partnerId: id.optional() });
