@@ -12,6 +12,7 @@ export const SETTING_KEYS = {
   forecastMinClosedDeals: "forecast.minClosedDeals",
   apiRateLimitPerMinute: "api.rateLimitPerMinute",
   outboxRetryHours: "outbox.retryHours",
+  handoffAcceptanceSlaBusinessDays: "handoff.acceptanceSlaBusinessDays",
   demo: "demo",
 } as const;
 
@@ -52,4 +53,6 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   [SETTING_KEYS.apiRateLimitPerMinute]: 600,
   // an e-mail that keeps failing is retried (with backoff) for this long before it is FAILED
   [SETTING_KEYS.outboxRetryHours]: 24,
+  // a partner accepts or declines a hand-off offer within this many business days (docs/domain.md#hand-offs)
+  [SETTING_KEYS.handoffAcceptanceSlaBusinessDays]: 2,
 };

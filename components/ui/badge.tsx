@@ -51,6 +51,12 @@ const STATUS_TONE: Record<string, Tone> = {
   PUBLISHED: "green",
   DRAFT: "blue",
   RETIRED: "slate",
+  // hand-offs (docs/domain.md#hand-offs)
+  OFFERED: "blue",
+  ACCEPTED: "green",
+  DECLINED: "red",
+  WAITING_FOR_OPS: "amber",
+  RETURNED_TO_OPS: "amber",
 };
 
 export function StatusBadge({ status }: { status: string }) {

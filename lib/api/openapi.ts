@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
 // with (z.toJSONSchema), so the contract cannot drift from the code.
 import { z } from "zod";
+import { declineHandoffInput, HANDOFF_STATUSES, handoffListQuery } from "@/lib/validation/handoffs";
 import { commentInput, escalateInput, raiseConflictInput, resolveInput } from "@/lib/validation/conflicts";
 import { factsSchema } from "@/lib/rules";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
@@ -225,7 +226,9 @@ export function openApiDocument(serverUrl: string) {
   const doc = coreDocument(serverUrl);
   return {
     ...doc,
-    paths: withRateLimit(withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths())),
+    paths: withRateLimit(
+      withOperations(withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths()), handoffPaths()),
+    ),
   };
 }
 
@@ -542,6 +545,105 @@ function statementPaths(): Record<string, PathItem> {
             content: { "text/csv": { schema: { type: "string" } } },
           },
           ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+  };
+}
+
+// ── hand-offs (docs/domain.md#hand-offs): GET /api/v1/handoffs, POST …/{id}/accept | decline ──
+function handoffPaths(): Record<string, PathItem> {
+  const offer = {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      status: { type: "string", enum: [...HANDOFF_STATUSES] },
+      offeredAt: { type: "string", format: "date-time" },
+      dueAt: { type: "string", format: "date-time", description: "the end of the acceptance SLA" },
+      respondedAt: { type: ["string", "null"], format: "date-time" },
+      declineReason: { type: ["string", "null"] },
+      deal: {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          acvCents: { type: "integer" },
+          currency: { type: "string" },
+          stage: { type: "string" },
+          closeDate: { type: "string", format: "date" },
+          productLine: { type: "string" },
+          account: {
+            type: "object",
+            properties: {
+              name: { type: "string" },
+              domain: { type: ["string", "null"] },
+              country: { type: "string" },
+              vertical: { type: "string" },
+              tier: { type: "string" },
+            },
+          },
+        },
+      },
+      opportunityId: { type: "string", description: "staff only" },
+      partner: {
+        type: "object",
+        description: "staff only",
+        properties: { id: { type: "string" }, name: { type: "string" } },
+      },
+      round: { type: "integer", description: "staff only" },
+      offerNumber: { type: "integer", description: "staff only: 1..3 within the round" },
+      rank: { type: "integer", description: "staff only: the partner's place in the ranking when offered" },
+      reasons: { type: "array", items: { type: "string" }, description: "staff only: why the partner ranked there" },
+    },
+  };
+  return {
+    "/api/v1/handoffs": {
+      get: {
+        summary:
+          "Hand-off offers (cursor pagination): a partner key sees the offers made to its company, without other " +
+          "partners, the offer's number or who declined before; an admin key sees all, filtered by status, partnerId, opportunityId",
+        parameters: queryParameters(handoffListQuery),
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              data: { type: "array", items: offer },
+              nextCursor: { type: ["string", "null"] },
+              prevCursor: { type: ["string", "null"] },
+              total: { type: "integer" },
+              totalCapped: { type: "boolean" },
+            },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    "/api/v1/handoffs/{id}/accept": {
+      post: {
+        summary:
+          "Accept an offer made to the caller's company (partner key): the partner is attached to the deal, a touch " +
+          "recorded and the partner protected; 409 when the offer was answered, expired or withdrawn meanwhile",
+        parameters: [idParam],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              id: { type: "string" },
+              opportunityId: { type: "string" },
+              protectedUntil: { type: "string", format: "date-time" },
+            },
+          }),
+          ...errors(401, 403, 404, 409),
+        },
+      },
+    },
+    "/api/v1/handoffs/{id}/decline": {
+      post: {
+        summary: "Decline an offer with a reason (partner key): the deal moves on to the next partner",
+        parameters: [idParam],
+        requestBody: { required: true, ...json(schema(declineHandoffInput)) },
+        responses: {
+          "200": json({ type: "object", properties: { id: { type: "string" } } }),
+          ...errors(400, 401, 403, 404, 409, 413, 415),
         },
       },
     },

@@ -39,22 +39,25 @@ export const NAV: Record<Role, NavItem[]> = {
     ...STAFF_DATA,
     // pricing guardrails: channel operations set the corridors
     { href: "/pricing", label: "Pricing" },
-    { href: "/statements", label: "Statements" }, // issue 12 D3
+    { href: "/statements", label: "Statements" },
+    { href: "/handoffs", label: "Hand-offs" },
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/audit", label: "Audit log" },
   ],
   PARTNER_MANAGER: [
     { href: "/manager", label: "My partners" },
     ...STAFF_DATA,
-    { href: "/statements", label: "Statements" }, // issue 12 D3
+    { href: "/statements", label: "Statements" },
+    { href: "/handoffs", label: "Hand-offs" },
   ],
-  AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA, { href: "/statements", label: "Statements" }], // D3: Statements
-  EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA],
+  AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA, { href: "/statements", label: "Statements" }],
+  EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA, { href: "/handoffs", label: "Hand-offs" }],
   PARTNER: [
     { href: "/portal", label: "Home" },
     { href: "/portal/registrations", label: "My registrations" },
+    { href: "/portal/offers", label: "Offers" },
     { href: "/portal/conflicts", label: "Conflicts" },
-    { href: "/portal/statements", label: "Statements" }, // issue 12 D3
+    { href: "/portal/statements", label: "Statements" },
     { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },
     { href: "/portal/api-keys", label: "API keys" },

@@ -55,6 +55,11 @@ export const ACTIONS = [
   "payout:read",
   "payout:adjust",
   "attribution:dispute",
+  // hand-offs (docs/domain.md#hand-offs)
+  "handoff:read",
+  "handoff:manage",
+  "handoff:respond",
+  "handoff:read-stats",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -133,6 +138,16 @@ const TABLE: Record<Action, readonly Role[]> = {
   "payout:adjust": ["ADMIN"],
   // an attribution dispute on a closed deal: its AE, a partner credited on it, or channel operations
   "attribution:dispute": ["ADMIN", "AE", "PARTNER"],
+
+  // ── hand-offs (docs/domain.md#hand-offs) ──
+  // rows scoped by handoffScope (lib/db/scope.ts): a partner reads only the offers made to it
+  "handoff:read": ["ADMIN", "PARTNER_MANAGER", "EXEC", "PARTNER"],
+  // the queue: offer a direct lead to partners, re-offer a deal that came back, withdraw an offer
+  "handoff:manage": ["ADMIN"],
+  // accept or decline an offer made to the caller's own company
+  "handoff:respond": ["PARTNER"],
+  // acceptance rate and time-to-accept per partner (they name partners)
+  "handoff:read-stats": ["ADMIN", "PARTNER_MANAGER", "EXEC"],
 };
 
 /**

@@ -161,3 +161,18 @@ export function disputeOpportunityScope(ctx: Ctx): Prisma.OpportunityWhereInput 
     ? { OR: [{ partnerId: ctx.partnerId }, { attributions: { some: { partnerId: ctx.partnerId } } }] }
     : opportunityScope(ctx);
 }
+
+/** Hand-off offers (docs/domain.md#hand-offs): a partner reads only the offers made to it, a partner manager its partners'. */
+export function handoffScope(ctx: Ctx): Prisma.HandoffWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { partner: { managerId: ctx.userId ?? "" } };
+    case "AE":
+      return NOTHING;
+    case "PARTNER":
+      return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
+  }
+}

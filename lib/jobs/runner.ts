@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/connect";
 import { endJobLease, takeJobLease } from "@/lib/db/job-locks";
 import { escalateOverdue } from "./conflict-jobs";
+import { expireOverdueHandoffs } from "./handoff-jobs";
 import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
 
@@ -16,6 +17,7 @@ export const JOBS: Job[] = [
   { name: "registrations.dormant", everyMs: 60 * 60_000, run: releaseDormant },
   { name: "registrations.sla-reminders", everyMs: 15 * 60_000, run: remindOverdue },
   { name: "conflicts.escalate-overdue", everyMs: 15 * 60_000, run: escalateOverdue },
+  { name: "handoffs.expire-overdue", everyMs: 15 * 60_000, run: expireOverdueHandoffs },
   { name: "outbox.deliver", everyMs: 60_000, run: deliverOutbox },
 ];
 

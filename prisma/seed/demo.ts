@@ -11,6 +11,7 @@ import { generateDirectPipeline } from "./direct";
 import { addDraftRuleSet } from "./draft-rule-set";
 import { isUniqueViolation } from "./errors";
 import { generateCouncil, generateMaturity, generateMdf } from "./governance";
+import { seedHandoffs } from "./handoffs";
 import { AccountPools } from "./matching";
 import { Pipeline } from "./opportunities";
 import { generateOpportunityWorkflow } from "./opportunity-workflow";
@@ -145,6 +146,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     if (isUniqueViolation(error) && (await demoLoaded(db))) return SKIPPED;
     throw error;
   }
+  await seedHandoffs(db, now);
   const { counts, timings } = written;
   return {
     skipped: false,

@@ -57,6 +57,11 @@ const EXPECTED: Record<Action, string> = {
   "payout:read": "AMEP",
   "payout:adjust": "A",
   "attribution:dispute": "AEP",
+  // hand-offs (docs/domain.md#hand-offs)
+  "handoff:read": "AMXP",
+  "handoff:manage": "A",
+  "handoff:respond": "P",
+  "handoff:read-stats": "AMX",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };

@@ -8,6 +8,7 @@ import { OpportunityDetailView } from "@/components/opportunities/opportunity-de
 import { DealTimeline, DealTouches } from "@/components/opportunities/deal-activity";
 import { AcceptRouteButton, AddTouchForm, StageControls } from "@/components/opportunities/deal-actions";
 import { CasesOn } from "@/components/conflicts/cases-on";
+import { DealHandoff } from "@/components/handoffs/deal-handoff";
 import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
 import { listCasesOn } from "@/lib/db/conflicts";
 import { staffContext } from "@/lib/auth/page";
@@ -86,6 +87,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             <DealTouches touches={activity.touches}>
               {touch && formOptions && <AddTouchForm id={opp.id} partners={formOptions.partners} />}
             </DealTouches>
+            <DealHandoff ctx={ctx} opp={opp} />
             <DealTimeline events={activity.events} />
           </>
         }

@@ -1,0 +1,63 @@
+// Acceptance rate and time-to-accept per partner (docs/domain.md#hand-offs), from the offers a
+// partner answered or let expire. Pure: the offers are arguments. The scorecards and the council
+// read these through lib/db/handoff-stats.ts.
+
+export type AnsweredOffer = {
+  partnerId: string;
+  status: "ACCEPTED" | "DECLINED" | "EXPIRED";
+  offeredAt: Date;
+  respondedAt: Date | null;
+};
+
+export type PartnerHandoffStats = {
+  partnerId: string;
+  offers: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  /** accepted ÷ offers; null without offers */
+  acceptanceRate: number | null;
+  /** the median of (accepted at − offered at) over accepted offers, in ms; null without any */
+  medianTimeToAcceptMs: number | null;
+};
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Per partner, in the order partners first appear. */
+export function handoffStatsOf(offers: readonly AnsweredOffer[]): PartnerHandoffStats[] {
+  const by = new Map<string, { accepted: number; declined: number; expired: number; times: number[] }>();
+  for (const o of offers) {
+    const s = by.get(o.partnerId) ?? { accepted: 0, declined: 0, expired: 0, times: [] };
+    if (o.status === "ACCEPTED") {
+      s.accepted++;
+      if (o.respondedAt) s.times.push(o.respondedAt.getTime() - o.offeredAt.getTime());
+    } else if (o.status === "DECLINED") s.declined++;
+    else s.expired++;
+    by.set(o.partnerId, s);
+  }
+  return [...by].map(([partnerId, s]) => {
+    const total = s.accepted + s.declined + s.expired;
+    return {
+      partnerId,
+      offers: total,
+      accepted: s.accepted,
+      declined: s.declined,
+      expired: s.expired,
+      acceptanceRate: total ? s.accepted / total : null,
+      medianTimeToAcceptMs: median(s.times),
+    };
+  });
+}
+
+/** "5 h", "1.5 days": a duration for the stats table. */
+export function durationInWords(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours < 1) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (hours < 48) return `${Math.round(hours)} h`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}

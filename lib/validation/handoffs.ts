@@ -1,0 +1,38 @@
+// Hand-off inputs and list queries (docs/domain.md#hand-offs), shared by the pages, the server
+// actions and GET/POST /api/v1/handoffs.
+import { z } from "zod";
+import { id, listSchema } from "./lists";
+import { noNul } from "./nul";
+
+export const HANDOFF_STATUSES = ["OFFERED", "ACCEPTED", "DECLINED", "EXPIRED", "WITHDRAWN"] as const;
+export const HANDOFF_QUEUE_STATES = ["WAITING_FOR_OPS", "OFFERED", "ACCEPTED", "RETURNED_TO_OPS", "WITHDRAWN"] as const;
+
+export const declineHandoffInput = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(3, "Say why you decline (at least 3 characters)")
+      .max(1_000, "Keep the reason under 1,000 characters")
+      .refine(noNul, "Invalid character"),
+  })
+  .strict();
+
+export const handoffIdInput = z.object({ id }).strict();
+export const opportunityIdInput = z.object({ opportunityId: id }).strict();
+
+/** The ops queue (/handoffs): one row per queued deal, newest change first. */
+export const handoffQueueQuery = listSchema(["updatedAt"] as const, "updatedAt", {
+  state: z.enum(HANDOFF_QUEUE_STATES).optional(),
+  overdue: z.enum(["true"]).optional(),
+  partnerId: id.optional(),
+});
+export type HandoffQueueQuery = z.infer<typeof handoffQueueQuery>;
+
+/** Offers: the portal's Offers page and GET /api/v1/handoffs. */
+export const handoffListQuery = listSchema(["offeredAt"] as const, "offeredAt", {
+  status: z.enum(HANDOFF_STATUSES).optional(),
+  partnerId: id.optional(),
+  opportunityId: id.optional(),
+});
+export type HandoffListQuery = z.infer<typeof handoffListQuery>;
