@@ -18,6 +18,7 @@ import {
   type RegistrationStatus,
 } from "@/lib/registrations/lifecycle";
 import { SETTING_KEYS } from "@/lib/settings";
+import { applyAttribution } from "./attribution-writes";
 import { db } from "./client";
 import type { Tx } from "./connect";
 import { notify } from "./outbox";
@@ -163,6 +164,8 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
       now,
     });
     await move(tx, ctx, reg, "APPROVED", input.reason, now, set);
+    // the deal is partner-sourced from now on: its provisional attribution (lib/attribution) with it
+    await applyAttribution(tx, opportunity.id, now);
     return {
       id,
       status: "APPROVED" as const,

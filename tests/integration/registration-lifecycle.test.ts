@@ -50,6 +50,12 @@ describe("registration lifecycle", () => {
     expect(row.accountId).not.toBeNull();
     expect(row.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "APPROVED"]);
     expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.approve" } })).toBe(1);
+    // the new deal carries its provisional attribution at once: partner-sourced, credited to Northwind
+    const credit = await db.attribution.findMany({ where: { opportunityId: row.opportunity!.id } });
+    expect(credit.find((a) => a.partnerId === alice.partnerId)).toMatchObject({
+      category: "PARTNER_SOURCED",
+      creditPct: 100,
+    });
     // a second decision is refused
     expect(
       (await errorOf(decideRegistration(pm, reg.id, { decision: "REJECT", reason: "changed my mind" }))).code,
