@@ -37,7 +37,7 @@ import { decodeCursor, encodeCursor, type CursorValue } from "@/lib/security/cur
 import { CONFLICT_RESOLUTIONS, type PrecedentSearchQuery } from "@/lib/validation/conflict-precedents";
 import { CONFLICT_TYPES } from "@/lib/validation/lists";
 import { db, sql } from "./client";
-import { COUNT_CAP, INVALID_CURSOR, type Page } from "./pagination";
+import { INVALID_CURSOR, type Page } from "./pagination";
 import { conflictScope } from "./scope";
 import { asDate, asJson, type Row, type Sql } from "./sql";
 
@@ -47,6 +47,10 @@ const LOG_CANDIDATES = 500;
 // A filter without words shows its count up to this ("100+"): counting every match costs one row
 // fetch per match on PostgreSQL (its GIN matches are rechecked in the table).
 const FILTER_COUNT_CAP = 100;
+// The log without words shows its count up to this ("1,000+"). The count walks the (status, type, …)
+// index, so its cost grows with the number it counts: uncapped at 10,000 it grew from 7 to 26 ms
+// p95 between 10k and 100k resolved cases on PostgreSQL (tests/bench/conflicts.bench.ts).
+const RECENT_COUNT_CAP = 1_000;
 const PAGE_SIZE = 20;
 
 export { MARK_END, MARK_START };
@@ -459,14 +463,14 @@ async function recentSlice(s: Sql, q: PrecedentSearchQuery, from: Position | und
     [...params, ...(from ? [at, at, from.id] : [])],
   );
   const counted = await s.get(
-    `SELECT count(*) AS "n" FROM (SELECT 1 FROM "Conflict" c WHERE ${filtered} LIMIT ${COUNT_CAP + 1}) x`,
+    `SELECT count(*) AS "n" FROM (SELECT 1 FROM "Conflict" c WHERE ${filtered} LIMIT ${RECENT_COUNT_CAP + 1}) x`,
     params,
   );
   const count = Number(counted?.n ?? 0);
   return {
     ids: rows.map((r) => String(r.id)),
-    total: Math.min(count, COUNT_CAP),
-    capped: count > COUNT_CAP,
+    total: Math.min(count, RECENT_COUNT_CAP),
+    capped: count > RECENT_COUNT_CAP,
     more: rows.length > PAGE_SIZE,
     values: new Map(rows.map((r) => [String(r.id), asDate(r.resolvedAt)])),
     ftsRows: new Map(),

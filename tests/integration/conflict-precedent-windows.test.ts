@@ -74,6 +74,23 @@ describe("precedent search beyond the newest-cases windows", () => {
     expect(seen.length).toBe(500);
   });
 
+  // The log without words counted up to 10,000 matches, and its time grew with the history
+  // (tests/bench/conflicts.bench.ts): it now stops at 1,000 and says "1,000+".
+  it("counts the newest-first log up to 1,000 and marks it capped, while paging stays exact", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const first = await searchPrecedents(ops, query({}));
+    expect(first.total).toBe(1_000);
+    expect(first.totalCapped).toBe(true);
+    const second = await searchPrecedents(ops, query({ after: first.nextCursor! }));
+    const resolved = await db.conflict.findMany({
+      where: { status: "RESOLVED" },
+      orderBy: [{ resolvedAt: "desc" }, { id: "desc" }],
+      take: 40,
+      select: { id: true },
+    });
+    expect([...first.items, ...second.items].map((r) => r.id)).toEqual(resolved.map((r) => r.id));
+  });
+
   it("ranks similar cases from the windowed candidates", async () => {
     const ops = await ctxFor("ops@accord.test");
     const similar = await similarCases(ops, idAt[HISTORY - 1], 5);
