@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isProtecting } from "@/lib/registrations/lifecycle";
 import { Card, DefinitionList } from "@/components/ui/card";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import { DealRouteBadge } from "@/components/opportunities/route-label";
@@ -79,7 +80,7 @@ export function AccountDetailView({ detail }: { detail: AccountDetail }) {
                 {
                   header: "Protected until",
                   cell: (r) =>
-                    r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>,
+                    isProtecting(r.status) ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>,
                 },
               ]}
             />

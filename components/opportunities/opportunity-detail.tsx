@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, DefinitionList } from "@/components/ui/card";
-import { RouteBadge, StatusBadge } from "@/components/ui/badge";
+import { Badge, RouteBadge, StatusBadge } from "@/components/ui/badge";
 import { TraceList } from "@/components/rules/trace-list";
 import type { OpportunityDetail } from "@/lib/db/opportunities";
 import { formatDate, formatDateTime, formatMoney, formatPct, humanize } from "@/lib/format";
@@ -15,10 +15,13 @@ export function OpportunityDetailView({
   opp,
   top,
   aside,
+  attributionAction,
 }: {
   opp: OpportunityDetail;
   top?: React.ReactNode;
   aside?: React.ReactNode;
+  /** Beside the attribution's title: "Dispute attribution" on a closed deal, for those who may. */
+  attributionAction?: React.ReactNode;
 }) {
   const decision = opp.routeDecision;
   const closed = !isOpenStage(opp.stage);
@@ -67,7 +70,27 @@ export function OpportunityDetailView({
             </p>
           )}
         </Card>
-        <Card title="Attribution">
+        <Card
+          title={
+            <span className="inline-flex items-center gap-2">
+              Attribution
+              {opp.attributions.length > 0 &&
+                // final once the deal closes; until then every write to the deal recomputes it (lib/db/attribution-writes.ts)
+                (opp.attributions.every((a) => a.final) ? (
+                  <Badge tone="green">Final</Badge>
+                ) : (
+                  <Badge tone="amber">Provisional</Badge>
+                ))}
+            </span>
+          }
+          action={attributionAction}
+        >
+          {opp.attributions.length > 0 && !opp.attributions.every((a) => a.final) && (
+            <p className="mb-3 text-sm text-slate-600">
+              Provisional while the deal is open: it follows the deal&apos;s route, partner and touches, and becomes
+              final when the deal closes.
+            </p>
+          )}
           {opp.attributions.length === 0 ? (
             <p className="text-sm text-slate-600">
               {opp.stage === "CLOSED_WON"

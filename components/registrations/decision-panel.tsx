@@ -52,8 +52,8 @@ export function DecisionPanel({ id, status, slaDueAt, overdue }: Props) {
       return;
     }
     setOutcome(
-      res.data.status === "APPROVED"
-        ? `Approved. ${
+      res.data.status !== "REJECTED"
+        ? `Approved, and its opportunity created. ${
             res.data.protectedUntil
               ? `The partner's protection runs until ` + `${formatDate(res.data.protectedUntil)}.`
               : "This route gives no protection period."

@@ -1,6 +1,7 @@
 // What a reviewer needs before deciding (docs/domain.md#duplicates-and-overlaps): the accounts the registration matches,
 // other active claims on that account and the direct team's open opportunities. Staff only:
 // unlike the portal, it names the other partners.
+import { isProtecting } from "@/lib/registrations/lifecycle";
 import Link from "next/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -93,7 +94,7 @@ function claimColumns(productLine: string): Column<Claim>[] {
     { header: "Submitted", cell: (c) => formatDate(c.submittedAt) },
     {
       header: "Protected until",
-      cell: (c) => (c.status === "APPROVED" ? formatDate(c.protectedUntil) : <span className="text-slate-500">—</span>),
+      cell: (c) => (isProtecting(c.status) ? formatDate(c.protectedUntil) : <span className="text-slate-500">—</span>),
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { Card, DefinitionList } from "@/components/ui/card";
+import { isProtecting } from "@/lib/registrations/lifecycle";
 import { RouteBadge, StatusBadge } from "@/components/ui/badge";
 import type { RegistrationDetail } from "@/lib/db/registrations";
 import { formatDate, formatDateTime, formatMoney, humanize } from "@/lib/format";
@@ -15,9 +16,10 @@ export function RegistrationDetailView({
   dormantDays: number;
 }) {
   const decision = reg.routeDecision;
+  const now = new Date();
   // released for inactivity before protection ends, unless someone works the deal
   const dormantAt =
-    reg.status === "APPROVED" && reg.protectedUntil
+    isProtecting(reg.status) && reg.holdsClaim && reg.protectedUntil
       ? dormantReleaseAt(reg.lastActivityAt, reg.opportunity?.updatedAt, dormantDays)
       : null;
   return (
@@ -69,9 +71,20 @@ export function RegistrationDetailView({
               <StatusBadge status={reg.status} />
             </p>
             {reg.status === "SUBMITTED" && <p>Decision due {formatDateTime(reg.slaDueAt)}</p>}
-            {reg.protectedUntil && (
-              <p>
-                Protected until <strong>{formatDate(reg.protectedUntil)}</strong>
+            {reg.protectedUntil &&
+              (reg.holdsClaim ? (
+                <p>
+                  Protected until <strong>{formatDate(reg.protectedUntil)}</strong>
+                </p>
+              ) : reg.protectedUntil <= now ? (
+                <p>Protection ended {formatDate(reg.protectedUntil)}</p>
+              ) : (
+                <p>Protection released</p>
+              ))}
+            {reg.status === "CONVERTED" && (
+              <p className="text-slate-600">
+                Converted: the deal was created from this registration
+                {reg.holdsClaim ? " and stays protected until the date above." : "."}
               </p>
             )}
             {dormantAt && reg.protectedUntil && dormantAt < reg.protectedUntil && (
@@ -104,7 +117,11 @@ export function RegistrationDetailView({
                     {e.fromStatus === e.toStatus
                       ? e.reason?.startsWith("Protection extended")
                         ? "Protection extended"
-                        : "Update"
+                        : // a converted registration's protection ends without a status move (lib/db/registration-schedule.ts)
+                          e.toStatus === "CONVERTED" &&
+                            (e.reason?.endsWith("the deal continues") || e.reason?.startsWith("Conflict case resolved"))
+                          ? "Protection ended"
+                          : "Update"
                       : e.fromStatus
                         ? `${humanize(e.fromStatus)} → ${humanize(e.toStatus)}`
                         : humanize(e.toStatus)}

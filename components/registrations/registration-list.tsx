@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isProtecting } from "@/lib/registrations/lifecycle";
 import { type Column } from "@/components/ui/table";
 import { ListView } from "@/components/ui/list-view";
 import { type Filter } from "@/components/ui/filter-bar";
@@ -68,7 +69,7 @@ export function RegistrationList({
       key: "protected",
       header: "Protected until",
       sortKey: "protectedUntil",
-      cell: (r) => (r.status === "APPROVED" ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>),
+      cell: (r) => (isProtecting(r.status) ? formatDate(r.protectedUntil) : <span className="text-slate-500">—</span>),
     },
   ];
   const filters: Filter[] = [

@@ -64,7 +64,7 @@ export function Field({
 }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className={cn(compact ? LABEL_COMPACT : LABEL, hideLabel && "sr-only")}>
+      <label id={`${id}-label`} htmlFor={id} className={cn(compact ? LABEL_COMPACT : LABEL, hideLabel && "sr-only")}>
         {label}
         {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
       </label>

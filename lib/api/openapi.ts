@@ -357,7 +357,8 @@ function coreDocument(serverUrl: string) {
               type: "object",
               properties: {
                 id: { type: "string" },
-                status: { enum: ["APPROVED", "REJECTED"] },
+                // approval creates the deal and converts the registration in the same transaction
+                status: { enum: ["CONVERTED", "REJECTED"] },
                 protectedUntil: { type: ["string", "null"], format: "date-time" },
                 opportunityId: { type: "string" },
               },

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "partner.update",
   "payout.adjust",
   "registration.approve",
+  "registration.convert",
   "registration.expire",
   "registration.extend",
   "registration.reject",
@@ -54,6 +55,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** The action that moves a registration into each status it can be moved to after submission. */
 export const REGISTRATION_TRANSITION_ACTION = {
   APPROVED: "registration.approve",
+  CONVERTED: "registration.convert",
   REJECTED: "registration.reject",
   WITHDRAWN: "registration.withdraw",
   EXPIRED: "registration.expire",

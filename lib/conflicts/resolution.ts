@@ -15,7 +15,8 @@ export type ResolutionInput = {
 };
 
 type CaseParty = { id: string; kind: "PARTNER" | "DIRECT"; partnerId: string | null };
-type CaseRegistration = { id: string; partnerId: string; status: string };
+/** partnerClaimKey: null once the registration holds no claim (lib/registrations/lifecycle.ts holdsClaim). */
+type CaseRegistration = { id: string; partnerId: string; status: string; partnerClaimKey?: string | null };
 type CaseOpportunity = { id: string; route: string | null; partnerId: string | null };
 
 export type CaseForResolution = {
@@ -24,7 +25,16 @@ export type CaseForResolution = {
   opportunity: CaseOpportunity | null;
 };
 
-export type RegistrationEffect = { registrationId: string; from: "SUBMITTED" | "APPROVED"; to: "REJECTED" | "EXPIRED" };
+/**
+ * A losing registration: awaiting a decision → REJECTED; approved → EXPIRED; converted → stays
+ * CONVERTED (its deal lives on) with its protection ended now.
+ */
+export type RegistrationEffect = {
+  registrationId: string;
+  from: "SUBMITTED" | "APPROVED" | "CONVERTED";
+  to: "REJECTED" | "EXPIRED" | "CONVERTED";
+};
+type Active = CaseRegistration & { status: RegistrationEffect["from"] };
 
 export type ResolutionEffects = {
   /** Credit % per party (every party, when the resolution assigns credit); empty: attribution's own rules apply. */
@@ -77,11 +87,18 @@ export function validateResolution(input: ResolutionInput, c: CaseForResolution)
   return { ok: true };
 }
 
-const isActive = (r: CaseRegistration): r is CaseRegistration & { status: "SUBMITTED" | "APPROVED" } =>
-  r.status === "SUBMITTED" || r.status === "APPROVED";
+// lib/registrations/lifecycle.ts holdsClaim, on what a case loads (this module stays free of other domains)
+const isActive = (r: CaseRegistration): r is Active =>
+  r.status === "SUBMITTED" || r.status === "APPROVED" || (r.status === "CONVERTED" && r.partnerClaimKey != null);
 
-function lose(r: CaseRegistration & { status: "SUBMITTED" | "APPROVED" }): RegistrationEffect {
-  return { registrationId: r.id, from: r.status, to: r.status === "SUBMITTED" ? "REJECTED" : "EXPIRED" };
+const LOSING: Record<Active["status"], RegistrationEffect["to"]> = {
+  SUBMITTED: "REJECTED",
+  APPROVED: "EXPIRED",
+  CONVERTED: "CONVERTED",
+};
+
+function lose(r: Active): RegistrationEffect {
+  return { registrationId: r.id, from: r.status, to: LOSING[r.status] };
 }
 
 /** The effects of a valid resolution (validateResolution first). */

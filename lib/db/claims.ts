@@ -3,7 +3,16 @@
 // Used by submission (lib/db/registration-submit.ts) and the portal's claim check (lib/db/claim-check.ts).
 import type { ClaimKeys, PartnerClaimKeys } from "@/lib/registrations/claim-key";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "./generated/sqlite/client";
 import type { Selected, Sql } from "./sql";
+
+/**
+ * Registrations that hold a claim (lib/registrations/lifecycle.ts holdsClaim), as a where clause:
+ * awaiting a decision, approved, or converted with the partner's keys still held.
+ */
+export const holdingClaim = {
+  OR: [{ status: { in: ["SUBMITTED", "APPROVED"] } }, { status: "CONVERTED", partnerClaimKey: { not: null } }],
+} satisfies Prisma.DealRegistrationWhereInput;
 
 /**
  * Who holds an active claim sharing any key with these (lib/registrations/claim-key): by account,

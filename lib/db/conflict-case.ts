@@ -24,7 +24,11 @@ export async function loadCase(tx: Tx, ctx: Ctx, id: string) {
       accountId: true,
       parties: { select: { id: true, kind: true, partnerId: true, userId: true }, orderBy: { id: "asc" } },
       registrations: {
-        select: { registration: { select: { id: true, partnerId: true, status: true, accountName: true } } },
+        select: {
+          registration: {
+            select: { id: true, partnerId: true, status: true, partnerClaimKey: true, accountName: true },
+          },
+        },
       },
       opportunity: { select: { id: true, route: true, partnerId: true } },
     },

@@ -16,7 +16,7 @@ import {
   type RegistrationEffect,
   type ResolutionEffects,
 } from "@/lib/conflicts/resolution";
-import { rejection, release } from "@/lib/registrations/lifecycle";
+import { holdsClaim, protectionEnd, rejection, release, type RegistrationStatus } from "@/lib/registrations/lifecycle";
 import { AppError, forbidden } from "@/lib/errors";
 import type { ResolveInput } from "@/lib/validation/conflicts";
 import { applyAttribution } from "./attribution-writes";
@@ -129,15 +129,23 @@ async function loseClaim(tx: Tx, ctx: Ctx, loser: RegistrationEffect, rationale:
   const reason = `Conflict case resolved: ${rationale}`;
   let from: string = loser.from;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const to = from === "SUBMITTED" ? "REJECTED" : "EXPIRED";
-    const set = to === "REJECTED" ? rejection({ reviewerId: ctx.userId, reason, now }) : release();
-    if (await recordTransition(tx, ctx, { id: loser.registrationId, from: from as "SUBMITTED", to, set, reason }, now))
-      return;
+    // a converted registration keeps its status (its deal lives on); its protection ends now
+    const to: RegistrationStatus = from === "SUBMITTED" ? "REJECTED" : from === "CONVERTED" ? "CONVERTED" : "EXPIRED";
+    const set =
+      to === "REJECTED"
+        ? rejection({ reviewerId: ctx.userId, reason, now })
+        : to === "CONVERTED"
+          ? protectionEnd(now, true)
+          : release();
+    const guard = to === "CONVERTED" ? { partnerClaimKey: { not: null } } : undefined;
+    const audit = to === "CONVERTED" ? { action: "registration.expire" as const } : undefined;
+    const step = { id: loser.registrationId, from: from as RegistrationStatus, to, set, guard, reason, audit };
+    if (await recordTransition(tx, ctx, step, now)) return;
     const current = await tx.dealRegistration.findUnique({
       where: { id: loser.registrationId },
-      select: { status: true },
+      select: { status: true, partnerClaimKey: true },
     });
-    if (!current || (current.status !== "SUBMITTED" && current.status !== "APPROVED")) return; // no longer holds anything
+    if (!current || !holdsClaim(current)) return; // no longer holds anything
     from = current.status;
   }
 }

@@ -24,10 +24,10 @@ import { notify } from "./outbox";
 import { opportunityScope, registrationScope } from "./scope";
 import { getSetting } from "./settings";
 import { transaction } from "./transaction";
+import { holdsClaim } from "@/lib/registrations/lifecycle";
+import { holdingClaim } from "./claims";
 
 export { resolveConflict } from "./conflict-resolve";
-
-const ACTIVE = ["SUBMITTED", "APPROVED"] as const;
 
 const alreadyOpen = (conflictId: string) =>
   new AppError("CONFLICT", "This deal is already in an open conflict case: add to that case instead.", {
@@ -79,8 +79,10 @@ async function aeCase(
     throw new AppError("UNPROCESSABLE", "This opportunity is closed: dispute its attribution instead.");
   const registrations = await tx.dealRegistration.findMany({
     where: {
-      status: { in: [...ACTIVE] },
-      OR: [{ opportunityId: opp.id }, { accountId: opp.accountId, productLineId: opp.productLineId }],
+      AND: [
+        holdingClaim,
+        { OR: [{ opportunityId: opp.id }, { accountId: opp.accountId, productLineId: opp.productLineId }] },
+      ],
     },
     select: { id: true, partnerId: true },
     orderBy: { submittedAt: "asc" },
@@ -116,6 +118,7 @@ async function partnerCase(
     select: {
       id: true,
       status: true,
+      partnerClaimKey: true,
       accountId: true,
       accountNameKey: true,
       accountDomainKey: true,
@@ -123,8 +126,13 @@ async function partnerCase(
     },
   });
   if (!reg) throw notFound("Registration");
-  if (!(ACTIVE as readonly string[]).includes(reg.status))
-    throw new AppError("UNPROCESSABLE", `A ${reg.status.toLowerCase()} registration cannot be contested.`);
+  if (!holdsClaim(reg))
+    throw new AppError(
+      "UNPROCESSABLE",
+      reg.status === "CONVERTED"
+        ? "This registration's protection has ended: it holds no claim to contest."
+        : `A ${reg.status.toLowerCase()} registration cannot be contested.`,
+    );
   const sameCompany = [
     { accountNameKey: reg.accountNameKey },
     ...(reg.accountId ? [{ accountId: reg.accountId }] : []),
@@ -132,10 +140,9 @@ async function partnerCase(
   ];
   const others = await tx.dealRegistration.findMany({
     where: {
-      status: { in: [...ACTIVE] },
+      AND: [holdingClaim, { OR: sameCompany }],
       partnerId: { not: ctx.partnerId },
       productLineId: reg.productLineId,
-      OR: sameCompany,
     },
     select: { id: true, partnerId: true },
     orderBy: { submittedAt: "asc" },

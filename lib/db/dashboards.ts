@@ -7,6 +7,7 @@ import { db } from "./client";
 import type { ClosedStage } from "@/lib/opportunities/stages";
 import { openOpportunity } from "./opportunities";
 import { ruleSetInForceAt } from "./rule-sets";
+import { PROTECTING } from "@/lib/registrations/lifecycle";
 import { accountScope, opportunityScope, partnerScope, registrationScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
 
@@ -33,8 +34,8 @@ export async function registrationPulse(ctx: Ctx, now: Date, soonDays = 14) {
   const [awaiting, overdue, protectedNow, expiringSoon] = await Promise.all([
     scoped({ status: "SUBMITTED" }),
     scoped({ status: "SUBMITTED", slaDueAt: { lt: now } }),
-    scoped({ status: "APPROVED", protectedUntil: { gte: now } }),
-    scoped({ status: "APPROVED", protectedUntil: { gte: now, lt: soon } }),
+    scoped({ status: { in: [...PROTECTING] }, protectedUntil: { gte: now } }),
+    scoped({ status: { in: [...PROTECTING] }, protectedUntil: { gte: now, lt: soon } }),
   ]);
   return { awaiting, overdue, protectedNow, expiringSoon };
 }
@@ -67,13 +68,13 @@ export async function listApprovalQueue(ctx: Ctx, take = 10): Promise<QueueRow[]
   });
 }
 
-/** Approved registrations whose protection ends within `days`, soonest first. */
+/** Protecting registrations (approved or converted) whose protection ends within `days`, soonest first. */
 export async function listExpiringRegistrations(ctx: Ctx, now: Date, days = 14, take = 10): Promise<QueueRow[]> {
   return db.dealRegistration.findMany({
     where: {
       AND: [
         registrationScope(ctx),
-        { status: "APPROVED", protectedUntil: { gte: now, lt: new Date(now.getTime() + days * DAY_MS) } },
+        { status: { in: [...PROTECTING] }, protectedUntil: { gte: now, lt: new Date(now.getTime() + days * DAY_MS) } },
       ],
     },
     orderBy: [{ protectedUntil: "asc" }, { id: "asc" }],
@@ -85,7 +86,7 @@ export async function listExpiringRegistrations(ctx: Ctx, now: Date, days = 14, 
 /** The latest approvals and rejections, with the reason the partner can read. */
 export async function listRecentDecisions(ctx: Ctx, take = 8): Promise<QueueRow[]> {
   return db.dealRegistration.findMany({
-    where: { AND: [registrationScope(ctx), { status: { in: ["APPROVED", "REJECTED"] }, decidedAt: { not: null } }] },
+    where: { AND: [registrationScope(ctx), { status: { in: [...PROTECTING, "REJECTED"] }, decidedAt: { not: null } }] },
     orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
     take,
     select: queueSelect,

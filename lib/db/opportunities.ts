@@ -133,6 +133,7 @@ function detailSelect(ctx: Ctx) {
         id: true,
         party: true,
         category: true,
+        final: true,
         creditPct: true,
         quotaCreditCents: true,
         spiffCents: true,

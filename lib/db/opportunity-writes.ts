@@ -4,6 +4,7 @@
 // and the three hooks: attribution (lib/db/attribution-writes.ts), pricing guardrails
 // (lib/db/pricing-guardrails.ts) and the coverage-gap queue (lib/db/handoff-writes.ts, only when
 // the route needs a partner and the deal has none, lib/opportunities/coverage.ts).
+import { claimStatus } from "@/lib/registrations/lifecycle";
 import "server-only";
 import type { ZodType } from "zod";
 import { can } from "@/lib/auth/permissions";
@@ -331,7 +332,7 @@ const writeSelect = {
   flaggedRoute: true,
   flaggedDecisionId: true,
   updatedAt: true,
-  registration: { select: { status: true } },
+  registration: { select: { status: true, partnerClaimKey: true } },
 } as const;
 
 async function loadForWrite(tx: Tx, ctx: Ctx, id: string) {
@@ -376,7 +377,8 @@ export async function updateOpportunity(
         acvCents: data.acvCents!,
         currency: before.currency,
         partnerId: data.partnerId,
-        registrationStatus: before.registration?.status ?? "NONE",
+        // a converted registration counts while it holds its claim (lib/registrations/lifecycle.ts claimStatus)
+        registrationStatus: before.registration ? claimStatus(before.registration) : "NONE",
         priorRoute: before.route,
         stage: before.stage,
       },

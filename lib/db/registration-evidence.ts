@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { forbidden } from "@/lib/errors";
 import { db } from "./client";
+import { holdingClaim } from "./claims";
 import { openOpportunity } from "./opportunities";
 import { registrationScope } from "./scope";
 
@@ -39,11 +40,15 @@ export async function registrationEvidence(ctx: Ctx, id: string) {
     db.dealRegistration.findMany({
       where: {
         id: { not: id },
-        status: { in: ["SUBMITTED", "APPROVED"] },
-        OR: [
-          { accountNameKey: reg.accountNameKey },
-          ...(reg.accountDomainKey ? [{ accountDomainKey: reg.accountDomainKey }] : []),
-          ...(accountIds.length ? [{ accountId: { in: accountIds } }] : []),
+        AND: [
+          holdingClaim,
+          {
+            OR: [
+              { accountNameKey: reg.accountNameKey },
+              ...(reg.accountDomainKey ? [{ accountDomainKey: reg.accountDomainKey }] : []),
+              ...(accountIds.length ? [{ accountId: { in: accountIds } }] : []),
+            ],
+          },
         ],
       },
       take: 20,

@@ -47,6 +47,7 @@ const lifecycleSelect = {
   routeDecisionId: true,
   protectedUntil: true,
   extensionCount: true,
+  partnerClaimKey: true,
   submittedById: true,
   submittedBy: { select: { email: true } },
   partner: { select: { name: true, manager: { select: { id: true, email: true, active: true } } } },
@@ -151,7 +152,7 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
         routeDecisionId: reg.routeDecisionId,
         createdAt: now,
       },
-      select: { id: true },
+      select: { id: true, name: true },
     });
     const set = approval({
       partnerId: reg.partnerId,
@@ -164,11 +165,27 @@ async function decide(ctx: Ctx, id: string, input: { decision: "APPROVE" | "REJE
       now,
     });
     await move(tx, ctx, reg, "APPROVED", input.reason, now, set);
+    // The deal now exists because of this registration: APPROVED → CONVERTED on the same transaction,
+    // its own timeline step. Protection carries on unchanged until protectedUntil
+    // (lib/registrations/lifecycle.ts); the partner heard of the approval, which is what it acts on.
+    const converted = await recordTransition(
+      tx,
+      ctx,
+      {
+        id,
+        from: "APPROVED",
+        to: "CONVERTED",
+        reason: `Converted into the opportunity "${opportunity.name}"`,
+        audit: { after: { status: "CONVERTED", opportunityId: opportunity.id } },
+      },
+      now,
+    );
+    if (!converted) throw changedMeanwhile();
     // the deal is partner-sourced from now on: its provisional attribution (lib/attribution) with it
     await applyAttribution(tx, opportunity.id, now);
     return {
       id,
-      status: "APPROVED" as const,
+      status: "CONVERTED" as const,
       protectedUntil: set.protectedUntil?.toISOString() ?? null,
       opportunityId: opportunity.id,
     };
@@ -226,8 +243,9 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
       ctx,
       {
         id,
-        from: "APPROVED",
-        to: "APPROVED",
+        // approved or converted: an extension keeps the status (next.ok says it is one of the two)
+        from: reg.status,
+        to: reg.status,
         set: { protectedUntil, extensionCount },
         guard: { extensionCount: reg.extensionCount },
         reason: `Protection extended to ${protectedUntil.toISOString().slice(0, 10)}${reason ? `: ${reason}` : ""}`,
@@ -278,7 +296,7 @@ export async function postRegistrationUpdate(ctx: Ctx, id: string, note: string,
   if (!can(ctx, "registration:update")) throw forbidden("Only the registering partner posts updates");
   return transaction(db, async (tx) => {
     const reg = await load(tx, ctx, id);
-    const refusal = updateRefusal(reg.status);
+    const refusal = updateRefusal(reg);
     if (refusal) throw new AppError("CONFLICT", refusal);
     const step = {
       id,

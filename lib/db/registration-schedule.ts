@@ -6,15 +6,21 @@
 import type { Db, Tx } from "./connect";
 import type { Prisma } from "./generated/sqlite/client";
 import { dormancyCutoff } from "@/lib/registrations/dormancy";
-import { release } from "@/lib/registrations/lifecycle";
+import { protectionEnd, release } from "@/lib/registrations/lifecycle";
 import { notify } from "./outbox";
 import { recordTransition } from "./registration-transition";
 import { transaction } from "./transaction";
 
-/** Approved registrations whose protection ended by `now`, oldest ids unspecified. */
+// Approved registrations, and converted ones still holding their keys (lib/registrations/lifecycle.ts):
+// the ones whose protection the jobs end.
+const protecting = {
+  OR: [{ status: "APPROVED" }, { status: "CONVERTED", partnerClaimKey: { not: null } }],
+} satisfies Prisma.DealRegistrationWhereInput;
+
+/** Protecting registrations (approved, or converted) whose protection ended by `now`, oldest ids unspecified. */
 export async function protectionEnded(db: Db, now: Date, take: number): Promise<string[]> {
   const rows = await db.dealRegistration.findMany({
-    where: { status: "APPROVED", protectedUntil: { lte: now } },
+    where: { AND: [protecting, { protectedUntil: { lte: now } }] },
     select: { id: true },
     take,
   });
@@ -25,10 +31,9 @@ export async function protectionEnded(db: Db, now: Date, take: number): Promise<
 function dormantWhere(now: Date, dormantDays: number): Prisma.DealRegistrationWhereInput {
   const cutoff = dormancyCutoff(now, dormantDays);
   return {
-    status: "APPROVED",
+    AND: [protecting, { OR: [{ opportunityId: null }, { opportunity: { is: { updatedAt: { lt: cutoff } } } }] }],
     protectedUntil: { gt: now },
     lastActivityAt: { lt: cutoff },
-    OR: [{ opportunityId: null }, { opportunity: { is: { updatedAt: { lt: cutoff } } } }],
   };
 }
 
@@ -49,18 +54,28 @@ export async function dormantRegistrations(
   return rows.map((r) => r.id);
 }
 
-/** Protection ran out: APPROVED → EXPIRED. False when the registration changed meanwhile. */
+/**
+ * Protection ran out: APPROVED → EXPIRED; a CONVERTED registration keeps its status and releases its
+ * keys. False when the registration changed meanwhile.
+ */
 export function expireProtectionOf(db: Db, id: string, now: Date): Promise<boolean> {
-  return transaction(db, (tx) => expire(tx, id, "Protection period ended", now));
+  return transaction(db, (tx) => expire(tx, id, "Protection period ended", now, undefined, false));
 }
 
 /**
- * No activity for `dormantDays`: APPROVED → EXPIRED, releasing the account. The update checks the
+ * No activity for `dormantDays`: APPROVED → EXPIRED (CONVERTED: protection ends now), releasing the account. The update checks the
  * dormancy again, so a partner's activity in between keeps the registration (false).
  */
 export function releaseDormantRegistration(db: Db, id: string, dormantDays: number, now: Date): Promise<boolean> {
   return transaction(db, (tx) =>
-    expire(tx, id, `No activity for ${dormantDays} days: the account is released`, now, dormantWhere(now, dormantDays)),
+    expire(
+      tx,
+      id,
+      `No activity for ${dormantDays} days: the account is released`,
+      now,
+      dormantWhere(now, dormantDays),
+      true,
+    ),
   );
 }
 
@@ -69,22 +84,37 @@ async function expire(
   id: string,
   reason: string,
   now: Date,
-  guard?: Prisma.DealRegistrationWhereInput,
+  guard: Prisma.DealRegistrationWhereInput | undefined,
+  early: boolean,
 ): Promise<boolean> {
   // The guards make the job safe against a partner acting at the same moment: the status, and for
   // dormancy the absence of activity, are checked again by the update itself.
+  const current = await tx.dealRegistration.findUnique({ where: { id }, select: { status: true } });
+  const converted = current?.status === "CONVERTED";
+  if (!current || (current.status !== "APPROVED" && !converted)) return false;
   const recorded = await recordTransition(
     tx,
     null,
-    {
-      id,
-      from: "APPROVED",
-      to: "EXPIRED",
-      set: release(),
-      guard,
-      reason,
-      audit: { after: { status: "EXPIRED", reason } },
-    },
+    converted
+      ? {
+          // the deal it became lives on: only the claim on the account ends
+          id,
+          from: "CONVERTED",
+          to: "CONVERTED",
+          set: protectionEnd(now, early),
+          guard: { AND: [guard ?? {}, { partnerClaimKey: { not: null } }] },
+          reason: `${reason}; the deal continues`,
+          audit: { action: "registration.expire", after: { status: "CONVERTED", protection: "ended", reason } },
+        }
+      : {
+          id,
+          from: "APPROVED",
+          to: "EXPIRED",
+          set: release(),
+          guard,
+          reason,
+          audit: { after: { status: "EXPIRED", reason } },
+        },
     now,
   );
   if (!recorded) return false;

@@ -1,4 +1,5 @@
 // Deal registrations, scoped by caller (lib/db/scope.ts). A foreign id is NOT_FOUND, never FORBIDDEN.
+import { holdsClaim } from "@/lib/registrations/lifecycle";
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
@@ -93,6 +94,7 @@ const detailSelect = {
   accountId: true,
   opportunityId: true,
   lastActivityAt: true,
+  partnerClaimKey: true,
   opportunity: { select: { updatedAt: true } },
   submittedBy: { select: { name: true } },
   reviewer: { select: { name: true } },
@@ -115,9 +117,11 @@ const detailSelect = {
 
 type DetailRow = Prisma.DealRegistrationGetPayload<{ select: typeof detailSelect }>;
 type Decision = NonNullable<DetailRow["routeDecision"]>;
-/** The trace is the one the caller may read (lib/db/trace.ts). */
-export type RegistrationDetail = Omit<DetailRow, "routeDecision"> & {
+/** The trace is the one the caller may read (lib/db/trace.ts); the claim keys stay inside, as `holdsClaim`. */
+export type RegistrationDetail = Omit<DetailRow, "routeDecision" | "partnerClaimKey"> & {
   routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null;
+  /** Holds its claim on the account (lib/registrations/lifecycle.ts holdsClaim): takes updates and extensions. */
+  holdsClaim: boolean;
 };
 
 export async function findRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail | null> {
@@ -126,8 +130,13 @@ export async function findRegistration(ctx: Ctx, id: string): Promise<Registrati
     select: detailSelect,
   });
   if (!row) return null;
+  const { partnerClaimKey, ...rest } = row;
   const decision = row.routeDecision;
-  return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };
+  return {
+    ...rest,
+    holdsClaim: holdsClaim({ status: row.status, partnerClaimKey }),
+    routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) },
+  };
 }
 
 export async function getRegistration(ctx: Ctx, id: string): Promise<RegistrationDetail> {

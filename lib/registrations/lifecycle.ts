@@ -6,9 +6,18 @@
 //
 //   SUBMITTED → APPROVED | REJECTED | WITHDRAWN
 //   APPROVED  → CONVERTED | EXPIRED | WITHDRAWN   (and APPROVED → APPROVED: an extension)
+//   CONVERTED                                     (and CONVERTED → CONVERTED: an extension, or its protection ending)
 //
-// Active registrations (SUBMITTED, APPROVED) hold claim keys (lib/registrations/claim-key.ts);
-// every move out of them releases both the claim and the partner's own keys, except an approval.
+// CONVERTED: approved, and the deal was created from the registration (an approval creates the
+// opportunity and converts in the same transaction). The status stays CONVERTED for good, because
+// the deal it became lives on; its protection runs until protectedUntil exactly like an approval's
+// and then ends without a status move: the claim keys are released (protectionEnd). So a converted
+// registration holds a claim while it still holds its keys (holdsClaim), and the rules engine sees
+// it as EXPIRED once they are gone (claimStatus). docs/domain.md, "Registration lifecycle".
+//
+// Registrations awaiting a decision or approved, and converted ones until their protection ends,
+// hold claim keys (lib/registrations/claim-key.ts); every move out of them releases both the claim
+// and the partner's own keys, except an approval and a conversion.
 import { addDays } from "date-fns";
 import type { RegistrationStatusFact as FactStatus } from "@/lib/rules";
 import { NO_CLAIM, NO_PARTNER_CLAIM, partnerClaimKeys, type ClaimKeys, type PartnerClaimKeys } from "./claim-key";
@@ -25,27 +34,61 @@ export const MOVES: Readonly<Record<RegistrationStatus, readonly RegistrationSta
   CONVERTED: [],
 };
 
+/** The statuses whose protection runs until protectedUntil: approved, and approved with its deal created. */
+export const PROTECTING = ["APPROVED", "CONVERTED"] as const satisfies readonly RegistrationStatus[];
+export type ProtectingStatus = (typeof PROTECTING)[number];
+/** The statuses that may hold a claim (a converted one only until its protection ends: holdsClaim). */
+export const CLAIMING = ["SUBMITTED", ...PROTECTING] as const satisfies readonly RegistrationStatus[];
+export type ClaimingStatus = (typeof CLAIMING)[number];
+
+export function isProtecting(status: string): status is ProtectingStatus {
+  return (PROTECTING as readonly string[]).includes(status);
+}
+
+/** What holdsClaim and claimStatus read: the status, and one of the partner's own claim keys. */
+export type ClaimState = { status: string; partnerClaimKey: string | null };
+
+/** Holds its claim on the account: awaiting a decision, approved, or converted with its keys still held. */
+export function holdsClaim(reg: ClaimState): boolean {
+  return isActive(reg.status) || (reg.status === "CONVERTED" && reg.partnerClaimKey !== null);
+}
+
+/**
+ * The registration status the rules engine sees for the deal (the fact registrationStatus): the stored
+ * status, except that a converted registration whose protection has ended counts as EXPIRED, so the
+ * sticky-ownership rule stops holding the deal for the partner just as it would after an expiry.
+ */
+export function claimStatus(reg: ClaimState): RegistrationStatus {
+  if (reg.status === "CONVERTED" && reg.partnerClaimKey === null) return "EXPIRED";
+  return reg.status as RegistrationStatus;
+}
+
 export function canMove(from: RegistrationStatus, to: RegistrationStatus): boolean {
   return MOVES[from].includes(to);
 }
 
-/** Awaiting a decision or holding protection: holds its claim keys, takes progress updates. */
-export function isActive(status: RegistrationStatus): boolean {
+/** Awaiting a decision or approved: holds its claim keys, takes progress updates (a converted one is worked on its deal). */
+export function isActive(status: string): status is "SUBMITTED" | "APPROVED" {
   return status === "SUBMITTED" || status === "APPROVED";
 }
+
+/** "A submitted registration", "An expired registration". */
+const aRegistration = (status: RegistrationStatus) =>
+  `${/^[AEIOU]/.test(status) ? "An" : "A"} ${status.toLowerCase()} registration`;
 
 /** Why a move is refused, in words for the user; null when it is allowed. */
 export function moveRefusal(from: RegistrationStatus, to: RegistrationStatus): string | null {
   if (canMove(from, to)) return null;
-  const status = from.toLowerCase();
-  if (to === "APPROVED" || to === "REJECTED") return `This registration is already ${status}.`;
-  if (to === "WITHDRAWN") return `A ${status} registration cannot be withdrawn.`;
-  return `A ${status} registration cannot become ${to.toLowerCase()}.`;
+  if (to === "APPROVED" || to === "REJECTED") return `This registration is already ${from.toLowerCase()}.`;
+  if (to === "WITHDRAWN") return `${aRegistration(from)} cannot be withdrawn.`;
+  return `${aRegistration(from)} cannot become ${to.toLowerCase()}.`;
 }
 
-/** Why a progress update is refused; null when the registration takes it. */
-export function updateRefusal(status: RegistrationStatus): string | null {
-  return isActive(status) ? null : `A ${status.toLowerCase()} registration takes no updates.`;
+/** Why a progress update is refused; null when the registration takes it (it holds its claim). */
+export function updateRefusal(reg: ClaimState): string | null {
+  if (holdsClaim(reg)) return null;
+  if (reg.status === "CONVERTED") return "This registration's protection has ended: work the deal itself.";
+  return `${aRegistration(reg.status as RegistrationStatus)} takes no updates.`;
 }
 
 /** The registration holds nothing any more: another partner may claim, this one register again. */
@@ -95,9 +138,17 @@ export function approval(a: ApprovalInput): Approval {
   };
 }
 
-/** Withdrawn by the partner, expired (protection ended or dormant) or converted: released. */
+/** Withdrawn by the partner, or expired (protection ended or dormant): released. */
 export function release() {
   return { ...RELEASED };
+}
+
+/**
+ * A converted registration's protection ends without a status move: its keys are released. `early`
+ * (dormant, or a conflict case decided against it): protection stops now rather than at protectedUntil.
+ */
+export function protectionEnd(now: Date, early: boolean) {
+  return { ...RELEASED, ...(early ? { protectedUntil: now } : {}) };
 }
 
 /** Protection days an extension adds when the route decision names none. */
@@ -111,7 +162,7 @@ export function extension(
   reg: ExtensionState,
   o: { now: Date; maxExtensions: number; protectionDays: number | null },
 ): Extension {
-  if (reg.status !== "APPROVED" || !reg.protectedUntil)
+  if (!isProtecting(reg.status) || !reg.protectedUntil)
     return { ok: false, refusal: "Only an approved, protected registration can be extended." };
   if (reg.protectedUntil <= o.now)
     return { ok: false, refusal: "Protection has already ended; register the deal again." };

@@ -19,7 +19,9 @@ const DEFAULT_RULES: readonly Rule[] = [
     name: "Sticky partner ownership",
     conditions: [
       { field: "priorRoute", op: "in", value: ["PARTNER_LED"] },
-      { field: "registrationStatus", op: "eq", value: "APPROVED" },
+      // CONVERTED: approved, and the deal was created from the registration; it protects like APPROVED
+      // (lib/registrations/lifecycle.ts), so the deal's own edits must stay with the partner too
+      { field: "registrationStatus", op: "in", value: ["APPROVED", "CONVERTED"] },
     ],
     outcome: partnerLed,
     rationale:

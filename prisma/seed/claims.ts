@@ -18,6 +18,8 @@ const held = (keys: ClaimKeys) =>
 export class ClaimBook {
   /** Keys held by SUBMITTED or APPROVED registrations, all three columns (their prefixes keep them apart). */
   private readonly active = new Set<string>();
+  /** The partners' own keys (lib/registrations/claim-key partnerClaimKeys) held by their active registrations. */
+  private readonly partnerHeld = new Set<string>();
   /** Accounts with an open direct opportunity: a partner claim there is a DIRECT_VS_PARTNER case. */
   private readonly openDirect = new Set<string>();
 
@@ -37,6 +39,14 @@ export class ClaimBook {
     if (taken) throw new Error(`active claim ${taken} is taken`);
     for (const k of held(keys)) this.active.add(k);
     return keys;
+  }
+
+  /** Records the partner keys an active registration stores; false when another already holds one. */
+  takePartnerKeys(keys: readonly (string | null)[]): boolean {
+    const own = keys.filter((k): k is string => k !== null);
+    if (own.some((k) => this.partnerHeld.has(k))) return false;
+    for (const k of own) this.partnerHeld.add(k);
+    return true;
   }
 
   markOpenDirect(account: SeedAccount): void {

@@ -120,6 +120,12 @@ export class RegistrationDesk {
       opportunity: null,
       row: this.row(rng, id, deal, req, times, decision),
     };
+    if (req.status === "CONVERTED" && reg.row.partnerClaimKey == null && times.protectedUntil && times.endedAt) {
+      // converted without holding the claim: its protection ended when the deal was created
+      const ended = times.protectedUntil < times.endedAt ? times.protectedUntil : times.endedAt;
+      reg.times = { ...times, protectedUntil: ended };
+      reg.row.protectedUntil = ended;
+    }
     this.record(rng, reg, req);
     if (req.status === "CONVERTED") this.convert(rng, reg, req.convertInto);
     this.registrations.push(reg);
@@ -172,8 +178,23 @@ export class RegistrationDesk {
   ): Prisma.DealRegistrationCreateManyInput {
     const { account, productLine } = deal;
     const typedDomain = typedAccountDomain(rng, account);
-    const holdsClaim = ACTIVE.has(req.status) && req.holdsClaim !== false;
     const decided = times.decidedAt !== null;
+    const partnerKeys = partnerClaimKeys(
+      req.partner.id,
+      claimKeys(account.id, account.nameKey, typedDomain ? account.domainKey : null, productLine.id),
+    );
+    // A converted registration keeps protecting until protectedUntil (lib/registrations/lifecycle.ts): one
+    // still protected holds its claim when it is free; otherwise its protection ended at conversion
+    // (register() then caps protectedUntil at the conversion).
+    const convertedHolds =
+      req.status === "CONVERTED" &&
+      times.protectedUntil !== null &&
+      times.protectedUntil > this.world.now &&
+      req.holdsClaim !== false &&
+      this.claims.isFree(account, productLine) &&
+      this.claims.takePartnerKeys(Object.values(partnerKeys));
+    const holdsClaim = (ACTIVE.has(req.status) && req.holdsClaim !== false) || convertedHolds;
+    if (ACTIVE.has(req.status)) this.claims.takePartnerKeys(Object.values(partnerKeys));
     return {
       id,
       partnerId: req.partner.id,
@@ -203,12 +224,7 @@ export class RegistrationDesk {
       decidedAt: times.decidedAt,
       ...(holdsClaim ? this.claims.takeActive(account, productLine, typedDomain ? account.domainKey : null) : NO_CLAIM),
       // every active registration holds its partner's keys, claim or not (as the app writes them)
-      ...(ACTIVE.has(req.status)
-        ? partnerClaimKeys(
-            req.partner.id,
-            claimKeys(account.id, account.nameKey, typedDomain ? account.domainKey : null, productLine.id),
-          )
-        : NO_PARTNER_CLAIM),
+      ...(ACTIVE.has(req.status) || convertedHolds ? partnerKeys : NO_PARTNER_CLAIM),
       submittedAt: times.submittedAt,
     };
   }

@@ -12,7 +12,11 @@ import { ctxFor } from "../support/contexts";
 describe("jobs", () => {
   it("expire protection that ran out, release dormant claims, remind overdue decisions once", async () => {
     const now = addDays(new Date(), 1);
-    const expiring = await db.dealRegistration.count({ where: { status: "APPROVED", protectedUntil: { lte: now } } });
+    // approved, and converted ones still holding their claim (lib/registrations/lifecycle.ts)
+    const protecting = {
+      OR: [{ status: "APPROVED" as const }, { status: "CONVERTED" as const, partnerClaimKey: { not: null } }],
+    };
+    const expiring = await db.dealRegistration.count({ where: { ...protecting, protectedUntil: { lte: now } } });
     const overdue = await db.dealRegistration.count({ where: { status: "SUBMITTED", slaDueAt: { lt: now } } });
     expect(expiring).toBeGreaterThan(0);
     expect(overdue).toBeGreaterThan(0);
@@ -20,7 +24,7 @@ describe("jobs", () => {
     const first = await runDueJobs(db, { now, owner: "instance-a" });
     expect(first["registrations.expire"]).toBe(expiring);
     expect(first["registrations.sla-reminders"]).toBe(overdue);
-    expect(await db.dealRegistration.count({ where: { status: "APPROVED", protectedUntil: { lte: now } } })).toBe(0);
+    expect(await db.dealRegistration.count({ where: { ...protecting, protectedUntil: { lte: now } } })).toBe(0);
     const expired = await db.registrationEvent.findFirstOrThrow({
       where: { toStatus: "EXPIRED", actorLabel: { contains: "scheduled job" } },
       include: { registration: true },
@@ -77,13 +81,16 @@ describe("jobs", () => {
       (
         await db.dealRegistration.findMany({
           where: { id: { in: ids } },
-          select: { id: true, status: true, activeClaimKey: true },
+          select: { id: true, status: true, activeClaimKey: true, partnerClaimKey: true, protectedUntil: true },
         })
       ).map((r) => [r.id, r]),
     );
-    expect(rows.get(idle)).toMatchObject({ status: "EXPIRED", activeClaimKey: null });
-    expect(rows.get(dealMoving)?.status).toBe("APPROVED");
-    expect(rows.get(updated)?.status).toBe("APPROVED");
+    // approval converted them (their deals exist): the idle one keeps its status, its claim released
+    // and its protection stopped now; the worked ones keep their claim
+    expect(rows.get(idle)).toMatchObject({ status: "CONVERTED", activeClaimKey: null, partnerClaimKey: null });
+    expect(rows.get(idle)?.protectedUntil?.getTime()).toBe(now.getTime());
+    expect(rows.get(dealMoving)).toMatchObject({ status: "CONVERTED", activeClaimKey: expect.any(String) });
+    expect(rows.get(updated)).toMatchObject({ status: "CONVERTED", activeClaimKey: expect.any(String) });
     expect(
       await db.registrationEvent.count({ where: { registrationId: updated, reason: { contains: "Demo held" } } }),
     ).toBe(1);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { decideRegistration, extendRegistration, withdrawRegistration } from "@/lib/db/registration-lifecycle";
+import { expireProtectionOf } from "@/lib/db/registration-schedule";
 import { errorOf } from "../support/errors";
 import { ctxFor } from "../support/contexts";
 
@@ -35,7 +36,9 @@ describe("registration lifecycle", () => {
       { decision: "APPROVE", reason: "Qualified; no competing claim" },
       now,
     );
-    expect(result.status).toBe("APPROVED");
+    // approval creates the deal, so the registration is converted in the same transaction; it keeps
+    // protecting (and holding its claim) until protectedUntil
+    expect(result.status).toBe("CONVERTED");
     expect(new Date(result.protectedUntil!).getTime() - now.getTime()).toBe(90 * 86_400_000); // rule 70: 90 days
     const row = await db.dealRegistration.findUniqueOrThrow({
       where: { id: reg.id },
@@ -48,8 +51,12 @@ describe("registration lifecycle", () => {
       route: "PARTNER_LED",
     });
     expect(row.accountId).not.toBeNull();
-    expect(row.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "APPROVED"]);
+    expect(row.status).toBe("CONVERTED");
+    expect(row.activeClaimKey).not.toBeNull();
+    expect(row.partnerClaimKey).not.toBeNull();
+    expect(row.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "APPROVED", "CONVERTED"]);
     expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.approve" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.convert" } })).toBe(1);
     // the new deal carries its provisional attribution at once: partner-sourced, credited to Northwind
     const credit = await db.attribution.findMany({ where: { opportunityId: row.opportunity!.id } });
     expect(credit.find((a) => a.partnerId === alice.partnerId)).toMatchObject({
@@ -153,6 +160,42 @@ describe("registration lifecycle", () => {
     const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } });
     expect(row).toMatchObject({ status: "WITHDRAWN", activeClaimKey: null });
   });
+
+  // Approval used to leave the registration APPROVED although its deal existed; it now converts at
+  // once, and a converted registration protects exactly as long as an approved one would.
+  it("a converted registration protects until protectedUntil, then releases the account and stays CONVERTED", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const bob = await ctxFor("bob@contoso.test");
+    const d = deal();
+    const reg = await submitRegistration(alice, d);
+    const pm = await ctxFor("pm@accord.test");
+    const approved = await decideRegistration(pm, reg.id, { decision: "APPROVE", reason: "Qualified" });
+    expect(approved.status).toBe("CONVERTED");
+    // while protected: another partner's claim collides, the owner may extend, and not withdraw (the deal exists)
+    const clash = await submitRegistration(bob, { ...d, account: { ...d.account, name: `${d.account.name} Inc` } });
+    expect(clash.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
+    await withdrawRegistration(bob, clash.id, "Lost to the holder");
+    expect((await errorOf(withdrawRegistration(alice, reg.id, ""))).message).toBe(
+      "A converted registration cannot be withdrawn.",
+    );
+    const extended = await extendRegistration(alice, reg.id, "Pilot extended");
+    const { protectedUntil } = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id } });
+    expect(protectedUntil!.toISOString()).toBe(extended.protectedUntil);
+    // protection runs out: the job releases the claim without a status move
+    const after = new Date(protectedUntil!.getTime() + 60_000);
+    expect(await expireProtectionOf(db, reg.id, after)).toBe(true);
+    const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: reg.id }, include: { events: true } });
+    expect(row).toMatchObject({ status: "CONVERTED", activeClaimKey: null, partnerClaimKey: null });
+    expect(row.opportunityId).not.toBeNull();
+    expect(row.events.at(-1)).toMatchObject({ fromStatus: "CONVERTED", toStatus: "CONVERTED" });
+    expect(row.events.at(-1)?.reason).toContain("the deal continues");
+    expect(await db.auditEvent.count({ where: { entityId: reg.id, action: "registration.expire" } })).toBe(1);
+    // a second run finds nothing to do, and the account is free for another partner now
+    expect(await expireProtectionOf(db, reg.id, after)).toBe(false);
+    const next = await submitRegistration(bob, { ...d, expectedCloseDate: "2028-12-31" }, { now: after });
+    expect(next.conflict).toBeUndefined();
+    expect((await errorOf(extendRegistration(alice, reg.id, "", after))).code).toBe("CONFLICT");
+  });
 });
 
 describe("one protected claim per company and product line, whatever the spelling", () => {
@@ -184,7 +227,7 @@ describe("one protected claim per company and product line, whatever the spellin
     expect((await errorOf(pmApprove(second.id))).code).toBe("CONFLICT");
     await withdrawRegistration(alice, first.id, "Customer chose another reseller");
     const approved = await pmApprove(second.id);
-    expect(approved.status).toBe("APPROVED");
+    expect(approved.status).toBe("CONVERTED");
     const row = await db.dealRegistration.findUniqueOrThrow({ where: { id: second.id } });
     expect(row.activeClaimKey).toBe(`a:${row.accountId}|${row.productLineId}`);
     expect(row.activeClaimDomainKey).toBe(`d:${row.accountDomainKey}|${row.productLineId}`);
@@ -236,7 +279,7 @@ describe("one protected claim per company and product line, whatever the spellin
     await pmApprove(analytics.id); // creates the account
     const bob = await submitRegistration(await ctxFor("bob@contoso.test"), d);
     expect(bob.conflict).toEqual({ type: "DUPLICATE_REGISTRATION" });
-    expect((await pmApprove(platform.id)).status).toBe("APPROVED");
+    expect((await pmApprove(platform.id)).status).toBe("CONVERTED");
   });
 
   // Regression: approval created a second account for a company another approval had just

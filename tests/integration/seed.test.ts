@@ -234,6 +234,13 @@ describe.each(targets)("seed on $name", (target) => {
     expect(of("EXPIRED").every((r) => r.protectedUntil!.getTime() < now)).toBe(true);
     expect(of("REJECTED").every((r) => r.decisionReason && r.decidedAt)).toBe(true);
     expect(of("CONVERTED").every((r) => r.opportunityId)).toBe(true);
+    // a converted registration protects until protectedUntil while it holds its claim (lib/registrations/lifecycle.ts)
+    expect(of("CONVERTED").some((r) => r.activeClaimKey !== null && r.protectedUntil!.getTime() > now)).toBe(true);
+    expect(
+      of("CONVERTED")
+        .filter((r) => r.partnerClaimKey === null && r.protectedUntil)
+        .every((r) => r.protectedUntil!.getTime() <= now),
+    ).toBe(true);
     expect(regs.every((r) => r.submittedAt.getTime() <= now)).toBe(true);
     const events = await ctx.db.registrationEvent.groupBy({ by: ["registrationId"], _count: true });
     expect(events.length).toBe(regs.length);
@@ -244,7 +251,9 @@ describe.each(targets)("seed on $name", (target) => {
       include: { conflictLinks: { include: { conflict: true } } },
     });
     const keyed = regs.filter((r) => r.activeClaimKey !== null);
-    expect(keyed.every((r) => r.status === "SUBMITTED" || r.status === "APPROVED")).toBe(true);
+    expect(keyed.every((r) => r.status === "SUBMITTED" || r.status === "APPROVED" || r.status === "CONVERTED")).toBe(
+      true,
+    );
     // the application's own key format, so seeded claims are seen by the duplicate check
     for (const r of keyed) {
       expect({

@@ -6,7 +6,8 @@ const ACV_250K = 25_000_000;
 const ACV_1M = 100_000_000;
 
 export function handWrittenDefault(f: Facts): number {
-  if (f.priorRoute === "PARTNER_LED" && f.registrationStatus === "APPROVED") return 0;
+  if (f.priorRoute === "PARTNER_LED" && (f.registrationStatus === "APPROVED" || f.registrationStatus === "CONVERTED"))
+    return 0;
   if (f.namedAccount === true) return 1;
   if (f.regionDirectPresence === false) return 2;
   const acv = typeof f.acv === "number" && Number.isFinite(f.acv) ? f.acv : undefined;

@@ -128,7 +128,8 @@ describe.skipIf(provider !== "sqlite")("a second SQLite writer during approvals"
         where: { id: { in: ids } },
         select: { status: true, opportunityId: true },
       });
-      expect(rows.filter((r) => r.status === "APPROVED" && r.opportunityId)).toHaveLength(APPROVALS);
+      // approval converts the registration once its deal exists (lib/registrations/lifecycle.ts)
+      expect(rows.filter((r) => r.status === "CONVERTED" && r.opportunityId)).toHaveLength(APPROVALS);
       expect(await db.registrationEvent.count({ where: { registrationId: { in: ids }, toStatus: "APPROVED" } })).toBe(
         APPROVALS,
       );

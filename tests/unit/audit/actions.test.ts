@@ -34,6 +34,7 @@ describe("audit action codes", () => {
   it("names a listed action for every status change after submission", () => {
     expect(Object.keys(REGISTRATION_TRANSITION_ACTION).sort()).toEqual([
       "APPROVED",
+      "CONVERTED",
       "EXPIRED",
       "REJECTED",
       "WITHDRAWN",

@@ -5,8 +5,11 @@ import { claimKeys } from "@/lib/registrations/claim-key";
 import {
   approval,
   canMove,
+  claimStatus,
   extension,
+  holdsClaim,
   isActive,
+  protectionEnd,
   MOVES,
   moveRefusal,
   rejection,
@@ -52,6 +55,8 @@ describe("allowed moves", () => {
     ["EXPIRED", "REJECTED", "This registration is already expired."],
     ["REJECTED", "WITHDRAWN", "A rejected registration cannot be withdrawn."],
     ["CONVERTED", "WITHDRAWN", "A converted registration cannot be withdrawn."],
+    ["CONVERTED", "APPROVED", "This registration is already converted."],
+    ["EXPIRED", "WITHDRAWN", "An expired registration cannot be withdrawn."],
     ["SUBMITTED", "EXPIRED", "A submitted registration cannot become expired."],
   ] as const)("refuses %s → %s in words", (from, to, message) => {
     expect(moveRefusal(from, to)).toBe(message);
@@ -64,9 +69,14 @@ describe("allowed moves", () => {
     ["EXPIRED", false],
     ["WITHDRAWN", false],
     ["CONVERTED", false],
-  ] as const)("%s is active: %s (takes updates)", (status, active) => {
+  ] as const)("%s is active: %s (awaiting a decision or approved)", (status, active) => {
     expect(isActive(status)).toBe(active);
-    expect(updateRefusal(status)).toBe(active ? null : `A ${status.toLowerCase()} registration takes no updates.`);
+    const keyed = { status, partnerClaimKey: "p:key" };
+    expect(updateRefusal(keyed)).toBe(
+      active || status === "CONVERTED"
+        ? null
+        : `${status === "EXPIRED" ? "An" : "A"} ${status.toLowerCase()} registration takes no updates.`,
+    );
   });
 });
 
@@ -125,6 +135,33 @@ describe("what each move sets", () => {
   });
 });
 
+describe("a converted registration's claim", () => {
+  // approval converts at once (its deal is created), so protection, updates and the rules engine's
+  // sticky-ownership fact follow the claim keys, not the status
+  it.each([
+    [{ status: "CONVERTED", partnerClaimKey: "p:key" }, true, "CONVERTED"],
+    [{ status: "CONVERTED", partnerClaimKey: null }, false, "EXPIRED"],
+    [{ status: "APPROVED", partnerClaimKey: null }, true, "APPROVED"],
+    [{ status: "SUBMITTED", partnerClaimKey: "p:key" }, true, "SUBMITTED"],
+    [{ status: "EXPIRED", partnerClaimKey: null }, false, "EXPIRED"],
+  ] as const)("%o holds a claim: %s; the engine sees %s", (reg, holds, seen) => {
+    expect(holdsClaim(reg)).toBe(holds);
+    expect(claimStatus(reg)).toBe(seen);
+  });
+
+  it("refuses updates in words once a converted registration's protection ended", () => {
+    expect(updateRefusal({ status: "CONVERTED", partnerClaimKey: null })).toBe(
+      "This registration's protection has ended: work the deal itself.",
+    );
+  });
+
+  it("protection ends without a status move: keys released; early also stops protectedUntil now", () => {
+    const now = at("2026-03-01");
+    expect(protectionEnd(now, false)).toEqual(RELEASED);
+    expect(protectionEnd(now, true)).toEqual({ ...RELEASED, protectedUntil: now });
+  });
+});
+
 describe("extension", () => {
   const now = at("2026-03-01");
   const approved = { status: "APPROVED" as const, protectedUntil: at("2026-04-01"), extensionCount: 0 };
@@ -165,6 +202,13 @@ describe("extension", () => {
       30,
       2,
       { ok: false, refusal: "Only an approved, protected registration can be extended." },
+    ],
+    [
+      "once converted (its deal created), by the rule's days",
+      { ...approved, status: "CONVERTED" as const },
+      30,
+      2,
+      { ok: true, protectedUntil: at("2026-05-01"), extensionCount: 1 },
     ],
     [
       "while submitted",

@@ -24,7 +24,7 @@ describe("default rule set matches the rules of engagement as written", () => {
         "Sticky partner ownership",
         [
           { field: "priorRoute", op: "in", value: ["PARTNER_LED"] },
-          { field: "registrationStatus", op: "eq", value: "APPROVED" },
+          { field: "registrationStatus", op: "in", value: ["APPROVED", "CONVERTED"] },
         ],
         "PARTNER_LED",
         "PARTNER",
@@ -163,6 +163,19 @@ const scenarios: [string, Facts, string | null, string][] = [
     makeFacts({ acv: 150_000_000, priorRoute: "PARTNER_LED", registrationStatus: "APPROVED" }),
     "roe-10-sticky-partner",
     "PARTNER_LED",
+  ],
+  [
+    // approving a registration converts it once its deal exists; the converted deal stays the partner's
+    "sticky partner keeps a converted registration's deal that grew past $1M",
+    makeFacts({ acv: 150_000_000, priorRoute: "PARTNER_LED", registrationStatus: "CONVERTED" }),
+    "roe-10-sticky-partner",
+    "PARTNER_LED",
+  ],
+  [
+    "an expired registration's deal is not sticky",
+    makeFacts({ acv: 150_000_000, priorRoute: "PARTNER_LED", registrationStatus: "EXPIRED" }),
+    "roe-90-above-1m",
+    "DIRECT_PARTNER_ATTACHED",
   ],
   [
     "prior route without an approved registration is not sticky",

@@ -10,6 +10,7 @@ import { AcceptRouteButton, AddTouchForm, StageControls } from "@/components/opp
 import { CasesOn } from "@/components/conflicts/cases-on";
 import { DealHandoff } from "@/components/handoffs/deal-handoff";
 import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
+import { DisputeButton } from "@/components/payouts/dispute-button";
 import { listCasesOn } from "@/lib/db/conflicts";
 import { staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
@@ -32,6 +33,8 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const edit = open && can(ctx, "opportunity:update");
   const close = open && can(ctx, "opportunity:close");
   const touch = open && can(ctx, "opportunity:touch");
+  // a closed deal's credit can be disputed (an ATTRIBUTION_DISPUTE case); the scope check is in lib/db/attribution-dispute.ts
+  const dispute = !open && can(ctx, "attribution:dispute") && opp.attributions.some((a) => a.party === "PARTNER");
   const [partners, cases, activity, formOptions] = await Promise.all([
     raise ? listPartnerOptions(ctx) : [],
     listCasesOn(ctx, { opportunityId: opp.id }),
@@ -58,6 +61,11 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
       <CasesOn cases={cases} casePath="/conflicts" />
       <OpportunityDetailView
         opp={opp}
+        attributionAction={
+          dispute && !cases.some((c) => c.status === "OPEN") ? (
+            <DisputeButton opportunityId={opp.id} dealName={opp.name} casePath="/conflicts" />
+          ) : undefined
+        }
         top={
           <>
             {opp.flaggedRoute && opp.route && (

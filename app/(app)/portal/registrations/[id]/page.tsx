@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isActive, isProtecting } from "@/lib/registrations/lifecycle";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { RegistrationDetailView } from "@/components/registrations/registration-detail";
@@ -34,9 +35,15 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
   ]);
   if (!reg) notFound();
   const now = new Date();
+  // a converted registration protects (and takes updates and extensions) while it holds its claim;
+  // it cannot be withdrawn: its deal exists (lib/registrations/lifecycle.ts)
   const canExtend =
-    reg.status === "APPROVED" && !!reg.protectedUntil && reg.protectedUntil > now && reg.extensionCount < maxExtensions;
-  const canWithdraw = reg.status === "SUBMITTED" || reg.status === "APPROVED";
+    isProtecting(reg.status) &&
+    reg.holdsClaim &&
+    !!reg.protectedUntil &&
+    reg.protectedUntil > now &&
+    reg.extensionCount < maxExtensions;
+  const canWithdraw = isActive(reg.status);
   // the banner is about the fresh submission: once decided or withdrawn, the status card says the rest
   const created = query.created === "1" && reg.status === "SUBMITTED";
   // the query string is user input: only known types pick a wording
@@ -57,14 +64,14 @@ export default async function MyRegistrationPage({ params, searchParams }: Props
         actions={
           <>
             {/* "I was here first": a case on the partner's own active registration */}
-            {canWithdraw && can(ctx, "conflict:raise") && !cases.some((c) => c.status === "OPEN") && (
+            {reg.holdsClaim && can(ctx, "conflict:raise") && !cases.some((c) => c.status === "OPEN") && (
               <RaiseConflictButton subject={{ registrationId: reg.id }} casePath="/portal/conflicts" />
             )}
             <PartnerActions
               id={reg.id}
               canExtend={canExtend}
               canWithdraw={canWithdraw}
-              canUpdate={canWithdraw}
+              canUpdate={reg.holdsClaim}
               extensionsLeft={Math.max(0, maxExtensions - reg.extensionCount)}
               protectedUntil={reg.protectedUntil?.toISOString() ?? null}
             />
