@@ -1,19 +1,14 @@
 "use server";
 // Server actions of the opportunity screens (docs/domain.md#opportunities). Each calls one
-// lib/db/opportunity-writes.ts function, which parses the input with lib/validation/opportunities.ts
+// lib/db/opportunity-writes.ts or lib/db/opportunity-moves.ts function, which parses the input with lib/validation/opportunities.ts
 // (dollars as typed → cents), then revalidates the deal and the list.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "./define-action";
 import { searchAccountOptions } from "@/lib/db/opportunity-forms";
-import {
-  acceptFlaggedRoute,
-  addPartnerTouch,
-  createOpportunity,
-  moveStage,
-  updateOpportunity,
-  type OpportunityWriteResult,
-} from "@/lib/db/opportunity-writes";
+import { createOpportunity, updateOpportunity } from "@/lib/db/opportunity-writes";
+import { acceptFlaggedRoute, addPartnerTouch, moveStage } from "@/lib/db/opportunity-moves";
+import type { OpportunityWriteResult } from "@/lib/db/opportunity-write-support";
 import type {
   OpportunityCreateInput,
   OpportunityUpdateInput,

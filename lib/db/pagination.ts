@@ -37,7 +37,7 @@ export type Page<T> = {
 /** What a list's findMany gets: AND `where` with the caller's scoped filters. */
 export type FindArgs<W, O> = { where: W; orderBy: O[]; take: number };
 
-export const COUNT_CAP = 10_000;
+const COUNT_CAP = 10_000;
 
 /** One message for every cursor that does not verify (forged, edited, another caller's, another
  *  sort's, a raw id): a client learns nothing from which one it was. */

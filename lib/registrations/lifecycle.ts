@@ -37,9 +37,6 @@ export const MOVES: Readonly<Record<RegistrationStatus, readonly RegistrationSta
 /** The statuses whose protection runs until protectedUntil: approved, and approved with its deal created. */
 export const PROTECTING = ["APPROVED", "CONVERTED"] as const satisfies readonly RegistrationStatus[];
 export type ProtectingStatus = (typeof PROTECTING)[number];
-/** The statuses that may hold a claim (a converted one only until its protection ends: holdsClaim). */
-export const CLAIMING = ["SUBMITTED", ...PROTECTING] as const satisfies readonly RegistrationStatus[];
-export type ClaimingStatus = (typeof CLAIMING)[number];
 
 export function isProtecting(status: string): status is ProtectingStatus {
   return (PROTECTING as readonly string[]).includes(status);

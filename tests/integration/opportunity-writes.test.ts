@@ -4,14 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import {
-  acceptFlaggedRoute,
-  addPartnerTouch,
-  closeOpportunity,
-  createOpportunity,
-  moveStage,
-  updateOpportunity,
-} from "@/lib/db/opportunity-writes";
+import { createOpportunity, updateOpportunity } from "@/lib/db/opportunity-writes";
+import { acceptFlaggedRoute, addPartnerTouch, closeOpportunity, moveStage } from "@/lib/db/opportunity-moves";
 import { ctxFor } from "../support/contexts";
 import { errorOf } from "../support/errors";
 

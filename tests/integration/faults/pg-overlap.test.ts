@@ -134,7 +134,9 @@ describe.skipIf(provider !== "postgresql")(
         await decideRegistration(pm, rejected.id, { decision: "REJECT", reason: "Not qualified" });
         await extendRegistration(alice, approved.id, "Procurement slipped");
         await postRegistrationUpdate(alice, approved.id, "Demo booked");
-        await withdrawRegistration(alice, approved.id, "Lost to a competitor");
+        // an approved registration is converted at once (its deal exists) and cannot be withdrawn
+        const withdrawn = await submitRegistration(alice, deal());
+        await withdrawRegistration(alice, withdrawn.id, "Lost to a competitor");
         const key = await createApiKey(ops, { name: "overlap", scope: "ADMIN" });
         await revokeApiKey(ops, key.id);
         const draft = await createDraft(ops);
