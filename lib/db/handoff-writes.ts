@@ -4,6 +4,7 @@
 // it. Every change is one transaction with its audit event and notices. The offer and the queue row
 // move only from the state the writer read (conditional updates), so accept against expire, or two
 // ops at once, end with one outcome and a 409 for the other.
+import type { HandoffQueueState } from "./generated/sqlite/enums";
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
@@ -26,17 +27,34 @@ const HANDOFF_PROTECTION_DAYS = 90;
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /**
- * The hook (lib/db/opportunity-writes.ts): a deal whose route needs a partner and has none
- * (lib/opportunities/coverage.ts) enters the queue and is offered to the top-ranked partner at once.
- * A deal already in the queue keeps its place: on offer it stays, back with ops it waits for them.
+ * The hook (lib/db/opportunity-write-support.ts, every write to a deal): a deal whose route needs a
+ * partner and has none (lib/opportunities/coverage.ts) enters the queue and is offered to the
+ * top-ranked partner at once. A deal already in the queue keeps its place: on offer it stays, back
+ * with ops it waits for them. A queued deal that no longer needs a partner leaves the queue.
  */
 export async function queueCoverageGap(tx: Tx, ctx: Ctx, opportunityId: string, now: Date): Promise<void> {
   const opp = await tx.opportunity.findUnique({
     where: { id: opportunityId },
     select: { route: true, partnerId: true, stage: true },
   });
-  if (!opp || !needsPartner(opp.route, opp.partnerId) || !isOpenStage(opp.stage)) return;
-  const existing = await tx.handoffQueue.findUnique({ where: { opportunityId }, select: { id: true } });
+  if (!opp) return;
+  const existing = await tx.handoffQueue.findUnique({
+    where: { opportunityId },
+    select: { id: true, state: true, round: true },
+  });
+  if (!needsPartner(opp.route, opp.partnerId) || !isOpenStage(opp.stage)) {
+    // The deal got a partner, another route or closed while in the queue: an offer left open would only
+    // end in a 409 for the partner who accepts it, so the hand-off is withdrawn now, its partner told.
+    if (existing && existing.state !== "ACCEPTED" && existing.state !== "WITHDRAWN") {
+      const why = !isOpenStage(opp.stage)
+        ? "The deal was closed"
+        : opp.partnerId
+          ? "The deal got a partner"
+          : "The deal's route no longer needs a partner";
+      await closeQueue(tx, ctx, opportunityId, existing, why, now);
+    }
+    return;
+  }
   if (existing) return;
   // native upsert (INSERT … ON CONFLICT): a concurrent enqueue of the same deal neither fails nor doubles
   const queue = await tx.handoffQueue.upsert({
@@ -141,51 +159,66 @@ export async function withdrawHandoff(ctx: Ctx, opportunityId: string, now = new
         "CONFLICT",
         `This hand-off is ${queue.state === "ACCEPTED" ? "accepted" : "withdrawn"} already.`,
       );
-    const moved = await tx.handoffQueue.updateMany({
-      where: { id: queue.id, state: queue.state, round: queue.round },
-      data: { state: "WITHDRAWN", note: "Withdrawn by channel operations" },
-    });
-    if (moved.count !== 1) throw changedMeanwhile();
-    const open = await tx.handoff.findFirst({
-      where: { queueId: queue.id, status: "OFFERED" },
-      select: { id: true, partnerId: true },
-    });
-    if (open) {
-      const closed = await tx.handoff.updateMany({
-        where: { id: open.id, status: "OFFERED" },
-        data: { status: "WITHDRAWN", openKey: null, respondedAt: now },
-      });
-      if (closed.count !== 1) throw changedMeanwhile();
-      const users = await tx.user.findMany({
-        where: { partnerId: open.partnerId, role: "PARTNER", active: true },
-        select: { id: true, email: true },
-      });
-      await notify(
-        tx,
-        users.map((u) => ({
-          kind: "handoff.withdrawn",
-          recipientUserId: u.id,
-          recipientEmail: u.email,
-          subject: "A deal offered to you was withdrawn",
-          body: "Channel operations withdrew a deal they had offered you; there is nothing to do.",
-          payload: { handoffId: open.id },
-        })),
-      );
-    }
-    await audit(
-      tx,
-      ctx,
-      {
-        action: "handoff.withdraw",
-        entityType: "Opportunity",
-        entityId: opportunityId,
-        before: { state: queue.state },
-        after: { state: "WITHDRAWN" },
-      },
-      now,
-    );
-    return { opportunityId, state: "WITHDRAWN", handoffId: open?.id ?? null };
+    const handoffId = await closeQueue(tx, ctx, opportunityId, queue, "Withdrawn by channel operations", now);
+    return { opportunityId, state: "WITHDRAWN", handoffId };
   });
+}
+
+type QueueState = { id: string; state: HandoffQueueState; round: number };
+
+/** Takes the deal off the queue and withdraws its open offer (the partner is told); the open offer's id. */
+async function closeQueue(
+  tx: Tx,
+  ctx: Ctx,
+  opportunityId: string,
+  queue: QueueState,
+  note: string,
+  now: Date,
+): Promise<string | null> {
+  const moved = await tx.handoffQueue.updateMany({
+    where: { id: queue.id, state: queue.state, round: queue.round },
+    data: { state: "WITHDRAWN", note },
+  });
+  if (moved.count !== 1) throw changedMeanwhile();
+  const open = await tx.handoff.findFirst({
+    where: { queueId: queue.id, status: "OFFERED" },
+    select: { id: true, partnerId: true },
+  });
+  if (open) {
+    const closed = await tx.handoff.updateMany({
+      where: { id: open.id, status: "OFFERED" },
+      data: { status: "WITHDRAWN", openKey: null, respondedAt: now },
+    });
+    if (closed.count !== 1) throw changedMeanwhile();
+    const users = await tx.user.findMany({
+      where: { partnerId: open.partnerId, role: "PARTNER", active: true },
+      select: { id: true, email: true },
+    });
+    await notify(
+      tx,
+      users.map((u) => ({
+        kind: "handoff.withdrawn",
+        recipientUserId: u.id,
+        recipientEmail: u.email,
+        subject: "A deal offered to you was withdrawn",
+        body: "A deal offered to you is no longer on offer; there is nothing to do.",
+        payload: { handoffId: open.id },
+      })),
+    );
+  }
+  await audit(
+    tx,
+    ctx,
+    {
+      action: "handoff.withdraw",
+      entityType: "Opportunity",
+      entityId: opportunityId,
+      before: { state: queue.state },
+      after: { state: "WITHDRAWN", note },
+    },
+    now,
+  );
+  return open?.id ?? null;
 }
 
 /** An offer made to the caller's own company, still open and within its SLA; else 404 / 409. */

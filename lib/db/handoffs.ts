@@ -6,7 +6,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { forbidden, notFound } from "@/lib/errors";
-import { handoffStatsOf, type PartnerHandoffStats } from "@/lib/handoffs/stats";
+import { handoffStatsFromCounts, type PartnerHandoffStats } from "@/lib/handoffs/stats";
 import type { HandoffListQuery, HandoffQueueQuery } from "@/lib/validation/handoffs";
 import { db } from "./client";
 import type { Prisma } from "./generated/sqlite/client";
@@ -201,18 +201,37 @@ export async function handoffStats(
   opts: { partnerId?: string; from: Date; to: Date },
 ): Promise<HandoffStatsRow[]> {
   if (!can(ctx, "handoff:read-stats")) throw forbidden("Hand-off statistics are for staff");
-  const rows = await db.handoff.findMany({
-    where: {
-      AND: [
-        handoffScope(ctx),
-        { status: { in: [...ANSWERED] }, offeredAt: { gte: opts.from, lt: opts.to } },
-        opts.partnerId ? { partnerId: opts.partnerId } : {},
-      ],
-    },
-    select: { partnerId: true, status: true, offeredAt: true, respondedAt: true, partner: { select: { name: true } } },
-  });
-  const names = new Map(rows.map((r) => [r.partnerId, r.partner.name]));
-  return handoffStatsOf(rows.map((r) => ({ ...r, status: r.status as (typeof ANSWERED)[number] })))
+  const where = {
+    AND: [
+      handoffScope(ctx),
+      { status: { in: [...ANSWERED] }, offeredAt: { gte: opts.from, lt: opts.to } },
+      opts.partnerId ? { partnerId: opts.partnerId } : {},
+    ],
+  };
+  // counts by partner and outcome in the database; only accepted offers' two times are read, for the median
+  const [counts, accepted] = await Promise.all([
+    db.handoff.groupBy({ by: ["partnerId", "status"], where, _count: { _all: true } }),
+    db.handoff.findMany({
+      where: { AND: [where, { status: "ACCEPTED" }] },
+      select: { partnerId: true, offeredAt: true, respondedAt: true },
+    }),
+  ]);
+  const names = new Map(
+    (
+      await db.partner.findMany({
+        where: { id: { in: [...new Set(counts.map((c) => c.partnerId))] } },
+        select: { id: true, name: true },
+      })
+    ).map((p) => [p.id, p.name]),
+  );
+  return handoffStatsFromCounts(
+    counts.map((c) => ({
+      partnerId: c.partnerId,
+      status: c.status as (typeof ANSWERED)[number],
+      count: c._count._all,
+    })),
+    accepted,
+  )
     .map((s) => ({ ...s, partnerName: names.get(s.partnerId) ?? "" }))
     .sort((a, b) => (a.partnerName < b.partnerName ? -1 : a.partnerName > b.partnerName ? 1 : 0));
 }

@@ -7,7 +7,6 @@ import type { ZodType } from "zod";
 import type { Ctx } from "@/lib/auth/types";
 import { AppError, notFound, type ErrorCode } from "@/lib/errors";
 import { needsPartner } from "@/lib/opportunities/coverage";
-import { isOpenStage } from "@/lib/opportunities/stages";
 import { dealFacts, type Decision, type Facts } from "@/lib/rules";
 import type { Route, Stage } from "@/lib/rules/values";
 import { zodFieldErrors } from "@/lib/validation/errors";
@@ -152,11 +151,8 @@ export async function event(
 export async function hooks(tx: Tx, ctx: Ctx, id: string, now: Date) {
   await applyAttribution(tx, id, now);
   await checkPricingGuardrails(tx, ctx, id, now);
-  const deal = await tx.opportunity.findUniqueOrThrow({
-    where: { id },
-    select: { route: true, partnerId: true, stage: true },
-  });
-  if (isOpenStage(deal.stage) && needsPartner(deal.route, deal.partnerId)) await queueCoverageGap(tx, ctx, id, now);
+  // queues a coverage gap, and withdraws an open hand-off once the deal no longer needs one
+  await queueCoverageGap(tx, ctx, id, now);
 }
 
 export async function result(tx: Tx, id: string): Promise<OpportunityWriteResult> {

@@ -30,15 +30,45 @@ export function median(values: readonly number[]): number | null {
 
 /** Per partner, in the order partners first appear. */
 export function handoffStatsOf(offers: readonly AnsweredOffer[]): PartnerHandoffStats[] {
-  const by = new Map<string, { accepted: number; declined: number; expired: number; times: number[] }>();
+  const counts = new Map<string, OutcomeCount>();
   for (const o of offers) {
-    const s = by.get(o.partnerId) ?? { accepted: 0, declined: 0, expired: 0, times: [] };
-    if (o.status === "ACCEPTED") {
-      s.accepted++;
-      if (o.respondedAt) s.times.push(o.respondedAt.getTime() - o.offeredAt.getTime());
-    } else if (o.status === "DECLINED") s.declined++;
-    else s.expired++;
-    by.set(o.partnerId, s);
+    const key = `${o.partnerId}|${o.status}`;
+    const c = counts.get(key) ?? { partnerId: o.partnerId, status: o.status, count: 0 };
+    c.count++;
+    counts.set(key, c);
+  }
+  return handoffStatsFromCounts(
+    [...counts.values()],
+    offers.filter((o) => o.status === "ACCEPTED"),
+  );
+}
+
+/** How many of a partner's offers ended in one outcome (a GROUP BY row). */
+export type OutcomeCount = { partnerId: string; status: AnsweredOffer["status"]; count: number };
+
+/**
+ * The same figures from counts per partner and outcome, and the accepted offers' times (only those are
+ * needed, for the median): what the database returns without loading every offer. Per partner, in
+ * the order partners first appear in `counts`.
+ */
+export function handoffStatsFromCounts(
+  counts: readonly OutcomeCount[],
+  accepted: readonly Pick<AnsweredOffer, "partnerId" | "offeredAt" | "respondedAt">[],
+): PartnerHandoffStats[] {
+  const by = new Map<string, { accepted: number; declined: number; expired: number }>();
+  for (const c of counts) {
+    const s = by.get(c.partnerId) ?? { accepted: 0, declined: 0, expired: 0 };
+    if (c.status === "ACCEPTED") s.accepted += c.count;
+    else if (c.status === "DECLINED") s.declined += c.count;
+    else s.expired += c.count;
+    by.set(c.partnerId, s);
+  }
+  const times = new Map<string, number[]>();
+  for (const a of accepted) {
+    if (!a.respondedAt) continue;
+    const list = times.get(a.partnerId) ?? [];
+    list.push(a.respondedAt.getTime() - a.offeredAt.getTime());
+    times.set(a.partnerId, list);
   }
   return [...by].map(([partnerId, s]) => {
     const total = s.accepted + s.declined + s.expired;
@@ -49,7 +79,7 @@ export function handoffStatsOf(offers: readonly AnsweredOffer[]): PartnerHandoff
       declined: s.declined,
       expired: s.expired,
       acceptanceRate: total ? s.accepted / total : null,
-      medianTimeToAcceptMs: median(s.times),
+      medianTimeToAcceptMs: median(times.get(partnerId) ?? []),
     };
   });
 }

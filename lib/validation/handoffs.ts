@@ -22,10 +22,14 @@ export const handoffIdInput = z.object({ id }).strict();
 export const opportunityIdInput = z.object({ opportunityId: id }).strict();
 
 /** The ops queue (/handoffs): one row per queued deal, newest change first. */
+/** The acceptance table's period on the queue page: offers made in the last N days. */
+export const HANDOFF_STATS_DAYS = ["30", "90", "180", "365"] as const;
+
 export const handoffQueueQuery = listSchema(["updatedAt"] as const, "updatedAt", {
   state: z.enum(HANDOFF_QUEUE_STATES).optional(),
   overdue: z.enum(["true"]).optional(),
   partnerId: id.optional(),
+  statsDays: z.enum(HANDOFF_STATS_DAYS).optional(),
 });
 export type HandoffQueueQuery = z.infer<typeof handoffQueueQuery>;
 

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { expireHandoff } from "@/lib/db/handoff-schedule";
 import { acceptHandoff, declineHandoff, offerToPartners, withdrawHandoff } from "@/lib/db/handoff-writes";
 import { getOffer, handoffStats, listHandoffQueue, listOffers } from "@/lib/db/handoffs";
-import { createOpportunity } from "@/lib/db/opportunity-writes";
+import { createOpportunity, updateOpportunity } from "@/lib/db/opportunity-writes";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { handoffListQuery, handoffQueueQuery } from "@/lib/validation/handoffs";
 import { expireOverdueHandoffs } from "@/lib/jobs/handoff-jobs";
@@ -255,6 +255,38 @@ describe("ops", () => {
     await withdrawHandoff(w.ops, opp, later(1));
     expect(await db.handoff.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ status: "WITHDRAWN" });
     expect(await statusOf(() => acceptHandoff(w.gold.ctx, offer.id, later(2)))).toBe("CONFLICT");
+  });
+
+  // Regression: an edit that attached a partner left the offer open, and the offered partner's accept
+  // then ended in a 409 ("This deal has a partner already").
+  it("an edit that attaches a partner withdraws the open offer and tells the offered partner", async () => {
+    const w = await world();
+    const platform = await db.productLine.findFirstOrThrow({ where: { name: "Platform" }, select: { id: true } });
+    const deal = {
+      name: "Ward rollout",
+      productLineId: platform.id,
+      acvCents: "180000",
+      discountPct: 0,
+      closeDate: "2027-03-31",
+    };
+    const created = await createOpportunity(w.ae, { ...deal, accountId: w.accountId }, NOW);
+    const offer = (await openOfferOf(created.id))!;
+    expect(offer.partnerId).toBe(w.gold.id);
+    const { updatedAt } = await db.opportunity.findUniqueOrThrow({ where: { id: created.id } });
+    await updateOpportunity(
+      w.ae,
+      created.id,
+      { ...deal, partnerId: w.silver.id, expectedUpdatedAt: updatedAt.toISOString() },
+      later(1),
+    );
+    expect(await db.handoff.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ status: "WITHDRAWN" });
+    expect(await db.handoffQueue.findUniqueOrThrow({ where: { opportunityId: created.id } })).toMatchObject({
+      state: "WITHDRAWN",
+      note: "The deal got a partner",
+    });
+    expect(await db.outbox.count({ where: { recipientUserId: w.gold.ctx.userId, kind: "handoff.withdrawn" } })).toBe(1);
+    expect(await statusOf(() => acceptHandoff(w.gold.ctx, offer.id, later(2)))).toBe("CONFLICT");
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: created.id } })).partnerId).toBe(w.silver.id);
   });
 
   it("only channel operations manage the queue; only partners answer offers", async () => {

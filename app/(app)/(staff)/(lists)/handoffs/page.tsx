@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { subDays } from "date-fns";
 import { HandoffStats } from "@/components/handoffs/handoff-stats";
@@ -10,12 +11,18 @@ import { can } from "@/lib/auth/permissions";
 import { handoffStats, listHandoffQueue } from "@/lib/db/handoffs";
 import { listPartnerOptions } from "@/lib/db/partners";
 import { formatDate } from "@/lib/format";
-import { handoffQueueQuery } from "@/lib/validation/handoffs";
+import { HANDOFF_STATS_DAYS, handoffQueueQuery } from "@/lib/validation/handoffs";
+import { hrefWith } from "@/components/ui/url";
 import { fromSearchParams } from "@/lib/validation/lists";
 
 export const metadata: Metadata = { title: "Hand-offs" };
 
-const STATS_DAYS = 90;
+const PERIOD_WORDS: Record<(typeof HANDOFF_STATS_DAYS)[number], string> = {
+  "30": "30 days",
+  "90": "90 days",
+  "180": "180 days",
+  "365": "12 months",
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +33,8 @@ export default async function HandoffsPage({ searchParams }: Props) {
   const parsed = handoffQueueQuery.safeParse(raw);
   if (!parsed.success) notFound();
   const now = new Date();
-  const from = subDays(now, STATS_DAYS);
+  const days = parsed.data.statsDays ?? "90";
+  const from = subDays(now, Number(days));
   const [page, partners, stats] = await Promise.all([
     listPage(listHandoffQueue(ctx, parsed.data, now)),
     listPartnerOptions(ctx),
@@ -50,7 +58,27 @@ export default async function HandoffsPage({ searchParams }: Props) {
         canManage={can(ctx, "handoff:manage")}
       />
       <div className="mt-6">
-        <Card title={`Acceptance per partner — offers made since ${formatDate(from)} (last ${STATS_DAYS} days)`}>
+        <Card
+          title={`Acceptance per partner — offers made since ${formatDate(from)}`}
+          action={
+            <nav aria-label="Period" className="flex flex-wrap gap-1 text-xs">
+              {HANDOFF_STATS_DAYS.map((d) => (
+                <Link
+                  key={d}
+                  href={hrefWith("/handoffs", raw, { statsDays: d === "90" ? undefined : d }, false)}
+                  aria-current={d === days ? "page" : undefined}
+                  className={
+                    d === days
+                      ? "rounded-full bg-brand-600 px-2.5 py-1 font-medium text-white"
+                      : "rounded-full px-2.5 py-1 text-slate-700 ring-1 ring-inset ring-slate-200 hover:bg-slate-50"
+                  }
+                >
+                  {PERIOD_WORDS[d]}
+                </Link>
+              ))}
+            </nav>
+          }
+        >
           <HandoffStats rows={stats} />
         </Card>
       </div>
