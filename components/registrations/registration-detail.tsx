@@ -84,7 +84,7 @@ export function RegistrationDetailView({
             {reg.status === "CONVERTED" && (
               <p className="text-slate-600">
                 Converted: the deal was created from this registration
-                {reg.holdsClaim ? " and stays protected until the date above." : "."}
+                {reg.holdsClaim ? "; its protection runs to the date above." : "."}
               </p>
             )}
             {dormantAt && reg.protectedUntil && dormantAt < reg.protectedUntil && (

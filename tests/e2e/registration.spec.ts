@@ -42,7 +42,10 @@ test("register, preview the route, approve, protect; a second partner is told ne
   await expect(pm).toHaveURL(new RegExp(`/registrations/${aliceReg}$`));
   await pm.getByLabel("Reason").fill("First to register; no direct activity on the account.");
   await pm.getByRole("button", { name: "Approve" }).click();
-  await expect(pm.getByText(/^Approved\./)).toBeVisible();
+  await expect(pm.getByText(/^Approved, and its opportunity created\./)).toBeVisible();
+  // approval created the deal, so the registration is converted; its protection runs on
+  await expect(pm.getByText("Converted: the deal was created from this registration")).toBeVisible();
+  await pm.screenshot({ path: "/tmp/registration-converted.png", fullPage: true });
 
   // the partner sees it protected
   await alice.goto(`/portal/registrations/${aliceReg}`);

@@ -49,6 +49,11 @@ test("a co-sell deal closed won shows on the AE's statement (quota credit, SPIFF
   await ae.getByRole("button", { name: "Close won" }).click();
   await ae.getByRole("alertdialog").getByRole("button", { name: "Close won" }).click();
   await expect(ae.getByRole("alertdialog")).toBeHidden();
+  // closed: the deal's attribution is final, and its credit can be disputed from the deal itself
+  const attribution = ae.locator("section").filter({ has: ae.getByRole("heading", { name: /^Attribution/ }) });
+  await expect(attribution.getByText("Final", { exact: true })).toBeVisible();
+  await expect(attribution.getByRole("button", { name: `Dispute the attribution of ${name}` })).toBeVisible();
+  await ae.screenshot({ path: "/tmp/deal-final.png", fullPage: true });
 
   await ae.goto(`/statements?period=${month()}`);
   const line = ae.getByRole("row").filter({ hasText: name });
