@@ -63,3 +63,31 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/portal/api-keys", label: "API keys" },
   ],
 };
+
+// ─── sections of the staff navigation ───
+// A staff role sees 10–16 pages; grouped under a few headings they read at a glance. Pages not
+// named here (the home page, the whole partner portal) stay in a leading block without a heading.
+const SECTIONS: readonly { label: string; hrefs: readonly string[] }[] = [
+  { label: "Deals", hrefs: ["/registrations", "/opportunities", "/handoffs", "/accounts", "/partners"] },
+  { label: "Conflicts", hrefs: ["/conflicts", "/conflicts/precedents", "/conflicts/patterns"] },
+  {
+    label: "Revenue",
+    hrefs: ["/forecast", "/council", "/statements", "/pricing/leakage", "/pricing", "/maturity"],
+  },
+  { label: "Governance", hrefs: ["/rules", "/outbox", "/audit"] },
+];
+
+export type NavSection = { label: string | null; items: NavItem[] };
+
+/** The items in sections: first those without one (in their order), then each section in its order. */
+export function navSections(items: readonly NavItem[]): NavSection[] {
+  const sectionOf = (href: string) => SECTIONS.findIndex((s) => s.hrefs.includes(href));
+  const loose = items.filter((i) => sectionOf(i.href) < 0);
+  const sections = SECTIONS.map((s, index) => ({
+    label: s.label,
+    items: items
+      .filter((i) => sectionOf(i.href) === index)
+      .sort((a, b) => s.hrefs.indexOf(a.href) - s.hrefs.indexOf(b.href)),
+  }));
+  return [{ label: null, items: loose }, ...sections].filter((s) => s.items.length > 0);
+}

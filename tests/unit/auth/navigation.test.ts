@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOME, NAV } from "@/lib/auth/navigation";
+import { HOME, NAV, navSections } from "@/lib/auth/navigation";
 import { ROLES } from "@/lib/auth/types";
 
 describe("navigation per role", () => {
@@ -32,5 +32,27 @@ describe("navigation per role", () => {
       expect(NAV[role].some((i) => i.href === "/pricing/leakage")).toBe(role !== "PARTNER");
       expect(NAV[role].some((i) => i.href === "/pricing")).toBe(role === "ADMIN");
     }
+  });
+
+  it("groups the staff navigation under headings, the home page first; the portal stays one list", () => {
+    const ops = navSections(NAV.ADMIN);
+    expect(ops[0]).toEqual({ label: null, items: [NAV.ADMIN[0]] });
+    expect(ops.map((s) => s.label)).toEqual([null, "Deals", "Conflicts", "Revenue", "Governance"]);
+    // nothing lost or repeated
+    expect(ops.flatMap((s) => s.items.map((i) => i.href)).sort()).toEqual(NAV.ADMIN.map((i) => i.href).sort());
+    expect(navSections(NAV.PARTNER)).toEqual([{ label: null, items: NAV.PARTNER }]);
+    for (const role of ROLES) expect(navSections(NAV[role]).every((s) => s.items.length > 0)).toBe(true);
+  });
+
+  it("keeps a page without a section at the top, in its order", () => {
+    const items = [
+      { href: "/x", label: "X" },
+      { href: "/audit", label: "Audit" },
+      { href: "/y", label: "Y" },
+    ];
+    expect(navSections(items)).toEqual([
+      { label: null, items: [items[0], items[2]] },
+      { label: "Governance", items: [items[1]] },
+    ]);
   });
 });
