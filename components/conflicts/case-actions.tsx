@@ -11,7 +11,7 @@ import type { ResolveInput } from "@/lib/validation/conflicts";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
-import { Field, FormAlert, INPUT } from "@/components/ui/field";
+import { Field, FormAlert, INPUT, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useAction } from "@/components/ui/use-action";
 import type { FieldErrors } from "@/lib/errors";
@@ -52,7 +52,7 @@ export function CommentForm({ id, partnerView }: { id: string; partnerView: bool
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-busy={f.pending} className="mt-4 space-y-2">
-      <Field
+      <TextAreaField
         id={`comment-${id}`}
         label="Add a comment"
         hint={
@@ -61,18 +61,10 @@ export function CommentForm({ id, partnerView }: { id: string; partnerView: bool
             : "Partners on this case read comments from the vendor: never name another partner."
         }
         errors={f.fields.body}
-      >
-        {(a) => (
-          <textarea
-            {...a}
-            rows={3}
-            maxLength={5000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            className={cn(INPUT, "mt-1")}
-          />
-        )}
-      </Field>
+        maxLength={5000}
+        value={body}
+        onChange={setBody}
+      />
       <FormAlert message={f.error} />
       <div role="status">{done && <Notice tone="green">Comment posted.</Notice>}</div>
       <Button type="submit" variant="secondary" disabled={f.pending}>
@@ -107,19 +99,15 @@ export function EscalateButton({ id, level }: { id: string; level: number }) {
       description="The case moves up one level with a new SLA; the deciders there are notified."
     >
       <form onSubmit={onSubmit} noValidate aria-busy={f.pending} className="mt-4 space-y-4">
-        <Field id={`escalate-${id}-reason`} label="Reason" errors={f.fields.reason}>
-          {(a) => (
-            <textarea
-              {...a}
-              rows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              className={cn(INPUT, "mt-1")}
-              placeholder="e.g. The AE and the partner manager disagree on who sourced the deal."
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id={`escalate-${id}-reason`}
+          label="Reason"
+          errors={f.fields.reason}
+          maxLength={2000}
+          value={reason}
+          onChange={setReason}
+          placeholder="e.g. The AE and the partner manager disagree on who sourced the deal."
+        />
         <DialogFormFooter error={f.error} pending={f.pending} submitLabel="Escalate" pendingLabel="Escalating…" />
       </form>
     </Dialog>
@@ -259,23 +247,16 @@ export function ResolveButton({ id, level, parties }: { id: string; level: numbe
             {f.fields.splits && <p className="text-xs font-medium text-red-700">{f.fields.splits.join(" ")}</p>}
           </fieldset>
         )}
-        <Field
+        <TextAreaField
           id={`resolve-${id}-rationale`}
           label="Rationale"
           hint="Every party reads it, partners included: never name another partner."
           errors={f.fields.rationale}
-        >
-          {(a) => (
-            <textarea
-              {...a}
-              rows={4}
-              maxLength={5000}
-              value={rationale}
-              onChange={(e) => setRationale(e.target.value)}
-              className={cn(INPUT, "mt-1")}
-            />
-          )}
-        </Field>
+          rows={4}
+          maxLength={5000}
+          value={rationale}
+          onChange={setRationale}
+        />
         <Field
           id={`resolve-${id}-tags`}
           label="Precedent tags"

@@ -10,7 +10,7 @@ import { raiseConflictAction } from "@/lib/actions/conflicts";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
-import { Field, INPUT } from "@/components/ui/field";
+import { Field, INPUT, TextAreaField } from "@/components/ui/field";
 
 type Subject = { registrationId: string } | { opportunityId: string };
 
@@ -121,21 +121,16 @@ export function RaiseConflictButton({
             )}
           </Field>
         )}
-        <Field id="raise-note" label={partner ? "Why your company was first" : "Details"} errors={fields.note}>
-          {(a) => (
-            <textarea
-              {...a}
-              rows={4}
-              maxLength={2000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className={cn(INPUT, "mt-1")}
-              placeholder={
-                partner ? "e.g. We ran the discovery workshop on 3 March, before any other contact." : undefined
-              }
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id="raise-note"
+          label={partner ? "Why your company was first" : "Details"}
+          errors={fields.note}
+          rows={4}
+          maxLength={2000}
+          value={note}
+          onChange={setNote}
+          placeholder={partner ? "e.g. We ran the discovery workshop on 3 March, before any other contact." : undefined}
+        />
         {existing && (
           <p className="text-sm">
             <Link href={`${casePath}/${existing}`} className="font-medium text-brand-700 underline">

@@ -7,7 +7,7 @@ import { addAdjustmentAction } from "@/lib/actions/payouts";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
-import { Field, INPUT } from "@/components/ui/field";
+import { Field, INPUT, TextAreaField } from "@/components/ui/field";
 
 const KINDS = {
   AE: [
@@ -100,17 +100,7 @@ export function AdjustmentButton({
             </select>
           )}
         </Field>
-        <Field id="adj-reason" label="Reason" errors={fields.reason}>
-          {(a) => (
-            <textarea
-              {...a}
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              className={cn(INPUT, "mt-1")}
-            />
-          )}
-        </Field>
+        <TextAreaField id="adj-reason" label="Reason" errors={fields.reason} value={reason} onChange={setReason} />
         <DialogFormFooter error={error} pending={pending} submitLabel="Book adjustment" pendingLabel="Booking…" />
       </form>
     </Dialog>

@@ -7,9 +7,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { openAttributionDisputeAction } from "@/lib/actions/payouts";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
-import { Field, INPUT } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 
 export function DisputeButton({
   opportunityId,
@@ -61,22 +60,15 @@ export function DisputeButton({
       description={`${dealName}: a conflict case opens at level 1; its decision sets the credit, and this statement follows it.`}
     >
       <form onSubmit={onSubmit} noValidate aria-busy={pending} className="mt-4 space-y-4">
-        <Field
+        <TextAreaField
           id="dispute-evidence"
           label="Evidence"
           hint="What shows the credit is wrong: meetings, e-mails, who brought the customer."
           errors={fields.evidence}
-        >
-          {(a) => (
-            <textarea
-              {...a}
-              rows={5}
-              value={evidence}
-              onChange={(e) => setEvidence(e.target.value)}
-              className={cn(INPUT, "mt-1")}
-            />
-          )}
-        </Field>
+          rows={5}
+          value={evidence}
+          onChange={setEvidence}
+        />
         {existing && (
           <p className="text-sm">
             <Link href={`${casePath}/${existing}`} className="text-brand-700 hover:underline">

@@ -13,13 +13,10 @@ import {
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm";
 import { Dialog, DialogClose, DialogDescription, DialogFormFooter, DESCRIPTION } from "@/components/ui/dialog";
-import { Field, INPUT } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { cn } from "@/components/ui/cn";
 import { useAction } from "@/components/ui/use-action";
 import { formatDate } from "@/lib/format";
-
-const TEXTAREA = cn(INPUT, "mt-1");
 
 type Props = {
   id: string;
@@ -122,24 +119,16 @@ function ExtendDialog({
             again. {extensionsLeft} of your extensions left.
           </DialogDescription>
           <form onSubmit={submit} className="mt-4 space-y-4">
-            <Field
+            <TextAreaField
               id={`extend-${id}-reason`}
               label="Reason"
               optional
               hint="Where the deal stands and why it needs more time."
-            >
-              {(a) => (
-                <textarea
-                  {...a}
-                  rows={3}
-                  maxLength={2000}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  disabled={pending}
-                  className={TEXTAREA}
-                />
-              )}
-            </Field>
+              maxLength={2000}
+              value={reason}
+              onChange={setReason}
+              disabled={pending}
+            />
             <DialogFormFooter
               error={error}
               pending={pending}
@@ -183,20 +172,16 @@ function UpdateDialog({ id }: { id: string }) {
       }
     >
       <form onSubmit={submit} className="mt-4 space-y-4">
-        <Field id={`update-${id}-note`} label="Update" hint="e.g. Demo held with the CIO; proposal due next week.">
-          {(a) => (
-            <textarea
-              {...a}
-              rows={3}
-              maxLength={2000}
-              required
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              disabled={pending}
-              className={TEXTAREA}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id={`update-${id}-note`}
+          label="Update"
+          hint="e.g. Demo held with the CIO; proposal due next week."
+          maxLength={2000}
+          required
+          value={note}
+          onChange={setNote}
+          disabled={pending}
+        />
         <DialogFormFooter error={error} pending={pending} submitLabel="Post update" pendingLabel="Posting…" />
       </form>
     </Dialog>
@@ -224,18 +209,15 @@ function WithdrawButton({ id, onDone }: { id: string; onDone: () => void }) {
       pendingLabel="Withdrawing…"
       onConfirm={withdraw}
     >
-      <Field id={`withdraw-${id}-reason`} label="Reason" optional hint="e.g. The customer postponed the project.">
-        {(a) => (
-          <textarea
-            {...a}
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className={TEXTAREA}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        id={`withdraw-${id}-reason`}
+        label="Reason"
+        optional
+        hint="e.g. The customer postponed the project."
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
     </ConfirmButton>
   );
 }

@@ -185,3 +185,55 @@ export function FormAlert({ message, className }: { message: string | null | und
     </p>
   );
 }
+
+/**
+ * A labelled multi-line text field (reasons, rationales, evidence, comments): one place for the
+ * textarea every dialog and form uses, so each states only its words and limits.
+ */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  optional,
+  className,
+  value,
+  onChange,
+  rows = 3,
+  maxLength,
+  placeholder,
+  required,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  hint?: React.ReactNode;
+  errors?: readonly string[];
+  optional?: boolean;
+  className?: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  placeholder?: string;
+  required?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors} optional={optional} className={className}>
+      {(a) => (
+        <textarea
+          {...a}
+          rows={rows}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          required={required}
+          disabled={disabled}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={cn(INPUT, "mt-1")}
+        />
+      )}
+    </Field>
+  );
+}
