@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOME, NAV } from "@/lib/auth/navigation";
+import { can } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/types";
 
 describe("navigation per role", () => {
@@ -31,6 +32,13 @@ describe("navigation per role", () => {
     for (const role of ROLES) {
       expect(NAV[role].some((i) => i.href === "/pricing/leakage")).toBe(role !== "PARTNER");
       expect(NAV[role].some((i) => i.href === "/pricing")).toBe(role === "ADMIN");
+    }
+  });
+
+  it("the roles that read maturity navigate to it (lib/auth/permissions.ts maturity:read), and only they", () => {
+    for (const role of ROLES) {
+      const reads = can({ role, title: null }, "maturity:read");
+      expect(NAV[role].some((i) => i.href === "/maturity")).toBe(reads);
     }
   });
 });
