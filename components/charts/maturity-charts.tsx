@@ -25,9 +25,9 @@ export function ScoreRadar({ data, label }: { data: { label: string; score: numb
     <figure>
       <div aria-hidden style={{ height: 260 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <RadarChart data={data} outerRadius="70%">
+          <RadarChart data={data} outerRadius="58%" margin={{ top: 8, right: 40, bottom: 8, left: 40 }}>
             <PolarGrid stroke="#cbd5e1" />
-            <PolarAngleAxis dataKey="label" tick={{ fontSize: 11, fill: "#334155" }} />
+            <PolarAngleAxis dataKey="label" tick={{ fontSize: 10, fill: "#334155" }} />
             <PolarRadiusAxis domain={[0, 5]} tickCount={6} tick={{ fontSize: 10, fill: "#64748b" }} />
             <Radar
               dataKey="score"

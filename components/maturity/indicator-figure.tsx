@@ -28,6 +28,7 @@ export function IndicatorFigure({ indicator: i, framework }: { indicator: Indica
               {formatNumber(i.part.count)}
             </Link>
           )}
+          {i.part && !i.whole && i.part.noun && ` ${i.part.noun}`}
           {i.part && i.whole && " of "}
           {i.whole && (
             <>

@@ -165,7 +165,7 @@ export type Indicator = IndicatorDef & {
   /** the measured value (a share 0–1, or days); null when the period holds nothing to measure */
   value: number | null;
   /** what the value is counted over, e.g. "120 of 286 deals"; each number links to its list */
-  part: { count: number; href: string } | null;
+  part: { count: number; href: string; noun?: string } | null;
   whole: { count: number; href: string; noun: string } | null;
   /** the page that shows the figure itself when no list counts it (leakage, hand-offs) */
   href: string;
@@ -252,7 +252,7 @@ async function leakage(ctx: Ctx, q: Quarter) {
   ]);
   const wonAcv = Number(acv._sum.acvCents ?? 0);
   return indicator("discountLeakage", q.label, share(report.total.cents, wonAcv), {
-    part: { count: report.total.count, href: report.total.href },
+    part: { count: report.total.count, href: report.total.href, noun: "won deals beyond their corridor" },
     whole: null,
     href: `/pricing/leakage?period=${q.label}`,
   });
