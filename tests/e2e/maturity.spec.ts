@@ -51,3 +51,19 @@ test("ops completes a maturity assessment and sees it with the measured indicato
   await routed.getByRole("link").nth(2).click();
   await expect(page).toHaveURL(new RegExp(`/opportunities\\?closedFrom=${quarter.slice(0, 4)}-`));
 });
+
+test("a partner gets a plain 404 at /maturity and its form; an AE is told maturity is not part of its role", async ({
+  page,
+}) => {
+  await signIn(page, "alice@northwind.test");
+  for (const path of ["/maturity", "/maturity/assess?framework=rules-of-engagement"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  await page.context().clearCookies();
+  await signIn(page, "ae@accord.test");
+  await page.goto("/maturity");
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+  await page.goto("/maturity/assess?framework=rules-of-engagement");
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+});
