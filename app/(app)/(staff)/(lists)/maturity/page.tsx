@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { staffContext } from "@/lib/auth/page";
 import { defaultPeriod, listAssessments, measuredIndicators } from "@/lib/db/maturity";
 import { formatDate } from "@/lib/format";
-import { FRAMEWORK_DEFS, FRAMEWORKS, stageOf } from "@/lib/maturity";
+import { FRAMEWORK_DEFS, FRAMEWORKS, stageOf, type Framework } from "@/lib/maturity";
 import { fromSearchParams } from "@/lib/validation/lists";
 import { maturityQuery } from "@/lib/validation/maturity";
 
@@ -24,8 +24,15 @@ export default async function MaturityPage({ searchParams }: Props) {
   if (!parsed.success) notFound();
   const now = new Date();
   const assessments = await listAssessments(ctx);
-  const period = parsed.data.period ?? defaultPeriod(assessments, now);
-  const indicators = await measuredIndicators(ctx, period, now);
+  // the indicators beside a framework are those of its latest assessment's quarter (or the one asked for)
+  // ?period=<quarter> shows that quarter's assessment of each framework that has one, else its latest
+  const asked = parsed.data.period;
+  const shown = (f: Framework) => (asked && assessments[f].find((a) => a.period === asked)) || assessments[f].at(-1);
+  const periodOf = (f: Framework) => shown(f)?.period ?? asked ?? defaultPeriod(assessments, now);
+  const wanted = [...new Set(FRAMEWORKS.map(periodOf))];
+  const measured = new Map(
+    await Promise.all(wanted.map(async (p) => [p, await measuredIndicators(ctx, p, now)] as const)),
+  );
   const assess = can(ctx, "maturity:assess");
   const periods = [...new Set(FRAMEWORKS.flatMap((f) => assessments[f].map((a) => a.period)))].sort();
   const trend: Record<string, string | number | null>[] = periods.map((p) => ({
@@ -38,7 +45,7 @@ export default async function MaturityPage({ searchParams }: Props) {
         title="Maturity"
         description={
           "Three frameworks, each dimension scored 1–5 by an assessor with evidence, and beside it the indicator " +
-          `the data measures for ${period}. Every measured number opens what it counts.`
+          "the data measures for the same quarter. Every measured number opens what it counts."
         }
       />
       {periods.length === 0 ? (
@@ -63,7 +70,8 @@ export default async function MaturityPage({ searchParams }: Props) {
       )}
       {FRAMEWORKS.map((f) => {
         const def = FRAMEWORK_DEFS[f];
-        const latest = assessments[f].at(-1);
+        const latest = shown(f);
+        const indicators = measured.get(periodOf(f)) ?? {};
         return (
           <section key={f} aria-labelledby={`fw-${f}`} className="mt-6">
             <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
@@ -91,7 +99,7 @@ export default async function MaturityPage({ searchParams }: Props) {
               </EmptyState>
             ) : (
               <div className="grid gap-4 lg:grid-cols-3">
-                <Card title={`Latest assessment, ${latest.period}`}>
+                <Card title={`Assessment, ${latest.period}`}>
                   <ScoreRadar
                     label={`${def.label}, ${latest.period}`}
                     data={latest.scores.map((s) => ({
