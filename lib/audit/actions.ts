@@ -49,6 +49,9 @@ export const AUDIT_ACTIONS = [
   "pricing.corridor.update",
   "opportunity.corridor.breach",
   "opportunity.corridor.clear",
+  // maturity assessments (lib/db/maturity.ts)
+  "maturity.assessment.create",
+  "maturity.assessment.update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -26,7 +26,7 @@ const DEFAULT_DIR: Record<ConflictListQuery["sort"], "asc" | "desc"> = { slaDueA
 const startOfDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** The caller's scope AND the filters: the one where clause of both the list and the count. */
-function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.ConflictWhereInput {
+export function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.ConflictWhereInput {
   // which partner or AE is party to a case is vendor knowledge: a partner's filters on them are ignored
   const parties = can(ctx, "conflict:read-parties");
   const and: Prisma.ConflictWhereInput[] = [conflictScope(ctx)];

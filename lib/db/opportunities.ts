@@ -8,6 +8,7 @@ import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
+import { maturityOpportunityWhere } from "./maturity-filters";
 import { pricingFilterWhere } from "./pricing-filters";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
@@ -63,6 +64,7 @@ export function opportunityListWhere(ctx: Ctx, q: OpportunityListQuery): Prisma.
         ...(q.q ? { name: containsText(q.q) } : {}),
       },
       pricingFilterWhere(q),
+      maturityOpportunityWhere(q),
     ],
   };
 }

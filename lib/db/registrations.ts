@@ -8,6 +8,7 @@ import type { RegistrationListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { registrationScope } from "./scope";
+import { maturityRegistrationWhere } from "./maturity-filters";
 import { storedTraceFor } from "./trace";
 import { containsText } from "./text";
 import { getSetting } from "./settings";
@@ -61,11 +62,17 @@ async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistratio
     ...(q.route ? { route: q.route } : {}),
     ...(q.partnerId ? { partnerId: q.partnerId } : {}),
     ...(q.q ? { accountName: containsText(q.q) } : {}),
+    ...maturityRegistrationWhere(q),
   };
 }
 
+/** The list's where clause: the caller's scope and the URL filters (the maturity indicators count through it). */
+export async function registrationListWhere(ctx: Ctx, q: RegistrationListQuery) {
+  return { AND: [registrationScope(ctx), await filters(q)] };
+}
+
 export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {
-  const where = { AND: [registrationScope(ctx), await filters(q)] };
+  const where = await registrationListWhere(ctx, q);
   return paginate<RegistrationRow, Prisma.DealRegistrationWhereInput, Prisma.DealRegistrationOrderByWithRelationInput>(
     (args) =>
       db.dealRegistration.findMany({

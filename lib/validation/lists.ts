@@ -78,6 +78,7 @@ export const registrationListQuery = listSchema(
       .trim()
       .regex(/^[A-Z-]{2,32}$/)
       .optional(),
+    ...maturityRegistrationFilters(),
   },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
@@ -89,6 +90,7 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   partnerId: id.optional(),
   accountId: id.optional(),
   ...pricingListFilters(),
+  ...maturityOpportunityFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
@@ -106,6 +108,27 @@ function pricingListFilters() {
     /** closed on or after / on or before, UTC days (inclusive) */
     closedFrom: day,
     closedTo: day,
+  };
+}
+
+// --- maturity (docs/domain.md#maturity): the filters the measured indicators link to
+// (lib/db/maturity-filters.ts turns them into where clauses; lib/db/maturity.ts counts through them) ---
+function maturityOpportunityFilters() {
+  return {
+    /** yes: the deal's route came from a rules-engine decision (Opportunity.routeDecisionId); no: it did not */
+    routed: z.enum(["yes", "no"]).optional(),
+    /** who sourced the deal (Opportunity.source) */
+    source: z.enum(["DIRECT", "PARTNER"]).optional(),
+  };
+}
+function maturityRegistrationFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** decided (approved or rejected) on or after / on or before, UTC days (inclusive) */
+    decidedFrom: day,
+    decidedTo: day,
+    /** yes: decided by its SLA deadline; no: decided after it */
+    withinSla: z.enum(["yes", "no"]).optional(),
   };
 }
 

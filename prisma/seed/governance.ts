@@ -2,6 +2,7 @@
 // assessments in the three frameworks of docs/domain.md#maturity, and the monthly revenue council (docs/domain.md#forecast-and-revenue-council).
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { MaturityFramework } from "../../lib/db/generated/sqlite/enums";
+import { FRAMEWORK_DEFS } from "../../lib/maturity/frameworks";
 import { IdSequence, seedId } from "./ids";
 import type { SeedOpportunity } from "./opportunities";
 import type { Random } from "./random";
@@ -65,31 +66,11 @@ export function generateMdf(rng: Random, world: World, opps: readonly SeedOpport
   }
 }
 
-/** The dimensions of docs/domain.md#maturity, stored by key in MaturityScore.dimension. */
+/** The dimensions of docs/domain.md#maturity (lib/maturity/frameworks.ts), stored by key in MaturityScore.dimension. */
 const MATURITY_DIMENSIONS: Readonly<Record<MaturityFramework, ReadonlyArray<{ key: string; label: string }>>> = {
-  RULES_OF_ENGAGEMENT: [
-    { key: "clarity", label: "Clarity" },
-    { key: "systems_process", label: "Systems & process" },
-    { key: "conflict_management", label: "Conflict management" },
-    { key: "partner_field_trust", label: "Partner & field trust" },
-    { key: "measurement_improvement", label: "Measurement & improvement" },
-  ],
-  PARTNER_DIRECT_ENABLEMENT: [
-    { key: "rtm_strategy", label: "Route-to-market strategy" },
-    { key: "coverage_targeting", label: "Coverage & targeting" },
-    { key: "deal_registration_roe", label: "Deal registration & RoE" },
-    { key: "partner_enablement", label: "Partner enablement" },
-    { key: "direct_sales_enablement", label: "Direct sales enablement" },
-    { key: "attribution_compensation", label: "Attribution & compensation" },
-  ],
-  CHANNEL_BALANCED_DEMAND: [
-    { key: "rtm_governance", label: "RTM governance" },
-    { key: "partner_enablement", label: "Partner enablement" },
-    { key: "lead_ops", label: "Lead ops" },
-    { key: "attribution_kpis", label: "Attribution & KPIs" },
-    { key: "offer_strategy", label: "Offer strategy" },
-    { key: "brand_pricing", label: "Brand & pricing" },
-  ],
+  RULES_OF_ENGAGEMENT: FRAMEWORK_DEFS.RULES_OF_ENGAGEMENT.dimensions,
+  PARTNER_DIRECT_ENABLEMENT: FRAMEWORK_DEFS.PARTNER_DIRECT_ENABLEMENT.dimensions,
+  CHANNEL_BALANCED_DEMAND: FRAMEWORK_DEFS.CHANNEL_BALANCED_DEMAND.dimensions,
 };
 
 const ASSESSOR: Readonly<Record<MaturityFramework, string>> = {
@@ -132,7 +113,7 @@ export function generateMaturity(rng: Random, world: World): void {
           assessmentId: id,
           dimension: dim.key,
           score,
-          evidence: EVIDENCE[score],
+          evidence: `${dim.label}: ${EVIDENCE[score]}`,
         });
       });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOME, NAV, navSections } from "@/lib/auth/navigation";
+import { can } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/types";
 
 describe("navigation per role", () => {
@@ -54,5 +55,12 @@ describe("navigation per role", () => {
       { label: null, items: [items[0], items[2]] },
       { label: "Governance", items: [items[1]] },
     ]);
+  });
+
+  it("the roles that read maturity navigate to it (lib/auth/permissions.ts maturity:read), and only they", () => {
+    for (const role of ROLES) {
+      const reads = can({ role, title: null }, "maturity:read");
+      expect(NAV[role].some((i) => i.href === "/maturity")).toBe(reads);
+    }
   });
 });
