@@ -78,6 +78,12 @@ export const registrationListQuery = listSchema(
       .trim()
       .regex(/^[A-Z-]{2,32}$/)
       .optional(),
+    // --- revenue council (lib/council/links.ts): decided (approved or rejected) in a period,
+    // decided by the review deadline or after it, and by who leads (the registration's route) ---
+    decidedFrom: z.iso.date("Use a date like 2026-12-31").optional(),
+    decidedTo: z.iso.date("Use a date like 2026-12-31").optional(),
+    sla: z.enum(["met", "missed"]).optional(),
+    lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
   },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
@@ -89,6 +95,7 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   partnerId: id.optional(),
   accountId: id.optional(),
   ...pricingListFilters(),
+  ...councilListFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
@@ -106,6 +113,33 @@ function pricingListFilters() {
     /** closed on or after / on or before, UTC days (inclusive) */
     closedFrom: day,
     closedTo: day,
+  };
+}
+
+// --- revenue council: the opportunity list's filters the council's figures link to
+// (lib/council/links.ts; lib/db/council-filters.ts turns them into the where clause) ---
+export const LEAD_FILTERS = ["AE", "JOINT", "PARTNER"] as const;
+export const ATTRIBUTION_CATEGORIES = [
+  "DIRECT",
+  "PARTNER_SOURCED",
+  "PARTNER_COSELL",
+  "PARTNER_INFLUENCED",
+  "MARKETPLACE",
+] as const;
+function councilListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** created on or after / on or before, UTC days (inclusive) */
+    createdFrom: day,
+    createdTo: day,
+    /** who leads: AE (direct, direct with a partner attached), JOINT (co-sell), PARTNER (partner-led, marketplace) */
+    lead: z.enum(LEAD_FILTERS).optional(),
+    /** closed won, closed lost, or either */
+    outcome: z.enum(["won", "lost", "closed"]).optional(),
+    /** the deal's attribution category (who sourced it) */
+    category: z.enum(ATTRIBUTION_CATEGORIES).optional(),
+    /** yes: a payout adjustment was booked on the deal; no: none */
+    adjusted: z.enum(["yes", "no"]).optional(),
   };
 }
 
