@@ -118,14 +118,7 @@ function pricingListFilters() {
 
 // --- revenue council: the opportunity list's filters the council's figures link to
 // (lib/council/links.ts; lib/db/council-filters.ts turns them into the where clause) ---
-export const LEAD_FILTERS = ["AE", "JOINT", "PARTNER"] as const;
-export const ATTRIBUTION_CATEGORIES = [
-  "DIRECT",
-  "PARTNER_SOURCED",
-  "PARTNER_COSELL",
-  "PARTNER_INFLUENCED",
-  "MARKETPLACE",
-] as const;
+// (the opportunity schema above calls this before the module's constants exist: literals only)
 function councilListFilters() {
   const day = z.iso.date("Use a date like 2026-12-31").optional();
   return {
@@ -133,11 +126,11 @@ function councilListFilters() {
     createdFrom: day,
     createdTo: day,
     /** who leads: AE (direct, direct with a partner attached), JOINT (co-sell), PARTNER (partner-led, marketplace) */
-    lead: z.enum(LEAD_FILTERS).optional(),
+    lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
     /** closed won, closed lost, or either */
     outcome: z.enum(["won", "lost", "closed"]).optional(),
     /** the deal's attribution category (who sourced it) */
-    category: z.enum(ATTRIBUTION_CATEGORIES).optional(),
+    category: z.enum(["DIRECT", "PARTNER_SOURCED", "PARTNER_COSELL", "PARTNER_INFLUENCED", "MARKETPLACE"]).optional(),
     /** yes: a payout adjustment was booked on the deal; no: none */
     adjusted: z.enum(["yes", "no"]).optional(),
   };
