@@ -23,12 +23,3 @@ export function formatMetric(
       return formatNumber(value, locale);
   }
 }
-
-/** The unit in words, for screen readers and chart captions. */
-export const UNIT_WORDS: Record<Unit, string> = {
-  money: "amount",
-  pct: "percent",
-  days: "days",
-  ratio: "ratio",
-  count: "count",
-};

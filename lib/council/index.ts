@@ -164,7 +164,7 @@ export function parseCouncilPeriod(label: string): Period | null {
 }
 
 /** "YYYY-MM" of a UTC instant. */
-export function monthOf(at: Date): string {
+function monthOf(at: Date): string {
   return at.toISOString().slice(0, 7);
 }
 

@@ -16,6 +16,7 @@ import {
   CATEGORIES,
   CATEGORY_LABEL,
   DAY_SECONDS,
+  LEAD_LABEL,
   LEAD_ROUTES,
   LEADS,
   METRICS,
@@ -49,9 +50,9 @@ import { leakageReport } from "./pricing-leakage";
 import type { Sql } from "./sql";
 
 /** A count behind a figure, with the list that shows exactly it. */
-export type Count = { label: string; count: number; href: string | null };
+type Count = { label: string; count: number; href: string | null };
 /** One slice of a figure (a route group, a category, a level, a rule). */
-export type Slice = { key: string; label: string; value: number | null; count: number; href: string | null };
+type Slice = { key: string; label: string; value: number | null; count: number; href: string | null };
 
 export type Metric = {
   key: MetricKey;
@@ -247,8 +248,6 @@ function metric(key: MetricKey, parts: Omit<Metric, "key" | "label" | "definitio
   return { key, label: def.label, definition: def.definition, unit: def.unit, byRoute, ...parts };
 }
 
-const LEAD_LABELS: Record<Lead, string> = { AE: "AE-led", JOINT: "Joint (co-sell)", PARTNER: "Partner-led" };
-
 /**
  * A figure computed from summed fields: `value(sums)` over the period (total and per lead) and
  * each trend month; `count(sums)` is the number of rows the list of `href` shows.
@@ -269,7 +268,7 @@ function fromSums<K extends string>(
     totals: total,
     routes: LEADS.map((l) => {
       const s = sumRows(rows, fields, months, l);
-      return { key: l, label: LEAD_LABELS[l], value: value(s), count: count(s), href: href(l) };
+      return { key: l, label: LEAD_LABEL[l], value: value(s), count: count(s), href: href(l) };
     }),
     trend: trend.map((m) => ({ month: m, value: value(sumRows(rows, fields, [m])) })),
   };
@@ -383,7 +382,7 @@ function build(
   };
   const periodQuarters = [...new Set(months.map(quarterOfMonth))];
   const noRoutes = (href: (l: Lead) => string | null = () => null): Slice[] =>
-    LEADS.map((l) => ({ key: l, label: LEAD_LABELS[l], value: null, count: 0, href: href(l) }));
+    LEADS.map((l) => ({ key: l, label: LEAD_LABEL[l], value: null, count: 0, href: href(l) }));
 
   const resolveLevels = [1, 2, 3, 4].map((level) => {
     const r = rows.resolved.filter((x) => x.level === level && months.includes(x.month));
@@ -447,7 +446,7 @@ function build(
       total: days(rows.cycle.total),
       routes: LEADS.map((l) => ({
         key: l,
-        label: LEAD_LABELS[l],
+        label: LEAD_LABEL[l],
         value: days(rows.cycle.byLead.get(l) ?? null),
         count: sumRows(rows.closed, ["won"] as const, months, l).won,
         href: closedDealsHref(p, "won", { lead: l }),
@@ -503,7 +502,7 @@ function build(
     }),
     metric("discountLeakage", {
       total: leakage.total.cents,
-      routes: LEADS.map((l) => ({ key: l, label: LEAD_LABELS[l], ...leakage.byLead[l] })),
+      routes: LEADS.map((l) => ({ key: l, label: LEAD_LABEL[l], ...leakage.byLead[l] })),
       counts: [{ label: "deals beyond their corridor", count: leakage.total.count, href: leakage.total.href }],
       href: leakage.total.href,
       trend: leakage.trend,

@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { parsePeriod } from "@/lib/pricing/period";
 
-export const councilMonth = z
+const councilMonth = z
   .string()
   .trim()
   .refine((v) => parsePeriod(v) !== null, "Use a month like 2026-11 or a quarter like 2026-Q4");
 
 export const councilQuery = z.object({ month: councilMonth });
-export type CouncilQuery = z.infer<typeof councilQuery>;
