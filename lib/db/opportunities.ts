@@ -10,6 +10,7 @@ import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { maturityOpportunityWhere } from "./maturity-filters";
 import { pricingFilterWhere } from "./pricing-filters";
+import { councilFilterWhere } from "./council-filters";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
@@ -65,6 +66,7 @@ export function opportunityListWhere(ctx: Ctx, q: OpportunityListQuery): Prisma.
       },
       pricingFilterWhere(q),
       maturityOpportunityWhere(q),
+      councilFilterWhere(q),
     ],
   };
 }

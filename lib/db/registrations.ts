@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { TraceEntry } from "@/lib/rules";
 import type { RegistrationListQuery } from "@/lib/validation/lists";
+import { LEAD_ROUTES } from "@/lib/council";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { registrationScope } from "./scope";
@@ -62,13 +63,24 @@ async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistratio
     ...(q.route ? { route: q.route } : {}),
     ...(q.partnerId ? { partnerId: q.partnerId } : {}),
     ...(q.q ? { accountName: containsText(q.q) } : {}),
-    ...maturityRegistrationWhere(q),
+    // each block returns its own AND: kept apart so neither overwrites the other
+    AND: [maturityRegistrationWhere(q), registrationCouncilWhere(q)],
   };
 }
 
 /** The list's where clause: the caller's scope and the URL filters (the maturity indicators count through it). */
 export async function registrationListWhere(ctx: Ctx, q: RegistrationListQuery) {
   return { AND: [registrationScope(ctx), await filters(q)] };
+}
+
+/** The council's registration filters (lib/db/council-metrics.ts counts with the same conditions). */
+function registrationCouncilWhere(q: RegistrationListQuery): Prisma.DealRegistrationWhereInput {
+  const and: Prisma.DealRegistrationWhereInput[] = [];
+  // decidedFrom/decidedTo: maturityRegistrationWhere (the same inclusive UTC days)
+  if (q.sla === "met") and.push({ decidedAt: { lte: db.dealRegistration.fields.slaDueAt } });
+  if (q.sla === "missed") and.push({ decidedAt: { gt: db.dealRegistration.fields.slaDueAt } });
+  if (q.lead) and.push({ route: { in: [...LEAD_ROUTES[q.lead]] } });
+  return and.length ? { AND: and } : {};
 }
 
 export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {

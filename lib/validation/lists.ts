@@ -78,7 +78,12 @@ export const registrationListQuery = listSchema(
       .trim()
       .regex(/^[A-Z-]{2,32}$/)
       .optional(),
+    // decidedFrom/decidedTo (decided in a period) come with the maturity block, which both use
     ...maturityRegistrationFilters(),
+    // --- revenue council (lib/council/links.ts): decided by the review deadline or after it, and by
+    // who leads (the registration's route) ---
+    sla: z.enum(["met", "missed"]).optional(),
+    lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
   },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
@@ -91,6 +96,7 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   accountId: id.optional(),
   ...pricingListFilters(),
   ...maturityOpportunityFilters(),
+  ...councilListFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
@@ -129,6 +135,26 @@ function maturityRegistrationFilters() {
     decidedTo: day,
     /** yes: decided by its SLA deadline; no: decided after it */
     withinSla: z.enum(["yes", "no"]).optional(),
+  };
+}
+
+// --- revenue council: the opportunity list's filters the council's figures link to
+// (lib/council/links.ts; lib/db/council-filters.ts turns them into the where clause) ---
+// (the opportunity schema above calls this before the module's constants exist: literals only)
+function councilListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** created on or after / on or before, UTC days (inclusive) */
+    createdFrom: day,
+    createdTo: day,
+    /** who leads: AE (direct, direct with a partner attached), JOINT (co-sell), PARTNER (partner-led, marketplace) */
+    lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
+    /** closed won, closed lost, or either */
+    outcome: z.enum(["won", "lost", "closed"]).optional(),
+    /** the deal's attribution category (who sourced it) */
+    category: z.enum(["DIRECT", "PARTNER_SOURCED", "PARTNER_COSELL", "PARTNER_INFLUENCED", "MARKETPLACE"]).optional(),
+    /** yes: a payout adjustment was booked on the deal; no: none */
+    adjusted: z.enum(["yes", "no"]).optional(),
   };
 }
 
