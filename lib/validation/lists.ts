@@ -89,6 +89,7 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   partnerId: id.optional(),
   accountId: id.optional(),
   ...pricingListFilters(),
+  ...forecastListFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
@@ -106,6 +107,28 @@ function pricingListFilters() {
     /** closed on or after / on or before, UTC days (inclusive) */
     closedFrom: day,
     closedTo: day,
+  };
+}
+
+// --- joint forecast: the opportunity list's filters every forecast figure links to (lib/db/forecast-filters.ts
+// turns them into the where clause; docs/domain.md#joint-forecast) ---
+export const FORECAST_LIST_CATEGORIES = [
+  "DIRECT",
+  "PARTNER_SOURCED",
+  "PARTNER_COSELL",
+  "PARTNER_INFLUENCED",
+  "MARKETPLACE",
+] as const;
+function forecastListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** the deal's attribution category (a deal without attribution rows is DIRECT) */
+    category: z.enum(FORECAST_LIST_CATEGORIES).optional(),
+    /** expected close date on or after / on or before, UTC days (inclusive) */
+    closeFrom: day,
+    closeTo: day,
+    /** yes: open deals only (any stage before closed won or lost) */
+    open: z.enum(["yes"]).optional(),
   };
 }
 
