@@ -112,7 +112,11 @@ export function forecastQuarter(period: string): Quarter {
 /** The forecast of `period` ("2026-Q4") as of `now`. Channel operations and executives only. */
 export async function getForecast(ctx: Ctx, period: string, now: Date): Promise<Forecast> {
   if (!can(ctx, "forecast:read")) throw forbidden("The forecast is for executives and channel operations");
-  const quarter = forecastQuarter(period);
+  return quarterForecast(forecastQuarter(period), now);
+}
+
+/** The whole company's forecast of a quarter, unchecked: for getForecast and the weekly snapshot job. */
+export async function quarterForecast(quarter: Quarter, now: Date): Promise<Forecast> {
   const [agg, minClosedDeals] = await Promise.all([
     sql.session((s) => forecastAggregates(s, quarter, now)),
     getSetting<number>(SETTING_KEYS.forecastMinClosedDeals, db),
