@@ -10,11 +10,12 @@ import { PARTNER_NEEDED } from "@/lib/opportunities/coverage";
 import { DealRouteBadge } from "./route-label";
 import { CorridorBreachBadge } from "@/components/pricing/breach-badge";
 
+const CATEGORY_OPTIONS = FORECAST_LIST_CATEGORIES.map((c) => ({ value: c, label: humanize(c) }));
 const BREACH_OPTIONS = [
   { value: "yes", label: "Beyond corridor" },
   { value: "no", label: "Within corridor" },
 ];
-import { ROUTES, STAGES, type OpportunityListQuery } from "@/lib/validation/lists";
+import { FORECAST_LIST_CATEGORIES, ROUTES, STAGES, type OpportunityListQuery } from "@/lib/validation/lists";
 
 const none = <span className="text-slate-500">—</span>;
 
@@ -97,6 +98,11 @@ export function OpportunityList({
     { kind: "select", name: "breach", label: "Corridor breach", options: BREACH_OPTIONS },
     { kind: "date", name: "closedFrom", label: "Closed from" },
     { kind: "date", name: "closedTo", label: "Closed to" },
+    // joint forecast (lib/db/forecast-filters.ts): the category and expected-close range its figures link with
+    { kind: "select", name: "category", label: "Category", options: CATEGORY_OPTIONS },
+    { kind: "date", name: "closeFrom", label: "Expected close from" },
+    { kind: "date", name: "closeTo", label: "Expected close to" },
+    { kind: "select", name: "open", label: "Open only", options: [{ value: "yes", label: "Open deals" }] },
   ];
   // accountId has no picker (it arrives from an account page) but survives filter changes
   const filtered = Boolean(
@@ -109,7 +115,12 @@ export function OpportunityList({
     query.productLineId ||
     query.aeId ||
     query.closedFrom ||
-    query.closedTo,
+    query.closedTo ||
+    query.category ||
+    query.closeFrom ||
+    query.closeTo ||
+    query.open ||
+    query.forecast,
   );
   return (
     <ListView
@@ -123,6 +134,9 @@ export function OpportunityList({
         accountId: raw.accountId,
         productLineId: raw.productLineId,
         aeId: raw.aeId,
+        // a forecast figure's deals (no picker): the quarter and its commit
+        forecast: raw.forecast,
+        commit: raw.commit,
       }}
       page={page}
       columns={columns}

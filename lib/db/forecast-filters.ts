@@ -3,12 +3,16 @@
 // deals the figure counts (lib/db/forecast.ts sums the same conditions in SQL).
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
+import { COMMIT_STAGE, parseQuarter } from "@/lib/forecast";
 import type { Prisma } from "./generated/sqlite/client";
 
 const DAY_MS = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
-export type ForecastFilters = Pick<OpportunityListQuery, "category" | "closeFrom" | "closeTo" | "open">;
+export type ForecastFilters = Pick<
+  OpportunityListQuery,
+  "category" | "closeFrom" | "closeTo" | "open" | "forecast" | "commit"
+>;
 
 export function forecastFilterWhere(q: ForecastFilters): Prisma.OpportunityWhereInput {
   const and: Prisma.OpportunityWhereInput[] = [];
@@ -28,5 +32,16 @@ export function forecastFilterWhere(q: ForecastFilters): Prisma.OpportunityWhere
     });
   }
   if (q.open === "yes") and.push({ stage: { in: [...OPEN_STAGES] } });
+  const quarter = q.forecast ? parseQuarter(q.forecast) : null;
+  if (quarter) {
+    // lib/db/forecast.ts: won with closedAt in the quarter, open with closeDate in it (commit: in negotiation)
+    const within = { gte: quarter.start, lt: quarter.end };
+    and.push({
+      OR: [
+        { stage: "CLOSED_WON", closedAt: within },
+        { stage: q.commit === "yes" ? COMMIT_STAGE : { in: [...OPEN_STAGES] }, closeDate: within },
+      ],
+    });
+  }
   return and.length ? { AND: and } : {};
 }

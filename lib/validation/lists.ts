@@ -2,6 +2,7 @@
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
 import { noNul } from "./nul";
+import { parseQuarter } from "@/lib/dates/quarters";
 import { PARTNER_NEEDED } from "@/lib/opportunities/coverage";
 import {
   ACCOUNT_TIERS,
@@ -129,6 +130,14 @@ function forecastListFilters() {
     closeTo: day,
     /** yes: open deals only (any stage before closed won or lost) */
     open: z.enum(["yes"]).optional(),
+    /** the deals in a quarter's forecast: won and closed in it, or open and expected to close in it */
+    forecast: z
+      .string()
+      .trim()
+      .refine((v) => parseQuarter(v) !== null, "Use a quarter like 2026-Q4")
+      .optional(),
+    /** with `forecast`: only the deals in its commit (won, or open in negotiation) */
+    commit: z.enum(["yes"]).optional(),
   };
 }
 
