@@ -42,6 +42,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/statements", label: "Statements" },
     { href: "/handoffs", label: "Hand-offs" },
     { href: "/outbox", label: "E-mail outbox" },
+    { href: "/forecast", label: "Forecast" },
     { href: "/audit", label: "Audit log" },
   ],
   PARTNER_MANAGER: [
@@ -51,7 +52,12 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/handoffs", label: "Hand-offs" },
   ],
   AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA, { href: "/statements", label: "Statements" }],
-  EXEC: [{ href: "/exec", label: "Revenue council" }, ...STAFF_DATA, { href: "/handoffs", label: "Hand-offs" }],
+  EXEC: [
+    { href: "/exec", label: "Revenue council" },
+    { href: "/forecast", label: "Forecast" },
+    ...STAFF_DATA,
+    { href: "/handoffs", label: "Hand-offs" },
+  ],
   PARTNER: [
     { href: "/portal", label: "Home" },
     { href: "/portal/registrations", label: "My registrations" },

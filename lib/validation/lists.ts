@@ -83,6 +83,15 @@ export const registrationListQuery = listSchema(
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
 
+/** joint forecast: the attribution categories the list filters on (lib/db/forecast-filters.ts) */
+export const FORECAST_LIST_CATEGORIES = [
+  "DIRECT",
+  "PARTNER_SOURCED",
+  "PARTNER_COSELL",
+  "PARTNER_INFLUENCED",
+  "MARKETPLACE",
+] as const;
+
 export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCents", "name"] as const, "createdAt", {
   stage: z.enum(STAGES).optional(),
   // PARTNER_NEEDED: a partner route with no partner on the deal (lib/opportunities/coverage.ts)
@@ -113,13 +122,6 @@ function pricingListFilters() {
 
 // --- joint forecast: the opportunity list's filters every forecast figure links to (lib/db/forecast-filters.ts
 // turns them into the where clause; docs/domain.md#joint-forecast) ---
-export const FORECAST_LIST_CATEGORIES = [
-  "DIRECT",
-  "PARTNER_SOURCED",
-  "PARTNER_COSELL",
-  "PARTNER_INFLUENCED",
-  "MARKETPLACE",
-] as const;
 function forecastListFilters() {
   const day = z.iso.date("Use a date like 2026-12-31").optional();
   return {
