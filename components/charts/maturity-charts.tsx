@@ -18,7 +18,7 @@ import {
   YAxis,
 } from "recharts";
 
-export const SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"];
+const SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"];
 
 export function ScoreRadar({ data, label }: { data: { label: string; score: number }[]; label: string }) {
   return (

@@ -5,7 +5,7 @@ import type { Indicator } from "@/lib/db/maturity";
 import { formatNumber, formatPct } from "@/lib/format";
 import { stageOf, thresholdText, type Framework } from "@/lib/maturity";
 
-export function formatIndicator(i: Pick<Indicator, "unit" | "value">): string {
+function formatIndicator(i: Pick<Indicator, "unit" | "value">): string {
   if (i.value === null) return "—";
   return i.unit === "pct" ? formatPct(i.value, undefined, 1) : `${formatNumber(i.value)} days`;
 }

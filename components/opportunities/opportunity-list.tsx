@@ -113,6 +113,10 @@ export function OpportunityList({
     { kind: "select", name: "lead", label: "Who leads", options: LEAD_OPTIONS },
     { kind: "select", name: "outcome", label: "Outcome", options: OUTCOME_OPTIONS },
     { kind: "select", name: "category", label: "Who sourced", options: CATEGORY_OPTIONS },
+    // joint forecast (lib/db/forecast-filters.ts): the category and expected-close range its figures link with
+    { kind: "date", name: "closeFrom", label: "Expected close from" },
+    { kind: "date", name: "closeTo", label: "Expected close to" },
+    { kind: "select", name: "open", label: "Open only", options: [{ value: "yes", label: "Open deals" }] },
   ];
   // accountId has no picker (it arrives from an account page) but survives filter changes
   const filtered = Boolean(
@@ -131,7 +135,11 @@ export function OpportunityList({
     query.lead ||
     query.outcome ||
     query.category ||
-    query.adjusted,
+    query.adjusted ||
+    query.closeFrom ||
+    query.closeTo ||
+    query.open ||
+    query.forecast,
   );
   return (
     <ListView
@@ -146,6 +154,9 @@ export function OpportunityList({
         productLineId: raw.productLineId,
         aeId: raw.aeId,
         adjusted: raw.adjusted,
+        // a forecast figure's deals (no picker): the quarter and its commit
+        forecast: raw.forecast,
+        commit: raw.commit,
       }}
       page={page}
       columns={columns}

@@ -8,6 +8,7 @@ import { decisionInput, extensionInput, registrationInput } from "@/lib/validati
 import { auditEventListQuery, opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
 import { METRIC_KEYS } from "@/lib/council";
+import { forecastQuery } from "@/lib/validation/forecast";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -230,10 +231,13 @@ export function openApiDocument(serverUrl: string) {
     paths: withRateLimit(
       withOperations(
         withOperations(
-          withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths()),
-          handoffPaths(),
+          withOperations(
+            withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths()),
+            handoffPaths(),
+          ),
+          councilPaths(),
         ),
-        councilPaths(),
+        forecastPaths(),
       ),
     ),
   };
@@ -738,6 +742,44 @@ function handoffPaths(): Record<string, PathItem> {
         responses: {
           "200": json({ type: "object", properties: { id: { type: "string" } } }),
           ...errors(400, 401, 403, 404, 409, 413, 415),
+        },
+      },
+    },
+  };
+}
+
+// ── joint forecast (GET /api/v1/forecast; lib/db/forecast.ts, docs/domain.md#joint-forecast) ──
+function forecastPaths(): Record<string, PathItem> {
+  const band = {
+    type: "object",
+    required: ["closedWon", "commit", "expected", "low", "high"],
+    properties: {
+      closedWon: { type: "integer", description: "Won deals closed in the quarter (cents)" },
+      commit: { type: "integer", description: "Closed-won plus open deals in negotiation expected to close in it" },
+      expected: { type: "integer", description: "Closed-won plus Σ p·ACV over open deals expected to close in it" },
+      low: { type: "integer", description: "Low end of the 80 % band (expected − 1.2816 σ, never below closed-won)" },
+      high: { type: "integer", description: "High end of the 80 % band (expected + 1.2816 σ)" },
+    },
+  };
+  const categories = ["DIRECT", "PARTNER_SOURCED", "PARTNER_COSELL", "PARTNER_INFLUENCED", "MARKETPLACE"];
+  return {
+    "/api/v1/forecast": {
+      get: {
+        summary:
+          "The joint forecast of a quarter, in total and per attribution category, in cents (an admin key, or an " +
+          "executive or channel-operations session)",
+        parameters: queryParameters(forecastQuery),
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              period: { type: "string", examples: ["2026-Q4"] },
+              currency: { type: "string" },
+              total: band,
+              categories: { type: "object", properties: Object.fromEntries(categories.map((c) => [c, band])) },
+            },
+          }),
+          ...errors(400, 401, 403),
         },
       },
     },

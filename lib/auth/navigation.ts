@@ -36,6 +36,7 @@ const STAFF_DATA: NavItem[] = [
 export const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/ops", label: "Overview" },
+    { href: "/exec", label: "Revenue council" },
     ...STAFF_DATA,
     // pricing guardrails: channel operations set the corridors
     { href: "/pricing", label: "Pricing" },
@@ -43,6 +44,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/handoffs", label: "Hand-offs" },
     { href: "/maturity", label: "Maturity" },
     { href: "/outbox", label: "E-mail outbox" },
+    { href: "/forecast", label: "Forecast" },
     { href: "/audit", label: "Audit log" },
   ],
   PARTNER_MANAGER: [
@@ -55,6 +57,7 @@ export const NAV: Record<Role, NavItem[]> = {
   AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA, { href: "/statements", label: "Statements" }],
   EXEC: [
     { href: "/exec", label: "Revenue council" },
+    { href: "/forecast", label: "Forecast" },
     ...STAFF_DATA,
     { href: "/handoffs", label: "Hand-offs" },
     { href: "/maturity", label: "Maturity" },

@@ -8,7 +8,7 @@ import type { Prisma } from "./generated/sqlite/client";
 const DAY_MS = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 /** [from, to] inclusive UTC days as a date filter. */
-export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
+function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
   if (!from && !to) return undefined;
   return {
     ...(from ? { gte: dayStart(from) } : {}),
@@ -16,10 +16,7 @@ export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | un
   };
 }
 
-export type CouncilFilters = Pick<
-  OpportunityListQuery,
-  "createdFrom" | "createdTo" | "lead" | "outcome" | "category" | "adjusted"
->;
+export type CouncilFilters = Pick<OpportunityListQuery, "createdFrom" | "createdTo" | "lead" | "outcome" | "adjusted">;
 
 const OUTCOME_STAGES = { won: ["CLOSED_WON"], lost: ["CLOSED_LOST"], closed: ["CLOSED_WON", "CLOSED_LOST"] } as const;
 
@@ -29,7 +26,7 @@ export function councilFilterWhere(q: CouncilFilters): Prisma.OpportunityWhereIn
   if (created) and.push({ createdAt: created });
   if (q.lead) and.push({ route: { in: [...LEAD_ROUTES[q.lead]] } });
   if (q.outcome) and.push({ stage: { in: [...OUTCOME_STAGES[q.outcome]] } });
-  if (q.category) and.push({ attributions: { some: { category: q.category } } });
+  // category: lib/db/forecast-filters.ts (one meaning for the forecast and the council)
   if (q.adjusted) and.push({ payoutAdjustments: q.adjusted === "yes" ? { some: {} } : { none: {} } });
   return and.length ? { AND: and } : {};
 }

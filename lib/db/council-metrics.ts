@@ -9,6 +9,7 @@
 // link carries (lib/db/opportunities.ts, conflicts.ts, registrations.ts), so a figure's count is
 // the list's. Council readers (council:read: ADMIN, EXEC) see every row (lib/db/scope.ts), so the
 // SQL has no scope clause; the permission check below is what keeps anyone else out.
+import { CATEGORY_SQL } from "./forecast";
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
@@ -99,7 +100,8 @@ const secondsSql = (s: Sql, from: string, to: string) =>
   s.provider === "postgresql"
     ? `EXTRACT(EPOCH FROM (${to} - ${from}))`
     : `((julianday(${to}) - julianday(${from})) * 86400.0)`;
-const categorySql = `(SELECT MIN(a."category") FROM "Attribution" a WHERE a."opportunityId" = o."id")`;
+// the deal's one category, as the forecast and the list filter `category` read it (a deal without rows is DIRECT)
+const categorySql = CATEGORY_SQL;
 
 type Raw = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));

@@ -11,6 +11,7 @@ import { paginate, scalar, type SortColumn } from "./pagination";
 import { maturityOpportunityWhere } from "./maturity-filters";
 import { pricingFilterWhere } from "./pricing-filters";
 import { councilFilterWhere } from "./council-filters";
+import { forecastFilterWhere } from "./forecast-filters";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
@@ -67,6 +68,7 @@ export function opportunityListWhere(ctx: Ctx, q: OpportunityListQuery): Prisma.
       pricingFilterWhere(q),
       maturityOpportunityWhere(q),
       councilFilterWhere(q),
+      forecastFilterWhere(q),
     ],
   };
 }

@@ -16,7 +16,7 @@ export const INDICATORS = [
 ] as const;
 export type IndicatorKey = (typeof INDICATORS)[number];
 
-export type Dimension = {
+type Dimension = {
   key: string;
   label: string;
   /** what is assessed, in a sentence */

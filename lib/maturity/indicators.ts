@@ -4,7 +4,7 @@
 // score; it shows when the assessment and the data disagree. Pure.
 import type { IndicatorKey } from "./frameworks";
 
-export type IndicatorUnit = "pct" | "days";
+type IndicatorUnit = "pct" | "days";
 
 export type IndicatorDef = {
   key: IndicatorKey;

@@ -2,6 +2,7 @@
 // Shared by pages (searchParams) and the API (URL query), so a page view is a shareable link.
 import { z } from "zod";
 import { noNul } from "./nul";
+import { parseQuarter } from "@/lib/dates/quarters";
 import { PARTNER_NEEDED } from "@/lib/opportunities/coverage";
 import {
   ACCOUNT_TIERS,
@@ -88,6 +89,15 @@ export const registrationListQuery = listSchema(
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
 
+/** joint forecast: the attribution categories the list filters on (lib/db/forecast-filters.ts) */
+const FORECAST_LIST_CATEGORIES = [
+  "DIRECT",
+  "PARTNER_SOURCED",
+  "PARTNER_COSELL",
+  "PARTNER_INFLUENCED",
+  "MARKETPLACE",
+] as const;
+
 export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCents", "name"] as const, "createdAt", {
   stage: z.enum(STAGES).optional(),
   // PARTNER_NEEDED: a partner route with no partner on the deal (lib/opportunities/coverage.ts)
@@ -97,6 +107,7 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   ...pricingListFilters(),
   ...maturityOpportunityFilters(),
   ...councilListFilters(),
+  ...forecastListFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
@@ -151,10 +162,33 @@ function councilListFilters() {
     lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
     /** closed won, closed lost, or either */
     outcome: z.enum(["won", "lost", "closed"]).optional(),
-    /** the deal's attribution category (who sourced it) */
-    category: z.enum(["DIRECT", "PARTNER_SOURCED", "PARTNER_COSELL", "PARTNER_INFLUENCED", "MARKETPLACE"]).optional(),
+    // category (who sourced it): the forecast block's filter, one meaning for both (a deal without
+    // attribution rows is DIRECT; lib/db/forecast-filters.ts)
     /** yes: a payout adjustment was booked on the deal; no: none */
     adjusted: z.enum(["yes", "no"]).optional(),
+  };
+}
+
+// --- joint forecast: the opportunity list's filters every forecast figure links to (lib/db/forecast-filters.ts
+// turns them into the where clause; docs/domain.md#joint-forecast) ---
+function forecastListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** the deal's attribution category (a deal without attribution rows is DIRECT) */
+    category: z.enum(FORECAST_LIST_CATEGORIES).optional(),
+    /** expected close date on or after / on or before, UTC days (inclusive) */
+    closeFrom: day,
+    closeTo: day,
+    /** yes: open deals only (any stage before closed won or lost) */
+    open: z.enum(["yes"]).optional(),
+    /** the deals in a quarter's forecast: won and closed in it, or open and expected to close in it */
+    forecast: z
+      .string()
+      .trim()
+      .refine((v) => parseQuarter(v) !== null, "Use a quarter like 2026-Q4")
+      .optional(),
+    /** with `forecast`: only the deals in its commit (won, or open in negotiation) */
+    commit: z.enum(["yes"]).optional(),
   };
 }
 

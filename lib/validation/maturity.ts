@@ -62,7 +62,6 @@ export const assessmentInput = z
     return { framework: input.framework, period: input.period, scores };
   });
 export type AssessmentInput = z.input<typeof assessmentInput>;
-export type ParsedAssessment = z.output<typeof assessmentInput>;
 
 /** /maturity/assess?framework=<slug>&period=<quarter> */
 export const assessQuery = z.object({

@@ -1,0 +1,278 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { NoAccess } from "@/components/shell/no-access";
+import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { staffContext } from "@/lib/auth/page";
+import { getForecast, type Band } from "@/lib/db/forecast";
+import { forecastAccuracy, listForecastTrend } from "@/lib/db/forecast-snapshots";
+import { FORECAST_CATEGORIES, quarterOf, shiftQuarter, type ForecastCategory } from "@/lib/forecast";
+import { formatDate, formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
+import { forecastQuery } from "@/lib/validation/forecast";
+import { fromSearchParams } from "@/lib/validation/lists";
+
+export const metadata: Metadata = { title: "Forecast" };
+
+const DESCRIPTION =
+  "Direct and partner revenue in one forecast: closed won, commit (won plus open deals in negotiation), " +
+  "expected (won plus win-rate-weighted open ACV) and its 80 % band. Every figure opens the deals it counts.";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The joint forecast of a quarter (docs/domain.md#joint-forecast); every figure links to the deals it counts
+// through the opportunity list's forecast filters (lib/db/forecast-filters.ts).
+export default async function ForecastPage({ searchParams }: Props) {
+  const ctx = await staffContext("forecast:read");
+  if (!ctx.allowed) return <NoAccess what="The joint forecast" />;
+  const parsed = forecastQuery.safeParse(fromSearchParams(await searchParams));
+  if (!parsed.success) notFound();
+  const now = new Date();
+  const current = quarterOf(now);
+  const period = parsed.data.period ?? current.label;
+  const [f, trend, past] = await Promise.all([
+    getForecast(ctx, period, now),
+    listForecastTrend(ctx, period),
+    forecastAccuracy(ctx, period, now),
+  ]);
+  const money = (c: bigint) => formatMoney(c, f.currency);
+  const q = (cat?: ForecastCategory) => (cat ? `&category=${cat}` : "");
+  const links = (cat?: ForecastCategory) => ({
+    closedWon: `/opportunities?stage=CLOSED_WON&closedFrom=${f.firstDay}&closedTo=${f.lastDay}${q(cat)}`,
+    commit: `/opportunities?forecast=${f.period}&commit=yes${q(cat)}`,
+    expected: `/opportunities?forecast=${f.period}${q(cat)}`,
+    open: `/opportunities?open=yes&closeFrom=${f.firstDay}&closeTo=${f.lastDay}${q(cat)}`,
+  });
+  const total = links();
+  const counts = f.deals.TOTAL;
+  const choices = [2, 1, 0, -1, -2, -3, -4, -5, -6, -7].map((i) => shiftQuarter(current, i).label);
+  const figure = (href: string, text: string, label: string) => (
+    <Link href={href} className="hover:underline" aria-label={label}>
+      {text}
+    </Link>
+  );
+  const row = (label: string, b: Band, cat?: ForecastCategory) => {
+    const l = links(cat);
+    const d = cat ? f.deals[cat] : counts;
+    return (
+      <tr key={label} className="border-t border-slate-100">
+        <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-800">
+          {label}
+        </th>
+        <td className="py-2 pr-3 text-right tabular-nums">
+          {figure(l.closedWon, money(b.closedWon), `${label}: closed won ${money(b.closedWon)}`)}
+          <div className="text-xs text-slate-500">{formatNumber(d.closedWon)} won</div>
+        </td>
+        <td className="py-2 pr-3 text-right tabular-nums">
+          {figure(l.commit, money(b.commit), `${label}: commit ${money(b.commit)}`)}
+          <div className="text-xs text-slate-500">{formatNumber(d.closedWon + d.commit)} deals</div>
+        </td>
+        <td className="py-2 pr-3 text-right font-semibold tabular-nums">
+          {figure(l.expected, money(b.expected), `${label}: expected ${money(b.expected)}`)}
+          <div className="text-xs font-normal text-slate-500">{formatNumber(d.closedWon + d.open)} deals</div>
+        </td>
+        <td className="py-2 text-right tabular-nums">
+          {money(b.low)} – {money(b.high)}
+          <div className="text-xs text-slate-500">
+            {figure(l.open, `${formatNumber(d.open)} open deals`, `${label}: ${d.open} open deals`)}
+          </div>
+        </td>
+      </tr>
+    );
+  };
+  return (
+    <>
+      <PageHeader title={`Joint forecast — ${f.period}`} description={DESCRIPTION} />
+      <form
+        method="get"
+        action="/forecast"
+        role="search"
+        aria-label="Choose a quarter"
+        className="mb-6 flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      >
+        <div>
+          <label htmlFor="period" className="block text-xs font-medium text-slate-600">
+            Quarter
+          </label>
+          <select
+            id="period"
+            name="period"
+            defaultValue={f.period}
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+          >
+            {(choices.includes(f.period) ? choices : [...choices, f.period]).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900"
+        >
+          Show
+        </button>
+      </form>
+      {counts.closedWon + counts.open === 0 ? (
+        <EmptyState title={`No deals in the ${f.period} forecast`}>
+          No deal was won in this quarter and none is expected to close in it. Pick another quarter.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+            <Stat
+              label="Expected (board total)"
+              value={figure(total.expected, money(f.total.expected), `Expected ${money(f.total.expected)}`)}
+              hint={`80 % band ${money(f.total.low)} – ${money(f.total.high)}`}
+            />
+            <Stat
+              label="Closed won"
+              tone="good"
+              value={figure(total.closedWon, money(f.total.closedWon), `Closed won ${money(f.total.closedWon)}`)}
+              hint={`${formatNumber(counts.closedWon)} deals`}
+            />
+            <Stat
+              label="Commit"
+              value={figure(total.commit, money(f.total.commit), `Commit ${money(f.total.commit)}`)}
+              hint={`${formatNumber(counts.closedWon + counts.commit)} deals`}
+            />
+            <Stat
+              label="Open deals in the quarter"
+              value={figure(total.open, formatNumber(counts.open), `${counts.open} open deals`)}
+              hint="expected to close in it"
+            />
+          </div>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="Expected by category">
+              <SimpleBarChart
+                unit="cents"
+                label="Expected"
+                data={FORECAST_CATEGORIES.map((c, i) => ({
+                  key: c,
+                  label: humanize(c),
+                  value: Number(f.categories[c].expected),
+                  color: ["#2552e6", "#0f766e", "#b45309", "#7c3aed", "#be123c"][i],
+                }))}
+              />
+            </Card>
+            <Card title="By category, with 80 % bands">
+              <table className="w-full text-sm">
+                <caption className="sr-only">Forecast by category</caption>
+                <thead>
+                  <tr className="text-xs text-slate-500">
+                    <th scope="col" className="text-left font-medium">
+                      Category
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      Closed won
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      Commit
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      Expected
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      80 % band
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {FORECAST_CATEGORIES.map((c) => row(humanize(c), f.categories[c], c))}
+                  {row("Total", f.total)}
+                </tbody>
+              </table>
+            </Card>
+          </div>
+        </>
+      )}
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card title={`Trend across ${f.period} (weekly snapshots)`}>
+          {trend.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              No weekly snapshot of this quarter yet; the scheduler takes one every week.
+            </p>
+          ) : (
+            <table className="w-full text-sm">
+              <caption className="sr-only">Weekly snapshots of the total</caption>
+              <thead>
+                <tr className="text-xs text-slate-500">
+                  <th scope="col" className="text-left font-medium">
+                    Week of
+                  </th>
+                  <th scope="col" className="text-right font-medium">
+                    Closed won
+                  </th>
+                  <th scope="col" className="text-right font-medium">
+                    Expected
+                  </th>
+                  <th scope="col" className="text-right font-medium">
+                    80 % band
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {trend.map((t) => (
+                  <tr key={t.week.toISOString()} className="border-t border-slate-100">
+                    <td className="py-1">{formatDate(t.week)}</td>
+                    <td className="py-1 text-right tabular-nums">{money(t.closedWon)}</td>
+                    <td className="py-1 text-right tabular-nums">{money(t.expected)}</td>
+                    <td className="py-1 text-right tabular-nums">
+                      {money(t.low)} – {money(t.high)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <Card title="Accuracy of past quarters (last snapshot against actual)">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Forecast accuracy</caption>
+            <thead>
+              <tr className="text-xs text-slate-500">
+                <th scope="col" className="text-left font-medium">
+                  Quarter
+                </th>
+                <th scope="col" className="text-right font-medium">
+                  Forecast
+                </th>
+                <th scope="col" className="text-right font-medium">
+                  Actual won
+                </th>
+                <th scope="col" className="text-right font-medium">
+                  Error
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {past.map((a) => (
+                <tr key={a.period} className="border-t border-slate-100">
+                  <td className="py-1">
+                    <Link href={`/forecast?period=${a.period}`} className="text-brand-700 hover:underline">
+                      {a.period}
+                    </Link>
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{a.forecast ? money(a.forecast.expected) : "—"}</td>
+                  <td className="py-1 text-right tabular-nums">
+                    <Link
+                      href={`/opportunities?stage=CLOSED_WON&closedFrom=${a.firstDay}&closedTo=${a.lastDay}`}
+                      className="hover:underline"
+                    >
+                      {money(a.actualWon)}
+                    </Link>
+                  </td>
+                  <td className="py-1 text-right tabular-nums">
+                    {a.error === null ? "—" : formatPct(a.error, undefined, 1)}
+                    {a.withinBand === null ? "" : a.withinBand ? " · in band" : " · outside band"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  );
+}
