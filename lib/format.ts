@@ -56,3 +56,18 @@ export function humanize(value: string | null | undefined): string {
   const s = value.toLowerCase().replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The reader's locale from an Accept-Language header: its first tag Intl supports, else the default. */
+export function localeFrom(acceptLanguage: string | null | undefined): string {
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = part.split(";")[0].trim();
+    if (!tag || tag === "*") continue;
+    try {
+      const [supported] = Intl.NumberFormat.supportedLocalesOf(tag);
+      if (supported) return supported;
+    } catch {
+      // a malformed tag: try the next one
+    }
+  }
+  return DEFAULT_LOCALE;
+}

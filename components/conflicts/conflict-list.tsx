@@ -10,6 +10,7 @@ import type { ConflictListRow } from "@/lib/db/conflicts";
 import type { Page } from "@/lib/db/pagination";
 import { formatDate, humanize } from "@/lib/format";
 import { CONFLICT_TYPES, type ConflictListQuery } from "@/lib/validation/conflict-filters";
+import { LEAD_LABEL, LEADS } from "@/lib/council";
 import { partnerOutcome, RESOLUTION_LABEL, slaState } from "./labels";
 
 export function SlaBadge({ c, now }: { c: { status: string; slaDueAt: Date }; now: Date }) {
@@ -112,6 +113,15 @@ export function ConflictList({
           },
           { kind: "date", name: "openedFrom", label: "Opened from" },
           { kind: "date", name: "openedTo", label: "Opened to" },
+          // revenue council (lib/council/links.ts): resolved in a period, by who leads the case's deal
+          { kind: "date", name: "resolvedFrom", label: "Resolved from" },
+          { kind: "date", name: "resolvedTo", label: "Resolved to" },
+          {
+            kind: "select",
+            name: "lead",
+            label: "Who leads",
+            options: LEADS.map((l) => ({ value: l, label: LEAD_LABEL[l] })),
+          },
         ] satisfies Filter[])
       : []),
   ];
@@ -122,7 +132,7 @@ export function ConflictList({
         path={path}
         filters={filters}
         values={{ ...raw, status: query.status }}
-        keep={{ sort: raw.sort, dir: raw.dir, slice: raw.slice, accountId: raw.accountId }}
+        keep={{ sort: raw.sort, dir: raw.dir, slice: raw.slice, accountId: raw.accountId, rule: raw.rule }}
       />
       {query.accountId && (
         <p className="-mt-2 mb-3 text-sm text-slate-600">

@@ -15,6 +15,16 @@ const BREACH_OPTIONS = [
   { value: "no", label: "Within corridor" },
 ];
 import { ROUTES, STAGES, type OpportunityListQuery } from "@/lib/validation/lists";
+import { CATEGORIES, CATEGORY_LABEL, LEAD_LABEL, LEADS } from "@/lib/council";
+
+// revenue council filters (lib/council: who leads, who sourced)
+const LEAD_OPTIONS = LEADS.map((l) => ({ value: l, label: LEAD_LABEL[l] }));
+const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
+const OUTCOME_OPTIONS = [
+  { value: "won", label: "Won" },
+  { value: "lost", label: "Lost" },
+  { value: "closed", label: "Won or lost" },
+];
 
 const none = <span className="text-slate-500">—</span>;
 
@@ -97,6 +107,12 @@ export function OpportunityList({
     { kind: "select", name: "breach", label: "Corridor breach", options: BREACH_OPTIONS },
     { kind: "date", name: "closedFrom", label: "Closed from" },
     { kind: "date", name: "closedTo", label: "Closed to" },
+    // revenue council: the filters its figures link with (lib/council/links.ts)
+    { kind: "date", name: "createdFrom", label: "Created from" },
+    { kind: "date", name: "createdTo", label: "Created to" },
+    { kind: "select", name: "lead", label: "Who leads", options: LEAD_OPTIONS },
+    { kind: "select", name: "outcome", label: "Outcome", options: OUTCOME_OPTIONS },
+    { kind: "select", name: "category", label: "Who sourced", options: CATEGORY_OPTIONS },
   ];
   // accountId has no picker (it arrives from an account page) but survives filter changes
   const filtered = Boolean(
@@ -109,7 +125,13 @@ export function OpportunityList({
     query.productLineId ||
     query.aeId ||
     query.closedFrom ||
-    query.closedTo,
+    query.closedTo ||
+    query.createdFrom ||
+    query.createdTo ||
+    query.lead ||
+    query.outcome ||
+    query.category ||
+    query.adjusted,
   );
   return (
     <ListView
@@ -123,6 +145,7 @@ export function OpportunityList({
         accountId: raw.accountId,
         productLineId: raw.productLineId,
         aeId: raw.aeId,
+        adjusted: raw.adjusted,
       }}
       page={page}
       columns={columns}

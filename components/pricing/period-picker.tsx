@@ -12,15 +12,20 @@ export function PeriodPicker({
   months,
   previous,
   next,
+  param = "period",
+  label = "Period (deals won in it)",
 }: {
   path: string;
+  /** the URL parameter (the council uses ?month=) and the select's label */
+  param?: string;
+  label?: string;
   selected: Period;
   quarters: Period[];
   months: Period[];
   previous: Period;
   next: Period | null;
 }) {
-  const link = (p: Period) => `${path}?period=${p.label}`;
+  const link = (p: Period) => `${path}?${param}=${p.label}`;
   return (
     <form
       // keyed by the period: a client-side move to the previous or next period resets the select
@@ -32,10 +37,10 @@ export function PeriodPicker({
       className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
       <div className="w-48">
-        <label htmlFor="period" className={LABEL_COMPACT}>
-          Period (deals won in it)
+        <label htmlFor={param} className={LABEL_COMPACT}>
+          {label}
         </label>
-        <select id="period" name="period" defaultValue={selected.label} className={cn(INPUT_COMPACT, "mt-1")}>
+        <select id={param} name={param} defaultValue={selected.label} className={cn(INPUT_COMPACT, "mt-1")}>
           <optgroup label="Quarters">
             {quarters.map((p) => (
               <option key={p.label} value={p.label}>

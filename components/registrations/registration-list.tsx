@@ -7,6 +7,13 @@ import type { Page } from "@/lib/db/pagination";
 import type { RegistrationRow } from "@/lib/db/registrations";
 import { formatDate, formatMoney } from "@/lib/format";
 import { REGISTRATION_STATUSES, ROUTES, type RegistrationListQuery } from "@/lib/validation/lists";
+import { LEAD_LABEL, LEADS } from "@/lib/council";
+
+const LEAD_OPTIONS = LEADS.map((l) => ({ value: l, label: LEAD_LABEL[l] }));
+const SLA_OPTIONS = [
+  { value: "met", label: "Decided by the deadline" },
+  { value: "missed", label: "Decided after it" },
+];
 
 export function RegistrationList({
   page,
@@ -95,8 +102,27 @@ export function RegistrationList({
           },
         ]
       : []),
+    // revenue council (lib/council/links.ts): decided in a period, by the deadline or after, by who leads
+    ...(partnerOptions
+      ? ([
+          { kind: "date", name: "decidedFrom", label: "Decided from" },
+          { kind: "date", name: "decidedTo", label: "Decided to" },
+          { kind: "select", name: "sla", label: "Review SLA", options: SLA_OPTIONS },
+          { kind: "select", name: "lead", label: "Who leads", options: LEAD_OPTIONS },
+        ] satisfies Filter[])
+      : []),
   ];
-  const filtered = Boolean(query.q || query.status || query.route || query.partnerId || query.region);
+  const filtered = Boolean(
+    query.q ||
+    query.status ||
+    query.route ||
+    query.partnerId ||
+    query.region ||
+    query.decidedFrom ||
+    query.decidedTo ||
+    query.sla ||
+    query.lead,
+  );
   return (
     <ListView
       path={path}

@@ -7,6 +7,7 @@ import { factsSchema } from "@/lib/rules";
 import { decisionInput, extensionInput, registrationInput } from "@/lib/validation/registrations";
 import { auditEventListQuery, opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
+import { METRIC_KEYS } from "@/lib/council";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -227,7 +228,13 @@ export function openApiDocument(serverUrl: string) {
   return {
     ...doc,
     paths: withRateLimit(
-      withOperations(withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths()), handoffPaths()),
+      withOperations(
+        withOperations(
+          withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths()),
+          handoffPaths(),
+        ),
+        councilPaths(),
+      ),
     ),
   };
 }
@@ -545,6 +552,92 @@ function statementPaths(): Record<string, PathItem> {
             content: { "text/csv": { schema: { type: "string" } } },
           },
           ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+  };
+}
+
+// ── revenue council (docs/domain.md#revenue-council-metrics): GET /api/v1/council ──
+function councilPaths(): Record<string, PathItem> {
+  const slice = {
+    type: "object",
+    properties: {
+      key: { type: "string" },
+      label: { type: "string" },
+      value: { type: ["number", "null"] },
+      count: { type: "integer" },
+      href: { type: ["string", "null"] },
+    },
+  };
+  const metric = {
+    type: "object",
+    properties: {
+      key: { type: "string", enum: [...METRIC_KEYS] },
+      label: { type: "string" },
+      definition: { type: "string", description: "What the figure counts, in one sentence" },
+      unit: { type: "string", enum: ["money", "pct", "days", "count", "ratio"] },
+      total: {
+        type: ["number", "null"],
+        description: "money in cents, pct as 0–1, days, a count or a ratio; null when there is nothing to divide by",
+      },
+      byRoute: {
+        type: "object",
+        description:
+          "By who leads: AE (direct, direct with a partner attached), JOINT (co-sell), PARTNER (partner-led, marketplace)",
+        properties: {
+          AE: { type: ["number", "null"] },
+          JOINT: { type: ["number", "null"] },
+          PARTNER: { type: ["number", "null"] },
+        },
+      },
+      routes: { type: "array", items: slice },
+      counts: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { label: { type: "string" }, count: { type: "integer" }, href: { type: ["string", "null"] } },
+        },
+      },
+      href: { type: ["string", "null"], description: "The list (in the app) of exactly what the figure counts" },
+      trend: {
+        type: "array",
+        items: { type: "object", properties: { month: { type: "string" }, value: { type: ["number", "null"] } } },
+      },
+      breakdown: {
+        type: "object",
+        properties: { title: { type: "string" }, slices: { type: "array", items: slice } },
+      },
+    },
+  };
+  return {
+    "/api/v1/council": {
+      get: {
+        summary:
+          "The revenue council's metrics for a month (or a quarter, rolling up its months), the same figures as the " +
+          "council page: each with its definition, in total, by who leads, with a 12-month trend. ADMIN keys and " +
+          "EXEC or ADMIN sessions",
+        parameters: [
+          {
+            name: "month",
+            in: "query",
+            required: true,
+            description: "A month (2026-11) or a quarter (2026-Q4)",
+            schema: { type: "string" },
+          },
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              month: { type: "string" },
+              period: { type: "object" },
+              currency: { type: "string", description: "ISO currency of the money figures (from the deals)" },
+              otherCurrencies: { type: "array", items: { type: "string" } },
+              metrics: { type: "array", items: metric },
+            },
+          }),
+          ...errors(400, 401, 403),
         },
       },
     },

@@ -103,7 +103,8 @@ const TABLE: Record<Action, readonly Role[]> = {
   // the precedent log and similar past cases name partners
   "conflict:precedents": ALL_STAFF,
   "attribution:read": [...ALL_STAFF, "PARTNER"],
-  "forecast:read": ["ADMIN", "EXEC", "PARTNER_MANAGER"],
+  // the joint forecast is a whole-company figure (lib/db/forecast.ts): executives and channel operations
+  "forecast:read": ["ADMIN", "EXEC"],
   "council:read": ["ADMIN", "EXEC"],
   "council:manage": ["EXEC", "ADMIN"],
   "maturity:read": ["ADMIN", "EXEC", "PARTNER_MANAGER"],

@@ -10,7 +10,7 @@ type AccountTier = "STRATEGIC" | "ENTERPRISE" | "MIDMARKET" | "SMB";
 const MIN_SIMILAR_CLOSED = 20;
 
 /** Win rate by stage when history is too thin; a registration with no opportunity counts as a prospect. */
-const STAGE_DEFAULT_WIN_RATE: Record<Stage, number> = {
+export const STAGE_DEFAULT_WIN_RATE: Record<Stage, number> = {
   PROSPECT: 0.1,
   QUALIFIED: 0.2,
   PROPOSAL: 0.4,
@@ -20,7 +20,7 @@ const STAGE_DEFAULT_WIN_RATE: Record<Stage, number> = {
 };
 
 /** How far a stage lifts the similar deals' win rate toward certainty. */
-const STAGE_PROGRESS: Record<Stage, number> = {
+export const STAGE_PROGRESS: Record<Stage, number> = {
   PROSPECT: 0,
   QUALIFIED: 0.1,
   PROPOSAL: 0.25,

@@ -14,6 +14,7 @@ import {
   type ConflictFilters,
   type ConflictListQuery,
 } from "@/lib/validation/conflict-filters";
+import { LEAD_ROUTES } from "@/lib/council";
 import { db } from "./client";
 import { paginate, scalar, type Page, type SortColumn } from "./pagination";
 import { conflictAeScope, conflictScope, conflictSliceScope } from "./scope";
@@ -43,6 +44,10 @@ function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.Conflict
   if (parties && f.aeId) and.push(conflictAeScope(f.aeId));
   if (parties && f.tier) and.push({ parties: { some: { partner: { tier: f.tier } } } });
   if (f.rule) and.push(routedByRule(f.rule));
+  // revenue council filters (lib/db/council-metrics.ts counts with the same conditions)
+  if (f.resolvedFrom) and.push({ resolvedAt: { gte: startOfDay(f.resolvedFrom) } });
+  if (f.resolvedTo) and.push({ resolvedAt: { lt: addDays(startOfDay(f.resolvedTo), 1) } });
+  if (f.lead) and.push({ opportunity: { route: { in: [...LEAD_ROUTES[f.lead]] } } });
   return { AND: and };
 }
 

@@ -4,24 +4,12 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { db } from "./client";
-import type { ClosedStage } from "@/lib/opportunities/stages";
 import { openOpportunity } from "./opportunities";
 import { ruleSetInForceAt } from "./rule-sets";
 import { accountScope, opportunityScope, partnerScope, registrationScope } from "./scope";
 import type { Prisma } from "./generated/sqlite/client";
 
 const DAY_MS = 86_400_000;
-
-/** The calendar quarter (UTC) containing `now`, e.g. 2026-Q4 = [Oct 1, Jan 1). */
-function quarterOf(now: Date): { label: string; start: Date; end: Date } {
-  const q = Math.floor(now.getUTCMonth() / 3);
-  const year = now.getUTCFullYear();
-  return {
-    label: `${year}-Q${q + 1}`,
-    start: new Date(Date.UTC(year, q * 3, 1)),
-    end: new Date(Date.UTC(year, q * 3 + 3, 1)),
-  };
-}
 
 // ─────────────── registrations ───────────────
 
@@ -190,18 +178,4 @@ export async function listOpenOpportunities(ctx: Ctx, take = 10) {
       partner: { select: { name: true } },
     },
   });
-}
-
-/** Deals won and lost in the quarter containing `now` (by close timestamp). */
-export async function quarterResults(ctx: Ctx, now: Date) {
-  const quarter = quarterOf(now);
-  const closed = (stage: ClosedStage) =>
-    db.opportunity.aggregate({
-      where: { AND: [opportunityScope(ctx), { stage, closedAt: { gte: quarter.start, lt: quarter.end } }] },
-      _count: { _all: true },
-      _sum: { acvCents: true },
-    });
-  const [won, lost] = await Promise.all([closed("CLOSED_WON"), closed("CLOSED_LOST")]);
-  const pick = (r: typeof won) => ({ count: r._count._all, acvCents: r._sum.acvCents ?? BigInt(0) });
-  return { quarter: quarter.label, won: pick(won), lost: pick(lost) };
 }

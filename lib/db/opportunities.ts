@@ -9,6 +9,8 @@ import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { pricingFilterWhere } from "./pricing-filters";
+import { forecastFilterWhere } from "./forecast-filters";
+import { councilFilterWhere } from "./council-filters";
 import { storedTraceFor } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
@@ -63,6 +65,8 @@ export function opportunityListWhere(ctx: Ctx, q: OpportunityListQuery): Prisma.
         ...(q.q ? { name: containsText(q.q) } : {}),
       },
       pricingFilterWhere(q),
+      forecastFilterWhere(q),
+      councilFilterWhere(q),
     ],
   };
 }

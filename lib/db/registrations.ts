@@ -4,6 +4,8 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import type { TraceEntry } from "@/lib/rules";
 import type { RegistrationListQuery } from "@/lib/validation/lists";
+import { LEAD_ROUTES } from "@/lib/council";
+import { dayRange } from "./council-filters";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { registrationScope } from "./scope";
@@ -60,7 +62,19 @@ async function filters(q: RegistrationListQuery): Promise<Prisma.DealRegistratio
     ...(q.route ? { route: q.route } : {}),
     ...(q.partnerId ? { partnerId: q.partnerId } : {}),
     ...(q.q ? { accountName: containsText(q.q) } : {}),
+    ...registrationCouncilWhere(q),
   };
+}
+
+/** The council's registration filters (lib/db/council-metrics.ts counts with the same conditions). */
+function registrationCouncilWhere(q: RegistrationListQuery): Prisma.DealRegistrationWhereInput {
+  const and: Prisma.DealRegistrationWhereInput[] = [];
+  const decided = dayRange(q.decidedFrom, q.decidedTo);
+  if (decided) and.push({ decidedAt: decided });
+  if (q.sla === "met") and.push({ decidedAt: { lte: db.dealRegistration.fields.slaDueAt } });
+  if (q.sla === "missed") and.push({ decidedAt: { gt: db.dealRegistration.fields.slaDueAt } });
+  if (q.lead) and.push({ route: { in: [...LEAD_ROUTES[q.lead]] } });
+  return and.length ? { AND: and } : {};
 }
 
 export async function listRegistrations(ctx: Ctx, q: RegistrationListQuery) {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/connect";
 import { endJobLease, takeJobLease } from "@/lib/db/job-locks";
 import { escalateOverdue } from "./conflict-jobs";
+import { snapshotForecast } from "./forecast-jobs";
 import { expireOverdueHandoffs } from "./handoff-jobs";
 import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
@@ -19,6 +20,8 @@ export const JOBS: Job[] = [
   { name: "conflicts.escalate-overdue", everyMs: 15 * 60_000, run: escalateOverdue },
   { name: "handoffs.expire-overdue", everyMs: 15 * 60_000, run: expireOverdueHandoffs },
   { name: "outbox.deliver", everyMs: 60_000, run: deliverOutbox },
+  // the weekly forecast snapshot: hourly runs, the first of each week writes (lib/jobs/forecast-jobs.ts)
+  { name: "forecast.snapshot", everyMs: 60 * 60_000, run: snapshotForecast },
 ];
 
 const LEASE_MS = 10 * 60_000;

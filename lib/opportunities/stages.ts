@@ -3,7 +3,7 @@
 import { STAGES, type Stage } from "@/lib/rules/values";
 
 export const CLOSED_STAGES = ["CLOSED_WON", "CLOSED_LOST"] as const satisfies readonly Stage[];
-export type ClosedStage = (typeof CLOSED_STAGES)[number];
+type ClosedStage = (typeof CLOSED_STAGES)[number];
 export type OpenStage = Exclude<Stage, ClosedStage>;
 
 export function isOpenStage(stage: Stage): stage is OpenStage {

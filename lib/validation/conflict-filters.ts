@@ -39,6 +39,11 @@ export const conflictListQuery = listSchema(["slaDueAt", "openedAt"] as const, "
   rule: id.optional(),
   openedFrom: day.optional(),
   openedTo: day.optional(),
+  // --- revenue council (lib/council/links.ts): cases resolved in a period, and by who leads the
+  // case's deal (its opportunity's route; cases without a deal match no lead) ---
+  resolvedFrom: day.optional(),
+  resolvedTo: day.optional(),
+  lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
   /**
    * "mine" (the default): the caller's own slice — an executive's escalation level, a partner
    * manager's partners, an AE's deals; "all": everything the caller's scope holds.

@@ -78,6 +78,12 @@ export const registrationListQuery = listSchema(
       .trim()
       .regex(/^[A-Z-]{2,32}$/)
       .optional(),
+    // --- revenue council (lib/council/links.ts): decided (approved or rejected) in a period,
+    // decided by the review deadline or after it, and by who leads (the registration's route) ---
+    decidedFrom: z.iso.date("Use a date like 2026-12-31").optional(),
+    decidedTo: z.iso.date("Use a date like 2026-12-31").optional(),
+    sla: z.enum(["met", "missed"]).optional(),
+    lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
   },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
@@ -89,6 +95,8 @@ export const opportunityListQuery = listSchema(["createdAt", "closeDate", "acvCe
   partnerId: id.optional(),
   accountId: id.optional(),
   ...pricingListFilters(),
+  ...forecastListFilters(),
+  ...councilListFilters(),
 });
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>;
 
@@ -106,6 +114,48 @@ function pricingListFilters() {
     /** closed on or after / on or before, UTC days (inclusive) */
     closedFrom: day,
     closedTo: day,
+  };
+}
+
+// --- joint forecast: the opportunity list's filters every forecast figure links to (lib/db/forecast-filters.ts
+// turns them into the where clause; docs/domain.md#joint-forecast) ---
+export const FORECAST_LIST_CATEGORIES = [
+  "DIRECT",
+  "PARTNER_SOURCED",
+  "PARTNER_COSELL",
+  "PARTNER_INFLUENCED",
+  "MARKETPLACE",
+] as const;
+function forecastListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** the deal's attribution category (a deal without attribution rows is DIRECT) */
+    category: z.enum(FORECAST_LIST_CATEGORIES).optional(),
+    /** expected close date on or after / on or before, UTC days (inclusive) */
+    closeFrom: day,
+    closeTo: day,
+    /** yes: open deals only (any stage before closed won or lost) */
+    open: z.enum(["yes"]).optional(),
+  };
+}
+
+// --- revenue council: the opportunity list's filters the council's figures link to
+// (lib/council/links.ts; lib/db/council-filters.ts turns them into the where clause) ---
+// (the opportunity schema above calls this before the module's constants exist: literals only)
+function councilListFilters() {
+  const day = z.iso.date("Use a date like 2026-12-31").optional();
+  return {
+    /** created on or after / on or before, UTC days (inclusive) */
+    createdFrom: day,
+    createdTo: day,
+    /** who leads: AE (direct, direct with a partner attached), JOINT (co-sell), PARTNER (partner-led, marketplace) */
+    lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
+    /** closed won, closed lost, or either */
+    outcome: z.enum(["won", "lost", "closed"]).optional(),
+    /** the deal's attribution category (who sourced it) */
+    category: z.enum(["DIRECT", "PARTNER_SOURCED", "PARTNER_COSELL", "PARTNER_INFLUENCED", "MARKETPLACE"]).optional(),
+    /** yes: a payout adjustment was booked on the deal; no: none */
+    adjusted: z.enum(["yes", "no"]).optional(),
   };
 }
 

@@ -11,6 +11,7 @@ import { generateDirectPipeline } from "./direct";
 import { addDraftRuleSet } from "./draft-rule-set";
 import { isUniqueViolation } from "./errors";
 import { generateCouncil, generateMaturity, generateMdf } from "./governance";
+import { seedForecastSnapshots } from "./forecast-snapshots";
 import { seedHandoffs } from "./handoffs";
 import { AccountPools } from "./matching";
 import { Pipeline } from "./opportunities";
@@ -147,6 +148,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     throw error;
   }
   await seedHandoffs(db, now);
+  await seedForecastSnapshots(db, now);
   const { counts, timings } = written;
   return {
     skipped: false,

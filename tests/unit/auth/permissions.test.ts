@@ -33,7 +33,7 @@ const EXPECTED: Record<Action, string> = {
   "conflict:resolve": "AMEX",
   "conflict:precedents": "AMEX",
   "attribution:read": "AMEXP",
-  "forecast:read": "AMX",
+  "forecast:read": "AX",
   "council:read": "AX",
   "council:manage": "AX",
   "maturity:read": "AMX",

@@ -1,145 +1,166 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { DirectVsPartner } from "@/components/council/direct-vs-partner";
+import { MetricTile } from "@/components/council/metric-tile";
+import { TipProvider } from "@/components/council/definition-tip";
+import { TrendChart } from "@/components/council/trend-chart";
+import { SliceList } from "@/components/council/slice-list";
+import { PeriodPicker } from "@/components/pricing/period-picker";
 import { NoAccess } from "@/components/shell/no-access";
-import { BarList } from "@/components/dashboards/bar-list";
-import { CountList } from "@/components/dashboards/count-list";
-import { hrefWith } from "@/components/ui/url";
-import { LeakageCard } from "@/components/pricing/leakage-card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
-import { leakageReport } from "@/lib/db/pricing-leakage";
-import { currentQuarter } from "@/lib/pricing/period";
 import { TITLE_LABEL } from "@/lib/auth/types";
-import { conflictTile } from "@/lib/db/conflicts";
-import { openPipelineBy, quarterResults, registrationPulse } from "@/lib/db/dashboards";
-import { formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
-import { ROUTES } from "@/lib/validation/lists";
+import { defaultMonth, type MetricKey } from "@/lib/council";
+import { getCouncilMetrics } from "@/lib/db/council-metrics";
+import { localeFrom } from "@/lib/format";
+import { parsePeriod, recentPeriods, shiftPeriod } from "@/lib/pricing/period";
+import { councilQuery } from "@/lib/validation/council";
+import { fromSearchParams } from "@/lib/validation/lists";
 
 export const metadata: Metadata = { title: "Revenue council" };
 
-const LEVELS = [
-  { level: "1", label: "Level 1 — AE and partner manager" },
-  { level: "2", label: "Level 2 — VP Sales and VP Channel" },
-  { level: "3", label: "Level 3 — CRO" },
-  { level: "4", label: "Level 4 — CEO" },
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The tiles, in the order the monthly meeting reads them (docs/domain.md#revenue-council-metrics).
+const TILES: MetricKey[] = [
+  "pipelineCreated",
+  "partnerSourcedPct",
+  "winRate",
+  "medianCycleDays",
+  "conflictRate",
+  "timeToResolveDays",
+  "registrationDecisionDays",
+  "registrationSla",
+  "handoffAcceptance",
+  "discountLeakage",
+  "payoutAccuracy",
+  "mdfRomi",
 ];
 
-const compact = (cents: bigint) => formatMoney(cents, "USD", undefined, { compact: true });
-const share = (part: bigint, whole: bigint) =>
-  whole > BigInt(0) ? Number((part * BigInt(10_000)) / whole) / 10_000 : 0;
-
-export default async function ExecPage() {
-  const ctx = await staffContext("EXEC");
+export default async function ExecPage({ searchParams }: Props) {
+  const ctx = await staffContext("council:read");
   if (!ctx.allowed) return <NoAccess what="The revenue council dashboard" />;
   const now = new Date();
-  const [byRoute, bySource, results, byLevel, pulse, leakage] = await Promise.all([
-    openPipelineBy(ctx, "route"),
-    openPipelineBy(ctx, "source"),
-    quarterResults(ctx, now),
-    // every open case by level, each count linking to the /conflicts view it counts
-    Promise.all([
-      conflictTile(ctx, { slice: "all" }, now),
-      ...LEVELS.map((l) => conflictTile(ctx, { slice: "all", level: l.level }, now)),
-    ]),
-    registrationPulse(ctx, now),
-    leakageReport(ctx, currentQuarter(now)),
+  const raw = fromSearchParams(await searchParams);
+  const parsed = councilQuery.safeParse({ month: raw.month ?? defaultMonth(now) });
+  if (!parsed.success) notFound();
+  const period = parsePeriod(parsed.data.month)!;
+  const [council, locale] = await Promise.all([
+    getCouncilMetrics(ctx, period.label, now),
+    headers().then((h) => localeFrom(h.get("accept-language"))),
   ]);
-  const openAcv = byRoute.reduce((a, b) => a + b.acvCents, BigInt(0));
-  const partnerSourced = bySource.find((s) => s.key === "PARTNER")?.acvCents ?? BigInt(0);
-  const decided = results.won.count + results.lost.count;
-  const [allOpen, ...levelTiles] = byLevel;
-  // every route gets a bar, even an empty one, so a route the pipeline lacks is visible
-  const routes = [...ROUTES, ...(byRoute.some((b) => b.key === "UNROUTED") ? ["UNROUTED"] : [])].map(
-    (r) => byRoute.find((b) => b.key === r) ?? { key: r, count: 0, acvCents: BigInt(0) },
-  );
-  const who = ctx.title ? TITLE_LABEL[ctx.title] : "Executive";
+  const metric = (key: MetricKey) => council.metrics.find((m) => m.key === key)!;
+  const { quarters, months } = recentPeriods(now, 8, 18);
+  // a period older than the picker's choices (reached by URL or the ← link) is still offered
+  const options = period.kind === "quarter" ? quarters : months;
+  if (!options.some((p) => p.label === period.label)) options.push(period);
+  const trendMonths = metric("pipelineCreated").trend.map((t) => t.month);
+  const series = (keys: MetricKey[]) =>
+    keys.map((k) => ({ key: k, label: metric(k).label, values: metric(k).trend.map((t) => t.value) }));
+  const who = ctx.title ? TITLE_LABEL[ctx.title] : null;
+  const empty = metric("pipelineCreated").counts[0].count === 0 && metric("winRate").counts[1].count === 0;
   return (
-    <>
+    <TipProvider>
       <PageHeader
-        title={`Revenue council — ${who}`}
+        title="Revenue council"
         description={
-          `One view of direct and partner revenue for ${results.quarter}: pipeline by route, ` +
-          `results this quarter, and where conflicts and registrations are stuck.`
+          `The council's figures for ${period.kind === "quarter" ? "the quarter" : "the month"} ${period.label}` +
+          `${who ? ` (${who})` : ""}, direct and partner side by side, with the 12 months to its end. ` +
+          "Hover or focus a figure's ? for what it counts; every number opens the deals or cases behind it."
         }
       />
-      <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat
-          label="Open pipeline"
-          value={compact(openAcv)}
-          hint={`${formatNumber(routes.reduce((a, b) => a + b.count, 0))} open deals`}
-        />
-        <Stat
-          label={`Won in ${results.quarter}`}
-          value={compact(results.won.acvCents)}
-          tone="good"
-          hint={`${formatNumber(results.won.count)} deals · win rate ${decided ? formatPct(results.won.count / decided) : "—"}`}
-        />
-        <Stat
-          label={`Lost in ${results.quarter}`}
-          value={compact(results.lost.acvCents)}
-          hint={`${formatNumber(results.lost.count)} deals`}
-        />
-        <Stat
-          label="Partner-sourced share"
-          value={formatPct(share(partnerSourced, openAcv), undefined, 1)}
-          hint={`${compact(partnerSourced)} of open pipeline came from partner registrations`}
-        />
-      </div>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card title="Open pipeline by route" className="lg:col-span-2">
-          {openAcv === BigInt(0) ? (
-            <p className="text-sm text-slate-600">
-              No open pipeline yet. Deals appear here by route as soon as they are created or registered.
-            </p>
-          ) : (
-            <BarList
-              label="Open pipeline ACV by route"
-              bars={routes.map((r) => ({
-                key: r.key,
-                label: `${r.key === "UNROUTED" ? "Not routed yet" : humanize(r.key)} (${formatNumber(r.count)})`,
-                value: Number(r.acvCents),
-                display: `${compact(r.acvCents)} · ${formatPct(share(r.acvCents, openAcv))}`,
-                href: r.key === "UNROUTED" ? undefined : hrefWith("/opportunities", { route: r.key }, {}),
-              }))}
-            />
-          )}
-        </Card>
-        <div className="space-y-6">
-          <Card
-            title={`Open conflicts (${formatNumber(allOpen.count)})`}
-            action={
-              <Link href={allOpen.href} className="text-xs font-medium text-brand-700 hover:underline">
-                Open the list
-              </Link>
-            }
-          >
-            <CountList
-              label="Open conflicts by level"
-              items={LEVELS.map((l, i) => ({ key: l.level, label: l.label, ...levelTiles[i] }))}
-            />
-          </Card>
-          <Card title="Registrations">
-            <CountList
-              label="Registration queue health"
-              items={[
-                {
-                  key: "overdue",
-                  label: (
-                    <Link href="/registrations?status=SUBMITTED&sort=slaDueAt&dir=asc" className="hover:underline">
-                      Overdue decisions
-                    </Link>
-                  ),
-                  count: pulse.overdue,
-                  warn: true,
-                },
-                { key: "awaiting", label: "Awaiting decision", count: pulse.awaiting },
-                { key: "expiring", label: "Protection ending in 14 days", count: pulse.expiringSoon },
-              ]}
-            />
-          </Card>
-          <LeakageCard report={leakage} />
+      <PeriodPicker
+        path="/exec"
+        param="month"
+        label="Month or quarter"
+        selected={period}
+        quarters={quarters}
+        months={months}
+        previous={shiftPeriod(period, -1)}
+        next={period.end <= now ? shiftPeriod(period, 1) : null}
+      />
+      {empty && (
+        <div className="mb-6">
+          <EmptyState title={`No deals created or closed in ${period.label}`}>
+            Pick an earlier period with the picker above; the trend below still shows the months before it.
+          </EmptyState>
         </div>
+      )}
+      {council.otherCurrencies.length > 0 && (
+        <p role="note" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          Amounts are in {council.currency}; deals in {council.otherCurrencies.join(", ")} are added at face value.
+        </p>
+      )}
+      <DirectVsPartner
+        pipeline={metric("pipelineCreated")}
+        winRate={metric("winRate")}
+        currency={council.currency}
+        locale={locale}
+      />
+      <h2 className="mb-3 mt-8 text-sm font-semibold text-slate-800">Metrics for {period.label}</h2>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {TILES.map((k) => (
+          <MetricTile key={k} metric={metric(k)} currency={council.currency} locale={locale} />
+        ))}
       </div>
-    </>
+      <h2 className="mb-3 mt-8 text-sm font-semibold text-slate-800">Trend, 12 months to {trendMonths.at(-1)}</h2>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card title="Pipeline created">
+          <TrendChart
+            title="Pipeline created by month"
+            months={trendMonths}
+            series={series(["pipelineCreated", "discountLeakage"])}
+            unit="money"
+            currency={council.currency}
+            locale={locale}
+          />
+        </Card>
+        <Card title="Rates">
+          <TrendChart
+            title="Rates by month"
+            months={trendMonths}
+            series={series(["winRate", "partnerSourcedPct", "conflictRate", "registrationSla"])}
+            unit="pct"
+            currency={council.currency}
+            locale={locale}
+          />
+        </Card>
+        <Card title="Days">
+          <TrendChart
+            title="Durations by month"
+            months={trendMonths}
+            series={series(["medianCycleDays", "timeToResolveDays", "registrationDecisionDays"])}
+            unit="days"
+            currency={council.currency}
+            locale={locale}
+          />
+        </Card>
+      </div>
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <SliceList
+          metric={metric("timeToResolveDays")}
+          currency={council.currency}
+          locale={locale}
+          countLabel="resolved"
+        />
+        <SliceList
+          metric={metric("escalations")}
+          currency={council.currency}
+          locale={locale}
+          countLabel="cases"
+          empty={
+            <>
+              No case opened in {period.label} came from a deal routed by a rule. The{" "}
+              <Link href="/conflicts/patterns" className="text-brand-700 underline">
+                conflict-pattern report
+              </Link>{" "}
+              shows every breakdown.
+            </>
+          }
+        />
+      </div>
+    </TipProvider>
   );
 }

@@ -1,0 +1,142 @@
+// "Direct vs partner", both ways and labelled: by who leads the deal (its route: AE-led, joint,
+// partner-led) and by who sourced it (its attribution category). The two cuts answer different
+// questions, so neither is called "direct" alone (docs/domain.md#revenue-council-metrics).
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import type { Metric } from "@/lib/db/council-metrics";
+import { formatNumber } from "@/lib/format";
+import { DefinitionTip } from "./definition-tip";
+import { formatMetric } from "./format";
+
+const LEAD_DEFINITION =
+  "The deal's route: AE-led is direct or direct with a partner attached, joint is co-sell, partner-led is " +
+  "partner-led or marketplace. Deals not routed yet count in the total only.";
+const SOURCE_DEFINITION =
+  "The deal's attribution category: partner-sourced when an approved partner registration created it, co-sell " +
+  "when a partner is attached, influenced when a partner only touched it, marketplace, else direct-sourced.";
+
+const link = "text-brand-700 underline-offset-2 hover:underline";
+
+export function DirectVsPartner({
+  pipeline,
+  winRate,
+  currency,
+  locale,
+}: {
+  pipeline: Metric;
+  winRate: Metric;
+  currency: string;
+  locale: string;
+}) {
+  const money = (v: number | null) => formatMetric(v, "money", currency, locale, { compact: true });
+  const total = pipeline.total ?? 0;
+  const share = (v: number | null) =>
+    total > 0 && v !== null ? formatMetric(v / total, "pct", currency, locale) : "—";
+  const sourced = pipeline.breakdown?.slices ?? [];
+  return (
+    <Card title="Direct vs partner: pipeline created">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+        <table className="w-full text-sm">
+          <caption className="mb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <DefinitionTip label="By who leads" definition={LEAD_DEFINITION} />
+          </caption>
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">
+                Lead
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Pipeline
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Share
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Deals
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Win rate
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 tabular-nums">
+            {pipeline.routes.map((r) => {
+              const w = winRate.routes.find((x) => x.key === r.key)!;
+              return (
+                <tr key={r.key} data-lead={r.key}>
+                  <th scope="row" className="py-1.5 text-left font-medium text-slate-800">
+                    {r.label}
+                  </th>
+                  <td className="py-1.5 text-right">
+                    <Link href={r.href!} className={link}>
+                      {money(r.value)}
+                    </Link>
+                  </td>
+                  <td className="py-1.5 text-right text-slate-600">{share(r.value)}</td>
+                  <td className="py-1.5 text-right">
+                    <Link href={r.href!} className={link} data-count="deals">
+                      {formatNumber(r.count, locale)}
+                    </Link>
+                  </td>
+                  <td className="py-1.5 text-right">
+                    <Link href={w.href!} className={link} aria-label={`Win rate ${r.label}, of ${w.count} closed`}>
+                      {formatMetric(w.value, "pct", currency, locale)}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <table className="w-full text-sm">
+          <caption className="mb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <DefinitionTip label="By who sourced" definition={SOURCE_DEFINITION} />
+          </caption>
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">
+                Category
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Pipeline
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Share
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Deals
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 tabular-nums">
+            {sourced.map((s) => (
+              <tr key={s.key} data-category={s.key}>
+                <th scope="row" className="py-1.5 text-left font-medium text-slate-800">
+                  {s.label}
+                </th>
+                <td className="py-1.5 text-right">
+                  <Link href={s.href!} className={link}>
+                    {money(s.value)}
+                  </Link>
+                </td>
+                <td className="py-1.5 text-right text-slate-600">{share(s.value)}</td>
+                <td className="py-1.5 text-right">
+                  <Link href={s.href!} className={link} data-count="deals">
+                    {formatNumber(s.count, locale)}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-3 text-xs text-slate-500">
+        Total {money(pipeline.total)} from{" "}
+        <Link href={pipeline.href!} className={link}>
+          {formatNumber(pipeline.counts[0]?.count ?? 0, locale)} deals
+        </Link>{" "}
+        created in the period.
+      </p>
+    </Card>
+  );
+}
