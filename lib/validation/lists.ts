@@ -130,7 +130,7 @@ function forecastListFilters() {
   const day = z.iso.date("Use a date like 2026-12-31").optional();
   return {
     /** the deal's attribution category (a deal without attribution rows is DIRECT) */
-    category: z.enum(FORECAST_LIST_CATEGORIES).optional(),
+    category: z.enum(["DIRECT", "PARTNER_SOURCED", "PARTNER_COSELL", "PARTNER_INFLUENCED", "MARKETPLACE"]).optional(),
     /** expected close date on or after / on or before, UTC days (inclusive) */
     closeFrom: day,
     closeTo: day,
