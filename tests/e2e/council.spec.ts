@@ -4,10 +4,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-/** The N of the list's "Showing n of N" (0 when the list is empty). */
+/** The N of the list's "Showing n of N", once the list has rendered (only called for a non-empty list). */
 async function listTotal(page: Page): Promise<number> {
   const showing = page.getByText(/^Showing \d+ of [\d,]+\+?$/);
-  if (!(await showing.count())) return 0;
+  // the URL changes before the list has streamed in: wait for it rather than read an empty page
+  await expect(showing).toBeVisible();
   const text = (await showing.innerText()).trim();
   return Number(text.split(" of ")[1].replace(/[,+]/g, ""));
 }

@@ -71,7 +71,7 @@ export default async function ForecastPage({ searchParams }: Props) {
           {figure(l.expected, money(b.expected), `${label}: expected ${money(b.expected)}`)}
           <div className="text-xs font-normal text-slate-500">{formatNumber(d.closedWon + d.open)} deals</div>
         </td>
-        <td className="py-2 text-right tabular-nums">
+        <td className="whitespace-nowrap py-2 text-right tabular-nums">
           {money(b.low)} – {money(b.high)}
           <div className="text-xs text-slate-500">
             {figure(l.open, `${formatNumber(d.open)} open deals`, `${label}: ${d.open} open deals`)}
@@ -157,32 +157,35 @@ export default async function ForecastPage({ searchParams }: Props) {
               />
             </Card>
             <Card title="By category, with 80 % bands">
-              <table className="w-full text-sm">
-                <caption className="sr-only">Forecast by category</caption>
-                <thead>
-                  <tr className="text-xs text-slate-500">
-                    <th scope="col" className="text-left font-medium">
-                      Category
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      Closed won
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      Commit
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      Expected
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      80 % band
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {FORECAST_CATEGORIES.map((c) => row(humanize(c), f.categories[c], c))}
-                  {row("Total", f.total)}
-                </tbody>
-              </table>
+              {/* scrolls sideways inside its card on narrow screens instead of spilling out of it */}
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <caption className="sr-only">Forecast by category</caption>
+                  <thead>
+                    <tr className="text-xs text-slate-500">
+                      <th scope="col" className="text-left font-medium">
+                        Category
+                      </th>
+                      <th scope="col" className="text-right font-medium">
+                        Closed won
+                      </th>
+                      <th scope="col" className="text-right font-medium">
+                        Commit
+                      </th>
+                      <th scope="col" className="text-right font-medium">
+                        Expected
+                      </th>
+                      <th scope="col" className="text-right font-medium">
+                        80 % band
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {FORECAST_CATEGORIES.map((c) => row(humanize(c), f.categories[c], c))}
+                    {row("Total", f.total)}
+                  </tbody>
+                </table>
+              </div>
             </Card>
           </div>
         </>
