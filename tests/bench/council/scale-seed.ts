@@ -33,9 +33,7 @@ const FULL = {
 };
 /** BENCH_SCALE=0.01 builds a hundredth (a quick try of the benchmark itself); the report is at 1. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const TARGET = Object.fromEntries(
-  Object.entries(FULL).map(([k, v]) => [k, Math.round(v * SCALE)]),
-) as typeof FULL;
+const TARGET = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, Math.round(v * SCALE)])) as typeof FULL;
 
 /** Bump when the generated rows change: a cached database of another version is rebuilt. */
 const SEED_VERSION = 1;
