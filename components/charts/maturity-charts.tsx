@@ -25,7 +25,12 @@ export function ScoreRadar({ data, label }: { data: { label: string; score: numb
     <figure>
       <div aria-hidden style={{ height: 260 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <RadarChart data={data} outerRadius="58%" margin={{ top: 8, right: 40, bottom: 8, left: 40 }}>
+          <RadarChart
+            accessibilityLayer={false}
+            data={data}
+            outerRadius="58%"
+            margin={{ top: 8, right: 40, bottom: 8, left: 40 }}
+          >
             <PolarGrid stroke="#cbd5e1" />
             <PolarAngleAxis dataKey="label" tick={{ fontSize: 10, fill: "#334155" }} />
             <PolarRadiusAxis domain={[0, 5]} tickCount={6} tick={{ fontSize: 10, fill: "#64748b" }} />
@@ -63,7 +68,7 @@ export function ScoreTrend({
     <figure>
       <div aria-hidden style={{ height: 260 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="period" tick={{ fontSize: 12, fill: "#475569" }} />
             <YAxis domain={[1, 5]} tickCount={5} tick={{ fontSize: 12, fill: "#475569" }} width={32} />

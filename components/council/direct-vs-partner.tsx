@@ -15,7 +15,7 @@ const SOURCE_DEFINITION =
   "The deal's attribution category: partner-sourced when an approved partner registration created it, co-sell " +
   "when a partner is attached, influenced when a partner only touched it, marketplace, else direct-sourced.";
 
-const link = "text-brand-700 underline-offset-2 hover:underline";
+const link = "text-brand-700 underline underline-offset-2";
 
 export function DirectVsPartner({
   pipeline,

@@ -6,7 +6,7 @@ import { formatNumber } from "@/lib/format";
 import { DefinitionTip } from "./definition-tip";
 import { formatMetric } from "./format";
 
-const linkClass = "text-brand-700 underline-offset-2 hover:underline";
+const linkClass = "text-brand-700 underline underline-offset-2";
 
 function Linked({ href, children, label }: { href: string | null; children: React.ReactNode; label?: string }) {
   return href ? (

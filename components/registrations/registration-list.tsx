@@ -103,8 +103,9 @@ export function RegistrationList({
           },
         ]
       : []),
-    // revenue council (lib/council/links.ts): decided in a period, by the deadline or after, by who leads
-    ...(partnerOptions
+    // revenue council (lib/council/links.ts): decided in a period, by the deadline or after, by who leads;
+    // shown when a link applies them, so the everyday queue keeps a short filter bar (and fits a phone)
+    ...(partnerOptions && (query.decidedFrom || query.decidedTo || query.sla || query.lead)
       ? ([
           { kind: "date", name: "decidedFrom", label: "Decided from" },
           { kind: "date", name: "decidedTo", label: "Decided to" },
