@@ -12,7 +12,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
 import { TITLE_LABEL } from "@/lib/auth/types";
-import { defaultMonth, type MetricKey } from "@/lib/council";
+import { defaultMonth, METRIC_KEYS, type MetricKey } from "@/lib/council";
 import { getCouncilMetrics } from "@/lib/db/council-metrics";
 import { localeFrom } from "@/lib/format";
 import { parsePeriod, recentPeriods, shiftPeriod } from "@/lib/pricing/period";
@@ -24,20 +24,8 @@ export const metadata: Metadata = { title: "Revenue council" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The tiles, in the order the monthly meeting reads them (docs/domain.md#revenue-council-metrics).
-const TILES: MetricKey[] = [
-  "pipelineCreated",
-  "partnerSourcedPct",
-  "winRate",
-  "medianCycleDays",
-  "conflictRate",
-  "timeToResolveDays",
-  "registrationDecisionDays",
-  "registrationSla",
-  "handoffAcceptance",
-  "discountLeakage",
-  "payoutAccuracy",
-  "mdfRomi",
-];
+// every metric but the escalation patterns, which have their own card below
+const TILES: MetricKey[] = METRIC_KEYS.filter((k) => k !== "escalations");
 
 export default async function ExecPage({ searchParams }: Props) {
   const ctx = await staffContext("council:read");
