@@ -8,6 +8,9 @@ import { signIn } from "./helpers";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+// The sweep only reads, so its roles run on both workers at once: it is the longest spec in CI.
+test.describe.configure({ mode: "parallel" });
+
 async function violations(page: Page, url: string): Promise<string[]> {
   const res = await page.goto(url);
   expect(res?.status(), `${url} answers`).toBeLessThan(400);
