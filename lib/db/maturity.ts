@@ -216,7 +216,7 @@ async function partnerSourced(ctx: Ctx, q: Quarter) {
 
 async function approvalSla(ctx: Ctx, q: Quarter) {
   const decided = { decidedFrom: q.firstDay, decidedTo: q.lastDay };
-  const [part, whole] = await Promise.all([countRegs(ctx, { ...decided, withinSla: "yes" }), countRegs(ctx, decided)]);
+  const [part, whole] = await Promise.all([countRegs(ctx, { ...decided, sla: "met" }), countRegs(ctx, decided)]);
   return indicator("approvalSlaAttainment", q.label, share(part.count, whole.count), {
     part,
     whole: { ...whole, noun: "registrations decided" },
