@@ -1,14 +1,17 @@
 "use client";
 // The maturity assessment form (lib/db/maturity.ts saveAssessment): a quarter, a score per dimension
 // with what each score means in this framework, and evidence. The assessor is the signed-in user.
-// Submitting a quarter already assessed edits that assessment; the form says so up front.
+// Submitting a quarter already assessed edits that assessment; the form says so up front. Beside each
+// dimension the data can speak to, the quarter's measured indicator (lib/db/maturity.ts measuredIndicators).
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { saveAssessmentAction } from "@/lib/actions/maturity";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FieldError, FormAlert, INPUT, errorProps } from "@/components/ui/field";
-import { FRAMEWORK_DEFS, SCORES, stageOf, type Framework } from "@/lib/maturity";
+import { IndicatorFigure } from "@/components/maturity/indicator-figure";
+import type { Indicator } from "@/lib/db/maturity";
+import { FRAMEWORK_DEFS, SCORES, stageOf, type Framework, type IndicatorKey } from "@/lib/maturity";
 
 export type AssessmentFormProps = {
   framework: Framework;
@@ -17,6 +20,8 @@ export type AssessmentFormProps = {
   /** the quarter's existing scores and evidence (an edit), by dimension */
   initial: Record<string, { score: number; evidence: string }>;
   existing: boolean;
+  /** the quarter's measured indicators the caller may read, by key */
+  indicators: Partial<Record<IndicatorKey, Indicator>>;
 };
 
 export function AssessmentForm(props: AssessmentFormProps) {
@@ -81,45 +86,49 @@ export function AssessmentForm(props: AssessmentFormProps) {
       {def.dimensions.map((d) => {
         const id = `score-${d.key}`;
         const scoreErrors = errors[`scores.${d.key}`];
+        const measured = d.indicator ? props.indicators[d.indicator] : undefined;
         return (
           <Card key={d.key} className="mt-4">
-            <fieldset aria-describedby={scoreErrors ? `${id}-error` : undefined}>
-              <legend className="text-sm font-semibold text-slate-900">{d.label}</legend>
-              <p className="text-xs text-slate-500">{d.question}</p>
-              <div
-                className="mt-2 space-y-1"
-                role="radiogroup"
-                aria-label={`${d.label} score`}
-                {...errorProps(id, scoreErrors)}
-              >
-                {SCORES.map((s) => {
-                  const stage = stageOf(props.framework, s);
-                  return (
-                    <label key={s} className="flex items-start gap-2 text-sm text-slate-800">
-                      <input
-                        type="radio"
-                        name={id}
-                        value={s}
-                        className="mt-1"
-                        checked={scores[d.key] === String(s)}
-                        onChange={() => {
-                          setScores((old) => ({ ...old, [d.key]: String(s) }));
-                          setErrors(({ [`scores.${d.key}`]: _dropped, ...rest }) => rest);
-                        }}
-                        aria-label={`${d.label}: ${s} — ${stage.name}`}
-                      />
-                      <span>
-                        <span className="font-medium">
-                          {s} — {stage.name}
+            <div className={measured ? "grid gap-4 lg:grid-cols-[1fr_16rem]" : undefined}>
+              <fieldset aria-describedby={scoreErrors ? `${id}-error` : undefined}>
+                <legend className="text-sm font-semibold text-slate-900">{d.label}</legend>
+                <p className="text-xs text-slate-500">{d.question}</p>
+                <div
+                  className="mt-2 space-y-1"
+                  role="radiogroup"
+                  aria-label={`${d.label} score`}
+                  {...errorProps(id, scoreErrors)}
+                >
+                  {SCORES.map((s) => {
+                    const stage = stageOf(props.framework, s);
+                    return (
+                      <label key={s} className="flex items-start gap-2 text-sm text-slate-800">
+                        <input
+                          type="radio"
+                          name={id}
+                          value={s}
+                          className="mt-1"
+                          checked={scores[d.key] === String(s)}
+                          onChange={() => {
+                            setScores((old) => ({ ...old, [d.key]: String(s) }));
+                            setErrors(({ [`scores.${d.key}`]: _dropped, ...rest }) => rest);
+                          }}
+                          aria-label={`${d.label}: ${s} — ${stage.name}`}
+                        />
+                        <span>
+                          <span className="font-medium">
+                            {s} — {stage.name}
+                          </span>
+                          <span className="text-slate-600">: {stage.description}</span>
                         </span>
-                        <span className="text-slate-600">: {stage.description}</span>
-                      </span>
-                    </label>
-                  );
-                })}
-              </div>
-              <FieldError id={id} messages={scoreErrors} />
-            </fieldset>
+                      </label>
+                    );
+                  })}
+                </div>
+                <FieldError id={id} messages={scoreErrors} />
+              </fieldset>
+              {measured && <IndicatorFigure indicator={measured} framework={props.framework} />}
+            </div>
             <Field
               id={`evidence-${d.key}`}
               label={`Evidence for ${d.label}`}

@@ -46,3 +46,8 @@ export function resolvedCasesHref(p: Period, slice: { lead?: Lead; level?: numbe
 export function decidedRegistrationsHref(p: Period, slice: { lead?: Lead; sla?: "met" | "missed" } = {}) {
   return href("/registrations", { decidedFrom: p.firstDay, decidedTo: p.lastDay, ...slice });
 }
+
+/** Hand-off offers made in the period: `answered` (accepted, declined or expired) or `accepted`. */
+export function handoffOffersHref(p: Period, outcome: "answered" | "accepted", slice: { lead?: Lead } = {}) {
+  return href("/handoffs/offers", { outcome, offeredFrom: p.firstDay, offeredTo: p.lastDay, ...slice });
+}

@@ -38,6 +38,7 @@ import {
   closedDealsHref,
   createdDealsHref,
   decidedRegistrationsHref,
+  handoffOffersHref,
   openedCasesHref,
   resolvedCasesHref,
 } from "@/lib/council/links";
@@ -369,7 +370,7 @@ function build(
     trendMonths,
     (s) => rate(s.accepted, s.answered),
     (s) => s.answered,
-    () => null,
+    (l) => handoffOffersHref(p, "answered", { lead: l }),
   );
 
   const romiOf = (quarters: string[]) => {
@@ -496,10 +497,10 @@ function build(
       total: handoff.total,
       routes: handoff.routes,
       counts: [
-        { label: "accepted", count: handoff.totals.accepted, href: null },
-        { label: "answered or expired", count: handoff.totalCount, href: null },
+        { label: "accepted", count: handoff.totals.accepted, href: handoffOffersHref(p, "accepted") },
+        { label: "answered or expired", count: handoff.totalCount, href: handoffOffersHref(p, "answered") },
       ],
-      href: null,
+      href: handoffOffersHref(p, "answered"),
       trend: handoff.trend,
     }),
     metric("discountLeakage", {

@@ -8,6 +8,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { forbidden, notFound } from "@/lib/errors";
 import { handoffStatsFromCounts, type PartnerHandoffStats } from "@/lib/handoffs/stats";
 import type { HandoffListQuery, HandoffQueueQuery } from "@/lib/validation/handoffs";
+import { offerFilterWhere, type OfferFilters } from "./handoff-filters";
 import { db } from "./client";
 import type { Prisma } from "./generated/sqlite/client";
 import { ANSWERED } from "./handoff-offers";
@@ -145,7 +146,8 @@ function selectFor(ctx: Ctx) {
   return ctx.role === "PARTNER" ? offerSelect : staffOfferSelect;
 }
 
-export async function listOffers(ctx: Ctx, q: HandoffListQuery) {
+/** Offers in the caller's scope: the portal's Offers page, GET /api/v1/handoffs and staff's /handoffs/offers. */
+export async function listOffers(ctx: Ctx, q: HandoffListQuery & OfferFilters) {
   if (!can(ctx, "handoff:read")) throw forbidden("You cannot read hand-offs");
   const where: Prisma.HandoffWhereInput = {
     AND: [
@@ -155,6 +157,7 @@ export async function listOffers(ctx: Ctx, q: HandoffListQuery) {
         ...(q.partnerId ? { partnerId: q.partnerId } : {}),
         ...(q.opportunityId ? { opportunityId: q.opportunityId } : {}),
       },
+      offerFilterWhere(q),
     ],
   };
   return paginate<Offer, Prisma.HandoffWhereInput, Prisma.HandoffOrderByWithRelationInput>(

@@ -2,7 +2,6 @@
 // as where clauses. The opportunity and registration lists build theirs here and the indicators
 // (lib/db/maturity.ts) count through those same lists' where clauses, so a figure and its list agree.
 import type { OpportunityListQuery, RegistrationListQuery } from "@/lib/validation/lists";
-import { db } from "./client";
 import type { Prisma } from "./generated/sqlite/client";
 
 const DAY_MS = 86_400_000;
@@ -18,16 +17,14 @@ export function maturityOpportunityWhere(
 }
 
 export function maturityRegistrationWhere(
-  q: Pick<RegistrationListQuery, "decidedFrom" | "decidedTo" | "withinSla">,
+  q: Pick<RegistrationListQuery, "decidedFrom" | "decidedTo">,
 ): Prisma.DealRegistrationWhereInput {
   const and: Prisma.DealRegistrationWhereInput[] = [];
-  // decidedAt is set by an approval or a rejection only (lib/registrations/lifecycle.ts)
-  if (q.decidedFrom || q.decidedTo || q.withinSla) and.push({ decidedAt: { not: null } });
+  // decidedAt is set by an approval or a rejection only (lib/registrations/lifecycle.ts); decided by the
+  // deadline or not is the council's `sla` filter (lib/db/registrations.ts registrationCouncilWhere)
+  if (q.decidedFrom || q.decidedTo) and.push({ decidedAt: { not: null } });
   if (q.decidedFrom) and.push({ decidedAt: { gte: dayStart(q.decidedFrom) } });
   // inclusive day: before the start of the next one
   if (q.decidedTo) and.push({ decidedAt: { lt: new Date(dayStart(q.decidedTo).getTime() + DAY_MS) } });
-  const sla = db.dealRegistration.fields.slaDueAt;
-  if (q.withinSla === "yes") and.push({ decidedAt: { lte: sla } });
-  if (q.withinSla === "no") and.push({ decidedAt: { gt: sla } });
   return and.length ? { AND: and } : {};
 }

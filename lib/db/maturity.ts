@@ -6,6 +6,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { parseQuarter, quarterOf, type Quarter } from "@/lib/dates/quarters";
+import { handoffOffersHref } from "@/lib/council/links";
 import { AppError, forbidden } from "@/lib/errors";
 import {
   FRAMEWORK_DEFS,
@@ -215,7 +216,7 @@ async function partnerSourced(ctx: Ctx, q: Quarter) {
 
 async function approvalSla(ctx: Ctx, q: Quarter) {
   const decided = { decidedFrom: q.firstDay, decidedTo: q.lastDay };
-  const [part, whole] = await Promise.all([countRegs(ctx, { ...decided, withinSla: "yes" }), countRegs(ctx, decided)]);
+  const [part, whole] = await Promise.all([countRegs(ctx, { ...decided, sla: "met" }), countRegs(ctx, decided)]);
   return indicator("approvalSlaAttainment", q.label, share(part.count, whole.count), {
     part,
     whole: { ...whole, noun: "registrations decided" },
@@ -262,10 +263,12 @@ async function handoffs(ctx: Ctx, q: Quarter) {
   const stats = await handoffStats(ctx, { from: q.start, to: q.end });
   const offers = stats.reduce((n, s) => n + s.offers, 0);
   const accepted = stats.reduce((n, s) => n + s.accepted, 0);
+  const period = parsePeriod(q.label)!;
+  const answered = handoffOffersHref(period, "answered");
   return indicator("handoffAcceptance", q.label, share(accepted, offers), {
-    part: null,
-    whole: null,
-    href: "/handoffs",
+    part: { count: accepted, href: handoffOffersHref(period, "accepted") },
+    whole: { count: offers, href: answered, noun: "offers answered or expired" },
+    href: answered,
   });
 }
 

@@ -1,6 +1,8 @@
 // Moving a deal along (docs/domain.md#opportunities): stage changes, close won or lost (a reason when
 // lost), accepting the route the rules flagged for review, and partner touches. Each in one
 // transaction with its timeline and audit events and the hooks of lib/db/opportunity-write-support.ts.
+// Closing lost also ends the protection of the registration the deal was converted from
+// (lib/db/registration-deal-loss.ts), in the same transaction.
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
@@ -11,6 +13,7 @@ import { stageChangeInput, touchInput, type StageChangeInput, type TouchInput } 
 import { applyAttribution } from "./attribution-writes";
 import { audit } from "./audit";
 import { db } from "./client";
+import { releaseOnDealLost } from "./registration-deal-loss";
 import { transaction } from "./transaction";
 import {
   type OpportunityWriteResult,
@@ -61,6 +64,7 @@ export async function moveStage(
       },
       now,
     );
+    if (data.stage === "CLOSED_LOST") await releaseOnDealLost(tx, ctx, id, now);
     await hooks(tx, ctx, id, now);
     return result(tx, id);
   });

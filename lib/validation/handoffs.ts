@@ -40,3 +40,19 @@ export const handoffListQuery = listSchema(["offeredAt"] as const, "offeredAt", 
   opportunityId: id.optional(),
 });
 export type HandoffListQuery = z.infer<typeof handoffListQuery>;
+
+/**
+ * Staff's list of offers (/handoffs/offers): the offers' filters plus the ones the council's hand-off
+ * acceptance links to (lib/council/links.ts handoffOffersHref): offered in a period, the outcome
+ * (`answered`: accepted, declined or expired, what the council counts), who leads the deal.
+ */
+export const HANDOFF_OUTCOMES = ["answered", "accepted", "declined", "expired"] as const;
+export const handoffOfferListQuery = handoffListQuery.extend({
+  /** offered on or after / on or before, UTC days (inclusive) */
+  offeredFrom: z.iso.date("Use a date like 2026-12-31").optional(),
+  offeredTo: z.iso.date("Use a date like 2026-12-31").optional(),
+  outcome: z.enum(HANDOFF_OUTCOMES).optional(),
+  /** who leads the deal offered (lib/council LEAD_ROUTES) */
+  lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
+});
+export type HandoffOfferListQuery = z.infer<typeof handoffOfferListQuery>;

@@ -81,8 +81,8 @@ export const registrationListQuery = listSchema(
       .optional(),
     // decidedFrom/decidedTo (decided in a period) come with the maturity block, which both use
     ...maturityRegistrationFilters(),
-    // --- revenue council (lib/council/links.ts): decided by the review deadline or after it, and by
-    // who leads (the registration's route) ---
+    // --- revenue council (lib/council/links.ts) and maturity (lib/db/maturity.ts): decided by the review
+    // deadline or after it, and by who leads (the registration's route) ---
     sla: z.enum(["met", "missed"]).optional(),
     lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
   },
@@ -144,8 +144,7 @@ function maturityRegistrationFilters() {
     /** decided (approved or rejected) on or after / on or before, UTC days (inclusive) */
     decidedFrom: day,
     decidedTo: day,
-    /** yes: decided by its SLA deadline; no: decided after it */
-    withinSla: z.enum(["yes", "no"]).optional(),
+    // decided by the deadline or after it: the council block's `sla` (met/missed), one filter for both
   };
 }
 

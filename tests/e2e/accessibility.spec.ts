@@ -69,7 +69,9 @@ for (const [role, email] of ROLES) {
     } else {
       for (const [list, pattern, take] of STAFF_DETAILS) urls.push(...(await rowLinks(page, list, pattern, take)));
       urls.push("/rules/explorer", "/conflicts/patterns");
+      if (role !== "AE") urls.push("/handoffs/offers");
       if (role === "ADMIN") urls.push("/audit?action=registration.approve&from=2020-01-01");
+      if (role === "ADMIN" || role === "EXEC") urls.push("/maturity/assess?framework=rules-of-engagement");
     }
     const found: string[] = [];
     for (const url of [...new Set(urls)]) found.push(...(await violations(page, url)));

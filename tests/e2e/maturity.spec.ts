@@ -16,6 +16,11 @@ test("ops completes a maturity assessment and sees it with the measured indicato
   await expect(page.getByRole("heading", { name: "Assess rules of engagement" })).toBeVisible();
   const quarter = currentQuarter();
   await expect(page.getByLabel("Quarter")).toHaveValue(quarter);
+  // the form shows the measured indicator beside the dimensions the data can speak to
+  await expect(page.getByTestId("indicator-engineRoutedShare")).toContainText(
+    `Deals routed by the engine (${quarter})`,
+  );
+  await expect(page.getByTestId("indicator-approvalSlaAttainment")).toContainText("SLA attainment");
 
   // saving with a dimension unscored is refused field by field
   await page.getByLabel("Clarity: 4 — Embedded & Data-Driven").check();

@@ -11,10 +11,12 @@ import { createApiKey } from "@/lib/db/api-keys";
 import { db } from "@/lib/db/client";
 import { countConflicts } from "@/lib/db/conflicts";
 import { getCouncilMetrics, type CouncilMetrics, type Metric } from "@/lib/db/council-metrics";
+import { listOffers } from "@/lib/db/handoffs";
 import { listOpportunities } from "@/lib/db/opportunities";
 import { listRegistrations } from "@/lib/db/registrations";
 import { newId } from "@/lib/db/sql";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
+import { handoffOfferListQuery } from "@/lib/validation/handoffs";
 import { fromSearchParams, opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
 import { ctxFor } from "../support/contexts";
 
@@ -261,6 +263,7 @@ async function listCount(ctx: Ctx, href: string): Promise<number> {
   if (url.pathname === "/conflicts") return countConflicts(ctx, conflictListQuery.parse(params));
   if (url.pathname === "/registrations")
     return (await listRegistrations(ctx, registrationListQuery.parse(params))).total;
+  if (url.pathname === "/handoffs/offers") return (await listOffers(ctx, handoffOfferListQuery.parse(params))).total;
   throw new Error(`no list for ${href}`);
 }
 
@@ -280,6 +283,22 @@ async function expectLinksAgree(c: CouncilMetrics) {
 }
 
 describe("every figure's count is its list's count", () => {
+  it("hand-off acceptance opens the offers it counts: answered or expired, and accepted, per lead", async () => {
+    const h = m(council, "handoffAcceptance");
+    expect(h.counts.map((c) => [c.label, c.count])).toEqual([
+      ["accepted", 1],
+      ["answered or expired", 2],
+    ]);
+    for (const c of h.counts) expect(await listCount(ops, c.href!), c.href!).toBe(c.count);
+    expect(h.href).toBe(h.counts[1].href);
+    // the open offer is on the unfiltered list but not on the figure's
+    const all = new URL(h.href!, "http://localhost");
+    all.searchParams.delete("outcome");
+    expect(await listCount(ops, `${all.pathname}?${all.searchParams}`)).toBe(3);
+    for (const r of h.routes) expect(await listCount(ops, r.href!), r.href!).toBe(r.count);
+    expect(h.routes.reduce((n, r) => n + r.count, 0)).toBe(2);
+  });
+
   it("on the hand-built month", async () => {
     expect(await expectLinksAgree(council)).toBeGreaterThan(30);
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { ForecastTrendChart } from "@/components/charts/forecast-trend-chart";
 import { NoAccess } from "@/components/shell/no-access";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
@@ -197,37 +198,50 @@ export default async function ForecastPage({ searchParams }: Props) {
               No weekly snapshot of this quarter yet; the scheduler takes one every week.
             </p>
           ) : (
-            <table className="w-full text-sm">
-              <caption className="sr-only">Weekly snapshots of the total</caption>
-              <thead>
-                <tr className="text-xs text-slate-500">
-                  <th scope="col" className="text-left font-medium">
-                    Week of
-                  </th>
-                  <th scope="col" className="text-right font-medium">
-                    Closed won
-                  </th>
-                  <th scope="col" className="text-right font-medium">
-                    Expected
-                  </th>
-                  <th scope="col" className="text-right font-medium">
-                    80 % band
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {trend.map((t) => (
-                  <tr key={t.week.toISOString()} className="border-t border-slate-100">
-                    <td className="py-1">{formatDate(t.week)}</td>
-                    <td className="py-1 text-right tabular-nums">{money(t.closedWon)}</td>
-                    <td className="py-1 text-right tabular-nums">{money(t.expected)}</td>
-                    <td className="py-1 text-right tabular-nums">
-                      {money(t.low)} – {money(t.high)}
-                    </td>
+            <>
+              <ForecastTrendChart
+                currency={f.currency}
+                label={`Expected, closed won and the 80 % band of ${f.period}, week by week; the table below has the figures`}
+                data={trend.map((t) => ({
+                  label: formatDate(t.week),
+                  closedWon: Number(t.closedWon),
+                  expected: Number(t.expected),
+                  low: Number(t.low),
+                  high: Number(t.high),
+                }))}
+              />
+              <table className="w-full text-sm">
+                <caption className="sr-only">Weekly snapshots of the total</caption>
+                <thead>
+                  <tr className="text-xs text-slate-500">
+                    <th scope="col" className="text-left font-medium">
+                      Week of
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      Closed won
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      Expected
+                    </th>
+                    <th scope="col" className="text-right font-medium">
+                      80 % band
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {trend.map((t) => (
+                    <tr key={t.week.toISOString()} className="border-t border-slate-100">
+                      <td className="py-1">{formatDate(t.week)}</td>
+                      <td className="py-1 text-right tabular-nums">{money(t.closedWon)}</td>
+                      <td className="py-1 text-right tabular-nums">{money(t.expected)}</td>
+                      <td className="py-1 text-right tabular-nums">
+                        {money(t.low)} – {money(t.high)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </Card>
         <Card title="Accuracy of past quarters (last snapshot against actual)">

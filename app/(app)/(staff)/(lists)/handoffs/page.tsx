@@ -5,6 +5,7 @@ import { subDays } from "date-fns";
 import { HandoffStats } from "@/components/handoffs/handoff-stats";
 import { QueueList } from "@/components/handoffs/queue-list";
 import { NoAccess } from "@/components/shell/no-access";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listPage, staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
@@ -47,6 +48,11 @@ export default async function HandoffsPage({ searchParams }: Props) {
         description={
           "Deals that need a partner, offered to one partner at a time by ranking; a decline or a missed " +
           "acceptance SLA moves on to the next, and after 3 offers the deal comes back here."
+        }
+        actions={
+          <ButtonLink href="/handoffs/offers" variant="secondary">
+            All offers
+          </ButtonLink>
         }
       />
       <QueueList

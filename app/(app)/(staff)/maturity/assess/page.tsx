@@ -5,7 +5,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
 import { recentQuarters } from "@/lib/dates/quarters";
-import { findAssessment } from "@/lib/db/maturity";
+import { findAssessment, measuredIndicators } from "@/lib/db/maturity";
 import { FRAMEWORK_DEFS } from "@/lib/maturity";
 import { fromSearchParams } from "@/lib/validation/lists";
 import { assessQuery } from "@/lib/validation/maturity";
@@ -26,7 +26,10 @@ export default async function AssessPage({ searchParams }: Props) {
   const period = parsed.data.period ?? periods[0];
   if (!periods.includes(period)) notFound();
   const framework = parsed.data.framework;
-  const existing = await findAssessment(ctx, framework, period);
+  const [existing, indicators] = await Promise.all([
+    findAssessment(ctx, framework, period),
+    measuredIndicators(ctx, period, now),
+  ]);
   const def = FRAMEWORK_DEFS[framework];
   return (
     <>
@@ -42,6 +45,7 @@ export default async function AssessPage({ searchParams }: Props) {
         periods={periods}
         period={period}
         existing={!!existing}
+        indicators={indicators}
         initial={Object.fromEntries(
           (existing?.scores ?? []).map((s) => [s.dimension, { score: s.score, evidence: s.evidence }]),
         )}
