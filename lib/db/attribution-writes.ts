@@ -9,6 +9,7 @@ import { attribute, partyKey, payPlanFrom, type DealFacts, type DecidedSplit, ty
 import { formatDate } from "@/lib/format";
 import { SETTING_KEYS } from "@/lib/settings";
 import type { Tx } from "./connect";
+import type { AttributionCategory } from "./generated/sqlite/enums";
 import { getSetting } from "./settings";
 
 const partnerFacts = { select: { id: true, tier: true, type: true } } as const;
@@ -21,10 +22,20 @@ async function readPayPlan(tx: Tx): Promise<PayPlan> {
   });
 }
 
-async function dealFacts(tx: Tx, opportunityId: string): Promise<DealFacts | null> {
+type Stored = { category: AttributionCategory; updatedAt: Date };
+
+async function dealFacts(tx: Tx, opportunityId: string): Promise<{ deal: DealFacts; stored: Stored } | null> {
   const opp = await tx.opportunity.findUnique({
     where: { id: opportunityId },
-    select: { acvCents: true, stage: true, route: true, aeId: true, partner: partnerFacts },
+    select: {
+      acvCents: true,
+      stage: true,
+      route: true,
+      aeId: true,
+      partner: partnerFacts,
+      category: true,
+      updatedAt: true,
+    },
   });
   if (!opp) return null;
   // the approved registration the deal was created from (CONVERTED once the opportunity exists)
@@ -39,13 +50,16 @@ async function dealFacts(tx: Tx, opportunityId: string): Promise<DealFacts | nul
   });
   const touchedBy = [...new Map(touches.map((t) => [t.partner.id, t.partner])).values()];
   return {
-    acvCents: Number(opp.acvCents),
-    stage: opp.stage,
-    route: opp.route,
-    aeId: opp.aeId,
-    partner: opp.partner,
-    sourcedBy: registration?.partner ?? null,
-    touchedBy,
+    deal: {
+      acvCents: Number(opp.acvCents),
+      stage: opp.stage,
+      route: opp.route,
+      aeId: opp.aeId,
+      partner: opp.partner,
+      sourcedBy: registration?.partner ?? null,
+      touchedBy,
+    },
+    stored: { category: opp.category, updatedAt: opp.updatedAt },
   };
 }
 
@@ -83,9 +97,9 @@ async function decidedSplit(tx: Tx, opportunityId: string): Promise<DecidedSplit
  * closed. Rows of parties no longer credited are removed; the others are updated in place.
  */
 export async function applyAttribution(tx: Tx, opportunityId: string, now: Date): Promise<void> {
-  const deal = await dealFacts(tx, opportunityId);
-  if (!deal) return;
-  const result = attribute(deal, await readPayPlan(tx), await decidedSplit(tx, opportunityId));
+  const facts = await dealFacts(tx, opportunityId);
+  if (!facts) return;
+  const result = attribute(facts.deal, await readPayPlan(tx), await decidedSplit(tx, opportunityId));
   const keys: string[] = [];
   for (const p of result.parties) {
     const key = partyKey(p);
@@ -113,4 +127,12 @@ export async function applyAttribution(tx: Tx, opportunityId: string, now: Date)
     });
   }
   await tx.attribution.deleteMany({ where: { opportunityId, partyKey: { notIn: keys } } });
+  // the deal's category, stored beside its rows for the council and the forecast to group by
+  // (docs/architecture.md); updatedAt kept, since it is the editor's concurrency token, not a user change
+  if (facts.stored.category !== result.category)
+    await tx.opportunity.update({
+      where: { id: opportunityId },
+      data: { category: result.category, updatedAt: facts.stored.updatedAt },
+      select: { id: true },
+    });
 }

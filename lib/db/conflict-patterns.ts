@@ -44,33 +44,24 @@ function scopeSql(ctx: Ctx): { text: string; params: unknown[] } {
 type Counted = { key: string | null; label?: string | null; count: unknown };
 const counts = (rows: Counted[]) => rows.map((r) => ({ key: r.key, label: r.label ?? null, count: Number(r.count) }));
 
-async function patternRows(s: Sql, ctx: Ctx, quarter: Quarter): Promise<PatternRows> {
-  const scope = scopeSql(ctx);
-  // the cases opened in the quarter that the caller may read, as alias c
-  const where = `c."openedAt" >= ? AND c."openedAt" < ?${scope.text}`;
-  const params = [quarter.start, quarter.end, ...scope.params];
+export type RuleCount = {
+  ruleId: string | null;
+  ruleName: string | null;
+  priority: number | null;
+  ruleSetId: string | null;
+  ruleSetVersion: number | null;
+  count: number;
+};
 
-  const byType = await s.all<Counted>(
-    `SELECT c."type" AS "key", COUNT(*) AS "count" FROM "Conflict" c WHERE ${where} GROUP BY c."type"`,
-    params,
-  );
-  const byRegion = await s.all<Counted>(
-    `SELECT r."code" AS "key", r."name" AS "label", COUNT(*) AS "count" FROM "Conflict" c
-     LEFT JOIN "Account" a ON a."id" = c."accountId" LEFT JOIN "Region" r ON r."id" = a."regionId"
-     WHERE ${where} GROUP BY r."code", r."name"`,
-    params,
-  );
-  // a case counts once in each tier among its partner parties
-  const byTier = await s.all<Counted>(
-    `SELECT pa."tier" AS "key", COUNT(DISTINCT c."id") AS "count" FROM "Conflict" c
-     JOIN "ConflictParty" p ON p."conflictId" = c."id" JOIN "Partner" pa ON pa."id" = p."partnerId"
-     WHERE ${where} GROUP BY pa."tier"`,
-    params,
-  );
-  // The rule that routed the deal: the opportunity's route decision when the case has an
-  // opportunity that was routed, else the decision of its most recently submitted registration (the
-  // submission that opened it). A null rule is the default outcome (no rule matched) or no decision.
-  const byRule = await s.all<{
+/**
+ * The cases matching `where` (over "Conflict" aliased c) per rule that routed the deal: the
+ * opportunity's route decision when the case has an opportunity that was routed, else the decision of
+ * its most recently submitted registration (the submission that opened it). A null rule is the default
+ * outcome (no rule matched) or no decision. One grouped query; the council's top rules read it too
+ * (lib/db/council-sql.ts).
+ */
+export async function ruleCounts(s: Sql, where: string, params: unknown[]): Promise<RuleCount[]> {
+  const rows = await s.all<{
     ruleId: string | null;
     ruleName: string | null;
     priority: unknown;
@@ -97,6 +88,40 @@ async function patternRows(s: Sql, ctx: Ctx, quarter: Quarter): Promise<PatternR
      GROUP BY routed."ruleId", ru."name", ru."priority", ru."ruleSetId", rs."version"`,
     params,
   );
+  return rows.map((r) => ({
+    ruleId: r.ruleId,
+    ruleName: r.ruleName,
+    priority: r.priority == null ? null : Number(r.priority),
+    ruleSetId: r.ruleSetId,
+    ruleSetVersion: r.ruleSetVersion == null ? null : Number(r.ruleSetVersion),
+    count: Number(r.count),
+  }));
+}
+
+async function patternRows(s: Sql, ctx: Ctx, quarter: Quarter): Promise<PatternRows> {
+  const scope = scopeSql(ctx);
+  // the cases opened in the quarter that the caller may read, as alias c
+  const where = `c."openedAt" >= ? AND c."openedAt" < ?${scope.text}`;
+  const params = [quarter.start, quarter.end, ...scope.params];
+
+  const byType = await s.all<Counted>(
+    `SELECT c."type" AS "key", COUNT(*) AS "count" FROM "Conflict" c WHERE ${where} GROUP BY c."type"`,
+    params,
+  );
+  const byRegion = await s.all<Counted>(
+    `SELECT r."code" AS "key", r."name" AS "label", COUNT(*) AS "count" FROM "Conflict" c
+     LEFT JOIN "Account" a ON a."id" = c."accountId" LEFT JOIN "Region" r ON r."id" = a."regionId"
+     WHERE ${where} GROUP BY r."code", r."name"`,
+    params,
+  );
+  // a case counts once in each tier among its partner parties
+  const byTier = await s.all<Counted>(
+    `SELECT pa."tier" AS "key", COUNT(DISTINCT c."id") AS "count" FROM "Conflict" c
+     JOIN "ConflictParty" p ON p."conflictId" = c."id" JOIN "Partner" pa ON pa."id" = p."partnerId"
+     WHERE ${where} GROUP BY pa."tier"`,
+    params,
+  );
+  const byRule = await ruleCounts(s, where, params);
   const seconds =
     s.provider === "postgresql"
       ? `EXTRACT(EPOCH FROM (c."resolvedAt" - c."openedAt"))`
@@ -121,14 +146,7 @@ async function patternRows(s: Sql, ctx: Ctx, quarter: Quarter): Promise<PatternR
     byType: counts(byType),
     byRegion: counts(byRegion),
     byTier: counts(byTier),
-    byRule: byRule.map((r) => ({
-      ruleId: r.ruleId,
-      ruleName: r.ruleName,
-      priority: r.priority == null ? null : Number(r.priority),
-      ruleSetId: r.ruleSetId,
-      ruleSetVersion: r.ruleSetVersion == null ? null : Number(r.ruleSetVersion),
-      count: Number(r.count),
-    })),
+    byRule,
     resolvedByLevel,
     middles: mid,
   };

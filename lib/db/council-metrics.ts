@@ -3,13 +3,10 @@
 // (attribution category), with a 12-month trend and the list it counts. The page (/exec), the API
 // (GET /api/v1/council) and the council pack read this one function.
 //
-// Counted in SQL: one GROUP BY month × lead per source table over the trend's 12 months (the period
-// is rolled up from its months in lib/council), medians from the middle-ranked rows only (window
-// functions), so nothing loads a table. Every count uses the same conditions as the list filter its
-// link carries (lib/db/opportunities.ts, conflicts.ts, registrations.ts), so a figure's count is
-// the list's. Council readers (council:read: ADMIN, EXEC) see every row (lib/db/scope.ts), so the
-// SQL has no scope clause; the permission check below is what keeps anyone else out.
-import { CATEGORY_SQL } from "./forecast";
+// The grouped counts are read in lib/db/council-sql.ts (a fixed number of statements, nothing loads a
+// table); this file assembles the figures from them. Every count uses the same conditions as the list
+// filter its link carries, so a figure's count is the list's. Council readers (council:read: ADMIN,
+// EXEC) see every row (lib/db/scope.ts); the permission check below is what keeps anyone else out.
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
@@ -18,16 +15,13 @@ import {
   CATEGORY_LABEL,
   DAY_SECONDS,
   LEAD_LABEL,
-  LEAD_ROUTES,
   LEADS,
   METRICS,
-  median,
   monthsOf,
   quarterOfMonth,
   rate,
   sumRows,
   trailingMonths,
-  type Category,
   type GroupedRow,
   type Lead,
   type MetricKey,
@@ -42,14 +36,12 @@ import {
   openedCasesHref,
   resolvedCasesHref,
 } from "@/lib/council/links";
-import type { Quarter } from "@/lib/dates/quarters";
 import { forbidden } from "@/lib/errors";
 import { parsePeriod } from "@/lib/pricing/period";
+import { leakageListQuery, opportunitiesHref } from "@/lib/pricing/links";
 import { councilQuery } from "@/lib/validation/council";
 import { sql } from "./client";
-import { conflictPatterns } from "./conflict-patterns";
-import { leakageReport } from "./pricing-leakage";
-import type { Sql } from "./sql";
+import { councilRows, type CouncilRows } from "./council-sql";
 
 /** A count behind a figure, with the list that shows exactly it. */
 type Count = { label: string; count: number; href: string | null };
@@ -91,157 +83,9 @@ export type CouncilMetrics = {
 const TREND_MONTHS = 12;
 const TOP_RULES = 5;
 
-// ── SQL fragments ──
-
-const leadSql = (col: string) =>
-  `CASE ${LEADS.map((l) => `WHEN ${col} IN (${LEAD_ROUTES[l].map((r) => `'${r}'`).join(", ")}) THEN '${l}'`).join(" ")} END`;
-const monthSql = (s: Sql, col: string) =>
-  s.provider === "postgresql" ? `to_char(${col}, 'YYYY-MM')` : `substr(${col}, 1, 7)`;
-const secondsSql = (s: Sql, from: string, to: string) =>
-  s.provider === "postgresql"
-    ? `EXTRACT(EPOCH FROM (${to} - ${from}))`
-    : `((julianday(${to}) - julianday(${from})) * 86400.0)`;
-// the deal's one category, as the forecast and the list filter `category` read it (a deal without rows is DIRECT)
-const categorySql = CATEGORY_SQL;
-
-type Raw = Record<string, unknown>;
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-const asLead = (v: unknown) => (v === null || v === undefined ? null : (String(v) as Lead));
-
-function grouped<K extends string>(rows: Raw[], fields: readonly K[]): GroupedRow<K>[] {
-  return rows.map((r) => {
-    const out = { month: String(r.month), lead: asLead(r.lead) } as GroupedRow<K>;
-    for (const f of fields) (out as Record<string, unknown>)[f] = num(r[f]);
-    return out;
-  });
-}
-
-/** The median of `value` per partition, from the one or two middle-ranked rows of each. */
-async function medians(
-  s: Sql,
-  o: { value: string; from: string; where: string; params: unknown[]; part: string },
-): Promise<Map<string, number | null>> {
-  const rows = await s.all<{ part: unknown; v: unknown }>(
-    `WITH d AS (SELECT ${o.part} AS "part", ${o.value} AS "v" FROM ${o.from} WHERE ${o.where}),
-     ranked AS (SELECT "part", "v", ROW_NUMBER() OVER (PARTITION BY "part" ORDER BY "v") AS "rk",
-       COUNT(*) OVER (PARTITION BY "part") AS "n" FROM d)
-     SELECT "part", "v" FROM ranked WHERE "rk" IN (("n" + 1) / 2, ("n" + 2) / 2)`,
-    o.params,
-  );
-  const byPart = new Map<string, number[]>();
-  for (const r of rows) {
-    const k = r.part === null ? "" : String(r.part);
-    byPart.set(k, [...(byPart.get(k) ?? []), Number(r.v)]);
-  }
-  return new Map([...byPart].map(([k, v]) => [k, median(v)]));
-}
-
-// ── the grouped counts ──
-
-async function countRows(s: Sql, window: { start: Date; end: Date }, period: Period) {
-  const w = [window.start, window.end];
-  const p = [period.start, period.end];
-  const created = await s.all<Raw>(
-    `SELECT ${monthSql(s, `o."createdAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead", COUNT(*) AS "deals",
-       SUM(o."acvCents") AS "acv",
-       SUM(CASE WHEN ${categorySql} = 'PARTNER_SOURCED' THEN o."acvCents" ELSE 0 END) AS "sourcedAcv"
-     FROM "Opportunity" o WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1, 2`,
-    w,
-  );
-  const byCategory = await s.all<Raw>(
-    `SELECT ${categorySql} AS "category", COUNT(*) AS "deals", SUM(o."acvCents") AS "acv"
-     FROM "Opportunity" o WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1`,
-    p,
-  );
-  const currencies = await s.all<Raw>(
-    `SELECT o."currency" AS "currency", COUNT(*) AS "deals" FROM "Opportunity" o
-     WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1 ORDER BY 2 DESC, 1`,
-    p,
-  );
-  const closed = await s.all<Raw>(
-    `SELECT ${monthSql(s, `o."closedAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead",
-       SUM(CASE WHEN o."stage" = 'CLOSED_WON' THEN 1 ELSE 0 END) AS "won",
-       SUM(CASE WHEN o."stage" = 'CLOSED_LOST' THEN 1 ELSE 0 END) AS "lost",
-       SUM(CASE WHEN o."stage" = 'CLOSED_WON' AND EXISTS (SELECT 1 FROM "PayoutAdjustment" pa
-         WHERE pa."opportunityId" = o."id") THEN 1 ELSE 0 END) AS "adjusted"
-     FROM "Opportunity" o
-     WHERE o."stage" IN ('CLOSED_WON', 'CLOSED_LOST') AND o."closedAt" >= ? AND o."closedAt" < ? GROUP BY 1, 2`,
-    w,
-  );
-  const opened = await s.all<Raw>(
-    `SELECT ${monthSql(s, `c."openedAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead", COUNT(*) AS "cases"
-     FROM "Conflict" c LEFT JOIN "Opportunity" o ON o."id" = c."opportunityId"
-     WHERE c."openedAt" >= ? AND c."openedAt" < ? GROUP BY 1, 2`,
-    w,
-  );
-  const resolved = await s.all<Raw>(
-    `SELECT ${monthSql(s, `c."resolvedAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead", c."level" AS "level",
-       COUNT(*) AS "cases", SUM(${secondsSql(s, `c."openedAt"`, `c."resolvedAt"`)}) AS "seconds"
-     FROM "Conflict" c LEFT JOIN "Opportunity" o ON o."id" = c."opportunityId"
-     WHERE c."status" = 'RESOLVED' AND c."resolvedAt" >= ? AND c."resolvedAt" < ? GROUP BY 1, 2, 3`,
-    w,
-  );
-  const decided = await s.all<Raw>(
-    `SELECT ${monthSql(s, `r."decidedAt"`)} AS "month", ${leadSql(`r."route"`)} AS "lead", COUNT(*) AS "decided",
-       SUM(${secondsSql(s, `r."submittedAt"`, `r."decidedAt"`)}) AS "seconds",
-       SUM(CASE WHEN r."decidedAt" <= r."slaDueAt" THEN 1 ELSE 0 END) AS "onTime"
-     FROM "DealRegistration" r WHERE r."decidedAt" >= ? AND r."decidedAt" < ? GROUP BY 1, 2`,
-    w,
-  );
-  const handoffs = await s.all<Raw>(
-    `SELECT ${monthSql(s, `h."offeredAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead", COUNT(*) AS "answered",
-       SUM(CASE WHEN h."status" = 'ACCEPTED' THEN 1 ELSE 0 END) AS "accepted"
-     FROM "Handoff" h JOIN "Opportunity" o ON o."id" = h."opportunityId"
-     WHERE h."status" IN ('ACCEPTED', 'DECLINED', 'EXPIRED') AND h."offeredAt" >= ? AND h."offeredAt" < ? GROUP BY 1, 2`,
-    w,
-  );
-  const quarters = [...new Set(trailingMonthsLabels(window).map(quarterOfMonth))];
-  const mdf = await s.all<Raw>(
-    `SELECT "quarter" AS "quarter", SUM("spentCents") AS "spent", SUM("sourcedPipelineCents") AS "sourced"
-     FROM "MdfFund" WHERE "quarter" IN (${quarters.map(() => "?").join(", ")}) GROUP BY 1`,
-    quarters,
-  );
-  // median cycle time of won deals: per month (trend), per lead and in total over the period
-  const cycle = {
-    value: secondsSql(s, `o."createdAt"`, `o."closedAt"`),
-    from: `"Opportunity" o`,
-    where: `o."stage" = 'CLOSED_WON' AND o."closedAt" >= ? AND o."closedAt" < ?`,
-  };
-  const cycleByMonth = await medians(s, { ...cycle, params: w, part: monthSql(s, `o."closedAt"`) });
-  const cycleByLead = await medians(s, { ...cycle, params: p, part: leadSql(`o."route"`) });
-  const cycleTotal = await medians(s, { ...cycle, params: p, part: `'all'` });
-  return {
-    created: grouped(created, ["deals", "acv", "sourcedAcv"] as const),
-    byCategory: byCategory.map((r) => ({
-      category: (r.category ?? null) as Category | null,
-      deals: num(r.deals),
-      acv: num(r.acv),
-    })),
-    currencies: currencies.map((r) => String(r.currency)),
-    closed: grouped(closed, ["won", "lost", "adjusted"] as const),
-    opened: grouped(opened, ["cases"] as const),
-    resolved: resolved.map((r) => ({ ...grouped([r], ["cases", "seconds"] as const)[0], level: num(r.level) })),
-    decided: grouped(decided, ["decided", "seconds", "onTime"] as const),
-    handoffs: grouped(handoffs, ["answered", "accepted"] as const),
-    mdf: new Map(mdf.map((r) => [String(r.quarter), { spent: num(r.spent), sourced: num(r.sourced) }])),
-    cycle: { byMonth: cycleByMonth, byLead: cycleByLead, total: cycleTotal.get("all") ?? null },
-  };
-}
-
-function trailingMonthsLabels(window: { start: Date; end: Date }): string[] {
-  const out: string[] = [];
-  for (
-    let d = new Date(window.start);
-    d < window.end;
-    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
-  )
-    out.push(d.toISOString().slice(0, 7));
-  return out;
-}
-
 // ── building the figures ──
 
-type Rows = Awaited<ReturnType<typeof countRows>>;
+type Rows = CouncilRows;
 
 function metric(key: MetricKey, parts: Omit<Metric, "key" | "label" | "definition" | "unit" | "byRoute">): Metric {
   const def = METRICS[key];
@@ -549,23 +393,37 @@ type LeakageFigures = {
   trend: { month: string; value: number | null }[];
 };
 
-async function leakageFigures(ctx: Ctx, period: Period, trendMonths: string[]): Promise<LeakageFigures> {
-  const report = await leakageReport(ctx, period);
+/** The discount leakage of the period (total, by lead) and per trend month, from the grouped rows. */
+function leakageFigures(rows: Rows, period: Period, trendMonths: string[]): LeakageFigures {
+  const fields = ["deals", "cents"] as const;
+  const months = monthsOf(period);
+  const total = sumRows(rows.leakage, fields, months);
   const byLead = Object.fromEntries(
     LEADS.map((l) => {
-      const lines = report.byRoute.filter((r) => (LEAD_ROUTES[l] as readonly string[]).includes(r.key));
-      return [
-        l,
-        { value: lines.reduce((a, r) => a + r.cents, 0), count: lines.reduce((a, r) => a + r.count, 0), href: null },
-      ];
+      const sums = sumRows(rows.leakage, fields, months, l);
+      return [l, { value: sums.cents, count: sums.deals, href: null }];
     }),
   ) as LeakageFigures["byLead"];
-  const trend: LeakageFigures["trend"] = [];
-  for (const m of trendMonths) {
-    const r = m === period.label ? report : await leakageReport(ctx, parsePeriod(m)!);
-    trend.push({ month: m, value: r.total.cents });
-  }
-  return { total: { cents: report.total.cents, count: report.total.count, href: report.total.href }, byLead, trend };
+  return {
+    total: { cents: total.cents, count: total.deals, href: opportunitiesHref(leakageListQuery(period)) },
+    byLead,
+    trend: trendMonths.map((m) => ({ month: m, value: sumRows(rows.leakage, fields, [m]).cents })),
+  };
+}
+
+/** The rules that routed the most cases opened in the period (as the conflict-pattern report ranks them). */
+function topRules(rows: Rows, period: Period): Slice[] {
+  return [...rows.rules]
+    .filter((r) => r.ruleId !== null)
+    .sort((a, b) => b.count - a.count || (a.priority ?? Infinity) - (b.priority ?? Infinity))
+    .slice(0, TOP_RULES)
+    .map((r) => ({
+      key: r.ruleId!,
+      label: r.ruleName ?? "Rule",
+      value: r.count,
+      count: r.count,
+      href: openedCasesHref(period, { rule: r.ruleId! }),
+    }));
 }
 
 /**
@@ -581,27 +439,15 @@ export async function getCouncilMetrics(ctx: Ctx, month: string, now: Date): Pro
   const trend = trailingMonths(period, TREND_MONTHS);
   const window = { start: trend[0].start, end: trend.at(-1)!.end };
   const trendMonths = trend.map((t) => t.label);
-  const rows = await sql.session((s) => countRows(s, window, period));
-  const leakage = await leakageFigures(ctx, period, trendMonths);
-  const quarter: Quarter = {
-    ...period,
-    year: period.start.getUTCFullYear(),
-    q: Math.floor(period.start.getUTCMonth() / 3) + 1,
-  };
-  const patterns = await conflictPatterns(ctx, quarter);
-  const rules: Slice[] = patterns.topRules.slice(0, TOP_RULES).map((r) => ({
-    key: r.key,
-    label: r.label,
-    value: r.count,
-    count: r.count,
-    href: openedCasesHref(period, { rule: r.key }),
-  }));
+  const rows = await sql.session((s) => councilRows(s, window, period));
+  const leakage = leakageFigures(rows, period, trendMonths);
+  const escalated = rows.rules.reduce((n, r) => n + r.count, 0);
   return {
     month: period.label,
     period: { label: period.label, kind: period.kind, firstDay: period.firstDay, lastDay: period.lastDay },
     // the period's own currency; a period without deals has no money to show, USD only labels zeros
     currency: rows.currencies[0] ?? "USD",
     otherCurrencies: rows.currencies.slice(1),
-    metrics: build(rows, period, trendMonths, leakage, rules, patterns.total),
+    metrics: build(rows, period, trendMonths, leakage, topRules(rows, period), escalated),
   };
 }

@@ -16,12 +16,9 @@ export type ForecastFilters = Pick<
 
 export function forecastFilterWhere(q: ForecastFilters): Prisma.OpportunityWhereInput {
   const and: Prisma.OpportunityWhereInput[] = [];
-  if (q.category === "DIRECT") {
-    // a deal without attribution rows counts as direct (lib/db/forecast.ts CATEGORY_SQL)
-    and.push({ OR: [{ attributions: { some: { category: "DIRECT" } } }, { attributions: { none: {} } }] });
-  } else if (q.category) {
-    and.push({ attributions: { some: { category: q.category } } });
-  }
+  // the deal's stored category (Opportunity.category, kept in step with its attribution rows by
+  // lib/db/attribution-writes.ts; DIRECT while it has none), the column lib/db/forecast.ts groups by
+  if (q.category) and.push({ category: q.category });
   if (q.closeFrom || q.closeTo) {
     and.push({
       closeDate: {

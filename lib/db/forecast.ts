@@ -1,5 +1,6 @@
 // The joint forecast of a quarter (docs/domain.md#joint-forecast): the deals summed in SQL per
-// category × stage (three grouped queries, never a row per deal in JS), the maths in lib/forecast.
+// category × stage (three grouped queries over Opportunity alone, never a row per deal in JS), the
+// maths in lib/forecast.
 // The forecast is a whole-company figure: only readers with forecast:read (channel operations and
 // executives, whose opportunity scope is every deal) get it; anyone else is refused.
 import "server-only";
@@ -42,12 +43,11 @@ export type Forecast = {
 };
 
 /**
- * The category of each deal, as one SQL expression over an "Opportunity" aliased o: every attribution
- * row of a deal carries the deal's one category (lib/attribution/compute.ts categorize), so any row
- * gives it; a deal without rows (none written yet) counts as DIRECT. The list filter `category`
- * (lib/db/forecast-filters.ts) encodes the same rule.
+ * The category of each deal over an "Opportunity" aliased o: the stored column, which
+ * lib/db/attribution-writes.ts keeps equal to the category every attribution row of the deal carries
+ * (DIRECT while it has none). The list filter `category` (lib/db/forecast-filters.ts) reads it too.
  */
-export const CATEGORY_SQL = `COALESCE((SELECT CAST(a."category" AS TEXT) FROM "Attribution" a WHERE a."opportunityId" = o."id" LIMIT 1), 'DIRECT')`;
+export const CATEGORY_SQL = `CAST(o."category" AS TEXT)`;
 const OPEN_IN = FORECAST_OPEN_STAGES.map((s) => `'${s}'`).join(", ");
 
 type Agg = { category: string; stage: string; n: unknown; acv: unknown; acv2?: unknown; currency: unknown };

@@ -54,6 +54,7 @@ export function generateAttributions(
   for (const opp of opportunities) {
     const result = attribute(dealFacts(opp), DEFAULT_PAY_PLAN, splitOf(caseByOpp.get(opp.id)));
     const at = opp.row.closedAt ?? world.now;
+    opp.row.category = result.category;
     const seen = new Set<string>();
     for (const p of result.parties) {
       const key = partyKey(p);

@@ -1,6 +1,6 @@
 // Opportunities: how one is created (routed by the engine at creation, then run through its sales
 // cycle to an outcome consistent with `now`), and the direct team's own pipeline.
-import type { DealSource, Route, Stage } from "../../lib/db/generated/sqlite/enums";
+import type { AttributionCategory, DealSource, Route, Stage } from "../../lib/db/generated/sqlite/enums";
 import type { RegistrationStatusFact } from "../../lib/rules";
 import { drawCycleDays, drawPricing, openStage, winProbability } from "./economics";
 import { IdSequence } from "./ids";
@@ -43,6 +43,8 @@ export interface SeedOpportunity {
     createdAt: Date;
     closedAt: Date | null;
     updatedAt: Date;
+    /** set by ./attribution.ts with the deal's attribution rows (lib/db/attribution-writes.ts at runtime) */
+    category?: AttributionCategory;
   };
 }
 

@@ -9,12 +9,15 @@ import type { Ctx } from "@/lib/auth/types";
 import { defaultMonth } from "@/lib/council";
 import { createApiKey } from "@/lib/db/api-keys";
 import { db } from "@/lib/db/client";
+import { conflictPatterns } from "@/lib/db/conflict-patterns";
 import { countConflicts } from "@/lib/db/conflicts";
 import { getCouncilMetrics, type CouncilMetrics, type Metric } from "@/lib/db/council-metrics";
 import { listOffers } from "@/lib/db/handoffs";
 import { listOpportunities } from "@/lib/db/opportunities";
+import { leakageReport } from "@/lib/db/pricing-leakage";
 import { listRegistrations } from "@/lib/db/registrations";
 import { newId } from "@/lib/db/sql";
+import { parsePeriod } from "@/lib/pricing/period";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
 import { handoffOfferListQuery } from "@/lib/validation/handoffs";
 import { fromSearchParams, opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
@@ -51,6 +54,7 @@ async function deal(base: { accountId: string; productLineId: string }, d: DealS
       createdAt: at(d.created),
       closedAt: d.closed ? at(d.closed) : null,
       lostReason: d.stage === "CLOSED_LOST" ? "Budget" : null,
+      category: d.category, // as lib/db/attribution-writes.ts stores it beside the row
       attributions: { create: { party: "PARTNER", partyKey: "p", category: d.category, creditPct: 100 } },
     },
   });
@@ -308,6 +312,36 @@ describe("every figure's count is its list's count", () => {
     const seeded = await getCouncilMetrics(ops, month, new Date());
     expect(m(seeded, "pipelineCreated").counts[0].count).toBeGreaterThan(0);
     await expectLinksAgree(seeded);
+  });
+});
+
+describe("the grouped reads (lib/db/council-sql.ts) agree with the reports they summarize", () => {
+  it("leakage per month as the leakage report sums it per deal; top rules as the pattern report ranks them", async () => {
+    const month = defaultMonth(new Date());
+    const seeded = await getCouncilMetrics(ops, month, new Date());
+    const leak = m(seeded, "discountLeakage");
+    for (const t of leak.trend)
+      expect(t.value, t.month).toBe((await leakageReport(ops, parsePeriod(t.month)!)).total.cents);
+    expect(leak.trend.some((t) => (t.value ?? 0) > 0)).toBe(true);
+    const report = await leakageReport(ops, parsePeriod(month)!);
+    expect(leak.counts[0].count).toBe(report.total.count);
+
+    for (const label of [month, `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`]) {
+      const period = parsePeriod(label)!;
+      const figures = label === month ? seeded : await getCouncilMetrics(ops, label, new Date());
+      const quarter = {
+        ...period,
+        year: period.start.getUTCFullYear(),
+        q: Math.floor(period.start.getUTCMonth() / 3) + 1,
+      };
+      const patterns = await conflictPatterns(ops, quarter);
+      const escalations = m(figures, "escalations");
+      expect(escalations.total, label).toBe(patterns.total);
+      expect(
+        escalations.breakdown!.slices.map((x) => [x.key, x.label, x.count]),
+        label,
+      ).toEqual(patterns.topRules.map((r) => [r.key, r.label, r.count]));
+    }
   });
 });
 

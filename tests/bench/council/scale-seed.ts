@@ -36,14 +36,14 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const TARGET = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, Math.round(v * SCALE)])) as typeof FULL;
 
 /** Bump when the generated rows change: a cached database of another version is rebuilt. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const BATCH = 10_000;
 const DAY = 86_400_000;
 
 export type SeedReport = { table: string; rows: number; ms: number }[];
 
 function seedKey(provider: string): string {
-  const dir = path.join(root, provider === "sqlite" ? "prisma/migrations" : "prisma/migrations-postgresql");
+  const dir = path.join(root, provider === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations");
   const migrations = readdirSync(dir).filter((d) => /^\d/.test(d));
   return `v${SEED_VERSION} ${JSON.stringify(TARGET)} ${migrations.join(",")}`;
 }
@@ -386,6 +386,7 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
       "lostReason",
       "corridorMaxPct",
       "corridorBreach",
+      "category",
     ]);
     const attributions = new Sink(w, "Attribution", [
       "id",
@@ -501,6 +502,8 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
         closed && !won ? pick(r, LOST_REASONS) : null,
         corridor,
         corridor !== null && discount > corridor,
+        // the stored category equals its attribution rows' (DIRECT without any: lib/db/attribution-writes.ts)
+        partner || ae ? category : "DIRECT",
       ]);
       // attribution (docs/domain.md#attribution-and-pay): the partner's row and the AE's, one category
       const at = closedAt ?? created;
