@@ -15,6 +15,9 @@ const config: NextConfig = {
   reactStrictMode: true,
   // bulk CSV upload validates files of up to 2 MB on the server
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // pdfkit reads its built-in fonts' .afm files from its own folder at run time: bundled, the
+  // paths break (the council pack PDF, lib/council-pack/pdf.ts)
+  serverExternalPackages: ["pdfkit"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -646,6 +646,34 @@ function councilPaths(): Record<string, PathItem> {
         },
       },
     },
+    // the council pack (docs/domain.md#council-pack)
+    "/api/v1/council/packs/{month}": {
+      get: {
+        summary:
+          "The month's council pack as a download: headline figures, their trend as tables, the auto agenda, " +
+          "attendees, decisions and action items. The agenda is counted in the caller's scope. Staff keys and sessions",
+        parameters: [
+          { name: "month", in: "path", required: true, description: "A month (2026-12)", schema: { type: "string" } },
+          {
+            name: "format",
+            in: "query",
+            required: false,
+            description: "pdf (the default) or csv",
+            schema: { type: "string", enum: ["pdf", "csv"] },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "The pack",
+            content: {
+              "application/pdf": { schema: { type: "string", format: "binary" } },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
   };
 }
 

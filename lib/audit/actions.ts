@@ -52,6 +52,14 @@ export const AUDIT_ACTIONS = [
   // maturity assessments (lib/db/maturity.ts)
   "maturity.assessment.create",
   "maturity.assessment.update",
+  // the council pack (lib/db/council-pack-writes.ts)
+  "council.meeting.open",
+  "council.attendee.add",
+  "council.attendee.remove",
+  "council.decision.record",
+  "council.action.add",
+  "council.action.assign",
+  "council.action.complete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

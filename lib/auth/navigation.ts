@@ -31,6 +31,8 @@ const STAFF_DATA: NavItem[] = [
   { href: "/rules", label: "Rules of engagement" },
   // pricing guardrails: every staff role reads the leakage of the deals in its scope
   { href: "/pricing/leakage", label: "Discount leakage" },
+  // the monthly council's meetings and packs (docs/domain.md#council-pack): every staff role reads them
+  { href: "/council", label: "Council meetings" },
 ];
 
 export const NAV: Record<Role, NavItem[]> = {

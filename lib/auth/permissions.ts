@@ -60,6 +60,9 @@ export const ACTIONS = [
   "handoff:manage",
   "handoff:respond",
   "handoff:read-stats",
+  // the monthly council pack (docs/domain.md#council-pack)
+  "council-pack:read",
+  "council-pack:record",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +152,13 @@ const TABLE: Record<Action, readonly Role[]> = {
   "handoff:respond": ["PARTNER"],
   // acceptance rate and time-to-accept per partner (they name partners)
   "handoff:read-stats": ["ADMIN", "PARTNER_MANAGER", "EXEC"],
+
+  // ── the monthly council pack (docs/domain.md#council-pack) ──
+  // every staff role reads the meetings, their agenda (each item counted in the reader's own scope),
+  // decisions and action items; the council's members record them. A RULE_CHANGE decision creates a
+  // rule-set draft without ruleset:edit: the council decides the change, channel operations edit it.
+  "council-pack:read": ALL_STAFF,
+  "council-pack:record": ["EXEC", "ADMIN"],
 };
 
 /**

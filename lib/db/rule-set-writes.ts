@@ -34,34 +34,41 @@ export async function createDraft(ctx: Ctx, fromId?: string, now = new Date()) {
   if (!source) throw notFound("Rule set");
   for (let attempt = 0; ; attempt++) {
     try {
-      return await transaction(db, async (tx) => {
-        const last = await tx.ruleSet.aggregate({ _max: { version: true } });
-        const version = (last._max.version ?? 0) + 1;
-        const created = await tx.ruleSet.create({
-          data: {
-            version,
-            status: "DRAFT",
-            changeNote: "",
-            defaultOutcome: source.defaultOutcome as unknown as Prisma.InputJsonValue,
-            authorId: ctx.userId,
-            rules: { create: source.rules.map((r) => ruleColumns(r)) },
-          },
-          select: { id: true, version: true },
-        });
-        await audit(tx, ctx, {
-          action: "ruleset.draft.create",
-          entityType: "RuleSet",
-          entityId: created.id,
-          after: { version, copiedFrom: source.version },
-        });
-        return created;
-      });
+      return await transaction(db, (tx) => insertDraft(tx, ctx, source));
     } catch (error) {
       // two drafts created at once race for the next version number: the unique key decides
       if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
   }
+}
+
+/**
+ * The draft-creation step inside the caller's transaction: the next version, the copied rules and
+ * the audit event. createDraft and a council RULE_CHANGE decision (lib/db/council-pack-writes.ts)
+ * both go through it; the caller has checked its own permission and retries the version race.
+ */
+export async function insertDraft(tx: Tx, ctx: Ctx, source: RuleSet, changeNote = "") {
+  const last = await tx.ruleSet.aggregate({ _max: { version: true } });
+  const version = (last._max.version ?? 0) + 1;
+  const created = await tx.ruleSet.create({
+    data: {
+      version,
+      status: "DRAFT",
+      changeNote,
+      defaultOutcome: source.defaultOutcome as unknown as Prisma.InputJsonValue,
+      authorId: ctx.userId,
+      rules: { create: source.rules.map((r) => ruleColumns(r)) },
+    },
+    select: { id: true, version: true },
+  });
+  await audit(tx, ctx, {
+    action: "ruleset.draft.create",
+    entityType: "RuleSet",
+    entityId: created.id,
+    after: { version, copiedFrom: source.version },
+  });
+  return created;
 }
 
 async function claimDraft(tx: Tx, id: string, lockVersion: number, data: Prisma.RuleSetUncheckedUpdateManyInput) {

@@ -36,6 +36,8 @@ const EXPECTED: Record<Action, string> = {
   "forecast:read": "AX",
   "council:read": "AX",
   "council:manage": "AX",
+  "council-pack:read": "AMEX",
+  "council-pack:record": "AX",
   "maturity:read": "AMX",
   "maturity:assess": "AX",
   "audit:read": "A",
