@@ -44,6 +44,13 @@ export const AUDIT_ACTIONS = [
   "ruleset.publish",
   "ruleset.reroute",
   "user.create-admin",
+  // administration (lib/db/admin-users.ts, lib/db/password-tokens.ts, lib/db/admin-settings.ts)
+  "user.create",
+  "user.update",
+  "user.disable",
+  "user.enable",
+  "user.set-password",
+  "settings.update",
   // pricing guardrails (lib/db/pricing-guardrails.ts, lib/db/pricing-corridors.ts)
   "pricing.corridor.create",
   "pricing.corridor.update",

@@ -48,6 +48,9 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/forecast", label: "Forecast" },
     { href: "/audit", label: "Audit log" },
+    // administration (docs/architecture.md#administration)
+    { href: "/admin/users", label: "Users" },
+    { href: "/admin/settings", label: "Settings" },
   ],
   PARTNER_MANAGER: [
     { href: "/manager", label: "My partners" },
@@ -87,6 +90,7 @@ const SECTIONS: readonly { label: string; hrefs: readonly string[] }[] = [
     hrefs: ["/forecast", "/council", "/statements", "/pricing/leakage", "/pricing", "/maturity"],
   },
   { label: "Governance", hrefs: ["/rules", "/outbox", "/audit"] },
+  { label: "Administration", hrefs: ["/admin/users", "/admin/settings"] },
 ];
 
 export type NavSection = { label: string | null; items: NavItem[] };

@@ -28,6 +28,12 @@ describe("navigation per role", () => {
     for (const role of ROLES) expect(NAV[role].some((i) => i.href === "/outbox")).toBe(role === "ADMIN");
   });
 
+  it("only ADMIN navigates to the administration pages", () => {
+    for (const role of ROLES)
+      for (const href of ["/admin/users", "/admin/settings"])
+        expect(NAV[role].some((i) => i.href === href)).toBe(role === "ADMIN");
+  });
+
   it("staff navigate to discount leakage; only ADMIN to the corridors", () => {
     for (const role of ROLES) {
       expect(NAV[role].some((i) => i.href === "/pricing/leakage")).toBe(role !== "PARTNER");
@@ -39,7 +45,7 @@ describe("navigation per role", () => {
     const ops = navSections(NAV.ADMIN);
     expect(ops[0].label).toBeNull();
     expect(ops[0].items[0]).toEqual(NAV.ADMIN[0]);
-    expect(ops.map((s) => s.label)).toEqual([null, "Deals", "Conflicts", "Revenue", "Governance"]);
+    expect(ops.map((s) => s.label)).toEqual([null, "Deals", "Conflicts", "Revenue", "Governance", "Administration"]);
     // nothing lost or repeated
     expect(ops.flatMap((s) => s.items.map((i) => i.href)).sort()).toEqual(NAV.ADMIN.map((i) => i.href).sort());
     expect(navSections(NAV.PARTNER)).toEqual([{ label: null, items: NAV.PARTNER }]);
