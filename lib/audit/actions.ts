@@ -52,6 +52,12 @@ export const AUDIT_ACTIONS = [
   // maturity assessments (lib/db/maturity.ts)
   "maturity.assessment.create",
   "maturity.assessment.update",
+  // MDF (lib/db/mdf-writes.ts)
+  "mdf.request",
+  "mdf.approve",
+  "mdf.reject",
+  "mdf.claim",
+  "mdf.pay",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

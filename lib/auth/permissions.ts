@@ -60,6 +60,12 @@ export const ACTIONS = [
   "handoff:manage",
   "handoff:respond",
   "handoff:read-stats",
+  // MDF (docs/domain.md#mdf, lib/db/mdf.ts)
+  "mdf:read",
+  "mdf:request",
+  "mdf:claim",
+  "mdf:decide",
+  "mdf:pay",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +155,18 @@ const TABLE: Record<Action, readonly Role[]> = {
   "handoff:respond": ["PARTNER"],
   // acceptance rate and time-to-accept per partner (they name partners)
   "handoff:read-stats": ["ADMIN", "PARTNER_MANAGER", "EXEC"],
+
+  // ── MDF (docs/domain.md#mdf) ──
+  // funds and requests scoped by mdfFundScope / mdfRequestScope (lib/db/scope.ts): a partner its own,
+  // a partner manager its partners' (and the motion funds), channel operations and executives all
+  "mdf:read": ["ADMIN", "PARTNER_MANAGER", "EXEC", "PARTNER"],
+  // request funds for an activity, and claim an approved request with proof: the partner
+  "mdf:request": ["PARTNER"],
+  "mdf:claim": ["PARTNER"],
+  // approve or reject a request: the partner's manager, or channel operations
+  "mdf:decide": ["ADMIN", "PARTNER_MANAGER"],
+  // mark a claimed request paid: channel operations
+  "mdf:pay": ["ADMIN"],
 };
 
 /**
