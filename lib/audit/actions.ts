@@ -67,6 +67,12 @@ export const AUDIT_ACTIONS = [
   "council.action.add",
   "council.action.assign",
   "council.action.complete",
+  // MDF (lib/db/mdf-writes.ts)
+  "mdf.request",
+  "mdf.approve",
+  "mdf.reject",
+  "mdf.claim",
+  "mdf.pay",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -63,6 +63,12 @@ export const ACTIONS = [
   // the monthly council pack (docs/domain.md#council-pack)
   "council-pack:read",
   "council-pack:record",
+  // MDF (docs/domain.md#mdf, lib/db/mdf.ts)
+  "mdf:read",
+  "mdf:request",
+  "mdf:claim",
+  "mdf:decide",
+  "mdf:pay",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,6 +165,17 @@ const TABLE: Record<Action, readonly Role[]> = {
   // rule-set draft without ruleset:edit: the council decides the change, channel operations edit it.
   "council-pack:read": ALL_STAFF,
   "council-pack:record": ["EXEC", "ADMIN"],
+  // ── MDF (docs/domain.md#mdf) ──
+  // funds and requests scoped by mdfFundScope / mdfRequestScope (lib/db/scope.ts): a partner its own,
+  // a partner manager its partners' (and the motion funds), channel operations and executives all
+  "mdf:read": ["ADMIN", "PARTNER_MANAGER", "EXEC", "PARTNER"],
+  // request funds for an activity, and claim an approved request with proof: the partner
+  "mdf:request": ["PARTNER"],
+  "mdf:claim": ["PARTNER"],
+  // approve or reject a request: the partner's manager, or channel operations
+  "mdf:decide": ["ADMIN", "PARTNER_MANAGER"],
+  // mark a claimed request paid: channel operations
+  "mdf:pay": ["ADMIN"],
 };
 
 /**

@@ -176,3 +176,33 @@ export function handoffScope(ctx: Ctx): Prisma.HandoffWhereInput {
       return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
   }
 }
+
+/** MDF funds (docs/domain.md#mdf): a partner its own; a partner manager its partners' and the motion funds; an AE none. */
+export function mdfFundScope(ctx: Ctx): Prisma.MdfFundWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { OR: [{ partner: { managerId: ctx.userId ?? "" } }, { partnerId: null }] };
+    case "AE":
+      return NOTHING;
+    case "PARTNER":
+      return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
+  }
+}
+
+/** MDF requests: a partner its own company's, a partner manager its partners', an AE none. */
+export function mdfRequestScope(ctx: Ctx): Prisma.MdfRequestWhereInput {
+  switch (ctx.role) {
+    case "ADMIN":
+    case "EXEC":
+      return {};
+    case "PARTNER_MANAGER":
+      return { partner: { managerId: ctx.userId ?? "" } };
+    case "AE":
+      return NOTHING;
+    case "PARTNER":
+      return ctx.partnerId ? { partnerId: ctx.partnerId } : NOTHING;
+  }
+}

@@ -64,6 +64,12 @@ const EXPECTED: Record<Action, string> = {
   "handoff:manage": "A",
   "handoff:respond": "P",
   "handoff:read-stats": "AMX",
+  // MDF (docs/domain.md#mdf)
+  "mdf:read": "AMXP",
+  "mdf:request": "P",
+  "mdf:claim": "P",
+  "mdf:decide": "AM",
+  "mdf:pay": "A",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };
