@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = [
   // maturity assessments (lib/db/maturity.ts)
   "maturity.assessment.create",
   "maturity.assessment.update",
+  // partner tiers (lib/db/tier-criteria.ts, lib/db/tier-proposals.ts)
+  "tier.criteria.update",
+  "tier.proposal.confirm",
+  "tier.proposal.dismiss",
+  "tier.proposal.apply",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -60,6 +60,9 @@ export const ACTIONS = [
   "handoff:manage",
   "handoff:respond",
   "handoff:read-stats",
+  // --- scorecards and tiers (docs/domain.md#scorecards-and-tiers) ---
+  "scorecard:read",
+  "tier:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +152,13 @@ const TABLE: Record<Action, readonly Role[]> = {
   "handoff:respond": ["PARTNER"],
   // acceptance rate and time-to-accept per partner (they name partners)
   "handoff:read-stats": ["ADMIN", "PARTNER_MANAGER", "EXEC"],
+
+  // ── scorecards and tiers (docs/domain.md#scorecards-and-tiers) ──
+  // which partners' scorecards is scorecardPartnerScope (lib/db/scorecards.ts): a partner its own, a
+  // partner manager its partners, channel operations and executives all. AEs sell direct: none.
+  "scorecard:read": ["ADMIN", "PARTNER_MANAGER", "EXEC", "PARTNER"],
+  // tier criteria, and confirming or dismissing the quarterly tier proposals: channel operations
+  "tier:manage": ["ADMIN"],
 };
 
 /**

@@ -62,6 +62,9 @@ const EXPECTED: Record<Action, string> = {
   "handoff:manage": "A",
   "handoff:respond": "P",
   "handoff:read-stats": "AMX",
+  // scorecards and tiers (docs/domain.md#scorecards-and-tiers)
+  "scorecard:read": "AMXP",
+  "tier:manage": "A",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };
