@@ -2,3 +2,4 @@
 export * from "./figures";
 export * from "./links";
 export * from "./tiers";
+export * from "./sort";

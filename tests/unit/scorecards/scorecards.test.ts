@@ -11,6 +11,7 @@ import {
   qualifyingTier,
   scorecard,
   scorecardLinks,
+  sortScorecards,
   tierProgress,
   type CriteriaTable,
 } from "@/lib/scorecards";
@@ -143,5 +144,24 @@ describe("lib/scorecards is pure", () => {
       const src = readFileSync(join(dir, f), "utf8");
       expect(src, f).not.toMatch(/from ["'](next|react|@prisma|@\/lib\/db)/);
     }
+  });
+});
+
+describe("sorting the scorecard table", () => {
+  const row = (name: string, winRate: number | null, revenue: bigint) => ({
+    name,
+    card: { ...scorecard(EMPTY_COUNTS), winRate, sourcedRevenueCents: revenue },
+  });
+  const rows = [row("Beta", 0.5, 10n), row("Alpha", null, 30n), row("Gamma", 0.2, 20n), row("Delta", 0.5, 0n)];
+  it("sorts by a figure either way, ties by name, a rate of nothing last", () => {
+    expect(sortScorecards(rows, "winRate", "desc").map((r) => r.name)).toEqual(["Beta", "Delta", "Gamma", "Alpha"]);
+    expect(sortScorecards(rows, "winRate", "asc").map((r) => r.name)).toEqual(["Gamma", "Beta", "Delta", "Alpha"]);
+    expect(sortScorecards(rows, "sourcedRevenue", "desc").map((r) => r.name)).toEqual([
+      "Alpha",
+      "Gamma",
+      "Beta",
+      "Delta",
+    ]);
+    expect(sortScorecards(rows, "name", "asc").map((r) => r.name)).toEqual(["Alpha", "Beta", "Delta", "Gamma"]);
   });
 });
