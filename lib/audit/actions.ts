@@ -73,6 +73,11 @@ export const AUDIT_ACTIONS = [
   "mdf.reject",
   "mdf.claim",
   "mdf.pay",
+  // partner tiers (lib/db/tier-criteria.ts, lib/db/tier-proposals.ts)
+  "tier.criteria.update",
+  "tier.proposal.confirm",
+  "tier.proposal.dismiss",
+  "tier.proposal.apply",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

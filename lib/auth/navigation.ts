@@ -44,6 +44,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/pricing", label: "Pricing" },
     { href: "/statements", label: "Statements" },
     { href: "/handoffs", label: "Hand-offs" },
+    { href: "/scorecards", label: "Scorecards" },
     { href: "/maturity", label: "Maturity" },
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/forecast", label: "Forecast" },
@@ -57,6 +58,7 @@ export const NAV: Record<Role, NavItem[]> = {
     ...STAFF_DATA,
     { href: "/statements", label: "Statements" },
     { href: "/handoffs", label: "Hand-offs" },
+    { href: "/scorecards", label: "Scorecards" },
     { href: "/maturity", label: "Maturity" },
   ],
   AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA, { href: "/statements", label: "Statements" }],
@@ -65,6 +67,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/forecast", label: "Forecast" },
     ...STAFF_DATA,
     { href: "/handoffs", label: "Hand-offs" },
+    { href: "/scorecards", label: "Scorecards" },
     { href: "/maturity", label: "Maturity" },
   ],
   PARTNER: [
@@ -73,6 +76,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/portal/offers", label: "Offers" },
     { href: "/portal/conflicts", label: "Conflicts" },
     { href: "/portal/statements", label: "Statements" },
+    { href: "/portal/scorecard", label: "Scorecard" },
     { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },
     { href: "/portal/api-keys", label: "API keys" },
@@ -83,7 +87,18 @@ export const NAV: Record<Role, NavItem[]> = {
 // A staff role sees 10–16 pages; grouped under a few headings they read at a glance. Pages not
 // named here (the home page, the whole partner portal) stay in a leading block without a heading.
 const SECTIONS: readonly { label: string; hrefs: readonly string[] }[] = [
-  { label: "Deals", hrefs: ["/registrations", "/opportunities", "/handoffs", "/accounts", "/partners"] },
+  {
+    label: "Deals",
+    hrefs: [
+      "/registrations",
+      "/opportunities",
+      "/handoffs",
+      "/accounts",
+      "/partners",
+      "/scorecards",
+      "/partners/tiers",
+    ],
+  },
   { label: "Conflicts", hrefs: ["/conflicts", "/conflicts/precedents", "/conflicts/patterns"] },
   {
     label: "Revenue",

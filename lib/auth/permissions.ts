@@ -69,6 +69,9 @@ export const ACTIONS = [
   "mdf:claim",
   "mdf:decide",
   "mdf:pay",
+  // --- scorecards and tiers (docs/domain.md#scorecards-and-tiers) ---
+  "scorecard:read",
+  "tier:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -176,6 +179,12 @@ const TABLE: Record<Action, readonly Role[]> = {
   "mdf:decide": ["ADMIN", "PARTNER_MANAGER"],
   // mark a claimed request paid: channel operations
   "mdf:pay": ["ADMIN"],
+  // ── scorecards and tiers (docs/domain.md#scorecards-and-tiers) ──
+  // which partners' scorecards is scorecardPartnerScope (lib/db/scorecards.ts): a partner its own, a
+  // partner manager its partners, channel operations and executives all. AEs sell direct: none.
+  "scorecard:read": ["ADMIN", "PARTNER_MANAGER", "EXEC", "PARTNER"],
+  // tier criteria, and confirming or dismissing the quarterly tier proposals: channel operations
+  "tier:manage": ["ADMIN"],
 };
 
 /**

@@ -80,6 +80,9 @@ function registrationCouncilWhere(q: RegistrationListQuery): Prisma.DealRegistra
   if (q.sla === "met") and.push({ decidedAt: { lte: db.dealRegistration.fields.slaDueAt } });
   if (q.sla === "missed") and.push({ decidedAt: { gt: db.dealRegistration.fields.slaDueAt } });
   if (q.lead) and.push({ route: { in: [...LEAD_ROUTES[q.lead]] } });
+  // the scorecards' decision filter (lib/db/scorecards.ts counts with the same conditions)
+  if (q.decision === "approved") and.push({ decidedAt: { not: null }, status: { not: "REJECTED" } });
+  if (q.decision === "rejected") and.push({ decidedAt: { not: null }, status: "REJECTED" });
   return and.length ? { AND: and } : {};
 }
 

@@ -85,6 +85,9 @@ export const registrationListQuery = listSchema(
     // deadline or after it, and by who leads (the registration's route) ---
     sla: z.enum(["met", "missed"]).optional(),
     lead: z.enum(["AE", "JOINT", "PARTNER"]).optional(),
+    // --- scorecards (lib/scorecards/links.ts): decided either way; a registration approved and since
+    // converted, expired or withdrawn still counts as approved (decidedAt is set by a decision only) ---
+    decision: z.enum(["approved", "rejected"]).optional(),
   },
 );
 export type RegistrationListQuery = z.infer<typeof registrationListQuery>;

@@ -70,6 +70,9 @@ const EXPECTED: Record<Action, string> = {
   "mdf:claim": "P",
   "mdf:decide": "AM",
   "mdf:pay": "A",
+  // scorecards and tiers (docs/domain.md#scorecards-and-tiers)
+  "scorecard:read": "AMXP",
+  "tier:manage": "A",
 };
 
 const LETTER: Record<Role, string> = { ADMIN: "A", PARTNER_MANAGER: "M", AE: "E", EXEC: "X", PARTNER: "P" };

@@ -3,8 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { PartnerDetailView } from "@/components/partners/partner-detail";
+import { ScorecardView } from "@/components/scorecards/scorecard-view";
+import { can } from "@/lib/auth/permissions";
 import { staffContext } from "@/lib/auth/page";
+import { quarterOf } from "@/lib/dates/quarters";
 import { findPartner } from "@/lib/db/partners";
+import { getScorecard } from "@/lib/db/scorecards";
 import { humanize } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Partner" };
@@ -14,6 +18,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   const detail = await findPartner(ctx, (await params).id);
   if (!detail) notFound();
   const { partner } = detail;
+  // the scorecard for who may read it (a manager's own partners, ops and executives)
+  const trend =
+    can(ctx, "scorecard:read") && (ctx.role !== "PARTNER_MANAGER" || partner.manager?.id === ctx.userId)
+      ? await getScorecard(ctx, partner.id, quarterOf(new Date()))
+      : null;
   return (
     <>
       <Link href="/partners" className="text-sm text-brand-700 hover:underline">
@@ -24,6 +33,17 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         description={`${humanize(partner.tier)} ${humanize(partner.type).toLowerCase()} · managed by ${partner.manager?.name ?? "nobody yet"}`}
       />
       <PartnerDetailView detail={detail} />
+      {trend && (
+        <section aria-labelledby="scorecard" className="mt-6">
+          <h2 id="scorecard" className="mb-3 text-lg font-semibold text-slate-900">
+            Scorecard, {trend.at(-1)!.quarter}{" "}
+            <Link href={`/scorecards`} className="text-sm font-normal text-brand-700 hover:underline">
+              all partners
+            </Link>
+          </h2>
+          <ScorecardView current={trend.at(-1)!} trend={trend} />
+        </section>
+      )}
     </>
   );
 }

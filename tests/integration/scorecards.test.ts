@@ -1,0 +1,202 @@
+// Partner scorecards on a real database (SQLite, and PostgreSQL with TEST_DATABASE_URL): the figures
+// equal hand-placed rows in a quarter no seeded row falls in (2001-Q2), each equal to the list it
+// links to; a partner reads only its own (a foreign partner answers 404), a partner manager only
+// their partners, AEs none; tier criteria edits are ops-only, validated and audited.
+import { describe, expect, it } from "vitest";
+import { parseQuarter } from "@/lib/dates/quarters";
+import { db } from "@/lib/db/client";
+import { countConflicts } from "@/lib/db/conflicts";
+import { listOpportunities } from "@/lib/db/opportunities";
+import { listRegistrations } from "@/lib/db/registrations";
+import { getScorecard, listScorecards, scorecardTrends } from "@/lib/db/scorecards";
+import { getTierCriteria, saveTierCriteria } from "@/lib/db/tier-criteria";
+import { DEFAULT_CRITERIA, scorecardLinks } from "@/lib/scorecards";
+import { conflictFilters } from "@/lib/validation/conflict-filters";
+import { opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
+import { ctxFor, partnerIdOf } from "../support/contexts";
+import { errorOf } from "../support/errors";
+
+const Q = parseQuarter("2001-Q2")!;
+const at = (d: string) => new Date(`${d}T12:00:00Z`);
+const HOUR = 3_600_000;
+const params = (href: string) => Object.fromEntries(new URL(href, "http://x").searchParams);
+
+describe("scorecard figures on hand-placed rows (2001-Q2)", () => {
+  it("count what was put there, each equal to the list it links to", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const partnerId = await partnerIdOf("Northwind Systems");
+
+    // registrations decided in the quarter after 2, 6 and 10 hours → median 6; their outcomes as seeded
+    const regs = await db.dealRegistration.findMany({
+      where: { partnerId, decidedAt: { not: null } },
+      select: { id: true, status: true },
+      orderBy: { id: "asc" },
+      take: 3,
+    });
+    expect(regs).toHaveLength(3);
+    for (const [i, r] of regs.entries()) {
+      const submitted = at(`2001-04-0${i + 1}`);
+      await db.dealRegistration.update({
+        where: { id: r.id },
+        data: { submittedAt: submitted, decidedAt: new Date(submitted.getTime() + [2, 6, 10][i] * HOUR) },
+      });
+    }
+    const rejected = regs.filter((r) => r.status === "REJECTED").length;
+
+    // three of the partner's closed deals closed in the quarter: two won (one partner-sourced), one lost
+    const won = await db.opportunity.findMany({
+      where: { partnerId, stage: "CLOSED_WON" },
+      select: { id: true, acvCents: true },
+      orderBy: { id: "asc" },
+      take: 3,
+    });
+    const lost = await db.opportunity.findFirstOrThrow({
+      where: { partnerId, stage: "CLOSED_LOST" },
+      select: { id: true },
+    });
+    expect(won).toHaveLength(3);
+    for (const [i, d] of won.slice(0, 2).entries())
+      await db.opportunity.update({ where: { id: d.id }, data: { closedAt: at(`2001-05-0${i + 1}`) } });
+    await db.opportunity.update({ where: { id: lost.id }, data: { closedAt: at("2001-05-10") } });
+    await db.attribution.deleteMany({ where: { opportunityId: { in: won.map((d) => d.id) } } });
+    const line = (opportunityId: string, category: "PARTNER_SOURCED" | "PARTNER_COSELL") => ({
+      opportunityId,
+      party: "PARTNER" as const,
+      partyKey: `PARTNER:${partnerId}`,
+      partnerId,
+      category,
+      creditPct: 100,
+    });
+    await db.attribution.create({ data: line(won[0].id, "PARTNER_SOURCED") });
+    // a co-sold deal created in the quarter (its close elsewhere): co-sold pipeline, not revenue
+    await db.opportunity.update({ where: { id: won[2].id }, data: { createdAt: at("2001-06-01") } });
+    await db.attribution.create({ data: line(won[2].id, "PARTNER_COSELL") });
+
+    // two cases opened in the quarter: one won outright, one lost
+    const parties = await db.conflictParty.findMany({
+      where: { partnerId, kind: "PARTNER" },
+      select: { id: true, conflictId: true },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    expect(parties).toHaveLength(2);
+    for (const [i, p] of parties.entries()) {
+      await db.conflict.update({
+        where: { id: p.conflictId },
+        data: { openedAt: at(`2001-04-1${i}`), status: "RESOLVED", resolvedAt: at("2001-04-20") },
+      });
+      await db.conflictParty.update({ where: { id: p.id }, data: { creditPct: i === 0 ? 100 : 0 } });
+    }
+
+    const [card] = await listScorecards(ops, Q).then((all) => all.filter((c) => c.partner.id === partnerId));
+    const f = card.card;
+    expect([f.approved, f.rejected]).toEqual([3 - rejected, rejected]);
+    expect(f.medianDecisionHours).toBe(6);
+    expect([f.won, f.lost, f.winRate]).toEqual([2, 1, 2 / 3]);
+    expect(f.sourcedRevenueCents).toBe(won[0].acvCents);
+    expect(f.cosoldRevenueCents).toBe(0n);
+    expect(f.cosoldPipelineCents).toBe(won[2].acvCents);
+    expect(f.sourcedPipelineCents).toBe(0n);
+    expect([f.conflicts, f.conflictsWon, f.conflictsLost]).toEqual([2, 1, 1]);
+    expect(f.handoffAcceptance).toBeNull();
+    expect(f.mdf.romi).toBeNull();
+
+    const links = scorecardLinks(partnerId, Q);
+    const opps = async (href: string | null) =>
+      (await listOpportunities(ops, opportunityListQuery.parse(params(href!)))).total;
+    const regList = async (href: string) =>
+      (await listRegistrations(ops, registrationListQuery.parse(params(href)))).total;
+    expect(await opps(links.won)).toBe(2);
+    expect(await opps(links.lost)).toBe(1);
+    expect(await opps(links.sourcedRevenue)).toBe(1);
+    expect(await opps(links.cosoldPipeline)).toBe(1);
+    expect(await regList(links.approved)).toBe(3 - rejected);
+    expect(await regList(links.rejected)).toBe(rejected);
+    expect(await regList(links.decided)).toBe(3);
+    expect(await countConflicts(ops, conflictFilters(params(links.conflicts)), at("2026-12-05"))).toBe(2);
+
+    // the trend: four quarters, oldest first, the last one this quarter
+    const trend = await getScorecard(ops, partnerId, Q);
+    expect(trend.map((t) => t.quarter)).toEqual(["2000-Q3", "2000-Q4", "2001-Q1", "2001-Q2"]);
+    expect(trend[3].card.won).toBe(2);
+    const trends = await scorecardTrends(ops, [partnerId], Q);
+    expect(trends.get(partnerId)!.map((t) => t.card.won)).toEqual([0, 0, 0, 2]);
+  });
+});
+
+describe("scope", () => {
+  it("a partner reads only its own scorecard; another partner's answers 404", async () => {
+    const alice = await ctxFor("alice@northwind.test");
+    const own = await listScorecards(alice, Q);
+    expect(own.map((c) => c.partner.id)).toEqual([alice.partnerId]);
+    expect((await getScorecard(alice, alice.partnerId!, Q)).length).toBe(4);
+    const foreign = await partnerIdOf("Contoso Partners");
+    expect((await errorOf(getScorecard(alice, foreign, Q))).code).toBe("NOT_FOUND");
+    expect((await errorOf(getScorecard(alice, "no-such-partner", Q))).code).toBe("NOT_FOUND");
+    expect((await scorecardTrends(alice, [foreign], Q)).size).toBe(0);
+  });
+
+  it("a partner manager reads their partners only; ops and executives every partner; AEs none", async () => {
+    const pm = await ctxFor("pm@accord.test");
+    const mine = await listScorecards(pm, Q);
+    const managed = await db.partner.findMany({
+      where: { managerId: pm.userId, status: { not: "TERMINATED" } },
+      select: { id: true },
+    });
+    expect(mine.map((c) => c.partner.id).sort()).toEqual(managed.map((p) => p.id).sort());
+    const other = await db.partner.findFirstOrThrow({ where: { managerId: { not: pm.userId } }, select: { id: true } });
+    expect((await errorOf(getScorecard(pm, other.id, Q))).code).toBe("NOT_FOUND");
+
+    const all = await db.partner.count({ where: { status: { not: "TERMINATED" } } });
+    for (const email of ["ops@accord.test", "vp.sales@accord.test"])
+      expect((await listScorecards(await ctxFor(email), Q)).length).toBe(all);
+
+    const ae = await ctxFor("ae@accord.test");
+    expect((await errorOf(listScorecards(ae, Q))).code).toBe("FORBIDDEN");
+    expect((await errorOf(getScorecard(ae, other.id, Q))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("tier criteria", () => {
+  const input = {
+    PLATINUM_revenue: "1,000,000",
+    PLATINUM_winRate: "45",
+    PLATINUM_registrations: "12",
+    GOLD_revenue: "250000",
+    GOLD_winRate: "30",
+    GOLD_registrations: "6",
+    SILVER_revenue: "$50000",
+    SILVER_winRate: "20",
+    SILVER_registrations: "2",
+  };
+
+  it("ops saves them with an audit event holding before and after", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    expect(await getTierCriteria(db)).toEqual(DEFAULT_CRITERIA);
+    await saveTierCriteria(ops, input);
+    const saved = await getTierCriteria(db);
+    expect(saved.PLATINUM).toEqual({
+      minSourcedRevenueCents: 100_000_000n,
+      minWinRate: 0.45,
+      minApprovedRegistrations: 12,
+    });
+    expect(saved.SILVER.minSourcedRevenueCents).toBe(5_000_000n);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "tier.criteria.update" } });
+    expect(JSON.stringify(event.before)).toContain('"minWinRate":0.4');
+    expect(JSON.stringify(event.after)).toContain('"minWinRate":0.45');
+  });
+
+  it("refuses bad input field by field, and anyone but ops", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const events = await db.auditEvent.count({ where: { action: "tier.criteria.update" } });
+    const bad = await errorOf(saveTierCriteria(ops, { ...input, GOLD_winRate: "130", SILVER_revenue: "lots" }));
+    expect(bad.code).toBe("VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["GOLD_winRate", "SILVER_revenue"]);
+    // a higher tier asking for less than the one below it
+    const order = await errorOf(saveTierCriteria(ops, { ...input, PLATINUM_registrations: "1" }));
+    expect(order.fields).toEqual({ PLATINUM_registrations: ["Platinum cannot ask for less than Gold"] });
+    expect(await db.auditEvent.count({ where: { action: "tier.criteria.update" } })).toBe(events);
+    for (const email of ["pm@accord.test", "ae@accord.test", "vp.sales@accord.test", "alice@northwind.test"])
+      expect((await errorOf(saveTierCriteria(await ctxFor(email), input))).code).toBe("FORBIDDEN");
+  });
+});
