@@ -52,6 +52,8 @@ export const NAV: Record<Role, NavItem[]> = {
     // administration (docs/architecture.md#administration)
     { href: "/admin/users", label: "Users" },
     { href: "/admin/settings", label: "Settings" },
+    { href: "/admin/api-keys", label: "API keys" },
+    { href: "/api-docs", label: "API documentation" },
   ],
   PARTNER_MANAGER: [
     { href: "/manager", label: "My partners" },
@@ -105,7 +107,7 @@ const SECTIONS: readonly { label: string; hrefs: readonly string[] }[] = [
     hrefs: ["/forecast", "/council", "/statements", "/pricing/leakage", "/pricing", "/maturity"],
   },
   { label: "Governance", hrefs: ["/rules", "/outbox", "/audit"] },
-  { label: "Administration", hrefs: ["/admin/users", "/admin/settings"] },
+  { label: "Administration", hrefs: ["/admin/users", "/admin/settings", "/admin/api-keys", "/api-docs"] },
 ];
 
 export type NavSection = { label: string | null; items: NavItem[] };

@@ -63,15 +63,18 @@ for (const [role, email] of ROLES) {
     await signIn(page, email);
     const urls = [...NAV[role].map((n) => n.href), "/notifications"];
     if (role === "PARTNER") {
-      urls.push("/portal/registrations/new", "/portal/registrations/upload");
+      urls.push("/portal/registrations/new", "/portal/registrations/upload", "/api-docs");
       urls.push(...(await rowLinks(page, "/portal/registrations", /^\/portal\/registrations\/(?!new|upload)[^/?]+$/)));
       urls.push(...(await rowLinks(page, "/portal/conflicts?status=ALL", /^\/portal\/conflicts\/[^/?]+$/)));
     } else {
       for (const [list, pattern, take] of STAFF_DETAILS) urls.push(...(await rowLinks(page, list, pattern, take)));
       urls.push("/rules/explorer", "/conflicts/patterns");
       if (role !== "AE") urls.push("/handoffs/offers");
-      if (role === "ADMIN") urls.push("/audit?action=registration.approve&from=2020-01-01");
       if (role === "ADMIN" || role === "EXEC") urls.push("/maturity/assess?framework=rules-of-engagement");
+      if (role === "ADMIN") {
+        urls.push("/audit?action=registration.approve&from=2020-01-01", "/admin/users/new");
+        urls.push(...(await rowLinks(page, "/admin/users", /^\/admin\/users\/(?!new)[^/?]+$/)));
+      }
     }
     const found: string[] = [];
     for (const url of [...new Set(urls)]) found.push(...(await violations(page, url)));
