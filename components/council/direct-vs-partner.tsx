@@ -3,6 +3,7 @@
 // questions, so neither is called "direct" alone (docs/domain.md#revenue-council-metrics).
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { FigureTable } from "@/components/ui/figure-table";
 import type { Metric } from "@/lib/db/council-metrics";
 import { formatNumber } from "@/lib/format";
 import { DefinitionTip } from "./definition-tip";
@@ -36,99 +37,70 @@ export function DirectVsPartner({
   return (
     <Card title="Direct vs partner: pipeline created">
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
-        <table className="w-full text-sm">
-          <caption className="mb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <DefinitionTip label="By who leads" definition={LEAD_DEFINITION} />
-          </caption>
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">
-                Lead
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Pipeline
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Share
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Deals
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Win rate
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 tabular-nums">
-            {pipeline.routes.map((r) => {
-              const w = winRate.routes.find((x) => x.key === r.key)!;
-              return (
-                <tr key={r.key} data-lead={r.key}>
-                  <th scope="row" className="py-1.5 text-left font-medium text-slate-800">
-                    {r.label}
-                  </th>
-                  <td className="py-1.5 text-right">
-                    <Link href={r.href!} className={link}>
-                      {money(r.value)}
-                    </Link>
-                  </td>
-                  <td className="py-1.5 text-right text-slate-600">{share(r.value)}</td>
-                  <td className="py-1.5 text-right">
-                    <Link href={r.href!} className={link} data-count="deals">
-                      {formatNumber(r.count, locale)}
-                    </Link>
-                  </td>
-                  <td className="py-1.5 text-right">
-                    <Link href={w.href!} className={link} aria-label={`Win rate ${r.label}, of ${w.count} closed`}>
-                      {formatMetric(w.value, "pct", currency, locale)}
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <table className="w-full text-sm">
-          <caption className="mb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <DefinitionTip label="By who sourced" definition={SOURCE_DEFINITION} />
-          </caption>
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">
-                Category
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Pipeline
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Share
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Deals
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 tabular-nums">
-            {sourced.map((s) => (
-              <tr key={s.key} data-category={s.key}>
-                <th scope="row" className="py-1.5 text-left font-medium text-slate-800">
-                  {s.label}
-                </th>
-                <td className="py-1.5 text-right">
-                  <Link href={s.href!} className={link}>
-                    {money(s.value)}
-                  </Link>
-                </td>
-                <td className="py-1.5 text-right text-slate-600">{share(s.value)}</td>
-                <td className="py-1.5 text-right">
-                  <Link href={s.href!} className={link} data-count="deals">
-                    {formatNumber(s.count, locale)}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          caption={<DefinitionTip label="By who leads" definition={LEAD_DEFINITION} />}
+          captionVisible
+          rowHeader="Lead"
+          columns={[
+            { key: "pipeline", header: "Pipeline" },
+            { key: "share", header: "Share" },
+            { key: "deals", header: "Deals" },
+            { key: "win", header: "Win rate" },
+          ]}
+          rows={pipeline.routes.map((r) => {
+            const w = winRate.routes.find((x) => x.key === r.key)!;
+            return {
+              key: r.key,
+              data: { "data-lead": r.key },
+              header: r.label,
+              cells: [
+                <Link key="pipeline" href={r.href!} className={link}>
+                  {money(r.value)}
+                </Link>,
+                <span key="share" className="text-slate-600">
+                  {share(r.value)}
+                </span>,
+                <Link key="deals" href={r.href!} className={link} data-count="deals">
+                  {formatNumber(r.count, locale)}
+                </Link>,
+                <Link
+                  key="win"
+                  href={w.href!}
+                  className={link}
+                  aria-label={`Win rate ${r.label}, of ${w.count} closed`}
+                >
+                  {formatMetric(w.value, "pct", currency, locale)}
+                </Link>,
+              ],
+            };
+          })}
+        />
+        <FigureTable
+          caption={<DefinitionTip label="By who sourced" definition={SOURCE_DEFINITION} />}
+          captionVisible
+          rowHeader="Category"
+          columns={[
+            { key: "pipeline", header: "Pipeline" },
+            { key: "share", header: "Share" },
+            { key: "deals", header: "Deals" },
+          ]}
+          rows={sourced.map((s) => ({
+            key: s.key,
+            data: { "data-category": s.key },
+            header: s.label,
+            cells: [
+              <Link key="pipeline" href={s.href!} className={link}>
+                {money(s.value)}
+              </Link>,
+              <span key="share" className="text-slate-600">
+                {share(s.value)}
+              </span>,
+              <Link key="deals" href={s.href!} className={link} data-count="deals">
+                {formatNumber(s.count, locale)}
+              </Link>,
+            ],
+          }))}
+        />
       </div>
       <p className="mt-3 text-xs text-slate-500">
         Total {money(pipeline.total)} from{" "}

@@ -82,13 +82,14 @@ export function StaffOfferList({
     },
   ];
   const filtered = Boolean(
-    query.offeredFrom || query.offeredTo || query.outcome || query.lead || query.partnerId || query.status,
+    query.q || query.offeredFrom || query.offeredTo || query.outcome || query.lead || query.partnerId || query.status,
   );
   return (
     <ListView
       path="/handoffs/offers"
       query={raw}
       filters={[
+        { kind: "search", name: "q", label: "Deal or account", placeholder: "Search deal or account" },
         { kind: "date", name: "offeredFrom", label: "Offered from" },
         { kind: "date", name: "offeredTo", label: "Offered to" },
         {

@@ -9,6 +9,8 @@ import { auditEventListQuery, opportunityListQuery, registrationListQuery } from
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
 import { METRIC_KEYS } from "@/lib/council";
 import { forecastQuery } from "@/lib/validation/forecast";
+import { maturityQuery } from "@/lib/validation/maturity";
+import { FRAMEWORKS } from "@/lib/maturity";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -229,15 +231,9 @@ export function openApiDocument(serverUrl: string) {
   return {
     ...doc,
     paths: withRateLimit(
-      withOperations(
-        withOperations(
-          withOperations(
-            withOperations(withOperations(doc.paths, conflictReadPaths()), statementPaths()),
-            handoffPaths(),
-          ),
-          councilPaths(),
-        ),
-        forecastPaths(),
+      [conflictReadPaths(), statementPaths(), handoffPaths(), councilPaths(), forecastPaths(), maturityPaths()].reduce(
+        withOperations,
+        doc.paths,
       ),
     ),
   };
@@ -805,6 +801,90 @@ function forecastPaths(): Record<string, PathItem> {
               currency: { type: "string" },
               total: band,
               categories: { type: "object", properties: Object.fromEntries(categories.map((c) => [c, band])) },
+            },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+  };
+}
+
+// ── maturity (GET /api/v1/maturity; lib/db/maturity.ts maturityOverview, docs/domain.md#maturity) ──
+function maturityPaths(): Record<string, PathItem> {
+  const nullableInt = { type: ["integer", "null"] };
+  const indicator = {
+    type: "object",
+    required: ["key", "label", "unit", "period", "value", "suggestedScore", "part", "whole"],
+    properties: {
+      key: { type: "string", examples: ["engineRoutedShare"] },
+      label: { type: "string" },
+      unit: { type: "string", enum: ["pct", "days"] },
+      period: { type: "string", examples: ["2026-Q3"] },
+      value: {
+        type: ["number", "null"],
+        description: "A share 0–1 or days; null when the quarter holds nothing to measure",
+      },
+      suggestedScore: { ...nullableInt, description: "The score 1–5 the measured value suggests" },
+      part: { ...nullableInt, description: "What the share counts (e.g. deals routed by the engine)" },
+      whole: { ...nullableInt, description: "What it is counted over (e.g. deals closed)" },
+    },
+  };
+  const assessment = {
+    type: ["object", "null"],
+    properties: {
+      period: { type: "string" },
+      score: { type: ["number", "null"], description: "Mean of the dimension scores" },
+      assessorName: { type: ["string", "null"] },
+      assessedAt: { type: "string", format: "date-time" },
+      dimensions: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            dimension: { type: "string" },
+            label: { type: "string" },
+            score: { type: "integer", minimum: 1, maximum: 5 },
+            stage: { type: "string" },
+            evidence: { type: "string" },
+          },
+        },
+      },
+    },
+  };
+  return {
+    "/api/v1/maturity": {
+      get: {
+        summary:
+          "Maturity per framework: the quarter's assessment (else the latest) with the indicators measured for it, " +
+          "and the framework scores of every assessed quarter (an admin key, or an executive, channel-operations " +
+          "or partner-manager session)",
+        parameters: queryParameters(maturityQuery),
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              period: { type: ["string", "null"] },
+              frameworks: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    framework: { type: "string", enum: [...FRAMEWORKS] },
+                    label: { type: "string" },
+                    period: { type: "string" },
+                    assessment,
+                    indicators: { type: "array", items: indicator },
+                  },
+                },
+              },
+              trend: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: { period: { type: "string" }, scores: { type: "object" } },
+                },
+              },
             },
           }),
           ...errors(400, 401, 403),

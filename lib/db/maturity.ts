@@ -292,8 +292,42 @@ export async function measuredIndicators(
   return out;
 }
 
+export type FrameworkOverview = {
+  /** the assessment shown: the asked quarter's, else the framework's latest; none when never assessed */
+  assessment: AssessmentView | null;
+  /** the quarter its indicators are measured for */
+  period: string;
+  indicators: Partial<Record<IndicatorKey, Indicator>>;
+};
+
+/**
+ * What /maturity and GET /api/v1/maturity show: every assessment (the trend) and per framework the
+ * assessment of the asked quarter (else its latest) with the indicators measured for that quarter.
+ */
+export async function maturityOverview(
+  ctx: Ctx,
+  asked: string | undefined,
+  now = new Date(),
+): Promise<{ assessments: Record<Framework, AssessmentView[]>; frameworks: Record<Framework, FrameworkOverview> }> {
+  const assessments = await listAssessments(ctx);
+  const shown = (f: Framework) =>
+    (asked && assessments[f].find((a) => a.period === asked)) || assessments[f].at(-1) || null;
+  const periodOf = (f: Framework) => shown(f)?.period ?? asked ?? defaultPeriod(assessments, now);
+  const wanted = [...new Set(FRAMEWORKS.map(periodOf))];
+  const measured = new Map(
+    await Promise.all(wanted.map(async (p) => [p, await measuredIndicators(ctx, p, now)] as const)),
+  );
+  const frameworks = Object.fromEntries(
+    FRAMEWORKS.map((f) => [
+      f,
+      { assessment: shown(f), period: periodOf(f), indicators: measured.get(periodOf(f)) ?? {} },
+    ]),
+  ) as Record<Framework, FrameworkOverview>;
+  return { assessments, frameworks };
+}
+
 /** The quarter the page shows by default: the one of the latest assessment, else the current one. */
-export function defaultPeriod(assessments: Record<Framework, AssessmentView[]>, now: Date): string {
+function defaultPeriod(assessments: Record<Framework, AssessmentView[]>, now: Date): string {
   const latest = FRAMEWORKS.flatMap((f) => assessments[f].map((a) => a.period))
     .sort()
     .at(-1);

@@ -45,6 +45,7 @@ test("a VP picks a month; each tile's count is the count of the list it opens", 
     ["winRate", "won"],
     ["conflictRate", "cases opened"],
     ["registrationSla", "decided"],
+    ["handoffAcceptance", "answered or expired"],
   ];
   let compared = 0;
   for (const [metric, label] of checks) {

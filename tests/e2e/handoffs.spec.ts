@@ -115,5 +115,12 @@ test("an AE's $180K direct deal needs a partner, is offered to one, and the part
   await expect(ae.page.getByText("Partner needed")).toHaveCount(0);
   await ae.page.screenshot({ path: "/tmp/d2-deal-accepted.png", fullPage: true });
 
+  // channel operations see the offer and its outcome on the list of offers
+  await ops.page.goto(`/handoffs/offers?outcome=accepted&q=${encodeURIComponent(dealName)}`);
+  const answered = ops.page.getByRole("row", { name: new RegExp(dealName) });
+  await expect(answered).toContainText(w.partnerName);
+  await expect(answered).toContainText("Accepted");
+  await ops.page.screenshot({ path: "/tmp/g-offers.png", fullPage: true });
+
   for (const c of [ae, ops, bob, partner]) await c.context.close();
 });

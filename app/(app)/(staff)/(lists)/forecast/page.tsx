@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
 import { ForecastTrendChart } from "@/components/charts/forecast-trend-chart";
+import { QuarterPicker } from "@/components/period/quarter-picker";
 import { NoAccess } from "@/components/shell/no-access";
+import { FigureTable, type FigureRow } from "@/components/ui/figure-table";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
-import { getForecast, type Band } from "@/lib/db/forecast";
+import { forecastQuarter, getForecast, type Band } from "@/lib/db/forecast";
 import { forecastAccuracy, listForecastTrend } from "@/lib/db/forecast-snapshots";
 import { FORECAST_CATEGORIES, quarterOf, shiftQuarter, type ForecastCategory } from "@/lib/forecast";
 import { formatDate, formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
@@ -47,74 +49,52 @@ export default async function ForecastPage({ searchParams }: Props) {
   const total = links();
   const counts = f.deals.TOTAL;
   const choices = [2, 1, 0, -1, -2, -3, -4, -5, -6, -7].map((i) => shiftQuarter(current, i).label);
+  const quarter = forecastQuarter(f.period);
   const figure = (href: string, text: string, label: string) => (
     <Link href={href} className="hover:underline" aria-label={label}>
       {text}
     </Link>
   );
-  const row = (label: string, b: Band, cat?: ForecastCategory) => {
+  const row = (label: string, b: Band, cat?: ForecastCategory): FigureRow => {
     const l = links(cat);
     const d = cat ? f.deals[cat] : counts;
-    return (
-      <tr key={label} className="border-t border-slate-100">
-        <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-800">
-          {label}
-        </th>
-        <td className="py-2 pr-3 text-right tabular-nums">
+    return {
+      key: label,
+      header: label,
+      emphasis: !cat,
+      cells: [
+        <div key="won">
           {figure(l.closedWon, money(b.closedWon), `${label}: closed won ${money(b.closedWon)}`)}
-          <div className="text-xs text-slate-500">{formatNumber(d.closedWon)} won</div>
-        </td>
-        <td className="py-2 pr-3 text-right tabular-nums">
+          <div className="text-xs font-normal text-slate-500">{formatNumber(d.closedWon)} won</div>
+        </div>,
+        <div key="commit">
           {figure(l.commit, money(b.commit), `${label}: commit ${money(b.commit)}`)}
-          <div className="text-xs text-slate-500">{formatNumber(d.closedWon + d.commit)} deals</div>
-        </td>
-        <td className="py-2 pr-3 text-right font-semibold tabular-nums">
+          <div className="text-xs font-normal text-slate-500">{formatNumber(d.closedWon + d.commit)} deals</div>
+        </div>,
+        <div key="expected">
           {figure(l.expected, money(b.expected), `${label}: expected ${money(b.expected)}`)}
           <div className="text-xs font-normal text-slate-500">{formatNumber(d.closedWon + d.open)} deals</div>
-        </td>
-        <td className="whitespace-nowrap py-2 text-right tabular-nums">
+        </div>,
+        <div key="band" className="whitespace-nowrap">
           {money(b.low)} – {money(b.high)}
-          <div className="text-xs text-slate-500">
+          <div className="text-xs font-normal text-slate-500">
             {figure(l.open, `${formatNumber(d.open)} open deals`, `${label}: ${d.open} open deals`)}
           </div>
-        </td>
-      </tr>
-    );
+        </div>,
+      ],
+    };
   };
   return (
     <>
       <PageHeader title={`Joint forecast — ${f.period}`} description={DESCRIPTION} />
-      <form
-        method="get"
-        action="/forecast"
-        role="search"
-        aria-label="Choose a quarter"
-        className="mb-6 flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
-      >
-        <div>
-          <label htmlFor="period" className="block text-xs font-medium text-slate-600">
-            Quarter
-          </label>
-          <select
-            id="period"
-            name="period"
-            defaultValue={f.period}
-            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          >
-            {(choices.includes(f.period) ? choices : [...choices, f.period]).map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900"
-        >
-          Show
-        </button>
-      </form>
+      <QuarterPicker
+        path="/forecast"
+        param="period"
+        selected={{ label: f.period }}
+        options={choices.map((label) => ({ label }))}
+        previous={shiftQuarter(quarter, -1)}
+        next={shiftQuarter(quarter, 1)}
+      />
       {counts.closedWon + counts.open === 0 ? (
         <EmptyState title={`No deals in the ${f.period} forecast`}>
           No deal was won in this quarter and none is expected to close in it. Pick another quarter.
@@ -158,35 +138,17 @@ export default async function ForecastPage({ searchParams }: Props) {
               />
             </Card>
             <Card title="By category, with 80 % bands">
-              {/* scrolls sideways inside its card on narrow screens instead of spilling out of it */}
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <caption className="sr-only">Forecast by category</caption>
-                  <thead>
-                    <tr className="text-xs text-slate-500">
-                      <th scope="col" className="text-left font-medium">
-                        Category
-                      </th>
-                      <th scope="col" className="text-right font-medium">
-                        Closed won
-                      </th>
-                      <th scope="col" className="text-right font-medium">
-                        Commit
-                      </th>
-                      <th scope="col" className="text-right font-medium">
-                        Expected
-                      </th>
-                      <th scope="col" className="text-right font-medium">
-                        80 % band
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {FORECAST_CATEGORIES.map((c) => row(humanize(c), f.categories[c], c))}
-                    {row("Total", f.total)}
-                  </tbody>
-                </table>
-              </div>
+              <FigureTable
+                caption="Forecast by category"
+                rowHeader="Category"
+                columns={[
+                  { key: "won", header: "Closed won" },
+                  { key: "commit", header: "Commit" },
+                  { key: "expected", header: "Expected" },
+                  { key: "band", header: "80 % band" },
+                ]}
+                rows={[...FORECAST_CATEGORIES.map((c) => row(humanize(c), f.categories[c], c)), row("Total", f.total)]}
+              />
             </Card>
           </div>
         </>
@@ -210,37 +172,21 @@ export default async function ForecastPage({ searchParams }: Props) {
                   high: Number(t.high),
                 }))}
               />
-              <table className="w-full text-sm">
-                <caption className="sr-only">Weekly snapshots of the total</caption>
-                <thead>
-                  <tr className="text-xs text-slate-500">
-                    <th scope="col" className="text-left font-medium">
-                      Week of
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      Closed won
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      Expected
-                    </th>
-                    <th scope="col" className="text-right font-medium">
-                      80 % band
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {trend.map((t) => (
-                    <tr key={t.week.toISOString()} className="border-t border-slate-100">
-                      <td className="py-1">{formatDate(t.week)}</td>
-                      <td className="py-1 text-right tabular-nums">{money(t.closedWon)}</td>
-                      <td className="py-1 text-right tabular-nums">{money(t.expected)}</td>
-                      <td className="py-1 text-right tabular-nums">
-                        {money(t.low)} – {money(t.high)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption="Weekly snapshots of the total"
+                rowHeader="Week of"
+                dense
+                columns={[
+                  { key: "won", header: "Closed won" },
+                  { key: "expected", header: "Expected" },
+                  { key: "band", header: "80 % band" },
+                ]}
+                rows={trend.map((t) => ({
+                  key: t.week.toISOString(),
+                  header: <span className="font-normal">{formatDate(t.week)}</span>,
+                  cells: [money(t.closedWon), money(t.expected), `${money(t.low)} – ${money(t.high)}`],
+                }))}
+              />
             </>
           )}
         </Card>

@@ -7,9 +7,9 @@ import { NoAccess } from "@/components/shell/no-access";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { staffContext } from "@/lib/auth/page";
-import { defaultPeriod, listAssessments, measuredIndicators } from "@/lib/db/maturity";
+import { maturityOverview } from "@/lib/db/maturity";
 import { formatDate } from "@/lib/format";
-import { FRAMEWORK_DEFS, FRAMEWORKS, stageOf, type Framework } from "@/lib/maturity";
+import { FRAMEWORK_DEFS, FRAMEWORKS, stageOf } from "@/lib/maturity";
 import { fromSearchParams } from "@/lib/validation/lists";
 import { maturityQuery } from "@/lib/validation/maturity";
 
@@ -23,16 +23,10 @@ export default async function MaturityPage({ searchParams }: Props) {
   const parsed = maturityQuery.safeParse(fromSearchParams(await searchParams));
   if (!parsed.success) notFound();
   const now = new Date();
-  const assessments = await listAssessments(ctx);
   // the indicators beside a framework are those of its latest assessment's quarter (or the one asked for)
-  // ?period=<quarter> shows that quarter's assessment of each framework that has one, else its latest
-  const asked = parsed.data.period;
-  const shown = (f: Framework) => (asked && assessments[f].find((a) => a.period === asked)) || assessments[f].at(-1);
-  const periodOf = (f: Framework) => shown(f)?.period ?? asked ?? defaultPeriod(assessments, now);
-  const wanted = [...new Set(FRAMEWORKS.map(periodOf))];
-  const measured = new Map(
-    await Promise.all(wanted.map(async (p) => [p, await measuredIndicators(ctx, p, now)] as const)),
-  );
+  // ?period=<quarter> shows that quarter's assessment of each framework that has one, else its latest;
+  // GET /api/v1/maturity answers from the same function
+  const { assessments, frameworks } = await maturityOverview(ctx, parsed.data.period, now);
   const assess = can(ctx, "maturity:assess");
   const periods = [...new Set(FRAMEWORKS.flatMap((f) => assessments[f].map((a) => a.period)))].sort();
   const trend: Record<string, string | number | null>[] = periods.map((p) => ({
@@ -70,8 +64,8 @@ export default async function MaturityPage({ searchParams }: Props) {
       )}
       {FRAMEWORKS.map((f) => {
         const def = FRAMEWORK_DEFS[f];
-        const latest = shown(f);
-        const indicators = measured.get(periodOf(f)) ?? {};
+        const latest = frameworks[f].assessment;
+        const indicators = frameworks[f].indicators;
         return (
           <section key={f} aria-labelledby={`fw-${f}`} className="mt-6">
             <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

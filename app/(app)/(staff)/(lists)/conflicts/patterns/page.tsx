@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breakdown } from "@/components/conflicts/patterns/breakdown";
-import { QuarterPicker } from "@/components/conflicts/patterns/quarter-picker";
+import { QuarterPicker } from "@/components/period/quarter-picker";
 import { ResolutionTable, TopRules } from "@/components/conflicts/patterns/rule-tables";
 import { NoAccess } from "@/components/shell/no-access";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
@@ -49,6 +49,7 @@ export default async function ConflictPatternsPage({ searchParams }: Props) {
         options={options}
         previous={shiftQuarter(quarter, -1)}
         next={next}
+        label="Quarter (cases opened in it)"
       />
       {report.total === 0 ? (
         <EmptyState title={`No conflicts opened in ${quarter.label}`}>
