@@ -9,6 +9,7 @@ import { auditEventListQuery, opportunityListQuery, registrationListQuery } from
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
 import { METRIC_KEYS } from "@/lib/council";
 import { forecastQuery } from "@/lib/validation/forecast";
+import { scorecardQuery } from "@/lib/validation/scorecards";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -237,7 +238,7 @@ export function openApiDocument(serverUrl: string) {
           ),
           councilPaths(),
         ),
-        forecastPaths(),
+        withOperations(forecastPaths(), scorecardPaths()),
       ),
     ),
   };
@@ -777,6 +778,59 @@ function forecastPaths(): Record<string, PathItem> {
               currency: { type: "string" },
               total: band,
               categories: { type: "object", properties: Object.fromEntries(categories.map((c) => [c, band])) },
+            },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+  };
+}
+
+// ── partner scorecards (GET /api/v1/scorecards; lib/db/scorecards.ts, docs/domain.md#scorecards-and-tiers) ──
+function scorecardPaths(): Record<string, PathItem> {
+  const rate = { type: ["number", "null"], description: "0..1; null when there is nothing to divide" };
+  const cents = { type: "integer", description: "cents" };
+  return {
+    "/api/v1/scorecards": {
+      get: {
+        summary:
+          "Partner scorecards for a quarter (default: the current one): a partner key its own company, a partner " +
+          "manager's session their partners, an admin key or ops/executive session every partner",
+        parameters: queryParameters(scorecardQuery.pick({ period: true })),
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              period: { type: "string", examples: ["2026-Q4"] },
+              data: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    partner: {
+                      type: "object",
+                      properties: { id: { type: "string" }, name: { type: "string" }, tier: { type: "string" } },
+                    },
+                    approved: { type: "integer" },
+                    rejected: { type: "integer" },
+                    approvalRate: rate,
+                    medianDecisionHours: { type: ["number", "null"] },
+                    won: { type: "integer" },
+                    lost: { type: "integer" },
+                    winRate: rate,
+                    sourcedPipelineCents: cents,
+                    cosoldPipelineCents: cents,
+                    sourcedRevenueCents: cents,
+                    cosoldRevenueCents: cents,
+                    conflicts: { type: "integer" },
+                    conflictsWon: { type: "integer" },
+                    conflictsLost: { type: "integer" },
+                    handoffAcceptance: rate,
+                    mdfRomi: { type: ["number", "null"], description: "null: no paid MDF in the quarter" },
+                  },
+                },
+              },
             },
           }),
           ...errors(400, 401, 403),
