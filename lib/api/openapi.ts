@@ -11,6 +11,7 @@ import { METRIC_KEYS } from "@/lib/council";
 import { forecastQuery } from "@/lib/validation/forecast";
 import { maturityQuery } from "@/lib/validation/maturity";
 import { FRAMEWORKS } from "@/lib/maturity";
+import { scorecardQuery } from "@/lib/validation/scorecards";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
 
@@ -231,7 +232,7 @@ export function openApiDocument(serverUrl: string) {
   return {
     ...doc,
     paths: withRateLimit(
-      [conflictReadPaths(), statementPaths(), handoffPaths(), councilPaths(), forecastPaths(), maturityPaths()].reduce(
+      [conflictReadPaths(), statementPaths(), handoffPaths(), councilPaths(), forecastPaths(), maturityPaths(), scorecardPaths()].reduce(
         withOperations,
         doc.paths,
       ),
@@ -860,12 +861,25 @@ function maturityPaths(): Record<string, PathItem> {
           "and the framework scores of every assessed quarter (an admin key, or an executive, channel-operations " +
           "or partner-manager session)",
         parameters: queryParameters(maturityQuery),
+// ── partner scorecards (GET /api/v1/scorecards; lib/db/scorecards.ts, docs/domain.md#scorecards-and-tiers) ──
+function scorecardPaths(): Record<string, PathItem> {
+  const rate = { type: ["number", "null"], description: "0..1; null when there is nothing to divide" };
+  const cents = { type: "integer", description: "cents" };
+  return {
+    "/api/v1/scorecards": {
+      get: {
+        summary:
+          "Partner scorecards for a quarter (default: the current one): a partner key its own company, a partner " +
+          "manager's session their partners, an admin key or ops/executive session every partner",
+        parameters: queryParameters(scorecardQuery.pick({ period: true })),
         responses: {
           "200": json({
             type: "object",
             properties: {
               period: { type: ["string", "null"] },
               frameworks: {
+              period: { type: "string", examples: ["2026-Q4"] },
+              data: {
                 type: "array",
                 items: {
                   type: "object",
@@ -883,6 +897,29 @@ function maturityPaths(): Record<string, PathItem> {
                 items: {
                   type: "object",
                   properties: { period: { type: "string" }, scores: { type: "object" } },
+                },
+              },
+                    partner: {
+                      type: "object",
+                      properties: { id: { type: "string" }, name: { type: "string" }, tier: { type: "string" } },
+                    },
+                    approved: { type: "integer" },
+                    rejected: { type: "integer" },
+                    approvalRate: rate,
+                    medianDecisionHours: { type: ["number", "null"] },
+                    won: { type: "integer" },
+                    lost: { type: "integer" },
+                    winRate: rate,
+                    sourcedPipelineCents: cents,
+                    cosoldPipelineCents: cents,
+                    sourcedRevenueCents: cents,
+                    cosoldRevenueCents: cents,
+                    conflicts: { type: "integer" },
+                    conflictsWon: { type: "integer" },
+                    conflictsLost: { type: "integer" },
+                    handoffAcceptance: rate,
+                    mdfRomi: { type: ["number", "null"], description: "null: no paid MDF in the quarter" },
+                  },
                 },
               },
             },

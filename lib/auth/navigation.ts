@@ -45,6 +45,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/statements", label: "Statements" },
     { href: "/handoffs", label: "Hand-offs" },
     { href: "/scorecards", label: "Scorecards" },
+    { href: "/partners/tiers", label: "Partner tiers" },
     { href: "/maturity", label: "Maturity" },
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/forecast", label: "Forecast" },

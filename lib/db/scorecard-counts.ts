@@ -8,6 +8,7 @@ import "server-only";
 import type { Quarter } from "@/lib/dates/quarters";
 import { EMPTY_COUNTS, conflictOutcome, type ScorecardCounts } from "@/lib/scorecards";
 import { db } from "./client";
+import type { Tx } from "./connect";
 import { ANSWERED } from "./handoff-offers";
 
 type Mutable = { -readonly [K in keyof ScorecardCounts]: ScorecardCounts[K] } & { decisionSeconds: number[] };
@@ -15,13 +16,14 @@ type Mutable = { -readonly [K in keyof ScorecardCounts]: ScorecardCounts[K] } & 
 export async function scorecardCounts(
   partnerIds: readonly string[],
   q: Quarter,
+  client: Tx = db,
 ): Promise<Map<string, ScorecardCounts>> {
   const out = new Map<string, Mutable>(partnerIds.map((id) => [id, { ...EMPTY_COUNTS, decisionSeconds: [] }]));
   if (partnerIds.length === 0) return out;
   const ids = { in: [...partnerIds] };
   const within = { gte: q.start, lt: q.end };
   const categorySum = (category: "PARTNER_SOURCED" | "PARTNER_COSELL", won: boolean) =>
-    db.opportunity.groupBy({
+    client.opportunity.groupBy({
       by: ["partnerId"],
       where: {
         partnerId: ids,
@@ -33,11 +35,11 @@ export async function scorecardCounts(
 
   const [decided, closed, sourcedPipe, cosoldPipe, sourcedWon, cosoldWon, parties, offers] = await Promise.all([
     // only the decided ones' two times are read, for the median
-    db.dealRegistration.findMany({
+    client.dealRegistration.findMany({
       where: { partnerId: ids, decidedAt: within },
       select: { partnerId: true, status: true, submittedAt: true, decidedAt: true },
     }),
-    db.opportunity.groupBy({
+    client.opportunity.groupBy({
       by: ["partnerId", "stage"],
       where: { partnerId: ids, stage: { in: ["CLOSED_WON", "CLOSED_LOST"] }, closedAt: within },
       _count: { _all: true },
@@ -46,11 +48,11 @@ export async function scorecardCounts(
     categorySum("PARTNER_COSELL", false),
     categorySum("PARTNER_SOURCED", true),
     categorySum("PARTNER_COSELL", true),
-    db.conflictParty.findMany({
+    client.conflictParty.findMany({
       where: { kind: "PARTNER", partnerId: ids, conflict: { openedAt: within } },
       select: { partnerId: true, conflictId: true, creditPct: true, conflict: { select: { status: true } } },
     }),
-    db.handoff.groupBy({
+    client.handoff.groupBy({
       by: ["partnerId", "status"],
       where: { partnerId: ids, status: { in: [...ANSWERED] }, offeredAt: within },
       _count: { _all: true },

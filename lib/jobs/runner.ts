@@ -9,6 +9,7 @@ import { snapshotForecast } from "./forecast-jobs";
 import { expireOverdueHandoffs } from "./handoff-jobs";
 import { deliverOutbox } from "./outbox-jobs";
 import { expireProtection, releaseDormant, remindOverdue } from "./registration-jobs";
+import { reviewTiers } from "./tier-jobs";
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<number> };
 type Clock = () => Date;
@@ -22,6 +23,8 @@ export const JOBS: Job[] = [
   { name: "outbox.deliver", everyMs: 60_000, run: deliverOutbox },
   // the weekly forecast snapshot: hourly runs, the first of each week writes (lib/jobs/forecast-jobs.ts)
   { name: "forecast.snapshot", everyMs: 60 * 60_000, run: snapshotForecast },
+  // tier proposals from the quarter just ended, and confirmed changes applied when their quarter starts
+  { name: "tiers.review", everyMs: 60 * 60_000, run: reviewTiers },
 ];
 
 const LEASE_MS = 10 * 60_000;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { CriteriaTable } from "@/lib/scorecards";
 
-const CRITERIA_TIERS = ["PLATINUM", "GOLD", "SILVER"] as const;
+export const CRITERIA_TIERS = ["PLATINUM", "GOLD", "SILVER"] as const;
 type CriteriaTier = (typeof CRITERIA_TIERS)[number];
 
 function dollarsToCents(value: unknown): unknown {
@@ -88,3 +88,8 @@ export const storedCriteria = z.object(
     z.ZodObject<{ minSourcedRevenueCents: z.ZodNumber; minWinRate: z.ZodNumber; minApprovedRegistrations: z.ZodNumber }>
   >,
 );
+
+export const tierProposalDecision = z.strictObject({
+  id: z.string().trim().min(1).max(64),
+  decision: z.enum(["confirm", "dismiss"]),
+});

@@ -80,7 +80,7 @@ const COLUMNS: Column<Row>[] = [
     align: "right",
     cell: (r) => linked(r.links.handoffs, rate(r.card.handoffAcceptance)),
   },
-  { header: "MDF ROMI", align: "right", cell: (r) => mdfText(r.card) },
+  { header: "MDF ROMI", align: "right", className: "md:whitespace-nowrap", cell: (r) => mdfText(r.card) },
   {
     header: "Sourced revenue, 4 quarters",
     cell: (r) => (

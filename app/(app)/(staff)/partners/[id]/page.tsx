@@ -9,7 +9,8 @@ import { staffContext } from "@/lib/auth/page";
 import { quarterOf } from "@/lib/dates/quarters";
 import { findPartner } from "@/lib/db/partners";
 import { getScorecard } from "@/lib/db/scorecards";
-import { humanize } from "@/lib/format";
+import { pendingTierChange } from "@/lib/db/tier-proposals";
+import { formatDate, humanize } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Partner" };
 
@@ -18,6 +19,8 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   const detail = await findPartner(ctx, (await params).id);
   if (!detail) notFound();
   const { partner } = detail;
+  // a confirmed tier change waits for its quarter (docs/domain.md#scorecards-and-tiers)
+  const pending = await pendingTierChange(partner.id);
   // the scorecard for who may read it (a manager's own partners, ops and executives)
   const trend =
     can(ctx, "scorecard:read") && (ctx.role !== "PARTNER_MANAGER" || partner.manager?.id === ctx.userId)
@@ -30,7 +33,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
       </Link>
       <PageHeader
         title={partner.name}
-        description={`${humanize(partner.tier)} ${humanize(partner.type).toLowerCase()} · managed by ${partner.manager?.name ?? "nobody yet"}`}
+        description={
+          `${humanize(partner.tier)} ${humanize(partner.type).toLowerCase()} · managed by ${partner.manager?.name ?? "nobody yet"}` +
+          (pending ? ` · ${humanize(pending.toTier)} from ${formatDate(pending.effectiveFrom)}` : "")
+        }
       />
       <PartnerDetailView detail={detail} />
       {trend && (
