@@ -232,10 +232,15 @@ export function openApiDocument(serverUrl: string) {
   return {
     ...doc,
     paths: withRateLimit(
-      [conflictReadPaths(), statementPaths(), handoffPaths(), councilPaths(), forecastPaths(), maturityPaths(), scorecardPaths()].reduce(
-        withOperations,
-        doc.paths,
-      ),
+      [
+        conflictReadPaths(),
+        statementPaths(),
+        handoffPaths(),
+        councilPaths(),
+        forecastPaths(),
+        maturityPaths(),
+        scorecardPaths(),
+      ].reduce(withOperations, doc.paths),
     ),
   };
 }
@@ -861,25 +866,12 @@ function maturityPaths(): Record<string, PathItem> {
           "and the framework scores of every assessed quarter (an admin key, or an executive, channel-operations " +
           "or partner-manager session)",
         parameters: queryParameters(maturityQuery),
-// ── partner scorecards (GET /api/v1/scorecards; lib/db/scorecards.ts, docs/domain.md#scorecards-and-tiers) ──
-function scorecardPaths(): Record<string, PathItem> {
-  const rate = { type: ["number", "null"], description: "0..1; null when there is nothing to divide" };
-  const cents = { type: "integer", description: "cents" };
-  return {
-    "/api/v1/scorecards": {
-      get: {
-        summary:
-          "Partner scorecards for a quarter (default: the current one): a partner key its own company, a partner " +
-          "manager's session their partners, an admin key or ops/executive session every partner",
-        parameters: queryParameters(scorecardQuery.pick({ period: true })),
         responses: {
           "200": json({
             type: "object",
             properties: {
               period: { type: ["string", "null"] },
               frameworks: {
-              period: { type: "string", examples: ["2026-Q4"] },
-              data: {
                 type: "array",
                 items: {
                   type: "object",
@@ -899,6 +891,36 @@ function scorecardPaths(): Record<string, PathItem> {
                   properties: { period: { type: "string" }, scores: { type: "object" } },
                 },
               },
+            },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+  };
+}
+
+// ── partner scorecards (GET /api/v1/scorecards; lib/db/scorecards.ts, docs/domain.md#scorecards-and-tiers) ──
+function scorecardPaths(): Record<string, PathItem> {
+  const rate = { type: ["number", "null"], description: "0..1; null when there is nothing to divide" };
+  const cents = { type: "integer", description: "cents" };
+  return {
+    "/api/v1/scorecards": {
+      get: {
+        summary:
+          "Partner scorecards for a quarter (default: the current one): a partner key its own company, a partner " +
+          "manager's session their partners, an admin key or ops/executive session every partner",
+        parameters: queryParameters(scorecardQuery.pick({ period: true })),
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              period: { type: "string", examples: ["2026-Q4"] },
+              data: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
                     partner: {
                       type: "object",
                       properties: { id: { type: "string" }, name: { type: "string" }, tier: { type: "string" } },
