@@ -173,5 +173,58 @@ export function generateCouncil(world: World): void {
       heldAt: held ? addHours(addDays(month, 9), 15) : null,
       createdAt: addDays(month, -5),
     });
+    if (held)
+      councilRecords(world, seedId("cnc", offset + 4), addHours(addDays(month, 9), 15), offset, decisions[offset + 3]);
   }
+}
+
+const PACK_KIND: Record<string, "RULE_CHANGE" | "MDF_MOVE" | "OTHER"> = {
+  RULE_CHANGE: "RULE_CHANGE",
+  BUDGET_MOVE: "MDF_MOVE",
+};
+
+/**
+ * A held meeting's council-pack rows (docs/domain.md#council-pack): five attendees, its decisions
+ * (an ACTION becomes an action item), and an action item per meeting, done except last month's.
+ */
+function councilRecords(world: World, meetingId: string, heldAt: Date, offset: number, summary: Prisma.InputJsonValue) {
+  const people = ["cro", "vp-sales", "vp-channel", "ops", "pm"].map((k) => staffUser(world, k).id);
+  for (const [i, userId] of people.entries())
+    world.rows.councilAttendees.push({ meetingId, userId, addedAt: addHours(heldAt, -1 + i / 60) });
+  const items = summary as { kind: string; text: string }[];
+  let n = 0;
+  for (const d of items) {
+    n++;
+    if (d.kind === "ACTION") {
+      world.rows.councilActionItems.push({
+        id: seedId("cna", (offset + 4) * 10 + n),
+        meetingId,
+        text: d.text,
+        ownerId: people[4],
+        dueDate: addDays(heldAt, 14),
+        status: offset < -1 ? "DONE" : "OPEN",
+        completedAt: offset < -1 ? addDays(heldAt, 10) : null,
+        createdAt: addHours(heldAt, n),
+      });
+    } else {
+      world.rows.councilDecisions.push({
+        id: seedId("cnd", (offset + 4) * 10 + n),
+        meetingId,
+        kind: PACK_KIND[d.kind] ?? "OTHER",
+        text: d.text,
+        decidedById: people[0],
+        decidedAt: addHours(heldAt, n),
+      });
+    }
+  }
+  world.rows.councilActionItems.push({
+    id: seedId("cna", (offset + 4) * 10),
+    meetingId,
+    text: "Report the partner-sourced share by segment at the next council.",
+    ownerId: people[3],
+    dueDate: addDays(heldAt, 21),
+    status: offset < -1 ? "DONE" : "OPEN",
+    completedAt: offset < -1 ? addDays(heldAt, 18) : null,
+    createdAt: heldAt,
+  });
 }

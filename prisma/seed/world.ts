@@ -90,6 +90,9 @@ export interface Rows {
   assessments: Prisma.MaturityAssessmentCreateManyInput[];
   scores: Prisma.MaturityScoreCreateManyInput[];
   councilMeetings: Prisma.CouncilMeetingCreateManyInput[];
+  councilAttendees: Prisma.CouncilAttendeeCreateManyInput[];
+  councilDecisions: Prisma.CouncilDecisionCreateManyInput[];
+  councilActionItems: Prisma.CouncilActionItemCreateManyInput[];
   auditEvents: Prisma.AuditEventCreateManyInput[];
   settings: Prisma.AppSettingCreateManyInput[];
 }
@@ -122,6 +125,9 @@ export function emptyRows(): Rows {
     assessments: [],
     scores: [],
     councilMeetings: [],
+    councilAttendees: [],
+    councilDecisions: [],
+    councilActionItems: [],
     auditEvents: [],
     settings: [],
   };

@@ -56,6 +56,9 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
   await put("assessments", (d) => insertMany((a) => tx.maturityAssessment.createMany(a), d));
   await put("scores", (d) => insertMany((a) => tx.maturityScore.createMany(a), d));
   await put("councilMeetings", (d) => insertMany((a) => tx.councilMeeting.createMany(a), d));
+  await put("councilAttendees", (d) => insertMany((a) => tx.councilAttendee.createMany(a), d));
+  await put("councilDecisions", (d) => insertMany((a) => tx.councilDecision.createMany(a), d));
+  await put("councilActionItems", (d) => insertMany((a) => tx.councilActionItem.createMany(a), d));
   await put("auditEvents", (d) => insertMany((a) => tx.auditEvent.createMany(a), d));
   await put("settings", (d) => insertMany((a) => tx.appSetting.createMany(a), d));
   return { counts, timings };

@@ -43,6 +43,8 @@ const STAFF_DETAILS: [list: string, pattern: RegExp, take: number][] = [
   ["/conflicts?slice=all", /^\/conflicts\/[^/?]+$/, 1],
   ["/conflicts?slice=all&status=RESOLVED", /^\/conflicts\/[^/?]+$/, 1],
   ["/rules", /^\/rules\/(?!explorer|diff)[^/?]+$/, 5],
+  // the council pack: this month's meeting (open, with its forms) and a held one
+  ["/council", /^\/council\/\d{4}-\d{2}$/, 2],
 ];
 
 const ROLES: [role: keyof typeof NAV, email: string][] = [

@@ -121,6 +121,9 @@ async function digest(db: Db): Promise<string> {
     ["mdf", db.mdfFund.findMany(byId)],
     ["scores", db.maturityScore.findMany(byId)],
     ["council", db.councilMeeting.findMany(byId)],
+    ["councilAttendees", db.councilAttendee.findMany({ orderBy: [{ meetingId: "asc" }, { userId: "asc" }] })],
+    ["councilDecisions", db.councilDecision.findMany(byId)],
+    ["councilActionItems", db.councilActionItem.findMany(byId)],
     ["audit", db.auditEvent.findMany(byId)],
     ["rules", db.rule.findMany(byId)],
   ];
@@ -360,6 +363,8 @@ describe.each(targets)("seed on $name", (target) => {
     expect(await ctx.db.mdfFund.count()).toBeGreaterThan(0);
     expect(await ctx.db.maturityAssessment.groupBy({ by: ["framework"], _count: true })).toHaveLength(3);
     expect(await ctx.db.councilMeeting.count()).toBeGreaterThanOrEqual(2);
+    expect(await ctx.db.councilDecision.count()).toBeGreaterThanOrEqual(3);
+    expect(await ctx.db.councilActionItem.count({ where: { status: "OPEN" } })).toBeGreaterThanOrEqual(1);
     expect(await ctx.db.auditEvent.count()).toBeGreaterThan(0);
   });
 

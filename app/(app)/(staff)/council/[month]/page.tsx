@@ -66,7 +66,7 @@ export default async function CouncilPackPage({ params }: Props) {
         }
       />
       {pack.headline.length > 0 && (
-        <section aria-label="Headline figures" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
+        <section aria-label="Headline figures" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 2xl:grid-cols-6">
           {pack.headline.map((h) => (
             <Stat
               key={h.key}
