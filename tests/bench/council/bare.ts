@@ -26,6 +26,8 @@ export type BareCouncil = {
   lost: number;
   adjusted: number;
   medianCycleSeconds: number | null;
+  cycleTrendSeconds: (number | null)[];
+  cycleByLeadSeconds: Record<Lead, number | null>;
   opened: number;
   resolved: number;
   resolvedSeconds: number;
@@ -67,13 +69,20 @@ export async function bareCouncil(s: Sql, period: Period): Promise<BareCouncil> 
      FROM "Opportunity" o WHERE o."stage" IN ('CLOSED_WON', 'CLOSED_LOST') AND o."closedAt" >= ? AND o."closedAt" < ? GROUP BY 1, 2`,
     w,
   );
-  const cycle = await s.all<Row>(
-    `WITH d AS (SELECT ${secs(`"createdAt"`, `"closedAt"`)} AS "v" FROM "Opportunity"
-       WHERE "stage" = 'CLOSED_WON' AND "closedAt" >= ? AND "closedAt" < ?),
-     r AS (SELECT "v", ROW_NUMBER() OVER (ORDER BY "v") AS "k", COUNT(*) OVER () AS "c" FROM d)
-     SELECT avg("v") AS "median" FROM r WHERE "k" IN (("c" + 1) / 2, ("c" + 2) / 2)`,
-    p,
-  );
+  // median cycle time of won deals: per trend month, per route in the period and over the period
+  const medianBy = (part: string, params: unknown[]) =>
+    s.all<Row>(
+      `WITH d AS (SELECT ${part} AS "part", ${secs(`"createdAt"`, `"closedAt"`)} AS "v" FROM "Opportunity"
+         WHERE "stage" = 'CLOSED_WON' AND "closedAt" >= ? AND "closedAt" < ?),
+       r AS (SELECT "part", "v", ROW_NUMBER() OVER (PARTITION BY "part" ORDER BY "v") AS "k",
+         COUNT(*) OVER (PARTITION BY "part") AS "c" FROM d)
+       SELECT "part", avg("v") AS "median" FROM r WHERE "k" IN (("c" + 1) / 2, ("c" + 2) / 2) GROUP BY "part"`,
+      params,
+    );
+  const cycleTrend = await medianBy(month(`"closedAt"`), w);
+  const lead = `CASE ${LEADS.map((l) => `WHEN "route" IN (${LEAD_ROUTES[l].map((r) => `'${r}'`).join(", ")}) THEN '${l}'`).join(" ")} END`;
+  const cycleByLead = await medianBy(lead, p);
+  const cycle = await medianBy(`'all'`, p);
   const opened = await s.all<Row>(
     `SELECT ${month(`"openedAt"`)} AS "m", count(*) AS "n" FROM "Conflict" WHERE "openedAt" >= ? AND "openedAt" < ? GROUP BY 1`,
     w,
@@ -117,6 +126,16 @@ export async function bareCouncil(s: Sql, period: Period): Promise<BareCouncil> 
     lost: sum(closed, "n", (r) => inPeriod(r) && r.stage === "CLOSED_LOST"),
     adjusted: sum(closed, "adj"),
     medianCycleSeconds: median === null || median === undefined ? null : Number(median),
+    cycleTrendSeconds: trendMonths.map((m) => {
+      const r = cycleTrend.find((x) => x.part === m);
+      return r ? Number(r.median) : null;
+    }),
+    cycleByLeadSeconds: Object.fromEntries(
+      LEADS.map((l) => {
+        const r = cycleByLead.find((x) => x.part === l);
+        return [l, r ? Number(r.median) : null];
+      }),
+    ) as Record<Lead, number | null>,
     opened: sum(opened, "n"),
     resolved: sum(resolved, "n"),
     resolvedSeconds: sum(resolved, "secs"),
@@ -164,6 +183,16 @@ export function compareCouncil(app: CouncilMetrics, bare: BareCouncil): string[]
       m("medianCycleDays").total,
       bare.medianCycleSeconds === null ? null : bare.medianCycleSeconds / DAY,
     ],
+    ...m("medianCycleDays").trend.map((t, i): [string, number | null, number | null] => [
+      `median cycle ${t.month}`,
+      t.value,
+      bare.cycleTrendSeconds[i] === null ? null : bare.cycleTrendSeconds[i]! / DAY,
+    ]),
+    ...LEADS.map((l): [string, number | null, number | null] => [
+      `median cycle ${l}`,
+      m("medianCycleDays").byRoute[l],
+      bare.cycleByLeadSeconds[l] === null ? null : bare.cycleByLeadSeconds[l]! / DAY,
+    ]),
     ["cases opened", count("conflictRate", "cases opened"), bare.opened],
     ["cases resolved", count("timeToResolveDays", "cases resolved"), bare.resolved],
     [
