@@ -11,6 +11,7 @@ import {
   LEAD_ROUTES,
   LEADS,
   median,
+  monthsOf,
   quarterOfMonth,
   type Category,
   type GroupedRow,
@@ -89,23 +90,24 @@ async function medians(
 export async function councilRows(s: Sql, window: { start: Date; end: Date }, period: Period) {
   const w = [window.start, window.end];
   const p = [period.start, period.end];
+  // one scan of the deals created in the window, per month × lead × category × currency: the pipeline,
+  // its trend, who sourced it and the period's currencies are all summed from these rows
   const created = await s.all<Raw>(
-    `SELECT ${monthSql(s, `o."createdAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead", COUNT(*) AS "deals",
-       SUM(o."acvCents") AS "acv",
-       SUM(CASE WHEN ${categorySql} = 'PARTNER_SOURCED' THEN o."acvCents" ELSE 0 END) AS "sourcedAcv"
-     FROM "Opportunity" o WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1, 2`,
+    `SELECT ${monthSql(s, `o."createdAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead", ${categorySql} AS "category",
+       o."currency" AS "currency", COUNT(*) AS "deals", SUM(o."acvCents") AS "acv"
+     FROM "Opportunity" o WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1, 2, 3, 4`,
     w,
   );
-  const byCategory = await s.all<Raw>(
-    `SELECT ${categorySql} AS "category", COUNT(*) AS "deals", SUM(o."acvCents") AS "acv"
-     FROM "Opportunity" o WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1`,
-    p,
-  );
-  const currencies = await s.all<Raw>(
-    `SELECT o."currency" AS "currency", COUNT(*) AS "deals" FROM "Opportunity" o
-     WHERE o."createdAt" >= ? AND o."createdAt" < ? GROUP BY 1 ORDER BY 2 DESC, 1`,
-    p,
-  );
+  for (const r of created) r.sourcedAcv = r.category === "PARTNER_SOURCED" ? r.acv : 0;
+  const periodMonths = monthsOf(period);
+  const inPeriod = created.filter((r) => periodMonths.includes(String(r.month)));
+  const byCategory = new Map<Category, { deals: number; acv: number }>();
+  const currencies = new Map<string, number>();
+  for (const r of inPeriod) {
+    const c = byCategory.get(r.category as Category) ?? { deals: 0, acv: 0 };
+    byCategory.set(r.category as Category, { deals: c.deals + num(r.deals), acv: c.acv + num(r.acv) });
+    currencies.set(String(r.currency), (currencies.get(String(r.currency)) ?? 0) + num(r.deals));
+  }
   const closed = await s.all<Raw>(
     `SELECT ${monthSql(s, `o."closedAt"`)} AS "month", ${leadSql(`o."route"`)} AS "lead",
        SUM(CASE WHEN o."stage" = 'CLOSED_WON' THEN 1 ELSE 0 END) AS "won",
@@ -170,12 +172,11 @@ export async function councilRows(s: Sql, window: { start: Date; end: Date }, pe
   const rules = await ruleCounts(s, `c."openedAt" >= ? AND c."openedAt" < ?`, p);
   return {
     created: grouped(created, ["deals", "acv", "sourcedAcv"] as const),
-    byCategory: byCategory.map((r) => ({
-      category: (r.category ?? null) as Category | null,
-      deals: num(r.deals),
-      acv: num(r.acv),
-    })),
-    currencies: currencies.map((r) => String(r.currency)),
+    byCategory: [...byCategory].map(([category, sums]) => ({ category: category as Category | null, ...sums })),
+    // most deals first, then by code, as ORDER BY deals DESC, currency did
+    currencies: [...currencies]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([currency]) => currency),
     closed: grouped(closed, ["won", "lost", "adjusted"] as const),
     opened: grouped(opened, ["cases"] as const),
     resolved: resolved.map((r) => ({ ...grouped([r], ["cases", "seconds"] as const)[0], level: num(r.level) })),

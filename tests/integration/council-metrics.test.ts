@@ -8,7 +8,7 @@ import { GET } from "@/app/api/v1/council/route";
 import type { Ctx } from "@/lib/auth/types";
 import { defaultMonth } from "@/lib/council";
 import { createApiKey } from "@/lib/db/api-keys";
-import { db } from "@/lib/db/client";
+import { db, sql } from "@/lib/db/client";
 import { conflictPatterns } from "@/lib/db/conflict-patterns";
 import { countConflicts } from "@/lib/db/conflicts";
 import { getCouncilMetrics, type CouncilMetrics, type Metric } from "@/lib/db/council-metrics";
@@ -21,6 +21,7 @@ import { parsePeriod } from "@/lib/pricing/period";
 import { conflictListQuery } from "@/lib/validation/conflict-filters";
 import { handoffOfferListQuery } from "@/lib/validation/handoffs";
 import { fromSearchParams, opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
+import { bareCouncil, compareCouncil } from "../bench/council/bare";
 import { ctxFor } from "../support/contexts";
 
 const MONTH = "2032-03";
@@ -341,6 +342,17 @@ describe("the grouped reads (lib/db/council-sql.ts) agree with the reports they 
         escalations.breakdown!.slices.map((x) => [x.key, x.label, x.count]),
         label,
       ).toEqual(patterns.topRules.map((r) => [r.key, r.label, r.count]));
+    }
+  });
+});
+
+describe("the benchmark's bare aggregates (tests/bench/council/bare.ts)", () => {
+  it("compute the same figures as getCouncilMetrics, so the bench's floor is honest", async () => {
+    for (const label of [MONTH, defaultMonth(new Date())]) {
+      const app = await getCouncilMetrics(ops, label, new Date());
+      const bare = await sql.session((s) => bareCouncil(s, parsePeriod(label)!));
+      expect(bare.deals, label).toBeGreaterThan(0);
+      expect(compareCouncil(app, bare), label).toEqual([]);
     }
   });
 });

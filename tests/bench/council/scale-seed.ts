@@ -73,6 +73,7 @@ async function recreatePg(url: string) {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`); // prisma/prepare.ts migrates an existing database
   await client.end();
 }
 

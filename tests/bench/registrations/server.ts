@@ -7,6 +7,9 @@ import net from "node:net";
 import path from "node:path";
 import { root } from "../../../lib/cli/paths.mjs";
 
+/** The secret the benchmark servers sign sessions with (a bench can mint a session cookie with it). */
+export const BENCH_AUTH_SECRET = "accord-registration-benchmark";
+
 export type Server = {
   url: string;
   pid: number;
@@ -59,7 +62,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(opts: { dbFile: string; port: number; timeoutMs?: number }): Promise<Server> {
+export async function startServer(opts: {
+  dbFile: string;
+  port: number;
+  timeoutMs?: number;
+  /** another database than the SQLite file (e.g. postgresql://…) */
+  databaseUrl?: string;
+}): Promise<Server> {
   const url = `http://127.0.0.1:${opts.port}`;
   const lines: string[] = [];
   const child = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], {
@@ -68,10 +77,10 @@ export async function startServer(opts: { dbFile: string; port: number; timeoutM
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
-      DATABASE_URL: `file:${path.relative(root, opts.dbFile)}`,
+      DATABASE_URL: opts.databaseUrl ?? `file:${path.relative(root, opts.dbFile)}`,
       PORT: String(opts.port),
       HOSTNAME: "127.0.0.1",
-      AUTH_SECRET: "accord-registration-benchmark",
+      AUTH_SECRET: BENCH_AUTH_SECRET,
       NEXTAUTH_URL: url,
       ACCORD_JOBS: "off",
     },
