@@ -42,6 +42,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/pricing", label: "Pricing" },
     { href: "/statements", label: "Statements" },
     { href: "/handoffs", label: "Hand-offs" },
+    { href: "/mdf", label: "MDF" },
     { href: "/maturity", label: "Maturity" },
     { href: "/outbox", label: "E-mail outbox" },
     { href: "/forecast", label: "Forecast" },
@@ -52,6 +53,7 @@ export const NAV: Record<Role, NavItem[]> = {
     ...STAFF_DATA,
     { href: "/statements", label: "Statements" },
     { href: "/handoffs", label: "Hand-offs" },
+    { href: "/mdf", label: "MDF" },
     { href: "/maturity", label: "Maturity" },
   ],
   AE: [{ href: "/ae", label: "My book" }, ...STAFF_DATA, { href: "/statements", label: "Statements" }],
@@ -60,6 +62,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/forecast", label: "Forecast" },
     ...STAFF_DATA,
     { href: "/handoffs", label: "Hand-offs" },
+    { href: "/mdf", label: "MDF" },
     { href: "/maturity", label: "Maturity" },
   ],
   PARTNER: [
@@ -68,6 +71,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/portal/offers", label: "Offers" },
     { href: "/portal/conflicts", label: "Conflicts" },
     { href: "/portal/statements", label: "Statements" },
+    { href: "/portal/mdf", label: "MDF" },
     { href: "/portal/rules", label: "Rules of engagement" },
     { href: "/portal/company", label: "Company" },
     { href: "/portal/api-keys", label: "API keys" },
@@ -82,7 +86,7 @@ const SECTIONS: readonly { label: string; hrefs: readonly string[] }[] = [
   { label: "Conflicts", hrefs: ["/conflicts", "/conflicts/precedents", "/conflicts/patterns"] },
   {
     label: "Revenue",
-    hrefs: ["/forecast", "/council", "/statements", "/pricing/leakage", "/pricing", "/maturity"],
+    hrefs: ["/forecast", "/council", "/statements", "/mdf", "/pricing/leakage", "/pricing", "/maturity"],
   },
   { label: "Governance", hrefs: ["/rules", "/outbox", "/audit"] },
 ];

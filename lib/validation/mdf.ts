@@ -43,8 +43,7 @@ export type DecideMdfInput = z.infer<typeof decideMdfInput>;
 
 /** Proof files (docs/domain.md#mdf): at most 10 MB, PDF, PNG or JPEG recognised by their first bytes. */
 export const MDF_PROOF_MAX_BYTES = 10 * 1024 * 1024;
-const MDF_PROOF_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
-export type MdfProofType = (typeof MDF_PROOF_TYPES)[number];
+export type MdfProofType = "application/pdf" | "image/png" | "image/jpeg";
 
 /** The file's real type from its content (magic numbers), or null: the name and the browser's claim are not trusted. */
 export function sniffProofType(bytes: Uint8Array): MdfProofType | null {
