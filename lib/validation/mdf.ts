@@ -29,16 +29,20 @@ export const requestMdfInput = z.strictObject({
 });
 export type RequestMdfInput = z.infer<typeof requestMdfInput>;
 
-export const decideMdfInput = z
-  .strictObject({
-    requestId: id,
-    decision: z.enum(["approve", "reject"], { error: "Approve or reject" }),
-    reason: z.string().trim().max(1_000).refine(noNul, "Invalid character").optional().default(""),
-  })
-  .superRefine((v, c) => {
-    if (v.decision === "reject" && v.reason.length < 5)
-      c.addIssue({ code: "custom", path: ["reason"], message: "Say why it is rejected (at least 5 characters)" });
-  });
+const decisionFields = {
+  decision: z.enum(["approve", "reject"], { error: "Approve or reject" }),
+  reason: z.string().trim().max(1_000).refine(noNul, "Invalid character").optional().default(""),
+};
+
+function reasonForRejection(v: { decision: string; reason: string }, c: z.RefinementCtx) {
+  if (v.decision === "reject" && v.reason.length < 5)
+    c.addIssue({ code: "custom", path: ["reason"], message: "Say why it is rejected (at least 5 characters)" });
+}
+
+/** The body of POST /api/v1/mdf/requests/{id}/decision (the id is in the path). */
+export const decideMdfBody = z.strictObject(decisionFields).superRefine(reasonForRejection);
+
+export const decideMdfInput = z.strictObject({ requestId: id, ...decisionFields }).superRefine(reasonForRejection);
 export type DecideMdfInput = z.infer<typeof decideMdfInput>;
 
 /** Proof files (docs/domain.md#mdf): at most 10 MB, PDF, PNG or JPEG recognised by their first bytes. */
