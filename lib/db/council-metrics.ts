@@ -48,6 +48,7 @@ import { councilQuery } from "@/lib/validation/council";
 import { sql } from "./client";
 import { conflictPatterns } from "./conflict-patterns";
 import { leakageReport } from "./pricing-leakage";
+import { mdfRomiByQuarter } from "./mdf-council";
 import type { Sql } from "./sql";
 
 /** A count behind a figure, with the list that shows exactly it. */
@@ -195,11 +196,7 @@ async function countRows(s: Sql, window: { start: Date; end: Date }, period: Per
     w,
   );
   const quarters = [...new Set(trailingMonthsLabels(window).map(quarterOfMonth))];
-  const mdf = await s.all<Raw>(
-    `SELECT "quarter" AS "quarter", SUM("spentCents") AS "spent", SUM("sourcedPipelineCents") AS "sourced"
-     FROM "MdfFund" WHERE "quarter" IN (${quarters.map(() => "?").join(", ")}) GROUP BY 1`,
-    quarters,
-  );
+  const mdf = await mdfRomiByQuarter(s, quarters); // won ÷ paid, as lib/mdf/romi.ts
   // median cycle time of won deals: per month (trend), per lead and in total over the period
   const cycle = {
     value: secondsSql(s, `o."createdAt"`, `o."closedAt"`),
