@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
 // with (z.toJSONSchema), so the contract cannot drift from the code.
 import { z } from "zod";
+import { mdfPaths } from "./openapi-mdf";
 import { declineHandoffInput, HANDOFF_STATUSES, handoffListQuery } from "@/lib/validation/handoffs";
 import { commentInput, escalateInput, raiseConflictInput, resolveInput } from "@/lib/validation/conflicts";
 import { factsSchema } from "@/lib/rules";
@@ -229,6 +230,7 @@ function auditPaths() {
 
 export function openApiDocument(serverUrl: string) {
   const doc = coreDocument(serverUrl);
+  doc.paths = withOperations(doc.paths, mdfPaths() as Record<string, PathItem>); // docs/domain.md#mdf
   return {
     ...doc,
     paths: withRateLimit(

@@ -127,8 +127,8 @@ export const METRICS: Record<MetricKey, MetricDefinition> = {
   mdfRomi: {
     label: "MDF return",
     definition:
-      "Pipeline sourced by market development funds ÷ funds spent, over the MDF funds of the period's quarter(s) " +
-      "(a ratio: 5× means five dollars of pipeline per dollar spent).",
+      "Won revenue of the deals linked to paid MDF requests ÷ what was paid, over the MDF funds of the period's " +
+      "quarter(s) (a ratio: 5× means five dollars won per dollar paid; lib/mdf/romi.ts).",
     unit: "ratio",
   },
   escalations: {

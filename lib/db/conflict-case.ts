@@ -1,5 +1,6 @@
 // A conflict case as the writes load it, through the caller's scope (docs/domain.md#what-partners-see:
 // a case the caller is not party to is NOT_FOUND), and the level check every decision makes.
+import { noticeTime } from "@/lib/dates/human";
 import { can, CONFLICT_LEVEL_DECIDERS } from "@/lib/auth/permissions";
 import { TITLE_LABEL, type Ctx } from "@/lib/auth/types";
 import { isLevel } from "@/lib/conflicts/escalation";
@@ -119,7 +120,7 @@ export async function moveUp(
     noticesFor(people, actor?.userId ?? null, {
       kind: "conflict.escalated",
       subject: `A conflict case was escalated to level ${m.to}: it needs your decision`,
-      body: `${actor ? m.reason : `Escalated automatically: ${m.reason}`} Decide by ${m.due.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+      body: `${actor ? m.reason : `Escalated automatically: ${m.reason}`} Decide by ${noticeTime(m.due)}.`,
       payload: { conflictId: c.id, level: m.to },
     }),
   );

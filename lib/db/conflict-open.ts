@@ -4,6 +4,7 @@
 // deciders, all on the caller's transaction. It takes a Prisma transaction (raise, and later
 // pricing guardrails and attribution disputes) or the submission's plain-SQL transaction
 // (lib/db/registration-conflicts.ts), like audit() and notify().
+import { noticeTime } from "@/lib/dates/human";
 import type { Ctx } from "@/lib/auth/types";
 import { slaDueAt } from "@/lib/conflicts/escalation";
 import type { CaseSpec } from "@/lib/conflicts/opening";
@@ -107,7 +108,7 @@ export async function openCase(tx: Tx | Sql, spec: OpenCaseSpec, now: Date): Pro
     noticesFor(people, actorId, {
       kind: "conflict.opened",
       subject: "A conflict case needs your decision",
-      body: `${spec.summary} ${OPENED[spec.source]}. Decide or escalate by ${due.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+      body: `${spec.summary} ${OPENED[spec.source]}. Decide or escalate by ${noticeTime(due)}.`,
       payload: { conflictId: id },
     }),
   );

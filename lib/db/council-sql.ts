@@ -20,6 +20,7 @@ import {
 } from "@/lib/council";
 import { ruleCounts } from "./conflict-patterns";
 import { CATEGORY_SQL } from "./forecast";
+import { mdfRomiByQuarter } from "./mdf-council";
 import type { Sql } from "./sql";
 
 const leadSql = (col: string) =>
@@ -146,11 +147,7 @@ export async function councilRows(s: Sql, window: { start: Date; end: Date }, pe
     w,
   );
   const quarters = [...new Set(trailingMonthsLabels(window).map(quarterOfMonth))];
-  const mdf = await s.all<Raw>(
-    `SELECT "quarter" AS "quarter", SUM("spentCents") AS "spent", SUM("sourcedPipelineCents") AS "sourced"
-     FROM "MdfFund" WHERE "quarter" IN (${quarters.map(() => "?").join(", ")}) GROUP BY 1`,
-    quarters,
-  );
+  const mdf = await mdfRomiByQuarter(s, quarters); // won ÷ paid, as lib/mdf/romi.ts
   // median cycle time of won deals: per month (trend), per lead and in total over the period
   const cycle = {
     value: secondsSql(s, `o."createdAt"`, `o."closedAt"`),

@@ -4,6 +4,7 @@
 // it. Every change is one transaction with its audit event and notices. The offer and the queue row
 // move only from the state the writer read (conditional updates), so accept against expire, or two
 // ops at once, end with one outcome and a 409 for the other.
+import { noticeDay } from "@/lib/dates/human";
 import type { HandoffQueueState } from "./generated/sqlite/enums";
 import "server-only";
 import { can } from "@/lib/auth/permissions";
@@ -368,7 +369,7 @@ export async function acceptHandoff(ctx: Ctx, handoffId: string, now = new Date(
         actorId: ctx.userId,
         actorLabel: ctx.name,
         toValue: offer.partner.name,
-        body: `${offer.partner.name} accepted the hand-off and is protected until ${protectedUntil.toISOString().slice(0, 10)}`,
+        body: `${offer.partner.name} accepted the hand-off and is protected until ${noticeDay(protectedUntil)}`,
         at: now,
       },
     });

@@ -3,6 +3,7 @@
 // lib/registrations/lifecycle.ts; each is recorded by recordTransition
 // (lib/db/registration-transition.ts) with its timeline event, audit event and notification in
 // one transaction. A foreign id is NOT_FOUND.
+import { noticeDay } from "@/lib/dates/human";
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
@@ -279,7 +280,7 @@ export async function extendRegistration(ctx: Ctx, id: string, reason: string, n
           recipientUserId: manager.id,
           recipientEmail: manager.email,
           subject: `${reg.partner.name} extended protection for ${reg.accountName}`,
-          body: `Protection now runs until ${protectedUntil.toISOString().slice(0, 10)} (extension ${extensionCount} of ${max})${reason ? `: ${reason}` : "."}`,
+          body: `Protection now runs until ${noticeDay(protectedUntil)}, extension ${extensionCount} of ${max}${reason ? `: ${reason}` : "."}`,
           payload: { registrationId: id },
         },
       ]);

@@ -3,6 +3,7 @@
 // recorded by lib/db/registration-transition.ts), and decisions overdue past their SLA are
 // reminded once. Each registration is its own transaction; the jobs take the database as an
 // argument because the scheduler runs them on the connection it was given.
+import { noticeTime } from "@/lib/dates/human";
 import type { Db, Tx } from "./connect";
 import type { Prisma } from "./generated/sqlite/client";
 import { dormancyCutoff } from "@/lib/registrations/dormancy";
@@ -192,7 +193,7 @@ export function remindOverdueDecision(
         recipientUserId: r.id,
         recipientEmail: r.email,
         subject: `Overdue: decide ${reg.partnerName}'s registration for ${reg.accountName}`,
-        body: `The decision was due ${reg.slaDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+        body: `The decision was due ${noticeTime(reg.slaDueAt)}.`,
         payload: { registrationId: reg.id },
       })),
     );

@@ -11,6 +11,7 @@
 // This is the API's busiest write (`npm run bench:registrations`: 200 submissions a second), so it
 // runs in plain SQL on the app's connection (lib/db/sql.ts): one session of indexed reads, then one
 // short transaction of inserts. Through Prisma the same work cost ~15 ms of CPU per submission.
+import { noticeTime } from "@/lib/dates/human";
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Ctx } from "@/lib/auth/types";
@@ -308,7 +309,7 @@ async function notifyManager(s: Sql, partner: PartnerRow, registrationId: string
       recipientUserId: partner.manager.id,
       recipientEmail: partner.manager.email,
       subject: `New deal registration from ${partner.name}: ${accountName}`,
-      body: `${partner.name} registered ${accountName}. Decide by ${slaDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+      body: `${partner.name} registered ${accountName}. Decide by ${noticeTime(slaDueAt)}.`,
       payload: { registrationId },
     },
   ]);

@@ -29,22 +29,25 @@ export const requestMdfInput = z.strictObject({
 });
 export type RequestMdfInput = z.infer<typeof requestMdfInput>;
 
-export const decideMdfInput = z
-  .strictObject({
-    requestId: id,
-    decision: z.enum(["approve", "reject"], { error: "Approve or reject" }),
-    reason: z.string().trim().max(1_000).refine(noNul, "Invalid character").optional().default(""),
-  })
-  .superRefine((v, c) => {
-    if (v.decision === "reject" && v.reason.length < 5)
-      c.addIssue({ code: "custom", path: ["reason"], message: "Say why it is rejected (at least 5 characters)" });
-  });
+const decisionFields = {
+  decision: z.enum(["approve", "reject"], { error: "Approve or reject" }),
+  reason: z.string().trim().max(1_000).refine(noNul, "Invalid character").optional().default(""),
+};
+
+function reasonForRejection(v: { decision: string; reason: string }, c: z.RefinementCtx) {
+  if (v.decision === "reject" && v.reason.length < 5)
+    c.addIssue({ code: "custom", path: ["reason"], message: "Say why it is rejected (at least 5 characters)" });
+}
+
+/** The body of POST /api/v1/mdf/requests/{id}/decision (the id is in the path). */
+export const decideMdfBody = z.strictObject(decisionFields).superRefine(reasonForRejection);
+
+export const decideMdfInput = z.strictObject({ requestId: id, ...decisionFields }).superRefine(reasonForRejection);
 export type DecideMdfInput = z.infer<typeof decideMdfInput>;
 
 /** Proof files (docs/domain.md#mdf): at most 10 MB, PDF, PNG or JPEG recognised by their first bytes. */
 export const MDF_PROOF_MAX_BYTES = 10 * 1024 * 1024;
-const MDF_PROOF_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
-export type MdfProofType = (typeof MDF_PROOF_TYPES)[number];
+export type MdfProofType = "application/pdf" | "image/png" | "image/jpeg";
 
 /** The file's real type from its content (magic numbers), or null: the name and the browser's claim are not trusted. */
 export function sniffProofType(bytes: Uint8Array): MdfProofType | null {

@@ -4,6 +4,7 @@ import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import type { MaturityFramework } from "../../lib/db/generated/sqlite/enums";
 import { FRAMEWORK_DEFS } from "../../lib/maturity/frameworks";
 import { IdSequence, seedId } from "./ids";
+import { generateMdfRequests } from "./mdf-requests";
 import type { SeedOpportunity } from "./opportunities";
 import type { Random } from "./random";
 import { addDays, addHours, monthLabel, monthStart, quarterLabel, quarterStart } from "./time";
@@ -64,6 +65,7 @@ export function generateMdf(rng: Random, world: World, opps: readonly SeedOpport
       world.rows.mdfFunds.push(fund(rng.real(50_000, 150_000) * DOLLAR, pipeline, { motion }));
     }
   }
+  generateMdfRequests(world, opps);
 }
 
 /** The dimensions of docs/domain.md#maturity (lib/maturity/frameworks.ts), stored by key in MaturityScore.dimension. */

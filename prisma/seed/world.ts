@@ -87,6 +87,7 @@ export interface Rows {
   attributions: Prisma.AttributionCreateManyInput[];
   payoutAdjustments: Prisma.PayoutAdjustmentCreateManyInput[];
   mdfFunds: Prisma.MdfFundCreateManyInput[];
+  mdfRequests: Prisma.MdfRequestCreateManyInput[];
   assessments: Prisma.MaturityAssessmentCreateManyInput[];
   scores: Prisma.MaturityScoreCreateManyInput[];
   councilMeetings: Prisma.CouncilMeetingCreateManyInput[];
@@ -122,6 +123,7 @@ export function emptyRows(): Rows {
     attributions: [],
     payoutAdjustments: [],
     mdfFunds: [],
+    mdfRequests: [],
     assessments: [],
     scores: [],
     councilMeetings: [],

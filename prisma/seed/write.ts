@@ -40,6 +40,9 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
   await put("accounts", (d) => insertMany((a) => tx.account.createMany(a), d));
   // decisions carry their facts and trace (~2 KB each): smaller batches keep statements modest
   await put("decisions", (d) => insertMany((a) => tx.routeDecision.createMany(a), d, 250));
+  // MDF before the deals: a won deal names the MDF request whose activity sourced it
+  await put("mdfFunds", (d) => insertMany((a) => tx.mdfFund.createMany(a), d));
+  await put("mdfRequests", (d) => insertMany((a) => tx.mdfRequest.createMany(a), d));
   await put("opportunities", (d) => insertMany((a) => tx.opportunity.createMany(a), d));
   await put("touches", (d) => insertMany((a) => tx.partnerTouch.createMany(a), d));
   await put("opportunityEvents", (d) => insertMany((a) => tx.opportunityEvent.createMany(a), d));
@@ -52,7 +55,6 @@ async function writeAll(tx: Tx, rows: Rows): Promise<WriteResult> {
   await put("conflictEvents", (d) => insertMany((a) => tx.conflictEvent.createMany(a), d));
   await put("attributions", (d) => insertMany((a) => tx.attribution.createMany(a), d));
   await put("payoutAdjustments", (d) => insertMany((a) => tx.payoutAdjustment.createMany(a), d));
-  await put("mdfFunds", (d) => insertMany((a) => tx.mdfFund.createMany(a), d));
   await put("assessments", (d) => insertMany((a) => tx.maturityAssessment.createMany(a), d));
   await put("scores", (d) => insertMany((a) => tx.maturityScore.createMany(a), d));
   await put("councilMeetings", (d) => insertMany((a) => tx.councilMeeting.createMany(a), d));

@@ -200,15 +200,31 @@ beforeAll(async () => {
   await offer(d, p1.id, "ACCEPTED", 1);
   await offer(b, p1.id, "DECLINED", 1);
   await offer(b, p2.id, "OFFERED", 2);
-  await db.mdfFund.create({
+  // MDF return = won ACV of deals linked to PAID requests ÷ paid (lib/mdf/romi.ts): B (20,000 won) on a
+  // 4,000 paid request is 5×; an approved, unpaid request and the fund's own spent/sourced figures count for nothing
+  const fund = await db.mdfFund.create({
     data: {
       quarter: "2032-Q1",
-      motion: "Cloud",
-      allocatedCents: BigInt(200_000),
+      partnerId: p1.id,
+      allocatedCents: BigInt(2_000_000),
       spentCents: BigInt(100_000),
-      sourcedPipelineCents: BigInt(500_000),
+      sourcedPipelineCents: BigInt(9_900_000),
     },
   });
+  const mdfRequest = (status: "PAID" | "APPROVED", amount: number) =>
+    db.mdfRequest.create({
+      data: {
+        fundId: fund.id,
+        partnerId: p1.id,
+        activity: `Council MDF ${status}`,
+        amountCents: BigInt(amount),
+        expectedPipelineCents: BigInt(0),
+        status,
+      },
+    });
+  const paid = await mdfRequest("PAID", 400_000);
+  await mdfRequest("APPROVED", 700_000);
+  await db.opportunity.update({ where: { id: b }, data: { mdfRequestId: paid.id } });
   council = await getCouncilMetrics(ops, MONTH, new Date());
 });
 

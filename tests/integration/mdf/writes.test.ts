@@ -186,3 +186,17 @@ describe("ROMI", () => {
     expect((await mdfRomi(await ctxFor("bob@contoso.test"), { quarters: [`2027-Q${n}`] })).total.ratio).toBeNull();
   });
 });
+
+describe("the demo seed", () => {
+  it("has MDF requests in every state, and won deals linked to the paid ones", async () => {
+    const groups = await db.mdfRequest.groupBy({
+      by: ["status"],
+      where: { id: { startsWith: "cmdfreq" } },
+      _count: { _all: true },
+    });
+    expect(groups.map((g) => g.status).sort()).toEqual(["APPROVED", "CLAIMED", "PAID", "REJECTED", "REQUESTED"]);
+    expect(
+      await db.opportunity.count({ where: { stage: "CLOSED_WON", mdfRequest: { status: "PAID" } } }),
+    ).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,5 @@
 import { apiRoute, json } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors";
 import { readProofUpload } from "@/lib/api/mdf-upload";
 import { getMdfProof } from "@/lib/db/mdf";
 import { claimMdf } from "@/lib/db/mdf-writes";
@@ -27,7 +28,10 @@ export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
 // GET /api/v1/mdf/requests/{id}/proof: the proof file, for whoever may read the request.
 export const GET = apiRoute<{ id: string }>(async (_req, ctx, { id }) => {
   const proof = await getMdfProof(ctx, id);
-  const bytes = await readProof(proof.path);
+  const bytes = await readProof(proof.path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw notFound("Proof");
+    throw error;
+  });
   return new Response(new Uint8Array(bytes), {
     headers: {
       "content-type": proof.type,
