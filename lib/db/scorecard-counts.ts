@@ -27,7 +27,7 @@ export async function scorecardCounts(
       by: ["partnerId"],
       where: {
         partnerId: ids,
-        attributions: { some: { category } },
+        category, // the stored attribution category, as the list filter `category` reads it
         ...(won ? { stage: "CLOSED_WON", closedAt: within } : { createdAt: within }),
       },
       _sum: { acvCents: true },

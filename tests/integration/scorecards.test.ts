@@ -21,6 +21,40 @@ const at = (d: string) => new Date(`${d}T12:00:00Z`);
 const HOUR = 3_600_000;
 const params = (href: string) => Object.fromEntries(new URL(href, "http://x").searchParams);
 
+describe("the MDF column (2001-Q3)", () => {
+  it("is the won ACV of the deals linked to the partner's paid requests ÷ what was paid, as lib/mdf/romi.ts", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const partnerId = await partnerIdOf("Northwind Systems");
+    const Q3 = parseQuarter("2001-Q3")!;
+    const fund = await db.mdfFund.create({ data: { quarter: Q3.label, partnerId, allocatedCents: 5_000_000n } });
+    const request = (status: "PAID" | "APPROVED", amountCents: bigint) =>
+      db.mdfRequest.create({
+        data: { fundId: fund.id, partnerId, activity: "Roadshow", amountCents, expectedPipelineCents: 0n, status },
+      });
+    const paid = await request("PAID", 2_000_000n);
+    const approved = await request("APPROVED", 1_000_000n); // not paid yet: counts for nothing
+    const [wonDeal, otherWon] = await db.opportunity.findMany({
+      where: { partnerId, stage: "CLOSED_WON", mdfRequestId: null },
+      select: { id: true, acvCents: true },
+      orderBy: { id: "desc" },
+      take: 2,
+    });
+    const lostDeal = await db.opportunity.findFirstOrThrow({
+      where: { partnerId, stage: "CLOSED_LOST", mdfRequestId: null },
+      select: { id: true },
+    });
+    await db.opportunity.update({ where: { id: wonDeal.id }, data: { mdfRequestId: paid.id } });
+    await db.opportunity.update({ where: { id: lostDeal.id }, data: { mdfRequestId: paid.id } }); // lost: no revenue
+    await db.opportunity.update({ where: { id: otherWon.id }, data: { mdfRequestId: approved.id } });
+
+    const [card] = (await listScorecards(ops, Q3)).filter((c) => c.partner.id === partnerId);
+    expect(card.card.mdf.paidCents).toBe(2_000_000n);
+    expect(card.card.mdf.romi).toBeCloseTo(Number(wonDeal.acvCents) / 2_000_000);
+    const other = (await listScorecards(ops, Q3)).find((c) => c.partner.id !== partnerId)!;
+    expect(other.card.mdf.romi).toBeNull();
+  });
+});
+
 describe("scorecard figures on hand-placed rows (2001-Q2)", () => {
   it("count what was put there, each equal to the list it links to", async () => {
     const ops = await ctxFor("ops@accord.test");
@@ -68,9 +102,13 @@ describe("scorecard figures on hand-placed rows (2001-Q2)", () => {
       creditPct: 100,
     });
     await db.attribution.create({ data: line(won[0].id, "PARTNER_SOURCED") });
+    // the deal's stored category follows its rows, as lib/db/attribution-writes.ts keeps it
+    await db.opportunity.update({ where: { id: won[0].id }, data: { category: "PARTNER_SOURCED" } });
+    await db.opportunity.update({ where: { id: won[1].id }, data: { category: "DIRECT" } });
     // a co-sold deal created in the quarter (its close elsewhere): co-sold pipeline, not revenue
     await db.opportunity.update({ where: { id: won[2].id }, data: { createdAt: at("2001-06-01") } });
     await db.attribution.create({ data: line(won[2].id, "PARTNER_COSELL") });
+    await db.opportunity.update({ where: { id: won[2].id }, data: { category: "PARTNER_COSELL" } });
 
     // two cases opened in the quarter: one won outright, one lost
     const parties = await db.conflictParty.findMany({

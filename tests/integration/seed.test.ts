@@ -375,5 +375,5 @@ describe.each(targets)("seed on $name", (target) => {
     } finally {
       await again.db.$disconnect();
     }
-  });
+  }, 180_000); // a second whole seed: generous, as the suite's hooks are, for a loaded CI machine
 });
