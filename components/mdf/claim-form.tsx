@@ -46,7 +46,7 @@ export function MdfClaimForm({ id, activity }: { id: string; activity: string })
           className="mt-1 block text-sm"
         />
       </div>
-      <Button type="submit" disabled={pending || !file}>
+      <Button type="submit" disabled={pending || !file} aria-label={`Claim ${activity}`}>
         {pending ? "Uploading…" : "Claim"}
       </Button>
       <FormAlert message={message} className="w-full" />

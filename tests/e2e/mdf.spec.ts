@@ -8,7 +8,10 @@ import { signIn } from "./helpers";
 // e2e database: a fund of Northwind's own for this run (so the form offers exactly it), and, once
 // paid, a won deal linked to the request (attribution of won revenue to the activity).
 const STAMP = randomBytes(3).toString("hex");
-const QUARTER = `E2E-${STAMP}`;
+// this quarter's, so the partner's scorecard (which reads the quarter's paid MDF) shows the ROMI; the
+// seed pays only last quarter's requests, so this run's is the only paid one of Northwind's this quarter
+const now = new Date();
+const QUARTER = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
 const ACTIVITY = `Healthcare CIO webinar ${STAMP}`;
 
 function insertFund(): void {
@@ -57,7 +60,7 @@ test("a partner requests MDF, the manager approves, the partner claims with proo
   insertFund();
   const alice = await as(browser, "alice@northwind.test");
   await alice.page.goto("/portal/mdf");
-  await alice.page.getByLabel("Fund").selectOption({ label: `${QUARTER}: $20,000 left` });
+  await alice.page.getByLabel("Fund", { exact: true }).selectOption(`fund_${STAMP}`);
   await alice.page.getByLabel("Activity").fill(ACTIVITY);
   await alice.page.getByLabel("Amount (dollars)").fill("4,321");
   await alice.page.getByLabel("Expected pipeline (dollars)").fill("150,000");
@@ -85,7 +88,7 @@ test("a partner requests MDF, the manager approves, the partner claims with proo
     mimeType: "application/pdf",
     buffer: Buffer.from("%PDF-1.4\n% invoice for the webinar\n%%EOF\n"),
   });
-  await alice.page.getByRole("button", { name: "Claim" }).click();
+  await alice.page.getByRole("button", { name: `Claim ${ACTIVITY}` }).click();
   await expect(aliceRow).toContainText("Claimed");
   await expect(aliceRow.getByRole("link", { name: "webinar-invoice.pdf" })).toBeVisible();
 
@@ -102,6 +105,7 @@ test("a partner requests MDF, the manager approves, the partner claims with proo
   await expect(ops.page.getByTestId("mdf-romi")).toBeVisible();
   await expect(
     ops.page
+      .getByRole("table", { name: "ROMI per motion and fund" })
       .getByRole("row")
       .filter({ hasText: `Northwind Systems · ${QUARTER}` })
       .first(),
@@ -112,11 +116,15 @@ test("a partner requests MDF, the manager approves, the partner claims with proo
   await alice.page.reload();
   await expect(
     alice.page
+      .getByRole("table", { name: "ROMI per motion and fund" })
       .getByRole("row")
       .filter({ hasText: `Northwind Systems · ${QUARTER}` })
       .first(),
   ).toContainText(expected);
   await alice.page.screenshot({ path: "test-results/mdf-portal.png", fullPage: true });
+  // and on the partner's own scorecard for the quarter
+  await alice.page.goto(`/portal/scorecard?period=${QUARTER}`);
+  await expect(alice.page.getByText(expected, { exact: true })).toBeVisible();
   await alice.close();
 });
 
