@@ -33,9 +33,14 @@ export function DeactivationImpactPanel({
       </p>
       <div>
         <h3 className="font-medium">
-          Active claims{more(impact.claims.length, impact.activeClaims)}{" "}
+          Active claims: {impact.activeClaims}
+          {more(impact.claims.length, impact.activeClaims)} · see{" "}
           <Link href={`/registrations?partnerId=${partnerId}&status=APPROVED`} className="text-brand-700 underline">
-            approved registrations
+            approved
+          </Link>{" "}
+          and{" "}
+          <Link href={`/registrations?partnerId=${partnerId}&status=SUBMITTED`} className="text-brand-700 underline">
+            awaiting review
           </Link>
         </h3>
         {impact.claims.length === 0 ? (
@@ -56,7 +61,8 @@ export function DeactivationImpactPanel({
       </div>
       <div>
         <h3 className="font-medium">
-          Open hand-offs{more(impact.handoffs.length, impact.openHandoffs)}{" "}
+          Open hand-offs: {impact.openHandoffs}
+          {more(impact.handoffs.length, impact.openHandoffs)} · see{" "}
           <Link href={`/handoffs/offers?partnerId=${partnerId}&status=OFFERED`} className="text-brand-700 underline">
             all open offers
           </Link>
