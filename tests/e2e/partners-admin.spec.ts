@@ -1,6 +1,7 @@
 // Partner administration (docs/architecture.md#administration) in real Chromium: channel operations
 // create a partner, change its manager, and see a partner's active claims and open hand-offs before
 // a deactivation can be saved.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -67,6 +68,9 @@ test("deactivating a partner shows its active claims and open hand-offs first", 
   await page.screenshot({ path: "test-results/partner-edit.png", fullPage: true });
   await page.getByLabel("Status").selectOption({ label: "Suspended" });
   await page.screenshot({ path: "test-results/partner-deactivate.png", fullPage: true });
+  // the panel appears only after the status changes, so the page sweep never sees it: check it here
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   await claim.click();
   await expect(page).toHaveURL(/\/registrations\/[^/]+$/);
 });
