@@ -13,10 +13,10 @@ test("ops creates a partner and changes its manager", async ({ page }) => {
   await page.waitForLoadState("networkidle"); // hydrated: the form is React state
   await page.getByLabel("Name").fill("Lakeside Resellers");
   await page.getByLabel("Type").selectOption("MSP");
-  await page.getByLabel("Tier").selectOption({ label: "Silver" });
+  await page.getByLabel("Tier").selectOption({ label: "Registered" });
   const managers = page.getByLabel("Partner manager");
   const [first, second] = (await managers.locator("option").allTextContents()).filter((t) => t !== "Nobody yet");
-  await managers.selectOption({ label: first! });
+  await managers.selectOption({ label: second! });
   await page
     .getByRole("group", { name: /Verticals/ })
     .getByLabel("Healthcare")
@@ -24,15 +24,15 @@ test("ops creates a partner and changes its manager", async ({ page }) => {
   await page.getByRole("button", { name: "Create partner" }).click();
 
   await expect(page.getByRole("heading", { name: "Lakeside Resellers" })).toBeVisible();
-  await expect(page.getByText(`managed by ${first}`)).toBeVisible();
+  await expect(page.getByText(`managed by ${second}`)).toBeVisible();
   await page.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page).toHaveURL(/\/partners\/[^/]+\/edit$/);
   await page.waitForLoadState("networkidle");
-  await page.getByLabel("Partner manager").selectOption({ label: second! });
+  await page.getByLabel("Partner manager").selectOption({ label: first! });
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.getByRole("link", { name: "← Lakeside Resellers" }).click();
-  await expect(page.getByText(`managed by ${second}`)).toBeVisible();
+  await expect(page.getByText(`managed by ${first}`)).toBeVisible();
 
   // the same name again is refused on the name field
   await page.goto("/partners/new");
