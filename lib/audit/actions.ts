@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = [
   "opportunity.update",
   "outbox.retry",
   "outbox.retry_all",
+  // partner administration (lib/db/admin-partners.ts)
+  "partner.create",
+  "partner.deactivate",
+  "partner.reactivate",
   "partner.update",
   "payout.adjust",
   "registration.approve",

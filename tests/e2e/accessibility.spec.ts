@@ -39,7 +39,7 @@ const STAFF_DETAILS: [list: string, pattern: RegExp, take: number][] = [
   ["/registrations", /^\/registrations\/[^/?]+$/, 1],
   ["/opportunities", /^\/opportunities\/[^/?]+$/, 1],
   ["/accounts", /^\/accounts\/[^/?]+$/, 1],
-  ["/partners", /^\/partners\/[^/?]+$/, 1],
+  ["/partners", /^\/partners\/(?!new|tiers)[^/?]+$/, 1],
   ["/conflicts?slice=all", /^\/conflicts\/[^/?]+$/, 1],
   ["/conflicts?slice=all&status=RESOLVED", /^\/conflicts\/[^/?]+$/, 1],
   ["/rules", /^\/rules\/(?!explorer|diff)[^/?]+$/, 5],
@@ -76,6 +76,8 @@ for (const [role, email] of ROLES) {
       if (role === "ADMIN") {
         urls.push("/audit?action=registration.approve&from=2020-01-01", "/admin/users/new");
         urls.push(...(await rowLinks(page, "/admin/users", /^\/admin\/users\/(?!new)[^/?]+$/)));
+        const partners = await rowLinks(page, "/partners", /^\/partners\/(?!new|tiers)[^/?]+$/);
+        urls.push("/partners/new", ...partners.map((href) => `${href}/edit`));
       }
     }
     const found: string[] = [];

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { PartnerList } from "@/components/partners/partner-list";
+import { ButtonLink } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
 import { listPage, staffContext } from "@/lib/auth/page";
 import { listPartners } from "@/lib/db/partners";
 import { fromSearchParams, partnerListQuery } from "@/lib/validation/lists";
@@ -22,7 +24,17 @@ export default async function PartnersPage({ searchParams }: Props) {
       : "Every partner company: type, tier, manager and regions served. Counts show the rows you can open.";
   return (
     <>
-      <PageHeader title="Partners" description={description} />
+      <PageHeader
+        title="Partners"
+        description={description}
+        actions={
+          can(ctx, "partner:manage") ? (
+            <ButtonLink href="/partners/new" variant="primary">
+              New partner
+            </ButtonLink>
+          ) : undefined
+        }
+      />
       <PartnerList page={page} query={parsed.data} raw={raw} path="/partners" />
     </>
   );

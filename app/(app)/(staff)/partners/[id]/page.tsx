@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { PartnerDetailView } from "@/components/partners/partner-detail";
+import { ButtonLink } from "@/components/ui/button";
 import { ScorecardView } from "@/components/scorecards/scorecard-view";
 import { can } from "@/lib/auth/permissions";
 import { staffContext } from "@/lib/auth/page";
@@ -36,6 +37,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         description={
           `${humanize(partner.tier)} ${humanize(partner.type).toLowerCase()} · managed by ${partner.manager?.name ?? "nobody yet"}` +
           (pending ? ` · ${humanize(pending.toTier)} from ${formatDate(pending.effectiveFrom)}` : "")
+        }
+        actions={
+          can(ctx, "partner:manage") ? <ButtonLink href={`/partners/${partner.id}/edit`}>Edit</ButtonLink> : undefined
         }
       />
       <PartnerDetailView detail={detail} />
