@@ -59,9 +59,11 @@ async function handBuilt(deals: HandDeal[]) {
         closeDate: at(d.day),
         closedAt: closed ? at(d.day) : null,
         lostReason: d.stage === "CLOSED_LOST" ? "Budget" : null,
-        // no attribution rows: the deal counts as DIRECT (lib/db/forecast.ts CATEGORY_SQL)
+        // no attribution rows: the deal is DIRECT; the stored category follows the rows, as
+        // lib/db/attribution-writes.ts keeps it (the forecast groups by the column)
         ...(d.partnerSourced
           ? {
+              category: "PARTNER_SOURCED",
               attributions: {
                 create: { party: "PARTNER", partyKey: "p", category: "PARTNER_SOURCED", creditPct: 100 },
               },
