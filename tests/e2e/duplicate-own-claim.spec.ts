@@ -26,14 +26,14 @@ test("a partner's second registration for the same company and product line link
   await signIn(alice, "alice@northwind.test");
   await fillDeal(alice, company, domain);
   await alice.getByRole("button", { name: "Submit registration" }).click();
-  await expect(alice).toHaveURL(/\/portal\/registrations\/[^/?]+\?created=1/);
+  await expect(alice).toHaveURL(/\/portal\/registrations\/[^/?]+\?created=1/, { timeout: 30_000 });
 
   // bob loses the claim to alice, then tries again with another spelling
   const bob = await (await browser.newContext()).newPage();
   await signIn(bob, "bob@contoso.test");
   await fillDeal(bob, company, domain);
   await bob.getByRole("button", { name: "Submit registration" }).click();
-  await expect(bob).toHaveURL(/conflict=DUPLICATE_REGISTRATION/);
+  await expect(bob).toHaveURL(/conflict=DUPLICATE_REGISTRATION/, { timeout: 30_000 }); // a submission on a loaded CI machine
   const first = new URL(bob.url()).pathname.split("/").pop()!;
 
   await fillDeal(bob, company.toUpperCase().replace(" GMBH", ", GmbH"), domain);
