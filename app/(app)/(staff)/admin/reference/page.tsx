@@ -7,6 +7,8 @@ import { readReferenceData } from "@/lib/db/reference-admin";
 
 export const metadata: Metadata = { title: "Reference data" };
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export default async function ReferenceDataPage() {
   const ctx = await staffContext("settings:manage");
   if (!ctx.allowed) return <NoAccess what="Reference data" />;
@@ -27,8 +29,9 @@ export default async function ReferenceDataPage() {
               <li key={r.id} className="py-4 first:pt-0">
                 <p className="mb-2 text-sm text-slate-600">
                   <span className="font-semibold text-slate-800">{r.name}</span>:{" "}
-                  {r.directPresence ? "direct presence" : "no direct presence"}, {r.countries.length} countries,{" "}
-                  {r._count.accounts} accounts, {r._count.partners} partners
+                  {r.directPresence ? "direct presence" : "no direct presence"},{" "}
+                  {count(r.countries.length, "country", "countries")}, {count(r._count.accounts, "account", "accounts")}
+                  , {count(r._count.partners, "partner", "partners")}
                 </p>
                 <RegionForm region={r} />
               </li>
