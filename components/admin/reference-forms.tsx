@@ -27,14 +27,19 @@ function useSave() {
     setMessage(null);
     const res = await action().catch(() => null);
     setPending(false);
-    if (!res) return setMessage({ tone: "error", text: UNREACHABLE });
+    if (!res) {
+      setMessage({ tone: "error", text: UNREACHABLE });
+      return false;
+    }
     if (!res.ok) {
       setErrors(res.fieldErrors ?? {});
-      return setMessage({ tone: "error", text: res.message });
+      setMessage({ tone: "error", text: res.message });
+      return false;
     }
     setErrors({});
     setMessage({ tone: "ok", text: done });
     router.refresh();
+    return true;
   }
   return { errors, message, pending, run };
 }
@@ -75,8 +80,14 @@ export function RegionForm({ region }: { region?: RegionRow }) {
         void run(
           () => saveRegionAction({ id: region?.id, code, name, directPresence: direct, countries: list() }),
           region ? `Saved ${name}. Routing uses it from the next decision.` : `Added ${name}.`,
-        );
-        if (!region) setCode("");
+        ).then((saved) => {
+          if (saved && !region) {
+            setCode("");
+            setName("");
+            setCountries("");
+            setDirect(false);
+          }
+        });
       }}
     >
       <TextField id={`${key}-code`} label="Code" value={code} onChange={setCode} errors={errors.code} />

@@ -105,8 +105,8 @@ test("ops adds a region, gives it a country and direct presence, and the page sh
   await page.goto("/admin/reference");
   await page.waitForLoadState("networkidle");
   const add = page.getByRole("form", { name: "New region" });
-  await add.getByLabel("Code").fill("CARIB");
-  await add.getByLabel("Name").fill("Caribbean");
+  await add.getByLabel("Code", { exact: true }).fill("CARIB");
+  await add.getByLabel("Name", { exact: true }).fill("Caribbean");
   await add.getByRole("button", { name: "Add region" }).click();
   await expect(add.getByRole("status")).toHaveText("Added Caribbean.");
   await expect(page.getByText("Caribbean: no direct presence, 0 countries")).toBeVisible();
