@@ -55,6 +55,15 @@ export const AUDIT_ACTIONS = [
   "user.enable",
   "user.set-password",
   "settings.update",
+  // reference data (lib/db/reference-admin.ts)
+  "region.create",
+  "region.update",
+  "region.delete",
+  "productline.create",
+  "productline.update",
+  "productline.delete",
+  "segment.create",
+  "segment.update",
   // pricing guardrails (lib/db/pricing-guardrails.ts, lib/db/pricing-corridors.ts)
   "pricing.corridor.create",
   "pricing.corridor.update",

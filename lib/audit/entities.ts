@@ -20,6 +20,9 @@ const AUDIT_ENTITY_KINDS: readonly AuditEntityKind[] = [
   { type: "Partner", label: "Partner", path: "/partners" },
   { type: "PricingCorridor", label: "Pricing corridor", path: null },
   { type: "PayoutAdjustment", label: "Payout adjustment", path: null },
+  { type: "ProductLine", label: "Product line", path: null },
+  { type: "Region", label: "Region", path: null },
+  { type: "Segment", label: "Segment", path: null },
   { type: "RuleSet", label: "Rule set", path: "/rules" },
   { type: "User", label: "User", path: null },
 ];

@@ -54,6 +54,7 @@ export const NAV: Record<Role, NavItem[]> = {
     // administration (docs/architecture.md#administration)
     { href: "/admin/users", label: "Users" },
     { href: "/admin/settings", label: "Settings" },
+    { href: "/admin/reference", label: "Reference data" },
     { href: "/admin/api-keys", label: "API keys" },
     { href: "/api-docs", label: "API documentation" },
   ],
@@ -112,7 +113,10 @@ const SECTIONS: readonly { label: string; hrefs: readonly string[] }[] = [
     hrefs: ["/forecast", "/council", "/statements", "/mdf", "/pricing/leakage", "/pricing", "/maturity"],
   },
   { label: "Governance", hrefs: ["/rules", "/outbox", "/audit"] },
-  { label: "Administration", hrefs: ["/admin/users", "/admin/settings", "/admin/api-keys", "/api-docs"] },
+  {
+    label: "Administration",
+    hrefs: ["/admin/users", "/admin/settings", "/admin/reference", "/admin/api-keys", "/api-docs"],
+  },
 ];
 
 export type NavSection = { label: string | null; items: NavItem[] };

@@ -31,6 +31,9 @@ const READERS: Record<string, (ids: string[]) => Promise<Named[]>> = {
   Partner: (ids) => db.partner.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   Opportunity: (ids) => db.opportunity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   User: (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  Region: (ids) => db.region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  ProductLine: (ids) => db.productLine.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  Segment: (ids) => db.segment.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   DealRegistration: async (ids) =>
     (
       await db.dealRegistration.findMany({

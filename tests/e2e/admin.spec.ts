@@ -99,3 +99,30 @@ test("ops changes the registration review SLA and the next registration is due a
   expect(await register("Sla After Corp")).toBeGreaterThanOrEqual(11.9);
   await api.dispose();
 });
+
+test("ops adds a region, gives it a country and direct presence, and the page shows it", async ({ page }) => {
+  await signIn(page, "ops@accord.test");
+  await page.goto("/admin/reference");
+  await page.waitForLoadState("networkidle");
+  const add = page.getByRole("form", { name: "New region" });
+  await add.getByLabel("Code", { exact: true }).fill("CARIB");
+  await add.getByLabel("Name", { exact: true }).fill("Caribbean");
+  await add.getByRole("button", { name: "Add region" }).click();
+  await expect(add.getByRole("status")).toHaveText("Added Caribbean.");
+  await expect(page.getByText("Caribbean: no direct presence, 0 countries")).toBeVisible();
+
+  const region = page.getByRole("form", { name: "Region Caribbean" });
+  await region.getByLabel("Countries (ISO codes)").fill("JM, de");
+  await region.getByLabel(/Direct presence/).check();
+  await region.getByRole("button", { name: "Save Caribbean" }).click();
+  // Germany belongs to another region: refused, naming it, and nothing saved
+  await expect(region.getByText(/Already in another region: DE \(EMEA West\)/).first()).toBeVisible();
+  await region.getByLabel("Countries (ISO codes)").fill("JM");
+  await region.getByRole("button", { name: "Save Caribbean" }).click();
+  await expect(region.getByRole("status")).toContainText("Saved Caribbean");
+  await expect(page.getByText("Caribbean: direct presence, 1 country")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Region Caribbean" }).getByLabel("Countries (ISO codes)")).toHaveValue(
+    "JM",
+  );
+});

@@ -30,7 +30,7 @@ describe("navigation per role", () => {
 
   it("only ADMIN navigates to the administration pages", () => {
     for (const role of ROLES)
-      for (const href of ["/admin/users", "/admin/settings", "/admin/api-keys"])
+      for (const href of ["/admin/users", "/admin/settings", "/admin/reference", "/admin/api-keys"])
         expect(NAV[role].some((i) => i.href === href)).toBe(role === "ADMIN");
   });
 
