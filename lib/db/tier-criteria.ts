@@ -34,6 +34,12 @@ export async function getTierCriteria(client: Tx): Promise<CriteriaTable> {
   ) as CriteriaTable;
 }
 
+/** The criteria for the page that edits them: channel operations only (tier:manage). */
+export async function readTierCriteria(ctx: Ctx): Promise<CriteriaTable> {
+  if (!can(ctx, "tier:manage")) throw forbidden("Only channel operations edits tier criteria");
+  return getTierCriteria(db);
+}
+
 export async function saveTierCriteria(ctx: Ctx, input: unknown, now = new Date()): Promise<CriteriaTable> {
   if (!can(ctx, "tier:manage")) throw forbidden("Only channel operations edits tier criteria");
   const parsed = tierCriteriaInput.safeParse(input);

@@ -9,7 +9,7 @@ import { countConflicts } from "@/lib/db/conflicts";
 import { listOpportunities } from "@/lib/db/opportunities";
 import { listRegistrations } from "@/lib/db/registrations";
 import { getScorecard, listScorecards, scorecardTrends } from "@/lib/db/scorecards";
-import { getTierCriteria, saveTierCriteria } from "@/lib/db/tier-criteria";
+import { getTierCriteria, readTierCriteria, saveTierCriteria } from "@/lib/db/tier-criteria";
 import { DEFAULT_CRITERIA, scorecardLinks } from "@/lib/scorecards";
 import { conflictFilters } from "@/lib/validation/conflict-filters";
 import { opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
@@ -234,7 +234,11 @@ describe("tier criteria", () => {
     const order = await errorOf(saveTierCriteria(ops, { ...input, PLATINUM_registrations: "1" }));
     expect(order.fields).toEqual({ PLATINUM_registrations: ["Platinum cannot ask for less than Gold"] });
     expect(await db.auditEvent.count({ where: { action: "tier.criteria.update" } })).toBe(events);
-    for (const email of ["pm@accord.test", "ae@accord.test", "vp.sales@accord.test", "alice@northwind.test"])
-      expect((await errorOf(saveTierCriteria(await ctxFor(email), input))).code).toBe("FORBIDDEN");
+    for (const email of ["pm@accord.test", "ae@accord.test", "vp.sales@accord.test", "alice@northwind.test"]) {
+      const ctx = await ctxFor(email);
+      expect((await errorOf(saveTierCriteria(ctx, input))).code).toBe("FORBIDDEN");
+      expect((await errorOf(readTierCriteria(ctx))).code).toBe("FORBIDDEN");
+    }
+    expect(await readTierCriteria(ops)).toEqual(await getTierCriteria(db));
   });
 });

@@ -7,9 +7,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, type Column } from "@/components/ui/table";
 import { staffContext } from "@/lib/auth/page";
 import { quarterOf, shiftQuarter } from "@/lib/dates/quarters";
-import { getTierCriteria } from "@/lib/db/tier-criteria";
+import { readTierCriteria } from "@/lib/db/tier-criteria";
 import { listTierProposals, type TierProposalRow } from "@/lib/db/tier-proposals";
-import { db } from "@/lib/db/client";
 import { formatDate, formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
 import { CRITERIA_TIERS } from "@/lib/validation/tiers";
 
@@ -29,7 +28,7 @@ export default async function TiersPage() {
   const now = new Date();
   const next = shiftQuarter(quarterOf(now), 1);
   const effectiveLabel = `${formatDate(next.start)} (${next.label})`;
-  const [criteria, proposals] = await Promise.all([getTierCriteria(db), listTierProposals(ctx)]);
+  const [criteria, proposals] = await Promise.all([readTierCriteria(ctx), listTierProposals(ctx)]);
   const initial = Object.fromEntries(
     CRITERIA_TIERS.flatMap((t) => [
       [`${t}_revenue`, String(Number(criteria[t].minSourcedRevenueCents) / 100)],
