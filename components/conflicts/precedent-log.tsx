@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/card";
 import { FilterBar, type Filter } from "@/components/ui/filter-bar";
 import { Pager, Table, type Column } from "@/components/ui/table";
 import { hrefWith } from "@/components/ui/url";
-import type { PrecedentRow } from "@/lib/db/conflict-precedents";
+import type { PrecedentRow } from "@/lib/db/conflict-precedent-log";
 import type { Page } from "@/lib/db/pagination";
 import { formatDate } from "@/lib/format";
 import { CONFLICT_RESOLUTIONS, type PrecedentSearchQuery } from "@/lib/validation/conflict-precedents";

@@ -1,5 +1,5 @@
 // Small pieces shared by the precedent log and the similar-cases panel: outcome in words, the
-// excerpt with its matched words marked (lib/db/conflict-precedents.ts marks them with private-use
+// excerpt with its matched words marked (lib/db/conflict-precedent-search.ts marks them with private-use
 // characters, never markup, so stored text is never rendered as HTML).
 import { Badge, type Tone } from "@/components/ui/badge";
 import { MARK_END, MARK_START, typeWords } from "@/lib/conflicts/precedent";

@@ -1,6 +1,6 @@
 // Precedents: which resolved conflict cases are most like a given case (docs/domain.md#conflicts-and-escalation).
 // Pure: the database finds a bounded set of candidates through its full-text index
-// (lib/db/conflict-precedents.ts, prisma/migrations/*_conflict_precedent_search) and this module
+// (lib/db/conflict-precedent-search.ts, prisma/migrations/*_conflict_precedent_search) and this module
 // ranks them, explaining each score in words.
 //
 // What makes two cases alike, and how much (points, out of 113):

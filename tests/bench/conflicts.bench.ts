@@ -5,7 +5,7 @@
 // (prisma/migrations/*_conflict_precedent_search). At each size, in-process and on the app's own
 // connection, it times:
 //   - similarCases (lib/db/conflict-precedents.ts) for open and resolved cases,
-//   - searchPrecedents: the log newest first, by type, by region and tag, searches for a common
+//   - searchPrecedents (lib/db/conflict-precedent-log.ts): the log newest first, by type, by region and tag, searches for a common
 //     word, two words, words with a filter, and the second page of a search,
 //   - beside them a bare full-text query: the same words ranked over all their matches (FTS5 ORDER
 //     BY rank / ts_rank), which is what a search that does not bound its candidates costs.
@@ -179,7 +179,8 @@ async function time(name: string, fn: () => Promise<number>): Promise<Timing> {
 
 async function measure(ctx: Ctx, targets: string[], regionCode: string): Promise<Timing[]> {
   const { sql } = await import("@/lib/db/client");
-  const { similarCases, searchPrecedents } = await import("@/lib/db/conflict-precedents");
+  const { similarCases } = await import("@/lib/db/conflict-precedents");
+  const { searchPrecedents } = await import("@/lib/db/conflict-precedent-log");
   const { precedentSearchQuery } = await import("@/lib/validation/conflict-precedents");
   const q = (x: Record<string, string>) => precedentSearchQuery.parse(x);
   let n = 0;

@@ -1,11 +1,12 @@
 // Precedent search over a history larger than the newest-cases windows that bound PostgreSQL's
-// queries (lib/db/conflict-precedents.ts pgCandidates: the newest 4,000 resolved cases first, then
+// queries (lib/db/conflict-precedent-search.ts pgCandidates: the newest 4,000 resolved cases first, then
 // wider): a filter or a search whose matches lie on both sides of a window's edge still returns
 // exactly the newest matches, in order, and pages through all of them without losing or repeating
 // one. On SQLite the same calls walk the FTS index; the answers must be the same.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { searchPrecedents, similarCases } from "@/lib/db/conflict-precedents";
+import { searchPrecedents } from "@/lib/db/conflict-precedent-log";
+import { similarCases } from "@/lib/db/conflict-precedents";
 import { precedentSearchQuery } from "@/lib/validation/conflict-precedents";
 import { ctxFor } from "../support/contexts";
 

@@ -3,7 +3,9 @@
 // candidates, and the log searches, filters and pages with signed cursors; partners never see it.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { MARK_END, MARK_START, searchPrecedents, similarCases } from "@/lib/db/conflict-precedents";
+import { MARK_END, MARK_START } from "@/lib/conflicts/precedent";
+import { searchPrecedents } from "@/lib/db/conflict-precedent-log";
+import { similarCases } from "@/lib/db/conflict-precedents";
 import { isAppError } from "@/lib/errors";
 import { precedentSearchQuery } from "@/lib/validation/conflict-precedents";
 import { ctxFor } from "../support/contexts";

@@ -4,7 +4,7 @@ import { PrecedentLog } from "@/components/conflicts/precedent-log";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/ui/card";
 import { listPage, staffContext } from "@/lib/auth/page";
-import { precedentRegions, searchPrecedents } from "@/lib/db/conflict-precedents";
+import { precedentRegions, searchPrecedents } from "@/lib/db/conflict-precedent-log";
 import { precedentSearchQuery } from "@/lib/validation/conflict-precedents";
 import { fromSearchParams } from "@/lib/validation/lists";
 
