@@ -3,7 +3,8 @@
 // an offer in the portal; channel operations offer a deal to partners or withdraw it.
 import { revalidatePath } from "next/cache";
 import { defineAction } from "./define-action";
-import { acceptHandoff, declineHandoff, offerToPartners, withdrawHandoff } from "@/lib/db/handoff-writes";
+import { acceptHandoff, declineHandoff } from "@/lib/db/handoff-answers";
+import { offerToPartners, withdrawHandoff } from "@/lib/db/handoff-writes";
 import { declineHandoffInput, handoffIdInput, opportunityIdInput } from "@/lib/validation/handoffs";
 import { id } from "@/lib/validation/lists";
 

@@ -1,7 +1,7 @@
 // The core of the hand-off queue (docs/domain.md#hand-offs), on the caller's transaction: rank the
 // candidates of a queued deal (lib/handoffs/ranking.ts) and make the next offer, or return the deal
 // to ops (lib/handoffs/next-step.ts). Used by the coverage-gap hook and the ops and partner writes
-// (lib/db/handoff-writes.ts) and by the expiry job (lib/db/handoff-schedule.ts), so it takes no
+// (lib/db/handoff-writes.ts, lib/db/handoff-answers.ts) and by the expiry job (lib/db/handoff-schedule.ts), so it takes no
 // client of its own.
 import type { Ctx } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
@@ -144,7 +144,7 @@ export async function offerNext(
     data: { state: "OFFERED", note: "" },
   });
   if (moved.count !== 1) throw changedMeanwhile();
-  // openKey: at most one open offer per deal, settled by its unique index (lib/db/handoff-writes.ts maps P2002 to 409)
+  // openKey: at most one open offer per deal, settled by its unique index (lib/db/handoff-writes.ts handoffTransaction maps P2002 to 409)
   const handoff = await tx.handoff.create({
     data: {
       queueId,

@@ -1,7 +1,7 @@
 // The queries and writes behind the hand-off expiry job (lib/jobs/handoff-jobs.ts,
 // docs/domain.md#hand-offs): an offer still open past its acceptance SLA expires and the deal goes to
 // the next partner, or back to ops. One offer per transaction; the update is conditional on the
-// offer being open and overdue, the mirror image of an acceptance (lib/db/handoff-writes.ts), so a
+// offer being open and overdue, the mirror image of an acceptance (lib/db/handoff-answers.ts), so a
 // partner accepting at the same moment and the job end with exactly one outcome.
 import { audit } from "./audit";
 import type { Db } from "./connect";

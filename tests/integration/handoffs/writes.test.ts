@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { expireHandoff } from "@/lib/db/handoff-schedule";
-import { acceptHandoff, declineHandoff, offerToPartners, withdrawHandoff } from "@/lib/db/handoff-writes";
+import { acceptHandoff, declineHandoff } from "@/lib/db/handoff-answers";
+import { offerToPartners, withdrawHandoff } from "@/lib/db/handoff-writes";
 import { getOffer, handoffStats, listHandoffQueue, listOffers } from "@/lib/db/handoffs";
 import { createOpportunity, updateOpportunity } from "@/lib/db/opportunity-writes";
 import { submitRegistration } from "@/lib/db/registration-submit";

@@ -1,6 +1,6 @@
 import { readBody } from "@/lib/api/body";
 import { apiRoute, json } from "@/lib/api/handler";
-import { declineHandoff } from "@/lib/db/handoff-writes";
+import { declineHandoff } from "@/lib/db/handoff-answers";
 import { declineHandoffInput } from "@/lib/validation/handoffs";
 
 // POST /api/v1/handoffs/{id}/decline { reason }: the deal moves on to the next partner.
