@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { FigureTable } from "@/components/ui/figure-table";
-import type { Metric } from "@/lib/db/council-metrics";
+import type { Metric } from "@/lib/council/types";
 import { formatNumber } from "@/lib/format";
 import { DefinitionTip } from "./definition-tip";
 import { formatMetric } from "./format";

@@ -1,7 +1,7 @@
 // One council figure: its label with the definition on hover, the figure (a link to the list it
 // counts), the counts it is made of (each a link to exactly those rows) and the figure by who leads.
 import Link from "next/link";
-import type { Metric } from "@/lib/db/council-metrics";
+import type { Metric } from "@/lib/council/types";
 import { formatNumber } from "@/lib/format";
 import { DefinitionTip } from "./definition-tip";
 import { formatMetric } from "./format";

@@ -2,7 +2,7 @@
 // each line's figure and its count, the count a link to exactly the cases it counts.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import type { Metric } from "@/lib/db/council-metrics";
+import type { Metric } from "@/lib/council/types";
 import { formatNumber } from "@/lib/format";
 import { DefinitionTip } from "./definition-tip";
 import { formatMetric } from "./format";

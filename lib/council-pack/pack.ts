@@ -6,7 +6,7 @@ import { METRICS, type MetricKey, type Unit } from "@/lib/council";
 import { formatDate, humanize } from "@/lib/format";
 import { monthTitle, type AgendaItem } from "./index";
 
-/** What the pack reads of the council's figures (lib/db/council-metrics.ts CouncilMetrics). */
+/** What the pack reads of the council's figures (lib/council/types.ts CouncilMetrics). */
 export type MetricsLike = {
   month: string;
   currency: string;

@@ -1,7 +1,8 @@
 // The revenue council's metrics (docs/domain.md#revenue-council-metrics): what each figure means,
 // how routes group into "who leads" and attribution categories into "who sourced", the month
 // arithmetic of the period picker and the trend, and the small statistics (rates, medians, means)
-// the figures are made of. Pure: lib/db/council-metrics.ts counts in SQL and hands grouped rows here.
+// the figures are made of. Pure: lib/db/council-sql.ts counts in SQL and lib/council/figures.ts
+// builds the figures from its grouped rows with these.
 import { parsePeriod, shiftPeriod, type Period } from "@/lib/pricing/period";
 import type { Route } from "@/lib/rules/values";
 

@@ -15,7 +15,8 @@ import { monthParam } from "@/lib/validation/council-pack";
 import { opportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { conflictWhere } from "./conflicts";
-import { getCouncilMetrics, type CouncilMetrics } from "./council-metrics";
+import type { CouncilMetrics } from "@/lib/council/types";
+import { getCouncilMetrics } from "./council-metrics";
 import { maturityGaps } from "./maturity";
 import { opportunityListWhere } from "./opportunities";
 

@@ -1,4 +1,4 @@
-// The SQL reads behind the revenue council's figures (lib/db/council-metrics.ts assembles them):
+// The SQL reads behind the revenue council's figures (lib/council/figures.ts assembles them):
 // one GROUP BY month × lead per source table over the trend's 12 months (the period is rolled up from
 // its months in lib/council), medians from the middle-ranked rows only (window functions), the
 // discount leakage summed per deal in SQL exactly as lib/pricing/guardrails.ts leakageCents rounds it,
@@ -18,6 +18,7 @@ import {
   type Lead,
   type Period,
 } from "@/lib/council";
+import type { CouncilRows } from "@/lib/council/types";
 import { ruleCounts } from "./conflict-patterns";
 import { CATEGORY_SQL } from "./forecast";
 import { mdfRomiByQuarter } from "./mdf-council";
@@ -88,7 +89,7 @@ async function medians(
  * the trend's window, per category, lead and level over the period. A fixed number of statements
  * whatever the data (no query per row, month or rule).
  */
-export async function councilRows(s: Sql, window: { start: Date; end: Date }, period: Period) {
+export async function councilRows(s: Sql, window: { start: Date; end: Date }, period: Period): Promise<CouncilRows> {
   const w = [window.start, window.end];
   const p = [period.start, period.end];
   // one scan of the deals created in the window, per month × lead × category × currency: the pipeline,
@@ -185,8 +186,6 @@ export async function councilRows(s: Sql, window: { start: Date; end: Date }, pe
     rules,
   };
 }
-
-export type CouncilRows = Awaited<ReturnType<typeof councilRows>>;
 
 function trailingMonthsLabels(window: { start: Date; end: Date }): string[] {
   const out: string[] = [];

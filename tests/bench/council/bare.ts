@@ -7,7 +7,7 @@
 import { LEAD_ROUTES, LEADS, monthsOf, trailingMonths, type Lead, type Period } from "@/lib/council";
 import { ruleCounts } from "@/lib/db/conflict-patterns";
 import type { Sql } from "@/lib/db/sql";
-import type { CouncilMetrics } from "@/lib/db/council-metrics";
+import type { CouncilMetrics } from "@/lib/council/types";
 import type { Forecast } from "@/lib/db/forecast";
 import { FORECAST_OPEN_STAGES, historyWindow, type Quarter } from "@/lib/forecast";
 
