@@ -11,6 +11,7 @@ import {
   saveSegmentAction,
 } from "@/lib/actions/reference";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { dollarsText, parseDollars } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { UNREACHABLE } from "@/components/ui/use-action";
@@ -181,15 +182,15 @@ export type SegmentRow = {
   acvMaxCents: number | null;
 };
 
-const toDollars = (cents: number | null) => (cents === null ? "" : String(cents / 100));
-const fromDollars = (text: string) => (text.trim() === "" ? null : Number(text.replace(/[$,\s]/g, "")));
+// the schema (lib/db/reference-admin.ts) takes dollars; NaN for text that is not an amount gets its message
+const fromDollars = (text: string) => (text.trim() === "" ? null : (parseDollars(text) ?? Number.NaN) / 100);
 
 export function SegmentForm({ segment }: { segment?: SegmentRow }) {
   const key = segment?.id ?? "new-segment";
   const [name, setName] = useState(segment?.name ?? "");
   const [description, setDescription] = useState(segment?.description ?? "");
-  const [acvMin, setAcvMin] = useState(toDollars(segment?.acvMinCents ?? null));
-  const [acvMax, setAcvMax] = useState(toDollars(segment?.acvMaxCents ?? null));
+  const [acvMin, setAcvMin] = useState(dollarsText(segment?.acvMinCents));
+  const [acvMax, setAcvMax] = useState(dollarsText(segment?.acvMaxCents));
   const { errors, message, pending, run } = useSave();
   return (
     <form

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { FieldError, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { UNREACHABLE } from "@/components/ui/use-action";
+import { dollarsText, parseDollars } from "@/lib/money";
 import type { SettingKind } from "@/lib/settings-catalog";
 
 export type SettingView = {
@@ -37,7 +38,7 @@ function toText(view: SettingView): string[] {
     case "pct-by-tier":
       return view.parts.map((p) => String((v as Record<string, number>)[p] ?? ""));
     case "bands":
-      return (v as Band[]).flatMap((b) => [String(b.minAcvCents / 100), String(b.spiffCents / 100)]);
+      return (v as Band[]).flatMap((b) => [dollarsText(b.minAcvCents), dollarsText(b.spiffCents)]);
   }
 }
 
@@ -46,10 +47,7 @@ const num = (s: string | undefined): number | null => {
   const n = Number(s.replace(/[,$%\s]/g, ""));
   return Number.isFinite(n) ? n : null;
 };
-const cents = (s: string | undefined) => {
-  const n = num(s);
-  return n === null ? null : Math.round(n * 100);
-};
+const cents = (s: string | undefined) => (s === undefined || s.trim() === "" ? null : parseDollars(s));
 
 function fromText(view: SettingView, text: string[]): unknown {
   switch (view.kind) {

@@ -1,6 +1,7 @@
 // The registration form's values (strings, as typed) and their mapping to the action input. The
 // checks are the shared zod schema's, so the form and the server can never disagree; only what
 // the schema cannot know about this form (dollars typed, a close date in the past) is added here.
+import { parseDollars } from "@/lib/money";
 import { MAX_ACV_CENTS, registrationInput, type RegistrationInput } from "@/lib/validation/registrations";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import { VERTICALS } from "@/lib/rules";
@@ -43,13 +44,6 @@ const ERROR_PATH: Record<FieldName, string> = {
 
 export type Errors = Partial<Record<FieldName, string[]>>;
 
-/** "$250,000" / "250000.50" → cents; null when it is not an amount. */
-function dollarsToCents(typed: string): number | null {
-  const s = typed.replace(/[\s,$]/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
-  return Math.round(Number(s) * 100);
-}
-
 /** Today in the partner's own time zone: a deal closing "today" where they are is not in the past. */
 export function localToday(): string {
   const d = new Date();
@@ -69,7 +63,7 @@ export function toInput(v: FormValues): RegistrationInput {
       vertical: v.vertical as RegistrationInput["account"]["vertical"],
     },
     productLine: v.productLine,
-    estimatedAcv: dollarsToCents(v.acv) ?? Number.NaN,
+    estimatedAcv: parseDollars(v.acv) ?? Number.NaN,
     expectedCloseDate: v.closeDate,
     ...(description ? { description } : {}),
   };
@@ -77,7 +71,7 @@ export function toInput(v: FormValues): RegistrationInput {
 
 export function validate(v: FormValues, today: string): Errors {
   const errors: Errors = {};
-  const cents = dollarsToCents(v.acv);
+  const cents = parseDollars(v.acv);
   // form-specific wording first: the schema speaks of codes and cents, the form of choices and dollars
   if (!v.country) errors.country = ["Pick the customer's country"];
   if (!v.acv.trim()) errors.acv = ["Enter the estimated annual contract value"];
@@ -107,7 +101,7 @@ export function fromServer(fieldErrors: Record<string, string[]> | undefined): E
 
 /** What the route preview needs, once it is all there and valid. */
 export function previewInput(v: FormValues) {
-  const cents = dollarsToCents(v.acv);
+  const cents = parseDollars(v.acv);
   if (
     !/^[A-Z]{2}$/.test(v.country) ||
     !isVertical(v.vertical) ||

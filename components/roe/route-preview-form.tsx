@@ -10,6 +10,8 @@ import { RouteBadge } from "@/components/ui/badge";
 import { FieldError, FormAlert, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { TraceList } from "@/components/rules/trace-list";
 import { humanize } from "@/lib/format";
+import { parseDollars } from "@/lib/money";
+import { MAX_ACV_CENTS } from "@/lib/validation/registrations";
 
 const PRODUCT_LINES = ["Platform", "Analytics", "Implementation"] as const;
 
@@ -52,10 +54,10 @@ function validate(v: Record<Field, string>): { errors: Errors; cents?: number } 
     errors.country = ["Use the two-letter country code (ISO 3166), e.g. DE."];
   if (!v.vertical) errors.vertical = ["Pick the customer's industry."];
   if (!v.productLine) errors.productLine = ["Pick a product line."];
-  const plain = v.estimatedAcv.replace(/[$,\s]/g, "");
-  const cents = /^\d{1,10}(\.\d{1,2})?$/.test(plain) ? Math.round(Number(plain) * 100) : NaN;
-  if (!(cents > 0)) errors.estimatedAcv = ["Enter the estimated ACV in dollars, e.g. 180000."];
-  return { errors, cents: Number.isNaN(cents) ? undefined : cents };
+  const cents = parseDollars(v.estimatedAcv);
+  if (cents === null || cents <= 0 || cents > MAX_ACV_CENTS)
+    errors.estimatedAcv = ["Enter the estimated ACV in dollars, e.g. 180000."];
+  return { errors, cents: cents ?? undefined };
 }
 
 export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, string> }) {

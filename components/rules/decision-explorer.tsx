@@ -31,7 +31,7 @@ if (OTHER.length) GROUPS.push({ title: "Other", fields: OTHER });
 
 // The catalogue describes the stored form (cents, ISO strings); these say what to type instead.
 const HINT: Partial<Record<string, string>> = {
-  money: "Annual contract value in dollars; the rules compare whole cents.",
+  money: "Annual contract value in dollars, e.g. 150,000 or 150000.50.",
   date: "When the decision is taken, read as UTC.",
 };
 

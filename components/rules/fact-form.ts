@@ -1,6 +1,7 @@
 // Facts ⇄ the decision explorer's form strings. Money is typed in dollars and stored in integer
 // cents; `at` is a datetime-local read as UTC, so the same input decides the same way for everyone.
 import type { Facts } from "@/lib/rules";
+import { dollarsText, parseDollars } from "@/lib/money";
 import { FIELD_CATALOGUE, type FieldSpec } from "@/lib/rules/fields";
 import { FACT_FIELDS, type FactField } from "@/lib/rules/values";
 
@@ -16,24 +17,20 @@ export function toValues(facts: Facts | null | undefined): FactValues {
     const v = facts[field];
     if (v === null || v === undefined) continue;
     const type = FIELD_CATALOGUE[field].type;
-    if (type === "money" && typeof v === "number")
-      values[field] = v % 100 === 0 ? String(v / 100) : (v / 100).toFixed(2);
+    if (type === "money" && typeof v === "number") values[field] = dollarsText(v);
     else if (type === "date") values[field] = new Date(String(v)).toISOString().slice(0, 16);
     else values[field] = String(v);
   }
   return values;
 }
 
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-
 function parseOne(spec: FieldSpec, raw: string): { value?: Facts[FactField]; error?: string } {
   const text = raw.trim();
   if (text === "") return {};
   switch (spec.type) {
     case "money": {
-      const plain = text.replace(/[$,\s]/g, "");
-      if (!MONEY.test(plain)) return { error: "Enter an amount in dollars, e.g. 250000 or 250,000.50." };
-      return { value: Math.round(Number(plain) * 100) };
+      const cents = parseDollars(text);
+      return cents === null ? { error: "Enter an amount in dollars, e.g. 250000 or 250,000.50." } : { value: cents };
     }
     case "number": {
       const n = Number(text);

@@ -5,6 +5,7 @@
 import Papa from "papaparse";
 import { neutralizeCell } from "@/lib/csv/cells";
 import { normalizeAccountName, normalizeDomain } from "@/lib/accounts/normalize";
+import { parseDollars } from "@/lib/money";
 import { VERTICALS } from "@/lib/rules";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import { registrationInput, type RegistrationInput } from "@/lib/validation/registrations";
@@ -78,14 +79,16 @@ const MESSAGE_FOR: Partial<Record<CsvColumn, (value: string) => string>> = {
     `"${v}" is not a date. Use YYYY-MM-DD, e.g. 2027-03-31 (spreadsheet apps may reformat dates: format the column as text)`,
 };
 
-/** "250000", "250,000.50", "$1,000" → whole cents. Grouping must be by thousands, so "250,00" is rejected, never read as 25,000. */
+/** "250000", "250,000.50", "$1,000" → whole cents (lib/money.ts parseDollars), with the reason when it is not one. */
 export function dollarsToCents(raw: string): { cents: number } | { error: string } {
   const s = raw.trim();
   if (/^(\$\s*)?[-−(]/.test(s)) return { error: "The amount cannot be negative" };
-  const m = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return { error: `"${s}" is not an amount in US dollars. Write it like 250000 or 250,000.50` };
-  const cents = Number(m[1].replace(/,/g, "")) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-  return Number.isSafeInteger(cents) ? { cents } : { error: "The amount is too large" };
+  const cents = parseDollars(s);
+  if (cents !== null) return { cents };
+  // a well-formed amount parseDollars still refuses is past the largest exact number of cents
+  return /^\$?\s*\d[\d,]{15,}(\.\d{1,2})?$/.test(s)
+    ? { error: "The amount is too large" }
+    : { error: `"${s}" is not an amount in US dollars. Write it like 250000 or 250,000.50` };
 }
 
 /** One CSV of every problem, one line per (line, column, message), safe to open in a spreadsheet. */

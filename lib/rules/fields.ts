@@ -56,7 +56,7 @@ function spec(
 }
 
 export const FIELD_CATALOGUE: Readonly<Record<FactField, FieldSpec>> = Object.freeze({
-  acv: spec("acv", "money", "ACV", "Annual contract value in integer cents of the rule set's currency."),
+  acv: spec("acv", "money", "ACV", "Annual contract value of the deal, in dollars."),
   currency: spec("currency", "string", "Currency", "ISO 4217 code of the deal's ACV.", {
     pattern: /^[A-Z]{3}$/,
     maxLength: 3,

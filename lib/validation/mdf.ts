@@ -1,6 +1,7 @@
 // MDF inputs (docs/domain.md#mdf), shared by the portal and staff forms (lib/actions/mdf.ts), the
 // API (app/api/v1/mdf) and the data layer (lib/db/mdf-writes.ts). Money is typed in dollars.
 import { z } from "zod";
+import { dollarsToCentsInput } from "@/lib/money";
 import { noNul } from "./nul";
 
 const id = z.string().trim().min(1).max(64).refine(noNul, "Invalid character");
@@ -8,12 +9,12 @@ const id = z.string().trim().min(1).max(64).refine(noNul, "Invalid character");
 /** Dollars as typed ("12,500", "$ 900.50") to whole cents, more than zero, at most $10M. */
 const dollars = (label: string) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? v.replace(/[,$\s]/g, "") : v),
-    z.coerce
+    dollarsToCentsInput(),
+    z
       .number({ error: `Enter the ${label} in dollars, e.g. 12500` })
-      .refine((n) => Number.isFinite(n) && n > 0, `Enter the ${label} in dollars; it must be more than zero`)
-      .refine((n) => n <= 10_000_000, "At most $10,000,000")
-      .transform((n) => BigInt(Math.round(n * 100))),
+      .refine((n) => n > 0, `Enter the ${label} in dollars; it must be more than zero`)
+      .refine((n) => n <= 1_000_000_000, "At most $10,000,000")
+      .transform((n) => BigInt(n)),
   );
 
 export const requestMdfInput = z.strictObject({

@@ -5,26 +5,13 @@
 import { z } from "zod";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
 import { STAGES } from "@/lib/rules/values";
+import { dollarsToCentsInput } from "@/lib/money";
 import { noNul } from "./nul";
 import { MAX_ACV_CENTS } from "./registrations";
 
-/** Dollars as typed ("1,250,000.50", "$ 90000", 90000) → whole cents; null for an empty field. */
-function dollarsToCents(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Math.round(value * 100);
-  if (typeof value !== "string") return value;
-  const text = value
-    .trim()
-    .replace(/^\$\s*/, "")
-    .replaceAll(",", "");
-  if (text === "") return null;
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return Number.NaN;
-  return Math.round(Number(text) * 100);
-}
-
 const money = (label: string) =>
   z.preprocess(
-    dollarsToCents,
+    dollarsToCentsInput(),
     z
       .number({ error: `Enter the ${label} in dollars, e.g. 120000` })
       .int()

@@ -2,6 +2,7 @@
 // (whose, which period) and the inputs of an adjustment and an attribution dispute, shared by the
 // pages, the server actions (lib/actions/payouts.ts) and the CSV export route.
 import { z } from "zod";
+import { dollarsToCentsInput } from "@/lib/money";
 import { parsePeriod } from "@/lib/attribution";
 import { noNul } from "./nul";
 
@@ -29,18 +30,20 @@ export const statementQuery = z.object({
 const ADJUSTMENT_KINDS = ["QUOTA_CREDIT", "SPIFF", "MARGIN"] as const;
 
 /** Dollars as typed ("-250.50", "1,000"), to integer cents; non-zero, at most $10M either way. */
-const amount = z.coerce
-  .number({ error: "Enter an amount in dollars" })
-  .refine((n) => Number.isFinite(n) && n !== 0, "Enter a non-zero amount (negative takes back)")
-  .refine((n) => Math.abs(n) <= 10_000_000, "At most $10,000,000 either way")
-  .transform((n) => Math.round(n * 100));
+const amount = z.preprocess(
+  dollarsToCentsInput({ negative: true }),
+  z
+    .number({ error: "Enter an amount in dollars" })
+    .refine((n) => n !== 0, "Enter a non-zero amount (negative takes back)")
+    .refine((n) => Math.abs(n) <= 1_000_000_000, "At most $10,000,000 either way"),
+);
 
 export const adjustmentInput = z
   .strictObject({
     subject: z.enum(["AE", "PARTNER"]),
     subjectId: id,
     kind: z.enum(ADJUSTMENT_KINDS, { error: "Choose what the adjustment corrects" }),
-    amount: z.preprocess((v) => (typeof v === "string" ? v.replace(/[,$\s]/g, "") : v), amount),
+    amount,
     month: z
       .string()
       .trim()

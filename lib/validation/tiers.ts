@@ -2,24 +2,14 @@
 // one field per tier and criterion ("GOLD_revenue" in dollars, "GOLD_winRate" in %, "GOLD_registrations");
 // the stored setting keeps cents and a 0..1 rate. A higher tier may not ask for less than a lower one.
 import { z } from "zod";
+import { dollarsToCentsInput } from "@/lib/money";
 import type { CriteriaTable } from "@/lib/scorecards";
 
 export const CRITERIA_TIERS = ["PLATINUM", "GOLD", "SILVER"] as const;
 type CriteriaTier = (typeof CRITERIA_TIERS)[number];
 
-function dollarsToCents(value: unknown): unknown {
-  if (typeof value === "number") return Math.round(value * 100);
-  if (typeof value !== "string") return value;
-  const text = value
-    .trim()
-    .replace(/^\$\s*/, "")
-    .replaceAll(",", "");
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return Number.NaN;
-  return Math.round(Number(text) * 100);
-}
-
 const revenue = z.preprocess(
-  dollarsToCents,
+  dollarsToCentsInput(),
   z
     .number({ error: "Enter an amount in dollars, e.g. 250000" })
     .int()

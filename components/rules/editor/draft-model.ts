@@ -12,6 +12,7 @@ import {
   type Rule,
   type Scalar,
 } from "@/lib/rules";
+import { dollarsText, parseDollars } from "@/lib/money";
 
 export type EditorCondition = {
   key: string;
@@ -42,21 +43,7 @@ function newKey(prefix = "k"): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
 
-// ---- cents ⇄ dollars, ISO ⇄ <input type="datetime-local"> (always UTC, as every screen shows) ----
-
-function centsToDollars(cents: number): string {
-  const whole = Math.trunc(cents / 100);
-  const frac = Math.abs(cents % 100);
-  return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, "0")}`;
-}
-
-/** "250,000" / "$1,000,000.5" → cents, or null when it is not a non-negative amount with ≤ 2 decimals. */
-function dollarsToCents(text: string): number | null {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[$,\s]/g, ""));
-  if (!m) return null;
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-  return Number.isSafeInteger(cents) ? cents : null;
-}
+// ---- cents ⇄ dollars (lib/money.ts), ISO ⇄ <input type="datetime-local"> (always UTC, as every screen shows) ----
 
 function isoToInput(iso: string): string {
   const ms = Date.parse(iso);
@@ -74,7 +61,7 @@ export function inputToIso(local: string): string | null {
 function operandToText(field: FactField, v: Scalar | undefined): string {
   if (v === undefined || v === null) return "";
   const type = fieldSpec(field).type;
-  if (type === "money" && typeof v === "number") return centsToDollars(v);
+  if (type === "money" && typeof v === "number") return dollarsText(v);
   if (type === "date") return isoToInput(String(v));
   return String(v);
 }
@@ -169,7 +156,7 @@ function parseOperand(field: FactField, text: string, path: string, errors: Erro
   if (t === "") return fail(errors, path, "Enter a value");
   switch (spec.type) {
     case "money": {
-      const cents = dollarsToCents(t);
+      const cents = parseDollars(t);
       return cents ?? fail(errors, path, "Enter an amount in dollars, e.g. 250000 or 250,000.50");
     }
     case "number":

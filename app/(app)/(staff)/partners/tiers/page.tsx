@@ -10,6 +10,7 @@ import { quarterOf, shiftQuarter } from "@/lib/dates/quarters";
 import { readTierCriteria } from "@/lib/db/tier-criteria";
 import { listTierProposals, type TierProposalRow } from "@/lib/db/tier-proposals";
 import { formatDate, formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
+import { dollarsText } from "@/lib/money";
 import { CRITERIA_TIERS } from "@/lib/validation/tiers";
 
 export const metadata: Metadata = { title: "Partner tiers" };
@@ -31,7 +32,7 @@ export default async function TiersPage() {
   const [criteria, proposals] = await Promise.all([readTierCriteria(ctx), listTierProposals(ctx)]);
   const initial = Object.fromEntries(
     CRITERIA_TIERS.flatMap((t) => [
-      [`${t}_revenue`, String(Number(criteria[t].minSourcedRevenueCents) / 100)],
+      [`${t}_revenue`, dollarsText(criteria[t].minSourcedRevenueCents)],
       [`${t}_winRate`, String(Math.round(criteria[t].minWinRate * 1000) / 10)],
       [`${t}_registrations`, String(criteria[t].minApprovedRegistrations)],
     ]),

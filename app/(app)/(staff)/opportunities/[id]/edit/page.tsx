@@ -8,11 +8,9 @@ import { staffContext } from "@/lib/auth/page";
 import { findOpportunity } from "@/lib/db/opportunities";
 import { opportunityFormOptions } from "@/lib/db/opportunity-forms";
 import { isOpenStage } from "@/lib/opportunities/stages";
+import { dollarsText } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Edit opportunity" };
-
-/** Cents → the dollars the form shows ("180000", "1250.5"). */
-const dollars = (cents: bigint | null) => (cents === null ? "" : String(Number(cents) / 100));
 
 export default async function EditOpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await staffContext("opportunity:update");
@@ -51,8 +49,8 @@ export default async function EditOpportunityPage({ params }: { params: Promise<
         initial={{
           name: opp.name,
           productLineId: opp.productLineId,
-          acvCents: dollars(opp.acvCents),
-          listPriceCents: dollars(opp.listPriceCents),
+          acvCents: dollarsText(opp.acvCents),
+          listPriceCents: dollarsText(opp.listPriceCents),
           discountPct: String(opp.discountPct),
           closeDate: opp.closeDate.toISOString().slice(0, 10),
           stage: opp.stage,
