@@ -12,6 +12,7 @@ import { opportunityScope } from "./scope";
 export type OpportunityFacts = {
   id: string;
   name: string;
+  account: { id: string; name: string };
   route: Route | null;
   /** null when the opportunity has no stored decision (or its stored facts no longer validate). */
   facts: Facts | null;
@@ -27,6 +28,7 @@ export async function findOpportunityFacts(ctx: Ctx, id: string): Promise<Opport
     select: {
       id: true,
       name: true,
+      account: { select: { id: true, name: true } },
       route: true,
       routeDecision: { select: { facts: true, ruleSetId: true, ruleSetVersion: true, decidedAt: true } },
     },
@@ -38,6 +40,7 @@ export async function findOpportunityFacts(ctx: Ctx, id: string): Promise<Opport
   return {
     id: row.id,
     name: row.name,
+    account: row.account,
     route: row.route,
     facts: parsed?.success ? parsed.data : null,
     ruleSetId: decision?.ruleSetId ?? null,
