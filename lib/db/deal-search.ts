@@ -66,30 +66,24 @@ export async function searchDeals(ctx: Ctx, q: string): Promise<DealOption[]> {
     .map((r) => ({ ...r, acvCents: Number(r.acvCents) }));
 }
 
-/** Ids of the first deals by name starting with `text`, then of deals of the first accounts by name
- *  starting with it: each one bounded range of an index on lower(name). */
+/** Ids of the first deals by name starting with `text`, and of the first deals of the first accounts by
+ *  name starting with it: each a bounded range of an index on lower(name), in one statement. */
 async function prefixCandidates(text: string): Promise<string[]> {
-  const [byName, accounts] = await sql.session(async (s) => {
+  const rows = await sql.session(async (s) => {
     const pg = s.provider === "postgresql";
     const key = (column: string) => (pg ? `(lower(${column}) COLLATE "C")` : `lower(${column})`);
     // every string with the prefix sorts below prefix + the highest code point (byte order, both databases)
     const range = (column: string) =>
       `${key(column)} >= lower(?) AND ${key(column)} < lower(?) || ${pg ? "chr(1114111)" : "char(1114111)"}`;
-    const first = (table: string) =>
-      s.all<{ id: string }>(
-        `SELECT "id" FROM "${table}" WHERE ${range('"name"')} ORDER BY ${key('"name"')}, "id" LIMIT ?`,
-        [text, text, DEAL_SEARCH_LIMIT],
-      );
-    return [await first("Opportunity"), await first("Account")];
+    return s.all<{ id: string }>(
+      `SELECT "id" FROM (SELECT "id" FROM "Opportunity" WHERE ${range('"name"')}
+         ORDER BY ${key('"name"')}, "id" LIMIT ?) AS by_name
+       UNION
+       SELECT "id" FROM (SELECT "id" FROM "Opportunity" WHERE "accountId" IN (
+           SELECT "id" FROM "Account" WHERE ${range('"name"')} ORDER BY ${key('"name"')}, "id" LIMIT ?)
+         ORDER BY "name", "id" LIMIT ?) AS by_account`,
+      [text, text, DEAL_SEARCH_LIMIT, text, text, DEAL_SEARCH_LIMIT, DEAL_SEARCH_LIMIT],
+    );
   });
-  // outside the session: on SQLite a Prisma query waits for the plain-SQL session's lock (lib/db/sql.ts)
-  const ofAccounts = accounts.length
-    ? await db.opportunity.findMany({
-        where: { accountId: { in: accounts.map((a) => a.id) } },
-        select: { id: true },
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        take: DEAL_SEARCH_LIMIT,
-      })
-    : [];
-  return [...new Set([...byName.map((r) => r.id), ...ofAccounts.map((r) => r.id)])];
+  return rows.map((r) => r.id);
 }
