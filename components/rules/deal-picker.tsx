@@ -34,18 +34,17 @@ export function DealPicker({ current }: { current: { id: string; name: string } 
     router.push(qs ? `${pathname}?${qs}` : pathname);
   }
 
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getLabelProps } =
+  // the hook owns the input's text (a controlled inputValue lost keystrokes typed fast); `text` follows it
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getLabelProps, setInputValue } =
     useCombobox<DealOption>({
       items: options,
       inputId: "deal-picker",
-      inputValue: text,
+      initialInputValue: current?.name ?? "",
       itemToString: (d) => d?.name ?? "",
       itemToKey: (d) => d?.id ?? null,
       onInputValueChange: ({ inputValue }) => setText(inputValue),
       onSelectedItemChange: ({ selectedItem }) => {
-        if (!selectedItem) return;
-        setText(selectedItem.name);
-        open(selectedItem.id);
+        if (selectedItem) open(selectedItem.id);
       },
     });
   const expanded = isOpen && query !== null && (loading || result !== null);
@@ -91,7 +90,7 @@ export function DealPicker({ current }: { current: { id: string; name: string } 
           <button
             type="button"
             onClick={() => {
-              setText("");
+              setInputValue("");
               open(null);
             }}
             className="text-sm text-brand-700 hover:underline"

@@ -21,6 +21,7 @@ const decidedDeal = (): Deal =>
 
 async function pickWithKeyboard(page: Page, name: string) {
   const box = page.getByRole("combobox", { name: "Load a deal's recorded facts" });
+  await page.waitForLoadState("networkidle"); // hydrated: keys typed before it would be React's to drop
   await box.click();
   // part of the name, in another case: the picker ignores case
   await box.pressSequentially(name.slice(0, Math.max(6, name.length - 4)).toLowerCase(), { delay: 20 });
@@ -49,8 +50,11 @@ test("ops picks a deal in the decision explorer by typing its name and sees the 
   // the URL carries the deal (a shareable link); the screen shows names with links
   await expect(page).toHaveURL(new RegExp(`[?&]opportunity=${deal.id}`));
   const status = page.getByRole("status").filter({ hasText: "Facts of" });
-  await expect(status.getByRole("link", { name: deal.name })).toHaveAttribute("href", `/opportunities/${deal.id}`);
-  await expect(status.getByRole("link", { name: deal.accountName })).toHaveAttribute(
+  await expect(status.getByRole("link", { name: deal.name, exact: true })).toHaveAttribute(
+    "href",
+    `/opportunities/${deal.id}`,
+  );
+  await expect(status.getByRole("link", { name: deal.accountName, exact: true })).toHaveAttribute(
     "href",
     `/accounts/${deal.accountId}`,
   );
@@ -63,7 +67,7 @@ test("ops picks a deal in the decision explorer by typing its name and sees the 
   await page.screenshot({ path: "test-results/names-explorer.png", fullPage: true });
 
   // the link opens the deal
-  await status.getByRole("link", { name: deal.name }).click();
+  await status.getByRole("link", { name: deal.name, exact: true }).click();
   await expect(page.getByRole("heading", { name: deal.name })).toBeVisible();
 });
 
