@@ -72,7 +72,12 @@ function fieldLabel(field: string): string {
         : field === "managerId"
           ? "Manager"
           : auditEntityLabel(type);
-  return field.replace(/Cents$/, "");
+  const words = field
+    .replace(/Cents$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/\b(acv|sla|ae|id)\b/g, (w) => w.toUpperCase());
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Before/after snapshots, folded away (most rows are read by action and entity alone): one line a

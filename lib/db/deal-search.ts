@@ -14,7 +14,7 @@ import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import { db, sql } from "./client";
-import { opportunityScope } from "./scope";
+import { opportunityScope, partnerScope } from "./scope";
 import { startsWithText } from "./text";
 
 export const DEAL_SEARCH_LIMIT = 10;
@@ -64,6 +64,24 @@ export async function searchDeals(ctx: Ctx, q: string): Promise<DealOption[]> {
     .filter((r) => r.name.toLowerCase().startsWith(lower) || r.account.name.toLowerCase().startsWith(lower))
     .slice(0, DEAL_SEARCH_LIMIT)
     .map((r) => ({ ...r, acvCents: Number(r.acvCents) }));
+}
+
+export type PartnerOption = { id: string; name: string; type: string; tier: string };
+
+/** Partners by the start of their name, for the explorer's partner fact (staff only; names, not ids). */
+export async function searchPartners(ctx: Ctx, q: string): Promise<PartnerOption[]> {
+  if (ctx.role === "PARTNER" || !can(ctx, "route:evaluate")) throw forbidden("The decision explorer is for staff");
+  const text = q.trim().slice(0, MAX_QUERY);
+  if (!text) return [];
+  const lower = text.toLowerCase();
+  const rows = await db.partner.findMany({
+    // a few thousand partners at most: the caller's scope and a prefix, then the exact test (see above for % and _)
+    where: { AND: [partnerScope(ctx), { name: startsWithText(text.split(/[%_]/)[0]) }] },
+    select: { id: true, name: true, type: true, tier: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+  });
+  return rows.filter((p) => p.name.toLowerCase().startsWith(lower)).slice(0, DEAL_SEARCH_LIMIT);
 }
 
 /** Ids of the first deals by name starting with `text`, and of the first deals of the first accounts by

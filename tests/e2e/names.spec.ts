@@ -71,11 +71,26 @@ test("ops picks a deal in the decision explorer by typing its name and sees the 
   await expect(page.getByRole("heading", { name: deal.name })).toBeVisible();
 });
 
-test("the explorer's picker says so when nothing matches, and a partner has no explorer", async ({ page, browser }) => {
+test("the explorer's pickers: nothing matches, a partner picked by name; a partner has no explorer", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "ops@accord.test");
   await page.goto("/rules/explorer");
   await page.getByRole("combobox", { name: "Load a deal's recorded facts" }).fill("zzqx no such deal");
   await expect(page.getByText("No deal you can open has a name, or an account name, starting with")).toBeVisible();
+
+  // the partner fact is picked by name too; the decision runs on it
+  const partnerBox = page.getByRole("combobox", { name: "Partner", exact: true });
+  await partnerBox.pressSequentially("northw", { delay: 20 });
+  await expect(page.getByRole("option", { name: /^Northwind Systems/ })).toBeVisible();
+  await partnerBox.press("ArrowDown");
+  await partnerBox.press("Enter");
+  await expect(partnerBox).toHaveValue("Northwind Systems");
+  await page.getByLabel("ACV (USD)").fill("150,000");
+  await page.getByRole("button", { name: /^Decide under v\d+/ }).click();
+  await expect(page.getByText(/^Decision under v\d+/)).toBeVisible();
+  await page.screenshot({ path: "test-results/names-explorer-partner.png", fullPage: true });
 
   const partner = await browser.newPage();
   await signIn(partner, "alice@northwind.test");
@@ -118,7 +133,7 @@ test("the audit log names an event's entity and the rows its change points at, w
   const partnerRow = row.getByRole("row", { name: /Partner/ });
   await expect(partnerRow.getByRole("cell").first()).toHaveText("none");
   await expect(partnerRow.getByRole("link", { name: partner.name })).toHaveAttribute("href", `/partners/${partner.id}`);
-  await expect(row.getByRole("row", { name: /acv/ })).toContainText("$150,000");
+  await expect(row.getByRole("row", { name: /ACV/ })).toContainText("$150,000");
   await expect(row.getByText(partner.id)).toHaveCount(0);
   await page.screenshot({ path: "test-results/names-audit.png", fullPage: true });
 

@@ -3,7 +3,8 @@
 // deal outside the caller's book is never returned.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { DEAL_SEARCH_LIMIT, searchDeals, type DealOption } from "@/lib/db/deal-search";
+import { findOpportunityFacts } from "@/lib/db/decision-facts";
+import { DEAL_SEARCH_LIMIT, searchDeals, searchPartners, type DealOption } from "@/lib/db/deal-search";
 import { errorOf } from "../support/errors";
 import { ctxFor } from "../support/contexts";
 
@@ -95,5 +96,30 @@ describe("searchDeals", () => {
     const own = await someDeal({ partner: { name: "Northwind Systems" } });
     const e = await errorOf(searchDeals(alice, own.name));
     expect(e.code).toBe("FORBIDDEN");
+  });
+
+  it("partners are found by the start of their name for the partner fact; a partner is refused", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const found = await searchPartners(ops, "nORTHw");
+    expect(found.map((p) => p.name)).toContain("Northwind Systems");
+    expect(found.every((p) => p.name.toLowerCase().startsWith("northw"))).toBe(true);
+    expect(await searchPartners(ops, "%")).toEqual([]);
+    const e = await errorOf(searchPartners(await ctxFor("alice@northwind.test"), "north"));
+    expect(e.code).toBe("FORBIDDEN");
+  });
+
+  it("a picked deal's facts come with its partner's name, for the explorer to show instead of the id", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const deals = await db.opportunity.findMany({
+      where: { partnerId: { not: null }, routeDecisionId: { not: null } },
+      select: { id: true, partner: { select: { id: true, name: true } }, routeDecision: { select: { facts: true } } },
+      orderBy: { id: "desc" },
+      take: 2_000,
+    });
+    const deal = deals.find((d) => (d.routeDecision!.facts as { partnerId?: string }).partnerId === d.partner!.id);
+    expect(deal).toBeDefined();
+    const facts = await findOpportunityFacts(ops, deal!.id);
+    expect(facts).toMatchObject({ partnerName: deal!.partner!.name, facts: { partnerId: deal!.partner!.id } });
+    expect(await findOpportunityFacts(ops, "no-such-deal")).toBeNull();
   });
 });

@@ -128,6 +128,7 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
         ruleSet={{ id: ruleSet.id, version: ruleSet.version, label: `v${ruleSet.version}` }}
         ruleNames={ruleNames}
         initialFacts={opportunity?.facts ?? null}
+        initialPartnerName={opportunity?.partnerName ?? null}
         recorded={opportunity ? { route: opportunity.route, ruleSetVersion: opportunity.ruleSetVersion } : null}
       />
     </>
