@@ -34,7 +34,11 @@ export function AuditList({
       cell: (e) => <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{e.action}</code>,
     },
     { key: "entity", header: "Entity", cell: (e) => <AuditEntity entity={e.entity} /> },
-    { key: "change", header: "Change", cell: (e) => <AuditChange before={e.before} after={e.after} /> },
+    {
+      key: "change",
+      header: "Change",
+      cell: (e) => <AuditChange before={e.before} after={e.after} mentions={e.mentions} />,
+    },
   ];
   // the pickers list values that occur in the log (actions as written, entity types and people by name)
   const filters: Filter[] = [

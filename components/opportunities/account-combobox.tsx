@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useCombobox } from "downshift";
 import { searchAccountsAction } from "@/lib/actions/opportunities";
 import { useDebouncedAction } from "@/components/registrations/use-debounced-action";
-import { cn } from "@/components/ui/cn";
+import { ComboboxMenu } from "@/components/ui/combobox-menu";
 import { INPUT, type ControlProps } from "@/components/ui/field";
 
 export type PickedAccount = { id: string; name: string };
@@ -60,31 +60,23 @@ export function AccountCombobox({
           autoComplete: "off",
         })}
       />
-      <ul
-        {...getMenuProps({ "aria-label": "Matching accounts" })}
-        hidden={!expanded}
-        className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
+      <ComboboxMenu
+        menuProps={getMenuProps({ "aria-label": "Matching accounts" })}
+        expanded={expanded}
+        loading={loading}
+        result={result}
+        items={options}
+        highlightedIndex={highlightedIndex}
+        getItemProps={getItemProps}
+        itemKey={(a) => a.id}
+        empty={<>No account you work on matches “{trimmed}”.</>}
       >
-        {expanded && loading && <li className="px-3 py-2 text-slate-500">Searching…</li>}
-        {expanded && !loading && result && !result.ok && <li className="px-3 py-2 text-red-700">{result.message}</li>}
-        {expanded && !loading && result?.ok && options.length === 0 && (
-          <li className="px-3 py-2 text-slate-500">No account you work on matches “{trimmed}”.</li>
+        {(a) => (
+          <>
+            {a.name} <span className="text-xs text-slate-500">{a.country}</span>
+          </>
         )}
-        {expanded &&
-          !loading &&
-          options.map((a, index) => (
-            <li
-              key={a.id}
-              {...getItemProps({ item: a, index })}
-              className={cn(
-                "cursor-pointer px-3 py-2",
-                highlightedIndex === index ? "bg-brand-50 text-brand-900" : "text-slate-800",
-              )}
-            >
-              {a.name} <span className="text-xs text-slate-500">{a.country}</span>
-            </li>
-          ))}
-      </ul>
+      </ComboboxMenu>
     </div>
   );
 }

@@ -61,7 +61,10 @@ export function OpportunityDetailView({
                 <p className="mb-3 text-sm italic text-slate-600">“{decision.rule.rationale}”</p>
               )}
               <TraceList trace={decision.trace} />
-              <DecisionFacts facts={decision.facts} />
+              <DecisionFacts
+                facts={decision.facts}
+                partner={opp.partnerId && opp.partner ? { id: opp.partnerId, name: opp.partner.name } : null}
+              />
             </>
           ) : (
             <p className="text-sm text-slate-600">

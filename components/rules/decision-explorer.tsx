@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { RouteBadge } from "@/components/ui/badge";
 import { FieldError, INPUT_COMPACT, LABEL_COMPACT, errorProps } from "@/components/ui/field";
 import { TraceList } from "./trace-list";
+import { PartnerPicker } from "./partner-picker";
 import { EMPTY_VALUES, toFacts, toValues, type FactErrors, type FactValues } from "./fact-form";
 import { humanize } from "@/lib/format";
 
@@ -29,8 +30,9 @@ const GROUPS: { title: string; fields: FactField[] }[] = [
 const OTHER = FACT_FIELDS.filter((f) => !GROUPS.some((g) => g.fields.includes(f)));
 if (OTHER.length) GROUPS.push({ title: "Other", fields: OTHER });
 
-// The catalogue describes the stored form (cents, ISO strings); these say what to type instead.
+// The catalogue describes the stored form (cents, ISO strings, ids); these say what to type instead.
 const HINT: Partial<Record<string, string>> = {
+  partnerId: "The partner on the deal, by name; empty when there is none.",
   money: "Annual contract value in dollars, e.g. 150,000 or 150000.50.",
   date: "When the decision is taken, read as UTC.",
 };
@@ -46,11 +48,16 @@ function FactInput({
   value,
   errors,
   onChange,
+  partnerName,
+  onPartnerName,
 }: {
   field: FactField;
   value: string;
   errors?: string[];
   onChange: (v: string) => void;
+  /** the partner fact: the name of the partner whose id `value` holds */
+  partnerName?: string;
+  onPartnerName?: (id: string, name: string) => void;
 }) {
   const spec = FIELD_CATALOGUE[field];
   const id = `fact-${field}`;
@@ -65,7 +72,20 @@ function FactInput({
     "aria-describedby": describedBy,
   };
   let control: React.ReactNode;
-  if (spec.type === "enum") {
+  if (field === "partnerId") {
+    const { id: _id, name: _name, value: _value, onChange: _onChange, ...inputProps } = common;
+    control = (
+      <PartnerPicker
+        id={id}
+        value={value ? { id: value, name: partnerName ?? value } : null}
+        onChange={(p) => {
+          if (p) onPartnerName?.(p.id, p.name);
+          onChange(p?.id ?? "");
+        }}
+        inputProps={inputProps}
+      />
+    );
+  } else if (spec.type === "enum") {
     control = (
       <select {...common}>
         <option value="">Not set</option>
@@ -101,14 +121,14 @@ function FactInput({
   }
   return (
     <div>
-      <label htmlFor={id} className={LABEL_COMPACT}>
+      <label htmlFor={id} id={`${id}-label`} className={LABEL_COMPACT}>
         {spec.label}
         {spec.type === "money" && " (USD)"}
         {spec.type === "date" && " (UTC)"}
       </label>
       {control}
       <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
-        {HINT[spec.type] ?? spec.description}
+        {HINT[field] ?? HINT[spec.type] ?? spec.description}
       </p>
       <FieldError id={id} messages={errors} />
     </div>
@@ -121,14 +141,22 @@ export function DecisionExplorer({
   ruleSet,
   ruleNames,
   initialFacts,
+  initialPartnerName,
   recorded,
 }: {
   ruleSet: ExplorerRuleSet;
   ruleNames: Record<string, string>;
   initialFacts: Facts | null;
+  /** the name of the partner initialFacts.partnerId names */
+  initialPartnerName: string | null;
   recorded: { route: Route | null; ruleSetVersion: number | null } | null;
 }) {
   const [values, setValues] = useState<FactValues>(() => toValues(initialFacts));
+  const [partnerNames, setPartnerNames] = useState<Record<string, string>>(() =>
+    initialFacts?.partnerId && initialPartnerName ? { [initialFacts.partnerId]: initialPartnerName } : {},
+  );
+  // "Clear all facts" starts the partner picker afresh (it keeps the text typed into it)
+  const [generation, setGeneration] = useState(0);
   const [errors, setErrors] = useState<FactErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -152,6 +180,7 @@ export function DecisionExplorer({
 
   function reset() {
     setValues(EMPTY_VALUES);
+    setGeneration((g) => g + 1);
     setErrors({});
     setMessage(null);
     setResult(null);
@@ -165,7 +194,15 @@ export function DecisionExplorer({
           <Card key={g.title} title={g.title}>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {g.fields.map((f) => (
-                <FactInput key={f} field={f} value={values[f]} errors={errors[f]} onChange={set(f)} />
+                <FactInput
+                  key={f === "partnerId" ? `${f}-${generation}` : f}
+                  field={f}
+                  value={values[f]}
+                  errors={errors[f]}
+                  onChange={set(f)}
+                  partnerName={partnerNames[values[f]]}
+                  onPartnerName={(id, name) => setPartnerNames((prev) => ({ ...prev, [id]: name }))}
+                />
               ))}
             </div>
           </Card>

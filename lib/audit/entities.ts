@@ -63,3 +63,36 @@ export const auditEntityName = {
   conflict: (type: string, accountName: string | null) => `${humanize(type)}${accountName ? ` · ${accountName}` : ""}`,
   outbox: (id: string, subject: string | null) => (id === "*" ? "Every failed e-mail" : (subject ?? "E-mail")),
 };
+
+/** Snapshot fields that hold the id of a row the log can name (before/after of an event). */
+const ID_FIELDS: Readonly<Record<string, string>> = {
+  accountId: "Account",
+  aeId: "User",
+  conflictId: "Conflict",
+  corridorId: "PricingCorridor",
+  managerId: "User",
+  opportunityId: "Opportunity",
+  ownerId: "User",
+  partnerId: "Partner",
+  productLineId: "ProductLine",
+  recipientUserId: "User",
+  regionId: "Region",
+  registrationId: "DealRegistration",
+  ruleSetId: "RuleSet",
+  segmentId: "Segment",
+  userId: "User",
+};
+
+/** The entity type a snapshot field's id points at ("partnerId" → "Partner"), if the log can name it. */
+export function auditFieldEntityType(field: string): string | undefined {
+  return ID_FIELDS[field];
+}
+
+/** The rows a before/after snapshot points at by id, top-level fields only. */
+export function auditSnapshotRefs(snapshot: unknown): { entityType: string; entityId: string }[] {
+  if (!snapshot || typeof snapshot !== "object" || Array.isArray(snapshot)) return [];
+  return Object.entries(snapshot).flatMap(([field, value]) => {
+    const entityType = ID_FIELDS[field];
+    return entityType && typeof value === "string" && value ? [{ entityType, entityId: value }] : [];
+  });
+}

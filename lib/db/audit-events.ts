@@ -3,7 +3,7 @@
 // data layer, and not only in the page.
 import "server-only";
 import { currentAuditAction, storedAuditActions } from "@/lib/audit/actions";
-import { auditEntityKey, auditEntityLabel } from "@/lib/audit/entities";
+import { auditEntityKey, auditEntityLabel, auditSnapshotRefs } from "@/lib/audit/entities";
 import type { Ctx } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
@@ -27,8 +27,9 @@ const listSelect = {
 } satisfies Prisma.AuditEventSelect;
 
 type StoredRow = Prisma.AuditEventGetPayload<{ select: typeof listSelect }>;
-/** An event as read: the current action code and the entity's name and page. */
-export type AuditEventRow = StoredRow & { entity: AuditEntityRef };
+/** An event as read: the current action code, the entity's name and page, and the rows its
+ *  before/after snapshots point at by id (keyed by auditEntityKey), so screens show names. */
+export type AuditEventRow = StoredRow & { entity: AuditEntityRef; mentions: Record<string, AuditEntityRef> };
 
 /** The filters of the log, page and export alike. */
 export type AuditFilters = Pick<AuditEventListQuery, "action" | "entityType" | "actor" | "from" | "to" | "q">;
@@ -57,11 +58,19 @@ export function auditWhere(q: AuditFilters): Prisma.AuditEventWhereInput {
 /** Rows keep the code they were written with (the log is append-only); readers see the current one,
  *  and the entity by its name with a link to its page. */
 export async function withEntities(rows: StoredRow[]): Promise<AuditEventRow[]> {
-  const refs = await auditEntityRefs(rows);
-  return rows.map((row) => ({
+  const mentioned = rows.map((row) => [...auditSnapshotRefs(row.before), ...auditSnapshotRefs(row.after)]);
+  // one read per entity type for the page, events and the rows their snapshots mention alike
+  const refs = await auditEntityRefs([...rows, ...mentioned.flat()]);
+  return rows.map((row, i) => ({
     ...row,
     action: currentAuditAction(row.action),
     entity: refs.get(auditEntityKey(row.entityType, row.entityId))!,
+    mentions: Object.fromEntries(
+      mentioned[i].map((m) => {
+        const key = auditEntityKey(m.entityType, m.entityId);
+        return [key, refs.get(key)!];
+      }),
+    ),
   }));
 }
 

@@ -7,14 +7,17 @@ import { can } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import { parseFacts, type Facts, type Route } from "@/lib/rules";
 import { db } from "./client";
-import { opportunityScope } from "./scope";
+import { opportunityScope, partnerScope } from "./scope";
 
 export type OpportunityFacts = {
   id: string;
   name: string;
+  account: { id: string; name: string };
   route: Route | null;
   /** null when the opportunity has no stored decision (or its stored facts no longer validate). */
   facts: Facts | null;
+  /** The name of the partner the facts name by id (the explorer shows names), when there is one. */
+  partnerName: string | null;
   ruleSetId: string | null;
   ruleSetVersion: number | null;
   decidedAt: Date | null;
@@ -27,6 +30,7 @@ export async function findOpportunityFacts(ctx: Ctx, id: string): Promise<Opport
     select: {
       id: true,
       name: true,
+      account: { select: { id: true, name: true } },
       route: true,
       routeDecision: { select: { facts: true, ruleSetId: true, ruleSetVersion: true, decidedAt: true } },
     },
@@ -35,11 +39,17 @@ export async function findOpportunityFacts(ctx: Ctx, id: string): Promise<Opport
   const decision = row.routeDecision;
   // stored facts predate any later schema tightening; re-validate instead of trusting the JSON
   const parsed = decision ? parseFacts(decision.facts) : null;
+  const partnerId = parsed?.success ? parsed.data.partnerId : undefined;
+  const partner = partnerId
+    ? await db.partner.findFirst({ where: { AND: [partnerScope(ctx), { id: partnerId }] }, select: { name: true } })
+    : null;
   return {
     id: row.id,
     name: row.name,
+    account: row.account,
     route: row.route,
     facts: parsed?.success ? parsed.data : null,
+    partnerName: partner?.name ?? null,
     ruleSetId: decision?.ruleSetId ?? null,
     ruleSetVersion: decision?.ruleSetVersion ?? null,
     decidedAt: decision?.decidedAt ?? null,

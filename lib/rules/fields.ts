@@ -91,7 +91,7 @@ export const FIELD_CATALOGUE: Readonly<Record<FactField, FieldSpec>> = Object.fr
     values: ACCOUNT_TIERS,
   }),
   namedAccount: spec("namedAccount", "boolean", "Named account", "The account is reserved for direct sales."),
-  partnerId: spec("partnerId", "string", "Partner", "Id of the partner on the deal, if any.", {
+  partnerId: spec("partnerId", "string", "Partner", "The partner on the deal, if any.", {
     pattern: /^[A-Za-z0-9_-]+$/,
     maxLength: 64,
     examples: ["partner-1", "partner-2", "other-partner"],

@@ -12,6 +12,16 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
+/** Test setup and reads straight on the e2e database (data/e2e.db), closed afterwards. */
+export function inE2eDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database("data/e2e.db", { timeout: 15_000 });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** Opens the first registration in the partner's own list and returns its id. */
 export async function firstOwnRegistration(page: Page): Promise<string> {
   await page.goto("/portal/registrations");

@@ -1,19 +1,9 @@
 // /api/auth/session answered with the user from the signed token alone, so a user disabled by an
 // admin still got a session from it. It now re-checks the user row like every other request.
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { hash } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
-import { PASSWORD, signIn } from "./helpers";
-
-function inE2eDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database("data/e2e.db", { timeout: 15_000 });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { PASSWORD, inE2eDb, signIn } from "./helpers";
 
 test("a disabled user gets no session from /api/auth/session; enabled again, the same cookie works", async ({
   page,

@@ -136,6 +136,31 @@ describe("audit log entities", () => {
     expect(byAction["ruleset.draft.delete"]).toMatchObject({ label: "Rule set", name: null, href: null });
   });
 
+  it("name the rows a change points at by id (partner, AE, account), linked where they have a page", async () => {
+    const deal = await db.opportunity.findFirstOrThrow({
+      where: { aeId: { not: null } },
+      select: {
+        id: true,
+        accountId: true,
+        account: { select: { name: true } },
+        ae: { select: { id: true, name: true } },
+      },
+    });
+    await event({
+      action: "opportunity.update",
+      entityType: "Opportunity",
+      entityId: deal.id,
+      at: "2031-02-01T09:00:00Z",
+      after: { partnerId: partner.id, aeId: deal.ae!.id, accountId: deal.accountId, acvCents: 15_000_000 },
+    });
+    const [row] = (await listAuditEvents(ops, q({ q: deal.id, action: "opportunity.update" }))).items;
+    expect(row.mentions).toMatchObject({
+      [`Partner|${partner.id}`]: { name: partner.name, href: `/partners/${partner.id}` },
+      [`User|${deal.ae!.id}`]: { name: deal.ae!.name, href: null },
+      [`Account|${deal.accountId}`]: { name: deal.account.name, href: `/accounts/${deal.accountId}` },
+    });
+  });
+
   it("name the seeded conflict decisions and list people and entity types for the pickers", async () => {
     const page = await listAuditEvents(ops, auditEventListQuery.parse({ action: "conflict.resolve", pageSize: 5 }));
     expect(page.items.length).toBeGreaterThan(0);

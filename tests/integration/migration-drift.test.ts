@@ -45,6 +45,9 @@ const IGNORED_TABLES = new Set(["_accord_migrations", "sqlite_sequence"]);
 const FTS_TABLES = new Set(["", "_data", "_idx", "_content", "_docsize", "_config"].map((s) => `ConflictSearch${s}`));
 const FTS_COLUMN = { table_name: "Conflict", column_name: "searchVector" };
 const FTS_INDEX = { tablename: "Conflict", indexname: "Conflict_searchVector_idx" };
+// Deal search's indexes on lower(name) (prisma/migrations/*_deal_name_search, lib/db/deal-search.ts):
+// expression indexes, which Prisma cannot model. Exactly these, by name.
+const EXPRESSION_INDEXES = new Set(["Opportunity_name_lower_idx", "Account_name_lower_idx"]);
 
 function sqliteCatalogue(file: string): Record<string, unknown> {
   const db = new Database(file, { readonly: true });
@@ -67,12 +70,14 @@ function sqliteCatalogue(file: string): Record<string, unknown> {
             db
               .prepare(`SELECT name, "unique", partial FROM pragma_index_list(?) WHERE origin != 'pk' ORDER BY name`)
               .all(t) as { name: string }[]
-          ).map((i) => ({
-            ...i,
-            columns: (
-              db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]
-            ).map((c) => c.name),
-          })),
+          )
+            .filter((i) => !EXPRESSION_INDEXES.has(i.name))
+            .map((i) => ({
+              ...i,
+              columns: (
+                db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]
+              ).map((c) => c.name),
+            })),
           foreignKeys: db
             .prepare(
               `SELECT "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY "from"`,
@@ -104,7 +109,7 @@ async function postgresCatalogue(url: string): Promise<Record<string, unknown>> 
       ).then((rows) => rows.filter((r) => !isFts(r, FTS_COLUMN))),
       indexes: await q(
         `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_accord_migrations' ORDER BY tablename, indexname`,
-      ).then((rows) => rows.filter((r) => !isFts(r, FTS_INDEX))),
+      ).then((rows) => rows.filter((r) => !isFts(r, FTS_INDEX) && !EXPRESSION_INDEXES.has(String(r.indexname)))),
       constraints: await q(
         `SELECT c.conrelid::regclass::text AS tbl, c.conname, c.contype, pg_get_constraintdef(c.oid) AS def
          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace

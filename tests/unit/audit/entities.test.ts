@@ -1,6 +1,13 @@
 // How audit events name and link their entities (lib/audit/entities.ts).
 import { describe, expect, it } from "vitest";
-import { auditEntityHref, auditEntityKey, auditEntityLabel, auditEntityName } from "@/lib/audit/entities";
+import {
+  auditEntityHref,
+  auditEntityKey,
+  auditEntityLabel,
+  auditEntityName,
+  auditFieldEntityType,
+  auditSnapshotRefs,
+} from "@/lib/audit/entities";
 
 describe("audit entities", () => {
   it.each([
@@ -27,5 +34,18 @@ describe("audit entities", () => {
     expect(auditEntityName.conflict("DUPLICATE_REGISTRATION", "Acme")).toBe("Duplicate registration · Acme");
     expect(auditEntityName.conflict("NAMED_ACCOUNT", null)).toBe("Named account");
     expect(auditEntityName.outbox("*", null)).toBe("Every failed e-mail");
+  });
+
+  it("finds the rows a snapshot points at by id, top-level string fields only", () => {
+    expect(
+      auditSnapshotRefs({ partnerId: "p1", aeId: "u1", status: "OPEN", ruleSetId: null, note: { partnerId: "p2" } }),
+    ).toEqual([
+      { entityType: "Partner", entityId: "p1" },
+      { entityType: "User", entityId: "u1" },
+    ]);
+    expect(auditSnapshotRefs(null)).toEqual([]);
+    expect(auditSnapshotRefs(["p1"])).toEqual([]);
+    expect(auditFieldEntityType("registrationId")).toBe("DealRegistration");
+    expect(auditFieldEntityType("touchId")).toBeUndefined();
   });
 });

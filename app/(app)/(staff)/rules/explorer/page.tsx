@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { ruleSetStatus } from "@/components/rules/condition-text";
 import { DecisionExplorer } from "@/components/rules/decision-explorer";
+import { DealPicker } from "@/components/rules/deal-picker";
 import { staffContext } from "@/lib/auth/page";
 import { findOpportunityFacts } from "@/lib/db/decision-facts";
 import { findRuleSet, listRuleSets } from "@/lib/db/rule-sets";
@@ -31,7 +32,10 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
       </Link>
       <PageHeader
         title="Decision explorer"
-        description="Type a deal's facts, or load an opportunity's recorded facts, and see which route a rule set version gives it and why. Nothing is stored."
+        description={
+          "Type a deal's facts, or load a deal's recorded facts by its name, and see which route a rule set " +
+          "version gives it and why. Nothing is stored."
+        }
         actions={<ButtonLink href="/rules/diff">Compare versions</ButtonLink>}
       />
     </>
@@ -82,23 +86,17 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          Prefill from opportunity (id)
-          <input
-            name="opportunity"
-            defaultValue={opportunityId ?? ""}
-            maxLength={64}
-            autoComplete="off"
-            placeholder="e.g. copp000123"
-            className={`${FIELD} w-56`}
-          />
-        </label>
+        {/* switching versions keeps the deal loaded */}
+        {opportunity && <input type="hidden" name="opportunity" value={opportunity.id} />}
         <button
           type="submit"
           className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900"
         >
           Apply
         </button>
+        <div className="ml-auto">
+          <DealPicker current={opportunity ? { id: opportunity.id, name: opportunity.name } : null} />
+        </div>
       </Form>
       {requested && !chosen && (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -107,27 +105,20 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
       )}
       {opportunityId && !opportunity && (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          No opportunity “{opportunityId}” that you can open. Check the id on the opportunity&apos;s page.
+          That deal does not exist or is not one you can open. Pick a deal by typing its name.
         </p>
       )}
       {opportunity && (
         <p role="status" className="mb-4 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">
           {opportunity.facts ? (
             <>
-              Facts of{" "}
-              <Link href={`/opportunities/${opportunity.id}`} className="font-medium underline">
-                {opportunity.name}
-              </Link>{" "}
-              as recorded on {formatDateTime(opportunity.decidedAt)}
+              Facts of <DealLinks deal={opportunity} /> as recorded on {formatDateTime(opportunity.decidedAt)}
               {opportunity.ruleSetVersion !== null && ` under v${opportunity.ruleSetVersion}`}. Change any of them to
               ask “what if”.
             </>
           ) : (
             <>
-              <Link href={`/opportunities/${opportunity.id}`} className="font-medium underline">
-                {opportunity.name}
-              </Link>{" "}
-              has no recorded route decision to load; enter its facts by hand.
+              <DealLinks deal={opportunity} /> has no recorded route decision to load; enter its facts by hand.
             </>
           )}
         </p>
@@ -137,8 +128,25 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
         ruleSet={{ id: ruleSet.id, version: ruleSet.version, label: `v${ruleSet.version}` }}
         ruleNames={ruleNames}
         initialFacts={opportunity?.facts ?? null}
+        initialPartnerName={opportunity?.partnerName ?? null}
         recorded={opportunity ? { route: opportunity.route, ruleSetVersion: opportunity.ruleSetVersion } : null}
       />
+    </>
+  );
+}
+
+/** The deal and its account by name, each linking to its page. */
+function DealLinks({ deal }: { deal: { id: string; name: string; account: { id: string; name: string } } }) {
+  return (
+    <>
+      <Link href={`/opportunities/${deal.id}`} className="font-medium underline">
+        {deal.name}
+      </Link>{" "}
+      (account{" "}
+      <Link href={`/accounts/${deal.account.id}`} className="font-medium underline">
+        {deal.account.name}
+      </Link>
+      )
     </>
   );
 }
