@@ -12,20 +12,7 @@ import { findRegistration } from "@/lib/db/registrations";
 import { submitRegistration } from "@/lib/db/registration-submit";
 import { previewRoute } from "@/lib/db/route-decisions";
 import { ctxFor } from "../../support/contexts";
-
-const INTERNAL = [
-  "namedAccount",
-  "regionDirectPresence",
-  "priorRoute",
-  "registeredFirst",
-  "accountTier",
-  "Named account",
-  "direct presence",
-  "Direct presence",
-  "Prior route",
-  "Registered first",
-  "Account tier",
-];
+import { INTERNAL_FACT_WORDS } from "@/tests/factories/internal-facts";
 
 let alice: Ctx;
 let ops: Ctx;
@@ -35,7 +22,7 @@ const text = (value: unknown) => JSON.stringify(toJson(value));
 
 function expectNoInternalFacts(value: unknown) {
   const t = text(value);
-  for (const word of INTERNAL) expect(t, word).not.toContain(word);
+  for (const word of INTERNAL_FACT_WORDS) expect(t, word).not.toContain(word);
   expect(t).not.toMatch(/[✓✗]|≠|≥/); // nothing of the technical form either
 }
 

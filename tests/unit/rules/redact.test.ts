@@ -7,20 +7,7 @@ import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";
 import { plainTrace } from "@/lib/rules/plain-trace";
 import { INTERNAL_FIELDS, PARTNER_CLAUSE_NOT_MET, redactTraceForPartner } from "@/lib/rules/redact";
 import { makeFacts, makeRuleSet } from "@/tests/factories/facts";
-
-const INTERNAL_WORDS = [
-  "namedAccount",
-  "regionDirectPresence",
-  "priorRoute",
-  "registeredFirst",
-  "accountTier",
-  "Named account",
-  "direct presence",
-  "Direct presence",
-  "Prior route",
-  "Registered first",
-  "Account tier",
-];
+import { INTERNAL_FACT_WORDS } from "@/tests/factories/internal-facts";
 
 function partnerView(ruleSet = DEFAULT_RULE_SET, facts: Facts, names?: Record<string, string>) {
   const full = plainTrace(ruleSet, facts, evaluate(ruleSet, facts).trace, { partnerNames: names });
@@ -39,7 +26,7 @@ describe("a partner's trace", () => {
     // names and rationales are the rule set's own published words; what the trace says of the deal
     // (its clauses, reasons and any technical text) must not mention the vendor's facts
     const text = JSON.stringify(redacted.map(({ clauses, reason, technical }) => ({ clauses, reason, technical })));
-    for (const word of INTERNAL_WORDS) expect(text).not.toContain(word);
+    for (const word of INTERNAL_FACT_WORDS) expect(text).not.toContain(word);
     expect(redacted.every((t) => t.technical === undefined)).toBe(true);
     // the staff view of the same decision does show them: the test is not vacuous
     expect(JSON.stringify(full)).toMatch(/Named account|Direct presence|Prior route/);
