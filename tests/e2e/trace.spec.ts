@@ -53,3 +53,44 @@ test("a partner reads its route in plain language without the vendor's facts; op
   await expect(staff.getByText("ACV is $2.2M — not below $250K")).toHaveCount(0);
   await ops.screenshot({ path: "/tmp/trace-ops-technical.png", fullPage: true });
 });
+
+test("the decision explorer and the partner's rules page explain a route in the same plain words", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const ops = await (await browser.newContext()).newPage();
+  await signIn(ops, "ops@accord.test");
+  await ops.goto("/rules/explorer");
+  await ops.getByLabel("ACV (USD)").fill("2235500");
+  await ops.getByLabel("Vertical").selectOption("HEALTHCARE");
+  await ops.getByRole("button", { name: /^Decide under v/ }).click();
+  const trace = ops.getByRole("list", { name: "Rule trace" });
+  await expect(
+    trace.getByText("Vertical is Healthcare — one of Healthcare, Government, Financial services"),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(trace.getByText("ACV is $2.2M — not below $1M").first()).toBeVisible();
+  // a fact left out reads as not known, in the rule's own terms
+  await expect(trace.getByText("Named account: not known — the rule needs yes")).toBeVisible();
+  await ops.screenshot({ path: "/tmp/trace-explorer.png", fullPage: true });
+  await ops.getByLabel("Show technical trace").check();
+  await expect(trace.getByText("namedAccount (none) = true ✗")).toBeVisible();
+
+  const bob = await (await browser.newContext()).newPage();
+  await signIn(bob, "bob@contoso.test");
+  await bob.goto("/portal/rules");
+  await bob.getByLabel("Customer country").fill("US");
+  await bob.getByLabel("Industry").selectOption("TECHNOLOGY");
+  await bob.getByLabel("Product line").selectOption("Platform");
+  await bob.getByLabel("Estimated ACV (USD)").fill("120000");
+  await bob.getByRole("button", { name: "Preview route" }).click();
+  await bob.getByText("Every scenario checked").click();
+  const scenarios = bob.getByRole("list", { name: "Rule trace" });
+  await expect(scenarios.getByText("ACV is $120K — below $250K")).toBeVisible({ timeout: 15_000 });
+  await expect(bob.getByLabel("Show technical trace")).toHaveCount(0);
+  const text = await scenarios.innerText();
+  for (const word of ["namedAccount", "regionDirectPresence", "Named account", "direct presence", "Contoso"])
+    expect(text).not.toContain(word);
+  await bob.screenshot({ path: "/tmp/trace-roe-preview.png", fullPage: true });
+});
