@@ -2,7 +2,15 @@
 // below $1,000,000", "Vertical is one of Healthcare, Government". Shared by the read-only rule
 // table, the editor's rule summaries and the lint panel's example deals, so a rule reads the same
 // wherever it appears. Values read through lib/rules/value-text.ts, like the plain-language trace's.
-import { fieldSpec, type Condition, type FactField, type LeadRole, type Outcome, type Scalar } from "@/lib/rules";
+import {
+  FIELD_CATALOGUE,
+  fieldSpec,
+  type Condition,
+  type FactField,
+  type LeadRole,
+  type Outcome,
+  type Scalar,
+} from "@/lib/rules";
 import { formatDateTime, formatNumber, humanize } from "@/lib/format";
 import { valueText } from "@/lib/rules/value-text";
 import { RouteBadge } from "@/components/ui/badge";
@@ -84,14 +92,11 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
   );
 }
 
-/** A deal's facts (e.g. a lint example) as label/value pairs, in catalogue order. */
+/** A deal's facts (e.g. a lint example, a stored decision's) as label/value pairs; unknown keys are left out. */
 export function factEntries(facts: Record<string, unknown>): [string, string][] {
   return Object.entries(facts)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([field, v]) => [
-      fieldSpec(field as FactField)?.label ?? field,
-      valueText(field as FactField, v as Scalar | boolean),
-    ]);
+    .filter(([field, v]) => v !== undefined && v !== null && field in FIELD_CATALOGUE)
+    .map(([field, v]) => [fieldSpec(field as FactField).label, valueText(field as FactField, v as Scalar | boolean)]);
 }
 
 export type RuleSetWindowLike = {
