@@ -4,9 +4,10 @@
 // rule text and the trace (factEntries, lib/rules/value-text.ts).
 import { factEntries } from "@/components/rules/condition-text";
 
-export function DecisionFacts({ facts }: { facts: unknown }) {
+/** `partnerNames`: the partner on the deal by id, so the facts name it. */
+export function DecisionFacts({ facts, partnerNames }: { facts: unknown; partnerNames?: Record<string, string> }) {
   if (!facts || typeof facts !== "object" || Array.isArray(facts)) return null;
-  const entries = factEntries(facts as Record<string, unknown>);
+  const entries = factEntries(facts as Record<string, unknown>, partnerNames);
   if (entries.length === 0) return null;
   return (
     <details className="mt-4 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">

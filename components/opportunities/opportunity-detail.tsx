@@ -57,11 +57,11 @@ export function OpportunityDetailView({
                   resolution).
                 </p>
               )}
-              {decision.rule?.rationale && (
-                <p className="mb-3 text-sm italic text-slate-600">“{decision.rule.rationale}”</p>
-              )}
               <TraceList trace={decision.trace} />
-              <DecisionFacts facts={decision.facts} />
+              <DecisionFacts
+                facts={decision.facts}
+                partnerNames={opp.partnerId && opp.partner ? { [opp.partnerId]: opp.partner.name } : {}}
+              />
             </>
           ) : (
             <p className="text-sm text-slate-600">

@@ -93,10 +93,18 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
 }
 
 /** A deal's facts (e.g. a lint example, a stored decision's) as label/value pairs; unknown keys are left out. */
-export function factEntries(facts: Record<string, unknown>): [string, string][] {
+export function factEntries(
+  facts: Record<string, unknown>,
+  partnerNames: Record<string, string> = {},
+): [string, string][] {
   return Object.entries(facts)
     .filter(([field, v]) => v !== undefined && v !== null && field in FIELD_CATALOGUE)
-    .map(([field, v]) => [fieldSpec(field as FactField).label, valueText(field as FactField, v as Scalar | boolean)]);
+    .map(([field, v]) => [
+      fieldSpec(field as FactField).label,
+      field === "partnerId" && typeof v === "string" && partnerNames[v]
+        ? partnerNames[v]
+        : valueText(field as FactField, v as Scalar | boolean),
+    ]);
 }
 
 export type RuleSetWindowLike = {
