@@ -24,6 +24,9 @@ export function yesNo(value: boolean, lower = false): string {
   return lower ? text.toLowerCase() : text;
 }
 
+// Codes that humanize() would misspell ("Addon", "Msp").
+const CODE_TEXT: Readonly<Record<string, string>> = { ADDON: "Add-on", MSP: "MSP" };
+
 /**
  * One value of a field as people read it. Dates arrive as ISO strings (operands) or epoch
  * milliseconds (normalised facts); `compact` writes money as "$2.2M".
@@ -46,7 +49,7 @@ export function valueText(
     case "date":
       return typeof value === "boolean" ? String(value) : formatDateTime(new Date(value));
     case "enum":
-      return humanize(String(value));
+      return CODE_TEXT[String(value)] ?? humanize(String(value));
     case "boolean":
       return typeof value === "boolean" ? yesNo(value) : String(value);
     default:

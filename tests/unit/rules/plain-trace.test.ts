@@ -209,6 +209,17 @@ describe("compact dollars", () => {
   });
 });
 
+describe("codes", () => {
+  it("read as words, spelled as people spell them", () => {
+    expect(text({ field: "productKind", op: "in", value: ["ADDON", "SERVICES"] }, { productKind: "CORE" }).text).toBe(
+      "Product kind is Core — not one of Add-on, Services",
+    );
+    expect(text({ field: "partnerType", op: "eq", value: "MSP" }, { partnerType: "MSP" }).text).toBe(
+      "Partner type is MSP — the rule needs MSP",
+    );
+  });
+});
+
 describe("partner conditions", () => {
   it("name partners when their names are given, and print the id otherwise", () => {
     const [rule] = makeRuleSet([{ conditions: [{ field: "partnerId", op: "in", value: ["p1", "p2"] }] }]).rules;
