@@ -13,6 +13,8 @@ export function formatMoney(
     style: "currency",
     currency,
     notation: opts.compact ? "compact" : "standard",
+    // a currency's own minimum (2 for USD) would otherwise write "$250.0K" for $250K
+    minimumFractionDigits: 0,
     maximumFractionDigits: opts.compact ? 1 : 0,
   }).format(value);
 }

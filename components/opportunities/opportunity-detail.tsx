@@ -57,13 +57,10 @@ export function OpportunityDetailView({
                   resolution).
                 </p>
               )}
-              {decision.rule?.rationale && (
-                <p className="mb-3 text-sm italic text-slate-600">“{decision.rule.rationale}”</p>
-              )}
               <TraceList trace={decision.trace} />
               <DecisionFacts
                 facts={decision.facts}
-                partner={opp.partnerId && opp.partner ? { id: opp.partnerId, name: opp.partner.name } : null}
+                partnerNames={opp.partnerId && opp.partner ? { [opp.partnerId]: opp.partner.name } : {}}
               />
             </>
           ) : (

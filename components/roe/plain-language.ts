@@ -4,7 +4,7 @@
 // Partner ids in rules are never spelled out: a partner must not learn which other partners a
 // rule names (docs/domain.md#roles-and-visibility).
 import type { Condition, FactField, LeadRole, Outcome, Route, Scalar } from "@/lib/rules";
-import { dollarsText } from "@/components/rules/condition-text";
+import { dollarsText } from "@/lib/rules/value-text";
 import { formatDate, humanize } from "@/lib/format";
 
 const SUBJECT: Partial<Record<FactField, string>> = {

@@ -3,7 +3,8 @@
 // signed-in partner under the rules in force now, on the same facts a registration would use.
 import { useState } from "react";
 import { previewRouteAction } from "@/lib/actions/route-preview";
-import type { Route, TraceEntry } from "@/lib/rules";
+import type { Route } from "@/lib/rules";
+import type { PlainTraceEntry } from "@/lib/rules/plain-trace";
 import { VERTICALS } from "@/lib/rules/values";
 import { Button } from "@/components/ui/button";
 import { RouteBadge } from "@/components/ui/badge";
@@ -25,7 +26,7 @@ type Preview = {
   protectionDays: number | null;
   leadRole: string;
   ruleSetVersion: number;
-  trace: TraceEntry[];
+  trace: PlainTraceEntry[];
 };
 
 const LEAD: Record<string, string> = {
@@ -43,11 +44,6 @@ const FIELD_OF: Record<string, Field> = {
   estimatedAcv: "estimatedAcv",
 };
 
-/** The trace arrives as the partner may read it (lib/db/trace.ts); rules get their names. */
-function named(trace: TraceEntry[], names: Record<string, string>) {
-  return trace.map((t) => ({ ...t, name: names[t.ruleId] }));
-}
-
 function validate(v: Record<Field, string>): { errors: Errors; cents?: number } {
   const errors: Errors = {};
   if (!/^[A-Za-z]{2}$/.test(v.country.trim()))
@@ -60,7 +56,7 @@ function validate(v: Record<Field, string>): { errors: Errors; cents?: number } 
   return { errors, cents: cents ?? undefined };
 }
 
-export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, string> }) {
+export function RoutePreviewForm() {
   const [values, setValues] = useState<Record<Field, string>>({
     country: "",
     vertical: "",
@@ -166,13 +162,14 @@ export function RoutePreviewForm({ ruleNames }: { ruleNames: Record<string, stri
       </form>
       <div aria-live="polite">
         <FormAlert message={message} />
-        {preview && <PreviewResult preview={preview} ruleNames={ruleNames} />}
+        {preview && <PreviewResult preview={preview} />}
       </div>
     </div>
   );
 }
 
-function PreviewResult({ preview, ruleNames }: { preview: Preview; ruleNames: Record<string, string> }) {
+/** The trace arrives as the reader may see it (lib/db/trace.ts), in plain language. */
+function PreviewResult({ preview }: { preview: Preview }) {
   return (
     <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
       <p className="flex flex-wrap items-center gap-2">
@@ -203,7 +200,7 @@ function PreviewResult({ preview, ruleNames }: { preview: Preview; ruleNames: Re
       <details>
         <summary className="cursor-pointer font-medium text-slate-700">Every scenario checked</summary>
         <div className="mt-2">
-          <TraceList trace={named(preview.trace, ruleNames)} />
+          <TraceList trace={preview.trace} />
         </div>
       </details>
       <p className="text-xs text-slate-500">

@@ -2,7 +2,7 @@
 import type { SegmentView } from "@/lib/db/segments";
 import type { Decision } from "@/lib/rules";
 import { RouteBadge } from "@/components/ui/badge";
-import { dollarsText } from "@/components/rules/condition-text";
+import { dollarsText } from "@/lib/rules/value-text";
 import { humanize } from "@/lib/format";
 import { leadText, oxford, protectionText } from "./plain-language";
 

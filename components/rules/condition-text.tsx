@@ -1,43 +1,19 @@
 // Plain-language text of rules, for people rather than traces: "ACV is at least $250,000 and
 // below $1,000,000", "Vertical is one of Healthcare, Government". Shared by the read-only rule
 // table, the editor's rule summaries and the lint panel's example deals, so a rule reads the same
-// wherever it appears. (Traces keep the engine's own locale-independent text: lib/rules/format.ts.)
+// wherever it appears. Values read through lib/rules/value-text.ts, like the plain-language trace's.
 import {
+  FIELD_CATALOGUE,
   fieldSpec,
-  formatExactCents,
   type Condition,
   type FactField,
   type LeadRole,
   type Outcome,
   type Scalar,
 } from "@/lib/rules";
-import { formatDateTime, formatMoney, formatNumber, humanize } from "@/lib/format";
+import { formatDateTime, formatNumber, humanize } from "@/lib/format";
+import { valueText } from "@/lib/rules/value-text";
 import { RouteBadge } from "@/components/ui/badge";
-
-/** Money operands are integer cents; whole amounts use the app's formatter, odd cents stay exact. */
-export function dollarsText(cents: number): string {
-  return cents % 100 === 0 ? formatMoney(cents, "USD") : `$${formatExactCents(cents)}`;
-}
-
-/** One operand as people read it: dollars, dates in UTC, enum codes humanized. */
-function operandText(field: FactField, value: Scalar | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "—";
-  const spec = fieldSpec(field);
-  switch (spec.type) {
-    case "money":
-      return typeof value === "number" ? dollarsText(value) : String(value);
-    case "number":
-      return typeof value === "number" ? formatNumber(value) : String(value);
-    case "date":
-      return formatDateTime(String(value));
-    case "enum":
-      return humanize(String(value));
-    case "boolean":
-      return value === true ? "Yes" : value === false ? "No" : String(value);
-    default:
-      return String(value);
-  }
-}
 
 const RELATION: Record<"eq" | "neq" | "gt" | "gte" | "lt" | "lte", string> = {
   eq: "is",
@@ -61,7 +37,7 @@ export const OP_LABELS: Record<Condition["op"], string> = {
 
 function conditionText(c: Condition): string {
   const label = fieldSpec(c.field).label;
-  const v = (x: Scalar) => operandText(c.field, x);
+  const v = (x: Scalar) => valueText(c.field, x);
   switch (c.op) {
     case "in":
     case "notIn":
@@ -116,13 +92,18 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
   );
 }
 
-/** A deal's facts (e.g. a lint example) as label/value pairs, in catalogue order. */
-export function factEntries(facts: Record<string, unknown>): [string, string][] {
+/** A deal's facts (e.g. a lint example, a stored decision's) as label/value pairs; unknown keys are left out. */
+export function factEntries(
+  facts: Record<string, unknown>,
+  partnerNames: Record<string, string> = {},
+): [string, string][] {
   return Object.entries(facts)
-    .filter(([, v]) => v !== undefined && v !== null)
+    .filter(([field, v]) => v !== undefined && v !== null && field in FIELD_CATALOGUE)
     .map(([field, v]) => [
-      fieldSpec(field as FactField)?.label ?? field,
-      operandText(field as FactField, v as Scalar | boolean),
+      fieldSpec(field as FactField).label,
+      field === "partnerId" && typeof v === "string" && partnerNames[v]
+        ? partnerNames[v]
+        : valueText(field as FactField, v as Scalar | boolean),
     ]);
 }
 

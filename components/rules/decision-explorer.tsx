@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { explainAction } from "@/lib/actions/rule-sets";
 import type { Decision, Facts, Route } from "@/lib/rules";
+import type { PlainTraceEntry } from "@/lib/rules/plain-trace";
 import { FIELD_CATALOGUE } from "@/lib/rules/fields";
 import { FACT_FIELDS, type FactField } from "@/lib/rules/values";
 import { Button } from "@/components/ui/button";
@@ -36,6 +37,9 @@ const HINT: Partial<Record<string, string>> = {
   money: "Annual contract value in dollars, e.g. 150,000 or 150000.50.",
   date: "When the decision is taken, read as UTC.",
 };
+
+/** A decision as the explorer receives it: the trace in plain language (lib/db/trace.ts). */
+type ExplainedDecision = Omit<Decision, "trace"> & { trace: PlainTraceEntry[] };
 
 const LEAD: Record<Decision["leadRole"], string> = {
   PARTNER: "Partner",
@@ -139,13 +143,11 @@ export type ExplorerRuleSet = { id: string; version: number; label: string };
 
 export function DecisionExplorer({
   ruleSet,
-  ruleNames,
   initialFacts,
   initialPartnerName,
   recorded,
 }: {
   ruleSet: ExplorerRuleSet;
-  ruleNames: Record<string, string>;
   initialFacts: Facts | null;
   /** the name of the partner initialFacts.partnerId names */
   initialPartnerName: string | null;
@@ -160,7 +162,7 @@ export function DecisionExplorer({
   const [errors, setErrors] = useState<FactErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ ruleSetId: string; decision: Decision } | null>(null);
+  const [result, setResult] = useState<{ ruleSetId: string; decision: ExplainedDecision } | null>(null);
   // a result belongs to the rule set it was computed under; switching versions hides it
   const shown = result?.ruleSetId === ruleSet.id ? result.decision : null;
 
@@ -226,7 +228,7 @@ export function DecisionExplorer({
       <div className="xl:col-span-2" aria-live="polite">
         <div className="xl:sticky xl:top-4">
           {shown ? (
-            <DecisionCard decision={shown} ruleNames={ruleNames} recorded={recorded} />
+            <DecisionCard decision={shown} recorded={recorded} />
           ) : (
             <Card title="Decision">
               <p className="text-sm text-slate-600">
@@ -243,14 +245,11 @@ export function DecisionExplorer({
 
 function DecisionCard({
   decision,
-  ruleNames,
   recorded,
 }: {
-  decision: Decision;
-  ruleNames: Record<string, string>;
+  decision: ExplainedDecision;
   recorded: { route: Route | null; ruleSetVersion: number | null } | null;
 }) {
-  const trace = decision.trace.map((t) => ({ ...t, name: ruleNames[t.ruleId] }));
   return (
     <Card title={`Decision under v${decision.ruleSetVersion}`}>
       <div className="space-y-3">
@@ -288,7 +287,7 @@ function DecisionCard({
         <h3 className="pt-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
           Every rule tried, in order
         </h3>
-        <TraceList trace={trace} />
+        <TraceList trace={decision.trace} />
       </div>
     </Card>
   );

@@ -2,6 +2,7 @@
 // traces behind both routes, so a reviewer can check each change before publishing.
 import Link from "next/link";
 import type { Decision, Route, RouteChange, SimulationResult } from "@/lib/rules";
+import type { PlainTraceEntry } from "@/lib/rules/plain-trace";
 import { ROUTES } from "@/lib/rules/values";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
 import { RouteBadge } from "@/components/ui/badge";
@@ -105,8 +106,13 @@ function SampleRow({ change }: { change: RouteChange }) {
           <span className="ml-auto text-xs text-slate-500">Show both traces</span>
         </summary>
         <div className="mt-3 grid grid-cols-1 items-start gap-4 px-2 pb-2 lg:grid-cols-2">
-          <TraceColumn title="Before" decision={change.fromDecision} recorded={change.from} />
-          <TraceColumn title="After (this draft)" decision={change.toDecision} recorded={change.to} />
+          <TraceColumn title="Before" decision={change.fromDecision} trace={change.fromTrace} recorded={change.from} />
+          <TraceColumn
+            title="After (this draft)"
+            decision={change.toDecision}
+            trace={change.toTrace}
+            recorded={change.to}
+          />
         </div>
         <p className="px-2 text-xs">
           <Link
@@ -124,10 +130,12 @@ function SampleRow({ change }: { change: RouteChange }) {
 function TraceColumn({
   title,
   decision,
+  trace,
   recorded,
 }: {
   title: string;
   decision: Decision | null;
+  trace: PlainTraceEntry[] | null;
   recorded: Route | null;
 }) {
   return (
@@ -143,7 +151,7 @@ function TraceColumn({
               ? `rule ${decision.rulePriority}: ${decision.ruleName}`
               : "no rule matched, default outcome"}
           </p>
-          <TraceList trace={decision.trace} />
+          <TraceList trace={trace ?? []} />
         </>
       ) : (
         <p className="text-sm text-slate-600">

@@ -302,7 +302,16 @@ function coreDocument(serverUrl: string) {
             additionalProperties: false,
             properties: { facts: { $ref: "#/components/schemas/Facts" }, ruleSetId: { type: "string" } },
           }),
-          responses: { "200": { description: "The decision with its trace" }, ...errors(400, 401, 404, 422) },
+          responses: {
+            "200": {
+              description:
+                "The decision with its trace: every rule tried, in order, each with its name, rationale, whether it " +
+                'matched, and `reason` and `clauses` in plain language ("ACV is $2.2M — not below $250K"). Staff ' +
+                "also get `technical`, the engine's own text; a partner key gets neither the vendor's own facts nor " +
+                "another partner's clauses (docs/domain.md#reading-a-decision)",
+            },
+            ...errors(400, 401, 404, 422),
+          },
         },
       },
       "/api/v1/rulesets": {

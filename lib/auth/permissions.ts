@@ -100,7 +100,7 @@ const TABLE: Record<Action, readonly Role[]> = {
   "ruleset:publish": ["ADMIN"],
   "route:evaluate": [...ALL_STAFF, "PARTNER"],
   "route:reroute": ["ADMIN"],
-  // conditions naming particular partners, in a route trace (lib/db/trace.ts)
+  // a route trace whole: conditions naming particular partners, the vendor's own facts, the technical form (lib/db/trace.ts)
   "route:see-partner-clauses": ALL_STAFF,
   // rows scoped by conflictScope (lib/db/scope.ts): a partner reads only the cases it is party to
   "conflict:read": [...ALL_STAFF, "PARTNER"],

@@ -7,17 +7,18 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
-import type { TraceEntry } from "@/lib/rules";
 import { db } from "./client";
 import { OTHER_PARTNER_LABEL, opportunityFor, partiesFor, subjectFor, VENDOR_LABEL, type PartyView } from "./conflicts";
 import { conflictScope } from "./scope";
-import { storedTraceFor } from "./trace";
+import { storedDecisionFor, type StoredDecisionView } from "./trace";
 import type { Prisma } from "./generated/sqlite/client";
 
 const decisionSelect = {
   route: true,
+  ruleSetId: true,
   ruleSetVersion: true,
   decidedAt: true,
+  facts: true,
   trace: true,
   rule: { select: { name: true } },
 } satisfies Prisma.RouteDecisionSelect;
@@ -113,7 +114,7 @@ const detailSelect = {
 
 type Row = Prisma.ConflictGetPayload<{ select: typeof detailSelect }>;
 type DecisionRow = Prisma.RouteDecisionGetPayload<{ select: typeof decisionSelect }>;
-export type DecisionView = Omit<DecisionRow, "trace"> & { trace: TraceEntry[] };
+export type DecisionView = StoredDecisionView<DecisionRow>;
 type RegistrationRow = Row["registrations"][number]["registration"];
 export type EvidenceRegistration = Omit<RegistrationRow, "routeDecision" | "activeClaimKey" | "partner"> & {
   partner: { name: string } | null;
@@ -141,8 +142,7 @@ export type ConflictDetail = Omit<Row, "parties" | "registrations" | "events" | 
   staffView: boolean;
 };
 
-const decisionFor = (ctx: Ctx, d: DecisionRow | null): DecisionView | null =>
-  d && { ...d, trace: storedTraceFor(ctx, d.trace) };
+const decisionFor = (ctx: Ctx, d: DecisionRow | null): Promise<DecisionView | null> => storedDecisionFor(ctx, d);
 
 const SYSTEM_ACTOR = "Accord (automatic)";
 
@@ -176,24 +176,26 @@ export async function findConflict(ctx: Ctx, id: string): Promise<ConflictDetail
   const row = await db.conflict.findFirst({ where: { AND: [conflictScope(ctx), { id }] }, select: detailSelect });
   if (!row) return null;
   const staff = can(ctx, "conflict:read-parties");
-  const registrations = row.registrations
-    .map((l) => l.registration)
-    // a partner reads its own registrations only: another partner's claim is not its to see
-    .filter((r) => staff || r.partnerId === ctx.partnerId)
-    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
-    .map(({ routeDecision, activeClaimKey, partner, ...r }) => ({
-      ...r,
-      partner: staff ? partner : null,
-      holdsClaim: activeClaimKey !== null,
-      routeDecision: decisionFor(ctx, routeDecision),
-    }));
+  const registrations = await Promise.all(
+    row.registrations
+      .map((l) => l.registration)
+      // a partner reads its own registrations only: another partner's claim is not its to see
+      .filter((r) => staff || r.partnerId === ctx.partnerId)
+      .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
+      .map(async ({ routeDecision, activeClaimKey, partner, ...r }) => ({
+        ...r,
+        partner: staff ? partner : null,
+        holdsClaim: activeClaimKey !== null,
+        routeDecision: await decisionFor(ctx, routeDecision),
+      })),
+  );
   const visibleOpp = opportunityFor(ctx, row.opportunity);
   const opportunity =
     visibleOpp && row.opportunity
       ? {
           ...row.opportunity,
           partner: staff ? row.opportunity.partner : null,
-          routeDecision: decisionFor(ctx, row.opportunity.routeDecision),
+          routeDecision: await decisionFor(ctx, row.opportunity.routeDecision),
         }
       : null;
   const events = row.events

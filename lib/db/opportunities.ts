@@ -4,7 +4,6 @@ import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { PARTNER_NEEDED, PARTNER_ROUTES } from "@/lib/opportunities/coverage";
 import { OPEN_STAGES } from "@/lib/opportunities/stages";
-import type { TraceEntry } from "@/lib/rules";
 import type { OpportunityListQuery } from "@/lib/validation/lists";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
@@ -12,7 +11,7 @@ import { maturityOpportunityWhere } from "./maturity-filters";
 import { pricingFilterWhere } from "./pricing-filters";
 import { councilFilterWhere } from "./council-filters";
 import { forecastFilterWhere } from "./forecast-filters";
-import { storedTraceFor } from "./trace";
+import { storedDecisionFor, type StoredDecisionView } from "./trace";
 import { attributionScope, opportunityScope } from "./scope";
 import { containsText } from "./text";
 import type { Selected, Sql } from "./sql";
@@ -123,6 +122,7 @@ function detailSelect(ctx: Ctx) {
       select: {
         id: true,
         route: true,
+        ruleSetId: true,
         ruleSetVersion: true,
         protectionDays: true,
         facts: true,
@@ -156,7 +156,7 @@ type DetailRow = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof detail
 type Decision = NonNullable<DetailRow["routeDecision"]>;
 /** The trace is the one the caller may read (lib/db/trace.ts). */
 export type OpportunityDetail = Omit<DetailRow, "routeDecision"> & {
-  routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null;
+  routeDecision: StoredDecisionView<Decision> | null;
 };
 
 export async function findOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail | null> {
@@ -166,7 +166,7 @@ export async function findOpportunity(ctx: Ctx, id: string): Promise<Opportunity
   });
   if (!row) return null;
   const decision = row.routeDecision;
-  return { ...row, routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) } };
+  return { ...row, routeDecision: await storedDecisionFor(ctx, decision) };
 }
 
 export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail> {

@@ -3,14 +3,13 @@ import { holdsClaim } from "@/lib/registrations/lifecycle";
 import "server-only";
 import type { Ctx } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
-import type { TraceEntry } from "@/lib/rules";
 import type { RegistrationListQuery } from "@/lib/validation/lists";
 import { LEAD_ROUTES } from "@/lib/council";
 import { db } from "./client";
 import { paginate, scalar, type SortColumn } from "./pagination";
 import { registrationScope } from "./scope";
 import { maturityRegistrationWhere } from "./maturity-filters";
-import { storedTraceFor } from "./trace";
+import { storedDecisionFor, type StoredDecisionView } from "./trace";
 import { containsText } from "./text";
 import { getSetting } from "./settings";
 import { SETTING_KEYS } from "@/lib/settings";
@@ -124,8 +123,10 @@ const detailSelect = {
     select: {
       id: true,
       route: true,
+      ruleSetId: true,
       ruleSetVersion: true,
       rule: { select: { name: true, priority: true } },
+      facts: true,
       trace: true,
       decidedAt: true,
       flaggedForReview: true,
@@ -141,7 +142,7 @@ type DetailRow = Prisma.DealRegistrationGetPayload<{ select: typeof detailSelect
 type Decision = NonNullable<DetailRow["routeDecision"]>;
 /** The trace is the one the caller may read (lib/db/trace.ts); the claim keys stay inside, as `holdsClaim`. */
 export type RegistrationDetail = Omit<DetailRow, "routeDecision" | "partnerClaimKey"> & {
-  routeDecision: (Omit<Decision, "trace"> & { trace: TraceEntry[] }) | null;
+  routeDecision: StoredDecisionView<Decision> | null;
   /** Holds its claim on the account (lib/registrations/lifecycle.ts holdsClaim): takes updates and extensions. */
   holdsClaim: boolean;
 };
@@ -157,7 +158,7 @@ export async function findRegistration(ctx: Ctx, id: string): Promise<Registrati
   return {
     ...rest,
     holdsClaim: holdsClaim({ status: row.status, partnerClaimKey }),
-    routeDecision: decision && { ...decision, trace: storedTraceFor(ctx, decision.trace) },
+    routeDecision: await storedDecisionFor(ctx, decision),
   };
 }
 

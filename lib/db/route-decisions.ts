@@ -45,7 +45,7 @@ export async function previewRoute(ctx: Ctx, input: z.infer<typeof routePreviewI
     protectionDays: decision.protectionDays,
     leadRole: decision.leadRole,
     ruleSetVersion: decision.ruleSetVersion,
-    trace: traceFor(ctx, decision.trace),
+    trace: await traceFor(ctx, inForce.engine, facts, decision.trace),
   };
 }
 
@@ -56,5 +56,5 @@ export async function explainDecision(ctx: Ctx, ruleSetId: string, rawFacts: unk
   if (!parsed.success) throw new AppError("VALIDATION", "Check the facts", zodFieldErrors(parsed.error));
   const { engine } = await engineRuleSetFor(ctx, ruleSetId);
   const decision = evaluate(engine, parsed.data);
-  return { ...decision, trace: traceFor(ctx, decision.trace) };
+  return { ...decision, trace: await traceFor(ctx, engine, parsed.data, decision.trace) };
 }

@@ -138,3 +138,21 @@ export async function engineRuleSetFor(
     version: row.version,
   };
 }
+
+/**
+ * The engine form of the rule set a stored decision was taken under, for rebuilding its trace in
+ * plain language (lib/db/trace.ts). Decisions are taken under published sets, cached like the one in
+ * force; a draft (tests, the explorer) is read afresh. Null when the set is gone.
+ */
+export async function engineOfDecision(ruleSetId: string): Promise<RuleSet | null> {
+  const cached = engineCache.get(ruleSetId);
+  if (cached) return cached;
+  const row = await db.ruleSet.findUnique({
+    where: { id: ruleSetId },
+    select: { id: true, version: true, status: true, defaultOutcome: true },
+  });
+  if (!row) return null;
+  if (row.status !== "DRAFT") return engineFor(db, row.id, row.version, row.defaultOutcome);
+  const rules = await db.rule.findMany({ where: { ruleSetId }, select: ruleSelect, orderBy: { priority: "asc" } });
+  return engineRuleSet(row, rules);
+}

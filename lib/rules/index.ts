@@ -1,7 +1,6 @@
 // Public API of the routing engine. Everything else in lib/rules is internal.
 export * from "./types";
 export { dealFacts, type DealFactsParts } from "./deal-facts";
-export { formatExactCents } from "./format";
 export {
   defaultOutcomeSchema,
   ruleSchema,

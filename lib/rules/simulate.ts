@@ -1,6 +1,7 @@
 // Simulation before publishing (docs/domain.md#rules-of-engagement): run a draft rule set over historical deals and show
 // what would move. Decisions use the compiled evaluators; traces are built only for the sample.
 import { compileRuleSet, compiledFor } from "./compile";
+import { plainTrace, type PlainTraceEntry } from "./plain-trace";
 import type { Decision, Facts, Route, RuleSet } from "./types";
 import { ROUTES } from "./values";
 
@@ -24,6 +25,9 @@ export interface RouteChange {
   /** Decision under the current rule set; null when the baseline is the recorded route. */
   fromDecision: Decision | null;
   toDecision: Decision;
+  /** Both traces in plain language (plain-trace.ts); the simulation is for staff, so whole. */
+  fromTrace: PlainTraceEntry[] | null;
+  toTrace: PlainTraceEntry[];
 }
 
 interface MatrixCell {
@@ -87,14 +91,20 @@ export function simulate({ candidate, deals, current, sampleSize = 20 }: Simulat
   const sample = [...changed]
     .sort((a, b) => b.deal.acv - a.deal.acv || (a.deal.id < b.deal.id ? -1 : a.deal.id > b.deal.id ? 1 : 0))
     .slice(0, sampleSize)
-    .map(({ deal, from, to }) => ({
-      dealId: deal.id,
-      acv: deal.acv,
-      from,
-      to,
-      fromDecision: now ? now.explain(deal.facts) : null,
-      toDecision: next.explain(deal.facts),
-    }));
+    .map(({ deal, from, to }) => {
+      const fromDecision = now ? now.explain(deal.facts) : null;
+      const toDecision = next.explain(deal.facts);
+      return {
+        dealId: deal.id,
+        acv: deal.acv,
+        from,
+        to,
+        fromDecision,
+        toDecision,
+        fromTrace: fromDecision && current ? plainTrace(current, deal.facts, fromDecision.trace) : null,
+        toTrace: plainTrace(candidate, deal.facts, toDecision.trace),
+      };
+    });
   return {
     baseline: now ? "CURRENT_RULE_SET" : "RECORDED_ROUTE",
     totalDeals: deals.length,

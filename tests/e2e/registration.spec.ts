@@ -27,7 +27,7 @@ test("register, preview the route, approve, protect; a second partner is told ne
   const preview = alice.getByRole("complementary", { name: "Route preview" });
   await expect(preview.getByText(/Rule 80/)).toBeVisible({ timeout: 15_000 });
   await preview.getByText("Why this route?").click();
-  await expect(preview.getByText(/312,000\.00/).first()).toBeVisible();
+  await expect(preview.getByText("ACV is $312K — not below $250K")).toBeVisible();
   await alice.getByRole("button", { name: "Submit registration" }).click();
   await expect(alice).toHaveURL(/\/portal\/registrations\/[^/?]+\?created=1/);
   const aliceReg = new URL(alice.url()).pathname.split("/").pop()!;

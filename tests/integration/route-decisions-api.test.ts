@@ -73,12 +73,13 @@ describe("POST /api/v1/route-decisions", () => {
     });
   }
 
-  it("explains a failing condition with the actual value, money as currency", async () => {
+  it("explains a failing condition with the actual value, in plain language and in the technical form", async () => {
     const { body } = await call({ facts: { ...base, acv: 31_200_000, vertical: "HEALTHCARE" } });
     expect(body.route).toBe("PARTNER_LED");
     const band = await call({ facts: { ...base, acv: 31_200_000 } });
     const rule70 = band.body.trace.find((t: { priority: number }) => t.priority === 70);
-    expect(rule70.reason).toContain("312,000.00");
+    expect(rule70.reason).toBe("ACV is $312K — not below $250K");
+    expect(rule70.technical).toContain("312,000.00");
     expect(rule70.matched).toBe(false);
   });
 

@@ -80,6 +80,9 @@ describe("simulate", () => {
       matched: true,
       reason: "acv 450,000.00 < 500,000.00 ✓",
     });
+    // and in plain language, as the results page shows them (lib/rules/plain-trace.ts)
+    expect(first.toTrace.at(-1)).toMatchObject({ matched: true, reason: "ACV is $450K — below $500K" });
+    expect(first.fromTrace?.at(-1)).toMatchObject({ name: "$250K–$1M ACV", matched: true });
     expect(simulate({ candidate: raisedCoSellBand(), current: DEFAULT_RULE_SET, deals, sampleSize: 2 })).toEqual(
       result,
     );

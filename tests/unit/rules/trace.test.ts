@@ -1,4 +1,3 @@
-import { redactPartnerClauses } from "@/lib/rules/redact";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet, explainDecision } from "@/lib/rules/compile";
 import { DEFAULT_RULE_SET } from "@/lib/rules/default-rule-set";
@@ -136,17 +135,5 @@ describe("decision trace", () => {
     expect(() => explainDecision(DEFAULT_RULE_SET, facts, "roe-70-under-250k")).toThrow(/matches/);
     expect(() => explainDecision(DEFAULT_RULE_SET, facts, null)).toThrow(/matches/);
     expect(() => explainDecision(DEFAULT_RULE_SET, facts, "no-such-rule")).toThrow(/not in rule set/);
-  });
-});
-
-describe("traces shown to partners", () => {
-  it("replace clauses on partnerId, keeping the outcome mark, and nothing else", () => {
-    expect(redactPartnerClauses("acv 5.00 ≥ 1.00 ✓; partnerId p_1 not in [p_9, p_12] ✗")).toBe(
-      "acv 5.00 ≥ 1.00 ✓; partner condition ✗",
-    );
-    expect(redactPartnerClauses("partnerId p_1 = p_1 ✓; vertical HEALTHCARE in [HEALTHCARE] ✓")).toBe(
-      "partner condition ✓; vertical HEALTHCARE in [HEALTHCARE] ✓",
-    );
-    expect(redactPartnerClauses("partnerType RESELLER ≠ MARKETPLACE ✗")).toBe("partnerType RESELLER ≠ MARKETPLACE ✗");
   });
 });

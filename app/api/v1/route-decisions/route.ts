@@ -34,11 +34,6 @@ export const POST = apiRoute(async (req, ctx) => {
     protectionDays: d.protectionDays,
     leadRole: d.leadRole,
     attributionCategory: d.attributionCategory,
-    trace: traceFor(ctx, d.trace).map((t) => ({
-      ruleId: t.ruleId,
-      priority: t.priority,
-      matched: t.matched,
-      reason: t.reason,
-    })),
+    trace: await traceFor(ctx, engine, facts, d.trace),
   });
 });

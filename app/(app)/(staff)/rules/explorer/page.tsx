@@ -66,7 +66,6 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
         <EmptyState title="Rule set not found">Pick another version.</EmptyState>
       </>
     );
-  const ruleNames = Object.fromEntries(ruleSet.engine.rules.map((r) => [r.id, r.name]));
 
   return (
     <>
@@ -126,7 +125,6 @@ export default async function DecisionExplorerPage({ searchParams }: Props) {
       <DecisionExplorer
         key={opportunity?.id ?? "blank"}
         ruleSet={{ id: ruleSet.id, version: ruleSet.version, label: `v${ruleSet.version}` }}
-        ruleNames={ruleNames}
         initialFacts={opportunity?.facts ?? null}
         initialPartnerName={opportunity?.partnerName ?? null}
         recorded={opportunity ? { route: opportunity.route, ruleSetVersion: opportunity.ruleSetVersion } : null}

@@ -57,7 +57,6 @@ export default async function PortalRulesPage() {
   const segmentRoutes = partner
     ? segments.map((segment) => ({ segment, decision: segmentDecision(engine, segment, partner, now) }))
     : [];
-  const ruleNames = Object.fromEntries(engine.rules.map((r) => [r.id, r.name]));
   const partnerLed = engine.rules.filter((r) => r.outcome.route === "PARTNER_LED").length;
 
   return (
@@ -114,7 +113,7 @@ export default async function PortalRulesPage() {
             <p className="mb-3 text-sm text-slate-600">
               See which route a deal would get before you register it. Nothing is saved.
             </p>
-            <RoutePreviewForm ruleNames={ruleNames} />
+            <RoutePreviewForm />
           </Card>
           <Card title="Version history">
             <VersionHistory versions={history} inForceId={inForce.id} now={now} />
