@@ -1,6 +1,6 @@
 // Plain-language text of rules, for people rather than traces: "ACV is at least $250,000 and
 // below $1,000,000", "Vertical is one of Healthcare, Government". Shared by the read-only rule
-// table, the editor's rule summaries and the lint panel's example deals, so a rule reads the same
+// table, the editor's rule summaries and the published rules (through dollarsText), so a rule reads the same
 // wherever it appears. (Traces keep the engine's own locale-independent text: lib/rules/format.ts.)
 import {
   fieldSpec,
@@ -114,16 +114,6 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
       <span>{humanize(outcome.attributionCategory)}</span>
     </span>
   );
-}
-
-/** A deal's facts (e.g. a lint example) as label/value pairs, in catalogue order. */
-export function factEntries(facts: Record<string, unknown>): [string, string][] {
-  return Object.entries(facts)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([field, v]) => [
-      fieldSpec(field as FactField)?.label ?? field,
-      operandText(field as FactField, v as Scalar | boolean),
-    ]);
 }
 
 export type RuleSetWindowLike = {
