@@ -11,7 +11,7 @@ type Phrase = (v: Scalar | boolean) => string | null;
 const PHRASES: [FactField, Phrase][] = [
   ["vertical", (v) => humanize(String(v))],
   ["productKind", (v) => valueText("productKind", v as Scalar)],
-  ["accountTier", (v) => `${humanize(String(v))} account`],
+  ["accountTier", (v) => `${humanize(String(v)).toLowerCase()} account`],
   ["namedAccount", (v) => (v ? "a named account" : "not a named account")],
   ["regionDirectPresence", (v) => (v ? "direct presence in the region" : "no direct presence in the region")],
   ["region", (v) => `region ${String(v)}`],
