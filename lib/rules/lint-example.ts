@@ -2,9 +2,10 @@
 // picture — "a $200,000 Platform deal in the United States, Technology" — rather than the first value of each cell.
 // Every value is checked against what the finding claims (`holds`), so the example never contradicts its message.
 import { cellOf } from "./cells";
+import { conditionHolds } from "./conditions";
 import { factFromValue, readFact, type FactValue } from "./facts";
 import type { Box, PathStep, Space } from "./space";
-import type { Facts } from "./types";
+import type { Facts, Rule } from "./types";
 import type { FactField } from "./values";
 
 /**
@@ -28,6 +29,14 @@ const TYPICAL: Facts = {
 const TYPICAL_FIELDS = Object.keys(TYPICAL) as FactField[];
 /** Facts a new deal has no value for: "missing" reads better than an invented history. */
 const BETTER_MISSING: ReadonlySet<FactField> = new Set(["priorRoute", "stage", "registeredFirst"]);
+
+export const matches = (rule: Rule, facts: Facts) =>
+  rule.conditions.every((c) => conditionHolds(c, readFact(facts, c.field)));
+
+/** The first rule (of rules in priority order) that matches, without building a trace: examples are checked often. */
+export function firstMatch(rules: readonly Rule[], facts: Facts): Rule | undefined {
+  return rules.find((rule) => matches(rule, facts));
+}
 
 /** The value an example takes on one axis, among the cells the region allows. */
 function exampleValue(space: Space, axisIndex: number, cells: ArrayLike<number>): FactValue {

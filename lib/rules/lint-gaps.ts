@@ -2,10 +2,10 @@
 // force route by a rule but the draft sends to the default is a new gap — a warning, because the change moves deals
 // nobody meant to move; a region already falling to the default is information.
 import { emptyBitset, isEmpty, setBit, type Bitset } from "./bitset";
-import { interpret } from "./interpret";
-import { boxSteps, exampleOf } from "./lint-example";
+import { boxSteps, exampleOf, firstMatch } from "./lint-example";
 import { cellsInWords, routeWords, ruleTitle } from "./lint-text";
 import type { LintContext } from "./lint";
+import { rulesInPriorityOrder } from "./decision";
 import {
   avoidingRegions,
   buildSpace,
@@ -90,8 +90,8 @@ function where(space: Space, steps: readonly PathStep[]): string {
 /** Gaps of the draft alone, or those it shares with the rule set in force: information. */
 function findExistingGaps(ctx: LintContext, space: Space, candidates: Bitset): void {
   const { ruleSet, inForce } = ctx;
-  const fallsThrough = (facts: Facts) =>
-    interpret(ruleSet, facts).ruleId === null && (!inForce || interpret(inForce, facts).ruleId === null);
+  const inForceRules = inForce ? rulesInPriorityOrder(inForce) : [];
+  const fallsThrough = (facts: Facts) => !firstMatch(ctx.rules, facts) && !firstMatch(inForceRules, facts);
   reportRegions(ctx, space, candidates, (region) => {
     const deals = region.length > 0 ? `Deals with ${where(space, region)} match` : "Every deal matches";
     const fall = region.length > 0 ? "fall" : "falls";
@@ -112,7 +112,6 @@ function findExistingGaps(ctx: LintContext, space: Space, candidates: Bitset): v
 function findNewGaps(ctx: LintContext, space: Space, draftCount: number): void {
   const draftLive = liveRules(space, 0, draftCount);
   const inForceLive = liveRules(space, draftCount, space.rules.length);
-  const inForce = ctx.inForce!;
   const inForceRules = space.rules.slice(draftCount);
   const seen = new Set<string>();
   const budget = { nodes: ctx.options.searchBudget * 10, exhausted: false };
@@ -140,10 +139,10 @@ function findNewGaps(ctx: LintContext, space: Space, draftCount: number): void {
       const example = exampleOf(
         space,
         boxSteps(piece),
-        (facts) => interpret(ctx.ruleSet, facts).ruleId === null && interpret(inForce, facts).ruleId === before.id,
+        (facts) => !firstMatch(ctx.rules, facts) && firstMatch(inForceRules, facts) === before,
       );
       // a higher rule in force may take this example: name the rule that really routes it
-      const winner = inForceRules.find((r) => r.id === interpret(inForce, example).ruleId) ?? before;
+      const winner = firstMatch(inForceRules, example) ?? before;
       const now = ctx.rules.find((r) => r.priority === winner.priority);
       const deals = own.length > 0 ? `Deals with ${where(space, own)}` : "Deals no rule of this draft matches";
       const change = now ? `in this draft ${ruleTitle(now)} no longer matches them` : "this draft removes that rule";
@@ -163,7 +162,7 @@ function findNewGaps(ctx: LintContext, space: Space, draftCount: number): void {
 
 export function findGaps(ctx: LintContext): void {
   if (!ctx.inForce) return findExistingGaps(ctx, ctx.space, liveRules(ctx.space, 0, ctx.rules.length));
-  const inForceRules = [...ctx.inForce.rules].sort((a, b) => a.priority - b.priority);
+  const inForceRules = rulesInPriorityOrder(ctx.inForce);
   // one space over both sets, so their boundaries cut the same cells
   const space = buildSpace([...ctx.rules, ...inForceRules]);
   findNewGaps(ctx, space, ctx.rules.length);

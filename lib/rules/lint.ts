@@ -6,11 +6,9 @@
 // carries one concrete example deal (lint-example.ts).
 import { emptyBitset, setBit } from "./bitset";
 import { conditionCells, intersectRanges } from "./cells";
-import { conditionHolds } from "./conditions";
 import { rulesInPriorityOrder } from "./decision";
-import { readFact } from "./facts";
 import { relationText } from "./format";
-import { boxSteps, exampleOf } from "./lint-example";
+import { boxSteps, exampleOf, matches } from "./lint-example";
 import { findGaps } from "./lint-gaps";
 import { outcomeDifference, ruleTitle } from "./lint-text";
 import { avoidingRegions, boxesMeet, buildSpace, containsBox, emptyAxis, intersectBoxes, type Space } from "./space";
@@ -55,8 +53,6 @@ export interface LintOptions {
 }
 
 const SEVERITY_ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
-
-const matches = (rule: Rule, facts: Facts) => rule.conditions.every((c) => conditionHolds(c, readFact(facts, c.field)));
 
 function contradictionMessage(space: Space, rule: Rule, axis: number): string {
   const ax = space.axes[axis];
