@@ -45,7 +45,7 @@ const PRIOR_ROUTE_TEXT: Record<string, string> = {
 };
 const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-function valueText(field: FactField, v: Scalar): string {
+export function valueText(field: FactField, v: Scalar): string {
   if (field === "acv" && typeof v === "number") return dollarsText(v);
   if (field === "at") return formatDate(String(v));
   if (field === "country") return countryNames.of(String(v)) ?? String(v);

@@ -1,14 +1,15 @@
 "use client";
-// Lint before publish (docs/domain.md#rules-of-engagement): contradictions and unreachable rules block publishing, overlaps
-// warn, gaps inform. It lints the editor's unsaved state, so problems show up while editing.
+// Lint before publish, ranked by consequence (docs/domain.md#lint): errors block publishing, warnings are outcomes
+// nobody meant to change (a new gap, a rule that never fires), overlaps that priority resolves stay folded as
+// information. It lints the editor's unsaved state against the rule set in force, so problems show while editing.
+// Rule links are `#rule-<id>`: the editor keeps that anchor on each rule (and brings the rule into view for it).
 import { useCallback, useRef, useState } from "react";
 import type { LintFinding, LintReport, Rule, DefaultOutcome } from "@/lib/rules";
 import { lintDraftAction } from "@/lib/actions/rule-sets";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { humanize } from "@/lib/format";
-import { factEntries } from "./condition-text";
+import { exampleDealText } from "./example-deal";
 
 export type LintState = {
   pending: boolean;
@@ -46,11 +47,32 @@ const SEVERITY: Record<LintFinding["severity"], { tone: Tone; label: string }> =
   info: { tone: "blue", label: "Info" },
 };
 
-const GROUPS = [
-  { severity: "error", title: "Errors" },
-  { severity: "warning", title: "Warnings" },
-  { severity: "info", title: "For information" },
-] as const;
+function kindLabel(f: LintFinding): string {
+  switch (f.kind) {
+    case "GAP":
+      return f.severity === "warning" ? "Now falls to the default" : "Falls to the default";
+    case "SHADOWED":
+      return "Never fires";
+    case "OVERLAP":
+      return "Overlap resolved by priority";
+    case "CONTRADICTION":
+      return "Contradiction";
+  }
+}
+
+/**
+ * The rule cards' badges: only the rule an error or warning is about (its first rule), never the rules it merely
+ * involves and never information, so an overlap resolved by priority badges nothing.
+ */
+export function lintBadges(report: LintReport | null): Record<string, "error" | "warning"> {
+  const marks: Record<string, "error" | "warning"> = {};
+  for (const f of report?.findings ?? []) {
+    const subject = f.ruleIds[0];
+    if (f.severity === "info" || !subject) continue;
+    if (marks[subject] !== "error") marks[subject] = f.severity;
+  }
+  return marks;
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -76,41 +98,57 @@ export function LintVerdict({ report }: { report: LintReport }) {
 
 function Finding({ finding, ruleLabel }: { finding: LintFinding; ruleLabel: (id: string) => string | undefined }) {
   const sev = SEVERITY[finding.severity];
-  const example = finding.example ? factEntries(finding.example as Record<string, unknown>) : [];
   return (
     <li className="rounded-md border border-slate-200 p-3">
       <p className="flex flex-wrap items-center gap-2">
         <Badge tone={sev.tone}>{sev.label}</Badge>
-        <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{humanize(finding.kind)}</span>
+        <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{kindLabel(finding)}</span>
       </p>
       <p className="mt-1.5 text-sm text-slate-800">{finding.message}</p>
+      {finding.example && (
+        <p className="mt-2 rounded bg-slate-50 px-2 py-1.5 text-xs text-slate-700">
+          <span className="font-medium">Example: </span>
+          {Object.keys(finding.example).length > 0 ? exampleDealText(finding.example) : "any deal"}.
+        </p>
+      )}
       {finding.ruleIds.length > 0 && (
         <p className="mt-1.5 text-xs text-slate-600">
-          Rules:{" "}
+          Go to{" "}
           {finding.ruleIds.map((id, i) => (
             <span key={id}>
               {i > 0 && ", "}
               <a href={`#rule-${id}`} className="text-brand-700 hover:underline">
-                {ruleLabel(id) ?? id}
+                {ruleLabel(id) ?? "a rule no longer in the draft"}
               </a>
             </span>
           ))}
         </p>
       )}
-      {example.length > 0 ? (
-        <div className="mt-2 rounded bg-slate-50 px-2 py-1.5 text-xs text-slate-700">
-          <span className="font-medium">Example deal: </span>
-          {example.map(([k, v], i) => (
-            <span key={k}>
-              {i > 0 && " · "}
-              {k} <strong className="font-medium">{v}</strong>
-            </span>
-          ))}
-        </div>
-      ) : finding.example ? (
-        <p className="mt-2 text-xs text-slate-600">Example deal: any deal (no facts needed).</p>
-      ) : null}
     </li>
+  );
+}
+
+function FindingGroup({
+  title,
+  findings,
+  open,
+  ruleLabel,
+}: {
+  title: string;
+  findings: LintFinding[];
+  open: boolean;
+  ruleLabel: (id: string) => string | undefined;
+}) {
+  if (findings.length === 0) return null;
+  return (
+    <details open={open} className="group">
+      <summary className="cursor-pointer text-sm font-medium text-slate-800">{title}</summary>
+      <ul className="mt-2 max-h-[60vh] space-y-2 overflow-y-auto pr-1">
+        {findings.map((f, i) => (
+          <Finding key={`${f.kind}-${i}`} finding={f} ruleLabel={ruleLabel} />
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -153,7 +191,8 @@ export function LintPanel({
           <p className="text-sm text-slate-600">
             {lint.pending
               ? "Checking the rules…"
-              : "Check for unreachable, contradictory and overlapping rules, and for deals that fall to the default. Lint also runs after every save."}
+              : "Check for contradictory rules, rules that never fire and deals that now fall to the default, " +
+                "compared with the rules in force. Lint also runs after every save."}
           </p>
         )}
         {report && (
@@ -170,29 +209,36 @@ export function LintPanel({
             {report.findings.length === 0 ? (
               <p className="text-sm text-slate-600">No findings.</p>
             ) : (
-              GROUPS.map(({ severity, title }) => {
-                const findings = report.findings.filter((f) => f.severity === severity);
-                if (findings.length === 0) return null;
-                // errors are what must be fixed: always open; long lists of warnings start folded
-                const open =
-                  severity === "error" || (severity === "warning" && report.errors === 0 && findings.length <= 5);
-                return (
-                  <details key={severity} open={open} className="group">
-                    <summary className="cursor-pointer text-sm font-medium text-slate-800">
-                      {title} ({findings.length})
-                    </summary>
-                    <ul className="mt-2 max-h-[60vh] space-y-2 overflow-y-auto pr-1">
-                      {findings.map((f, i) => (
-                        <Finding key={`${f.kind}-${i}`} finding={f} ruleLabel={ruleLabel} />
-                      ))}
-                    </ul>
-                  </details>
-                );
-              })
+              <Groups report={report} ruleLabel={ruleLabel} />
             )}
           </>
         )}
       </div>
     </Card>
+  );
+}
+
+function Groups({ report, ruleLabel }: { report: LintReport; ruleLabel: (id: string) => string | undefined }) {
+  const of = (severity: LintFinding["severity"]) => report.findings.filter((f) => f.severity === severity);
+  const infos = of("info");
+  const overlaps = infos.filter((f) => f.kind === "OVERLAP");
+  const listed = overlaps.filter((f) => f.ruleIds.length > 0).length;
+  return (
+    <>
+      <FindingGroup title={`Errors (${report.errors})`} findings={of("error")} open ruleLabel={ruleLabel} />
+      <FindingGroup title={`Warnings (${report.warnings})`} findings={of("warning")} open ruleLabel={ruleLabel} />
+      <FindingGroup
+        title={`${plural(listed, "overlap")} resolved by priority${listed < overlaps.length ? " (and more)" : ""}`}
+        findings={overlaps}
+        open={false}
+        ruleLabel={ruleLabel}
+      />
+      <FindingGroup
+        title={`For information (${infos.length - overlaps.length})`}
+        findings={infos.filter((f) => f.kind !== "OVERLAP")}
+        open={false}
+        ruleLabel={ruleLabel}
+      />
+    </>
   );
 }

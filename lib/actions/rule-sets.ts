@@ -3,12 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "./define-action";
-import { createDraft, deleteDraft, publishRuleSet, saveDraft, validateDraft } from "@/lib/db/rule-set-writes";
+import { createDraft, deleteDraft, publishRuleSet, saveDraft } from "@/lib/db/rule-set-writes";
+import { lintDraft } from "@/lib/db/rule-set-lint";
 import { explainDecision } from "@/lib/db/route-decisions";
 import { rerouteOpenDeals } from "@/lib/db/reroute";
-import { can } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/errors";
-import { lintRuleSet } from "@/lib/rules";
 import { createDraftInput, deleteDraftInput, publishInput, saveDraftInput } from "@/lib/validation/rule-sets";
 
 const RULES_PATH = "/rules";
@@ -41,10 +39,7 @@ export const publishRuleSetAction = defineAction(publishInput, async (ctx, input
 /** Lint of the editor's unsaved state: nothing is stored. */
 export const lintDraftAction = defineAction(
   saveDraftInput.pick({ id: true, rules: true, defaultOutcome: true }),
-  async (ctx, input) => {
-    if (!can(ctx, "ruleset:edit")) throw forbidden();
-    return lintRuleSet(validateDraft(input, 1));
-  },
+  (ctx, input) => lintDraft(ctx, input),
 );
 
 /** The decision explorer: facts → route and full trace under a chosen rule set. Nothing is stored. */

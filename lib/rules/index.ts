@@ -12,6 +12,7 @@ export {
 export { interpret } from "./interpret";
 export { evaluate } from "./compile";
 export { lintRuleSet, type LintFinding, type LintReport } from "./lint";
+export { ruleTitle } from "./lint-text";
 export { simulate, type FromRoute, type HistoricalDeal, type RouteChange, type SimulationResult } from "./simulate";
 export { ruleSetInForce, isPartnerDriving, applyStickyOwnership, reevaluate } from "./stickiness";
 export { DEFAULT_RULE_SET, ACV_250K } from "./default-rule-set";

@@ -1,26 +1,18 @@
-// Lint before publish (docs/domain.md#rules-of-engagement). Contradictory and unreachable rules are errors and block
-// publishing; overlapping rules with different outcomes are warnings (FIRST hit policy resolves
-// them, but a reviewer should see that it does); deals that fall to the default are information.
-// Every finding that can have one carries a concrete example fact set.
+// Lint before publish (docs/domain.md#lint), ranked by consequence. Errors block publishing: a rule whose own
+// conditions contradict each other. Warnings are what changes outcomes nobody meant to change: a rule that can never
+// fire (higher rules take every deal it matches) and a gap that now falls to the default where the rule set in force
+// routes by a rule (lint-gaps.ts). Information: overlaps that priority resolves (expected in a first-match list) and
+// gaps that were there before. Every finding names its rules ("Rule 70 · Under $250K ACV") and, where one exists,
+// carries one concrete example deal (lint-example.ts).
 import { emptyBitset, setBit } from "./bitset";
 import { conditionCells, intersectRanges } from "./cells";
 import { rulesInPriorityOrder } from "./decision";
-import { factFromValue } from "./facts";
 import { relationText } from "./format";
-import { describeCells } from "./samples";
-import {
-  avoidingRegions,
-  boxesMeet,
-  buildSpace,
-  containsBox,
-  emptyAxis,
-  intersectBoxes,
-  preferredCell,
-  type Box,
-  type PathStep,
-  type Space,
-} from "./space";
-import type { Facts, Outcome, Rule, RuleSet } from "./types";
+import { boxSteps, exampleOf, matches } from "./lint-example";
+import { findGaps } from "./lint-gaps";
+import { outcomeDifference, ruleTitle } from "./lint-text";
+import { avoidingRegions, boxesMeet, buildSpace, containsBox, emptyAxis, intersectBoxes, type Space } from "./space";
+import type { Facts, Rule, RuleSet } from "./types";
 
 type LintSeverity = "error" | "warning" | "info";
 type LintKind = "CONTRADICTION" | "SHADOWED" | "OVERLAP" | "GAP";
@@ -28,7 +20,10 @@ type LintKind = "CONTRADICTION" | "SHADOWED" | "OVERLAP" | "GAP";
 export interface LintFinding {
   kind: LintKind;
   severity: LintSeverity;
-  /** The rule the finding is about first, then the rules involved. Empty for gaps. */
+  /**
+   * The rule the finding is about first (the one a rule card badges), then the rules involved. A new gap names the
+   * draft's rule at the priority of the rule in force that routed its deals; other gaps name none.
+   */
   ruleIds: string[];
   message: string;
   /** A deal that shows the problem; null for contradictions (no deal matches). */
@@ -53,27 +48,11 @@ export interface LintOptions {
   maxGaps?: number;
   /** Search nodes per reachability question. Default 2,000. */
   searchBudget?: number;
+  /** The rule set in force: gaps it did not have are warnings, gaps it shares are information. */
+  inForce?: RuleSet;
 }
 
 const SEVERITY_ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
-
-function label(rule: Rule): string {
-  return `"${rule.name}" (priority ${rule.priority})`;
-}
-
-function exampleOf(space: Space, steps: readonly PathStep[]): Facts {
-  const facts: Record<string, unknown> = {};
-  for (const { axis, cells } of steps) {
-    const ax = space.axes[axis];
-    const sample = space.samples[axis][preferredCell(cells, ax.missingCell)];
-    if (sample && sample.value !== undefined) facts[ax.field] = factFromValue(ax.field, sample.value);
-  }
-  return facts as Facts;
-}
-
-function boxSteps(box: Box): PathStep[] {
-  return box.flatMap((cells, axis) => (cells === null ? [] : [{ axis, cells }]));
-}
 
 function contradictionMessage(space: Space, rule: Rule, axis: number): string {
   const ax = space.axes[axis];
@@ -98,51 +77,22 @@ function contradictionMessage(space: Space, rule: Rule, axis: number): string {
       }
     }
   }
-  return `Rule ${label(rule)} can never apply: ${why}.`;
+  return `${ruleTitle(rule)} can never apply: ${why}.`;
 }
 
-function outcomeDifference(a: Outcome, b: Outcome): string | null {
-  const parts: string[] = [];
-  if (a.route !== b.route) parts.push(`route ${a.route} vs ${b.route}`);
-  if (a.leadRole !== b.leadRole) parts.push(`lead ${a.leadRole} vs ${b.leadRole}`);
-  if (a.protectionDays !== b.protectionDays)
-    parts.push(`protection ${a.protectionDays ?? "none"} vs ${b.protectionDays ?? "none"} days`);
-  if (a.attributionCategory !== b.attributionCategory)
-    parts.push(`attribution ${a.attributionCategory} vs ${b.attributionCategory}`);
-  return parts.length > 0 ? parts.join(", ") : null;
-}
-
-/** Drops steps that are not needed for no candidate to match, so the region reads as broadly as it is. */
-function widen(space: Space, steps: PathStep[], candidates: Uint32Array): PathStep[] {
-  const survivors = (kept: PathStep[]) => {
-    const alive = candidates.slice();
-    for (const { axis, cells } of kept) {
-      const union = new Uint32Array(alive.length);
-      for (const c of cells) space.masks[axis][c].forEach((word, w) => (union[w] |= word));
-      alive.forEach((word, w) => (alive[w] = word & union[w]));
-    }
-    return alive.some((word) => word !== 0);
-  };
-  let kept = steps;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const without = kept.filter((_, k) => k !== i);
-    if (!survivors(without)) kept = without;
-  }
-  return kept;
-}
-
-interface Context {
+export interface LintContext {
   readonly ruleSet: RuleSet;
+  readonly inForce: RuleSet | undefined;
   readonly rules: readonly Rule[];
   readonly space: Space;
-  readonly options: Required<LintOptions>;
+  readonly options: Required<Omit<LintOptions, "inForce">>;
   readonly findings: LintFinding[];
   /** Positions of rules that can never apply. */
   readonly dead: Set<number>;
   complete: boolean;
 }
 
-function findContradictions(ctx: Context): void {
+function findContradictions(ctx: LintContext): void {
   ctx.rules.forEach((rule, r) => {
     const axis = emptyAxis(ctx.space.boxes[r]);
     if (axis < 0) return;
@@ -158,13 +108,13 @@ function findContradictions(ctx: Context): void {
 }
 
 /** Is rule b reachable past the higher rules whose boxes meet its box? null = search gave up. */
-function reachable(ctx: Context, b: number, above: Uint32Array): boolean | null {
+function reachable(ctx: LintContext, b: number, above: Uint32Array): boolean | null {
   const budget = { nodes: ctx.options.searchBudget, exhausted: false };
   const found = !avoidingRegions(ctx.space, ctx.space.boxes[b], above, budget).next().done;
   return found ? true : budget.exhausted ? null : false;
 }
 
-function findShadowsAndOverlaps(ctx: Context): void {
+function findShadowsAndOverlaps(ctx: LintContext): void {
   const { rules, space, dead } = ctx;
   const n = rules.length;
   // Overlaps are only counted here; findings (and their examples) are built for the listed ones.
@@ -188,14 +138,14 @@ function findShadowsAndOverlaps(ctx: Context): void {
       const covering = coveredBy >= 0 ? [rules[coveredBy]] : rules.filter((_, a) => above[a >>> 5] & (1 << (a & 31)));
       const by =
         coveredBy >= 0
-          ? `rule ${label(rules[coveredBy])} matches`
-          : `together, ${covering.slice(0, 5).map(label).join(", ")}${covering.length > 5 ? ` and ${covering.length - 5} more` : ""} match`;
+          ? `${ruleTitle(rules[coveredBy])} matches`
+          : `together, ${covering.slice(0, 5).map(ruleTitle).join(", ")}${covering.length > 5 ? ` and ${covering.length - 5} more` : ""} match`;
       ctx.findings.push({
         kind: "SHADOWED",
-        severity: "error",
+        severity: "warning",
         ruleIds: [rules[b].id, ...covering.map((r) => r.id)],
-        message: `Rule ${label(rules[b])} can never apply: ${by} every deal it matches.`,
-        example: exampleOf(space, boxSteps(space.boxes[b])),
+        message: `${ruleTitle(rules[b])} can never apply: ${by} every deal it matches first.`,
+        example: exampleOf(space, boxSteps(space.boxes[b]), (facts) => matches(rules[b], facts)),
       });
       continue;
     }
@@ -206,75 +156,37 @@ function findShadowsAndOverlaps(ctx: Context): void {
   for (const { a, b, difference } of listed) {
     ctx.findings.push({
       kind: "OVERLAP",
-      severity: "warning",
+      severity: "info",
       ruleIds: [rules[b].id, rules[a].id],
       message:
-        `Rules ${label(rules[a])} and ${label(rules[b])} overlap with different outcomes ` +
-        `(${difference}); a deal matching both gets the outcome of "${rules[a].name}".`,
-      example: exampleOf(space, boxSteps(intersectBoxes(space.boxes[a], space.boxes[b])!)),
+        `${ruleTitle(rules[a])} and ${ruleTitle(rules[b])} overlap; priority resolves it: a deal matching both ` +
+        `follows ${ruleTitle(rules[a])} (${difference}).`,
+      example: exampleOf(space, boxSteps(intersectBoxes(space.boxes[a], space.boxes[b])!), (facts) =>
+        [rules[a], rules[b]].every((rule) => matches(rule, facts)),
+      ),
     });
   }
   if (overlapCount > listed.length) {
     ctx.complete = false;
     ctx.findings.push({
       kind: "OVERLAP",
-      severity: "warning",
+      severity: "info",
       ruleIds: [],
-      message: `${overlapCount - listed.length} more overlapping rule pairs with different outcomes are not listed.`,
+      message: `${overlapCount - listed.length} more overlaps resolved by priority are not listed.`,
       example: null,
     });
   }
 }
 
-/** Regions of the fact space where no rule matches, each widened as far as it goes. */
-function findGaps(ctx: Context): void {
-  const { space } = ctx;
-  const candidates = emptyBitset(ctx.rules.length);
-  ctx.rules.forEach((_, r) => emptyAxis(space.boxes[r]) < 0 && setBit(candidates, r));
-  const budget = { nodes: ctx.options.searchBudget * 10, exhausted: false };
-  const regions: PathStep[][] = [];
-  const inRegion = (region: PathStep[], path: PathStep[]) =>
-    region.every(({ axis, cells }) => {
-      const step = path.find((s) => s.axis === axis);
-      return step !== undefined && cells.includes(preferredCell(step.cells, space.axes[axis].missingCell));
-    });
-  for (const path of avoidingRegions(
-    space,
-    space.axes.map(() => null),
-    candidates,
-    budget,
-  )) {
-    if (regions.some((region) => inRegion(region, path))) continue;
-    if (regions.length === ctx.options.maxGaps) {
-      ctx.complete = false;
-      break;
-    }
-    const region = widen(space, path, candidates);
-    regions.push(region);
-    const where = region.map(
-      ({ axis, cells }) => `${space.axes[axis].field} ${describeCells(space.axes[axis], Array.from(cells))}`,
-    );
-    ctx.findings.push({
-      kind: "GAP",
-      severity: "info",
-      ruleIds: [],
-      message:
-        (where.length > 0
-          ? `Deals with ${where.join("; ")} match no rule and fall`
-          : "Every deal matches no rule and falls") + ` to the default outcome (${ctx.ruleSet.defaultOutcome.route}).`,
-      example: exampleOf(space, region),
-    });
-  }
-  if (budget.exhausted) ctx.complete = false;
-}
-
 export function lintRuleSet(ruleSet: RuleSet, options: LintOptions = {}): LintReport {
   const rules = rulesInPriorityOrder(ruleSet);
-  const ctx: Context = {
+  const { inForce, ...limits } = options;
+  const ctx: LintContext = {
     ruleSet,
+    inForce,
     rules,
     space: buildSpace(rules),
-    options: { maxOverlaps: 100, maxGaps: 5, searchBudget: 2_000, ...options },
+    options: { maxOverlaps: 100, maxGaps: 5, searchBudget: 2_000, ...limits },
     findings: [],
     dead: new Set(),
     complete: true,

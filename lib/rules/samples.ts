@@ -33,9 +33,22 @@ function between(axis: Axis, lo: number, hi: number): number | null {
   else if (hi === Infinity) pick = type === "money" ? Math.max(2 * lo, a) : a + DAY_MS;
   else pick = Math.floor((a + b) / 2);
   pick = Math.min(b, Math.max(a, pick));
-  // Round to whole currency units or whole days when that stays inside: examples people can read.
-  const nice = type === "money" ? Math.round(pick / 100) * 100 : Math.floor(pick / DAY_MS) * DAY_MS;
+  // Round as coarsely as stays inside: examples people can read ($200,000 rather than $199,999.99).
+  if (type === "money") return roundMoney(pick, a, b);
+  const nice = Math.floor(pick / DAY_MS) * DAY_MS;
   return nice >= a && nice <= b ? nice : pick;
+}
+
+/** The roundest amount in [a, b] near `pick`: whole millions, then hundreds of thousands, … down to whole cents. */
+function roundMoney(pick: number, a: number, b: number): number {
+  for (let k = Math.max(2, Math.floor(Math.log10(Math.max(1, b - a)))); k >= 2; k--) {
+    for (const unit of [10 ** k, 10 ** k / 2]) {
+      const nice = Math.round(pick / unit) * unit;
+      if (nice >= a && nice <= b) return nice;
+    }
+  }
+  const whole = Math.round(pick / 100) * 100;
+  return whole >= a && whole <= b ? whole : pick;
 }
 
 function inDomain(axis: Axis, n: number): boolean {

@@ -22,6 +22,14 @@ export function inE2eDb<T>(fn: (db: Database.Database) => T): T {
   }
 }
 
+/** Signs in as ops and opens a new draft copied from the rule set in force. */
+export async function openNewDraft(page: Page) {
+  await signIn(page, "ops@accord.test");
+  await page.goto("/rules");
+  await page.getByRole("button", { name: "New draft" }).first().click();
+  await expect(page).toHaveURL(/\/rules\/[^/]+$/);
+}
+
 /** Opens the first registration in the partner's own list and returns its id. */
 export async function firstOwnRegistration(page: Page): Promise<string> {
   await page.goto("/portal/registrations");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openNewDraft, signIn } from "./helpers";
 
 // docs/domain.md#rules-of-engagement: edit a draft, lint it, simulate it, publish it with a future effective date — and a
 // registration claimed before that date is still decided by the rule set in force at its claim.
@@ -9,10 +9,7 @@ test("ops edit, lint, simulate and schedule a rule set; earlier claims keep the 
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "ops@accord.test");
-  await page.goto("/rules");
-  await page.getByRole("button", { name: "New draft" }).first().click();
-  await expect(page).toHaveURL(/\/rules\/[^/]+$/);
+  await openNewDraft(page);
 
   // co-sell from $200K instead of $250K
   const under = page.locator('li[id^="rule-"]').filter({ hasText: "Under $250K ACV" });
@@ -27,7 +24,7 @@ test("ops edit, lint, simulate and schedule a rule set; earlier claims keep the 
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("All changes saved")).toBeVisible();
 
-  // lint runs after the save: overlaps are warnings, nothing blocks publishing
+  // lint runs after the save: overlaps are information, nothing blocks publishing
   await expect(page.getByText(/^Publishable/)).toBeVisible({ timeout: 20_000 });
 
   // simulation over the historical deals, with progress, a matrix and changed deals

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { findRuleSetInForce } from "@/lib/db/dashboards";
 import { findRuleSet, listRuleSets, ruleSetInForceAt } from "@/lib/db/rule-sets";
 import { createDraft, deleteDraft, publishRuleSet, saveDraft } from "@/lib/db/rule-set-writes";
+import { lintDraft } from "@/lib/db/rule-set-lint";
 import type { Rule } from "@/lib/rules";
 import { errorOf } from "../support/errors";
 import { ctxFor } from "../support/contexts";
@@ -21,6 +22,28 @@ describe("rule sets", () => {
     const inForce = await ruleSetInForceAt(FIXED_NOW);
     expect(inForce?.version).toBe(1);
     expect(inForce?.engine.rules.map((r) => r.priority)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+  });
+
+  it("lint of a draft compares with the rule set in force: narrowing rule 70 opens one new gap, a warning", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const { id } = await createDraft(ops, undefined, FIXED_NOW);
+    const { set, rules } = await draftState(id);
+    const rule70 = rules.find((r) => r.priority === 70)!;
+    const narrowed = rules.map((r) =>
+      r === rule70 ? { ...r, name: "Under $150K ACV", conditions: [{ field: "acv", op: "lt", value: 15_000_000 }] } : r,
+    );
+    const input = { id, rules: narrowed, defaultOutcome: set.engine.defaultOutcome };
+    const report = await lintDraft(ops, input, FIXED_NOW);
+    const warnings = report.findings.filter((f) => f.severity === "warning");
+    expect(warnings.map((f) => [f.kind, f.ruleIds])).toEqual([["GAP", [rule70.id]]]);
+    expect(warnings[0].message).toMatch(
+      /^Deals with ACV at least \$150,000 and below \$250,000 now fall to the default/,
+    );
+    expect(warnings[0].example?.acv).toBe(20_000_000);
+    // unchanged, the draft has no warnings; and only ops may lint
+    expect((await lintDraft(ops, { ...input, rules }, FIXED_NOW)).warnings).toBe(0);
+    expect((await errorOf(lintDraft(await ctxFor("alice@northwind.test"), input, FIXED_NOW))).code).toBe("FORBIDDEN");
+    await deleteDraft(ops, id, set.lockVersion);
   });
 
   it("partners never see drafts; only ops edit", async () => {
@@ -106,12 +129,16 @@ describe("rule sets", () => {
       ).code,
     ).toBe("VALIDATION");
 
-    // a catch-all at priority 5 shadows every later rule: lint error, publishing refused
+    // a rule whose conditions contradict each other: lint error, publishing refused (a rule shadowed by higher ones
+    // was an error here before issue 15; it is a warning now and no longer blocks)
     const catchAll: Rule = {
       id: "catch",
       priority: 5,
-      name: "Everything direct",
-      conditions: [],
+      name: "Nothing direct",
+      conditions: [
+        { field: "acv", op: "gt", value: 50_000 },
+        { field: "acv", op: "lt", value: 30_000 },
+      ],
       outcome: { route: "DIRECT", leadRole: "AE", protectionDays: null, attributionCategory: "DIRECT" },
       rationale: "",
     };
@@ -125,7 +152,11 @@ describe("rule sets", () => {
     expect(
       (
         await errorOf(
-          publishRuleSet(ops, { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "shadowing" }, now),
+          publishRuleSet(
+            ops,
+            { id, lockVersion: saved.lockVersion, effectiveFrom: now, changeNote: "contradiction" },
+            now,
+          ),
         )
       ).code,
     ).toBe("UNPROCESSABLE");

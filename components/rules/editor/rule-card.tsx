@@ -50,7 +50,11 @@ export function RuleCard({ rule, index, count, open, errors, lint, onToggle, onC
     <li
       id={`rule-${rule.id}`}
       tabIndex={-1}
-      className={cn("rounded-lg border bg-white shadow-sm", hasErrors ? "border-red-300" : "border-slate-200")}
+      // scroll-mt: a lint link (#rule-<id>) lands below the sticky toolbar, not under it
+      className={cn(
+        "scroll-mt-36 rounded-lg border bg-white shadow-sm",
+        hasErrors ? "border-red-300" : "border-slate-200",
+      )}
     >
       <div className="flex flex-wrap items-start gap-3 p-3">
         <span className="mt-0.5 w-10 shrink-0 font-mono text-xs text-slate-500" title="Priority: lower is tried first">

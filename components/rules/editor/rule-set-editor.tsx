@@ -4,11 +4,11 @@
 // stay here. Lint runs on demand against the unsaved state and after every successful save.
 import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { DefaultOutcome, Rule } from "@/lib/rules";
+import { ruleTitle, type DefaultOutcome, type Rule } from "@/lib/rules";
 import { deleteDraftAction, saveDraftAction } from "@/lib/actions/rule-sets";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { LintPanel, useDraftLint } from "@/components/rules/lint-panel";
+import { LintPanel, lintBadges, useDraftLint } from "@/components/rules/lint-panel";
 import { PublishDialog } from "@/components/rules/publish-dialog";
 import { indexErrors, outcomeErrors, toEngineDraft } from "./draft-model";
 import { EditorToolbar, type SaveMessage } from "./editor-toolbar";
@@ -53,18 +53,11 @@ export function RuleSetEditor({
     return () => window.removeEventListener("beforeunload", warn);
   }, [s.dirty]);
 
-  const lintMarks = useMemo(() => {
-    const marks: Record<string, "error" | "warning"> = {};
-    for (const f of lint.report?.findings ?? []) {
-      if (f.severity === "info") continue;
-      for (const rid of f.ruleIds) if (marks[rid] !== "error") marks[rid] = f.severity;
-    }
-    return marks;
-  }, [lint.report]);
+  const lintMarks = useMemo(() => lintBadges(lint.report), [lint.report]);
 
   const ruleLabel = (rid: string) => {
     const r = s.rules.find((x) => x.id === rid);
-    return r ? `${r.priority} “${r.name || "Untitled rule"}”` : undefined;
+    return r ? ruleTitle(r) : undefined;
   };
 
   /** The engine form of the editor's state, or null after showing what stops it from converting. */

@@ -124,7 +124,7 @@ describe("default rule set matches the rules of engagement as written", () => {
     const gaps = report.findings.filter((f) => f.kind === "GAP");
     expect(gaps.length).toBeGreaterThan(0);
     for (const gap of gaps) {
-      expect(gap.message).toContain("acv (none)");
+      expect(gap.message).toContain("ACV not given");
       expect(gap.example).not.toHaveProperty("acv");
     }
   });
