@@ -35,7 +35,7 @@ export const OP_LABELS: Record<Condition["op"], string> = {
   exists: "is known",
 };
 
-function conditionText(c: Condition): string {
+export function conditionText(c: Condition): string {
   const label = fieldSpec(c.field).label;
   const v = (x: Scalar) => valueText(c.field, x);
   switch (c.op) {

@@ -10,7 +10,9 @@ import { db, sql } from "./client";
 import type { Tx } from "./connect";
 import { asDateOrNull, asJson, type Selected } from "./sql";
 import { engineRuleSet } from "./rule-set-mapping";
+import { paginate, scalar, type Page } from "./pagination";
 import { ruleSetScope } from "./scope";
+import type { RuleSetListQuery } from "@/lib/validation/lists";
 import type { Prisma } from "./generated/sqlite/client";
 
 const summarySelect = {
@@ -33,6 +35,61 @@ export type RuleSetSummary = Prisma.RuleSetGetPayload<{ select: typeof summarySe
 export async function listRuleSets(ctx: Ctx): Promise<RuleSetSummary[]> {
   if (!can(ctx, "ruleset:read")) throw forbidden();
   return db.ruleSet.findMany({ where: ruleSetScope(ctx), select: summarySelect, orderBy: { version: "desc" } });
+}
+
+export type VersionRef = { id: string; version: number };
+export type RuleSetListRow = RuleSetSummary & { previous: VersionRef | null };
+
+/** The previous published (or retired) version below each row, to compare with: one indexed
+ *  lookup per row of the page, so it holds however many versions lie between them. */
+async function withPrevious(ctx: Ctx, rows: RuleSetSummary[]): Promise<RuleSetListRow[]> {
+  return Promise.all(
+    rows.map(async (row) => ({
+      ...row,
+      previous: await db.ruleSet.findFirst({
+        where: { AND: [ruleSetScope(ctx), { status: { not: "DRAFT" } }, { version: { lt: row.version } }] },
+        select: { id: true, version: true },
+        orderBy: { version: "desc" },
+      }),
+    })),
+  );
+}
+
+/** The versions list (/rules): keyset pages by version, filtered by stored status. */
+export async function listRuleSetPage(ctx: Ctx, q: RuleSetListQuery): Promise<Page<RuleSetListRow>> {
+  if (!can(ctx, "ruleset:read")) throw forbidden();
+  const where: Prisma.RuleSetWhereInput = { AND: [ruleSetScope(ctx), q.status ? { status: q.status } : {}] };
+  const page = await paginate<RuleSetSummary, Prisma.RuleSetWhereInput, Prisma.RuleSetOrderByWithRelationInput>(
+    (args) =>
+      db.ruleSet.findMany({
+        where: { AND: [where, args.where] },
+        orderBy: args.orderBy,
+        take: args.take,
+        select: summarySelect,
+      }),
+    (take) => db.ruleSet.count({ where, take }),
+    {
+      list: "rule-sets",
+      ctx,
+      sort: q.sort,
+      column: scalar(),
+      dir: q.dir ?? "desc",
+      after: q.after,
+      before: q.before,
+      pageSize: q.pageSize,
+    },
+  );
+  return { ...page, items: await withPrevious(ctx, page.items) };
+}
+
+/** The newest version the caller may see (a new draft copies it when nothing is in force). */
+export async function findNewestRuleSet(ctx: Ctx): Promise<(VersionRef & { status: string }) | null> {
+  if (!can(ctx, "ruleset:read")) throw forbidden();
+  return db.ruleSet.findFirst({
+    where: ruleSetScope(ctx),
+    select: { id: true, version: true, status: true },
+    orderBy: { version: "desc" },
+  });
 }
 
 const ruleSelect = {

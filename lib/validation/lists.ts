@@ -243,6 +243,13 @@ export const outboxListQuery = listSchema(["createdAt", "nextAttemptAt", "attemp
 });
 export type OutboxListQuery = z.infer<typeof outboxListQuery>;
 
+// Rule-set versions (ops): newest first, filtered by stored status.
+export const RULE_SET_STATUSES = ["DRAFT", "PUBLISHED", "RETIRED"] as const;
+export const ruleSetListQuery = listSchema(["version"] as const, "version", {
+  status: z.enum(RULE_SET_STATUSES).optional(),
+});
+export type RuleSetListQuery = z.infer<typeof ruleSetListQuery>;
+
 /** searchParams of a page → a plain record zod can parse (first value of repeated keys). */
 export function fromSearchParams(
   sp: Record<string, string | string[] | undefined> | URLSearchParams,

@@ -136,11 +136,6 @@ export function blankRule(priority: number): EditorRule {
   };
 }
 
-/** Priorities 10, 20, 30 … in list order: FIRST hit policy reads the list top to bottom. */
-export function renumber(rules: EditorRule[]): EditorRule[] {
-  return rules.map((r, i) => ({ ...r, priority: (i + 1) * 10 }));
-}
-
 // ---- editor → engine ----
 
 type Errors = FieldErrors;

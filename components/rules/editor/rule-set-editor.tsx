@@ -2,19 +2,20 @@
 // The draft editor (ADMIN). Edits stay in the browser until Save; the server validates the whole
 // set and refuses a save when someone else saved first (lockVersion), in which case the edits
 // stay here. Lint runs on demand against the unsaved state and after every successful save.
-import { useEffect, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
 import { ruleTitle, type DefaultOutcome, type Rule } from "@/lib/rules";
 import { deleteDraftAction, saveDraftAction } from "@/lib/actions/rule-sets";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LintPanel, lintBadges, useDraftLint } from "@/components/rules/lint-panel";
 import { PublishDialog } from "@/components/rules/publish-dialog";
-import { indexErrors, outcomeErrors, toEngineDraft } from "./draft-model";
+import { indexErrors, outcomeErrors, toEngineDraft, type ErrorIndex } from "./draft-model";
 import { EditorToolbar, type SaveMessage } from "./editor-toolbar";
 import { FieldError, TextField } from "@/components/ui/field";
 import { OutcomeFields } from "./outcome-fields";
-import { RuleCard } from "./rule-card";
+import { RuleList, type RuleListHandle } from "./rule-list";
+import { findPriority } from "./rule-list-model";
 import { useDraftState } from "./use-draft-state";
 
 export type RuleSetEditorProps = {
@@ -44,6 +45,28 @@ export function RuleSetEditor({
   const [deleting, setDeleting] = useState(false);
   const [message, setMessage] = useState<SaveMessage>(null);
   const [lintedSnapshot, setLintedSnapshot] = useState<string | null>(null);
+  const list = useRef<RuleListHandle>(null);
+
+  // a deep link to a rule (?rule=<priority>, e.g. from a lint finding) scrolls to it and opens it
+  const linked = useSearchParams().get("rule");
+  useEffect(() => {
+    if (linked === null || !/^\d+$/.test(linked)) return;
+    const hit = findPriority(s.rules, Number(linked));
+    if (hit?.exact) list.current?.reveal(s.rules[hit.index].key);
+    // only when the link changes: later edits must not pull the list back to it
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linked]);
+
+  // in-page links to a rule row (#rule-<id>) reveal it too: most rows are not in the page
+  useEffect(() => {
+    const onHash = () => {
+      const id = decodeURIComponent(window.location.hash.replace(/^#rule-/, ""));
+      const rule = window.location.hash.startsWith("#rule-") ? s.rules.find((r) => r.id === id) : undefined;
+      if (rule) list.current?.reveal(rule.key);
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [s.rules]);
 
   // leaving the page with unsaved edits asks first
   useEffect(() => {
@@ -60,11 +83,18 @@ export function RuleSetEditor({
     return r ? ruleTitle(r) : undefined;
   };
 
+  /** Shows problems on their rules and brings the first rule with one into view. */
+  function showErrors(index: ErrorIndex) {
+    s.setErrors(index);
+    const first = s.rules.find((r) => index.byRule[r.key]);
+    if (first) list.current?.reveal(first.key);
+  }
+
   /** The engine form of the editor's state, or null after showing what stops it from converting. */
   function currentDraft() {
     const { draft, errors } = toEngineDraft(s.rules, s.def);
     if (Object.keys(errors).length === 0) return draft;
-    s.setErrors(indexErrors(errors, s.rules));
+    showErrors(indexErrors(errors, s.rules));
     return null;
   }
 
@@ -74,7 +104,7 @@ export function RuleSetEditor({
     const snapshot = s.snapshot;
     const res = await runLint(draft);
     if (res.ok) setLintedSnapshot(snapshot);
-    else if (res.fieldErrors) s.setErrors(indexErrors(res.fieldErrors, s.rules));
+    else if (res.fieldErrors) showErrors(indexErrors(res.fieldErrors, s.rules));
   }
 
   async function save() {
@@ -93,7 +123,7 @@ export function RuleSetEditor({
     setSaving(false);
     if (!res.ok) {
       // paths index the rules as they were sent, which may have moved since
-      if (res.fieldErrors) s.setErrors(indexErrors(res.fieldErrors, sent.rules));
+      if (res.fieldErrors) showErrors(indexErrors(res.fieldErrors, sent.rules));
       return setMessage({ kind: res.code === "CONFLICT" ? "conflict" : "error", text: res.message });
     }
     setLockVersion(res.data.lockVersion);
@@ -118,8 +148,9 @@ export function RuleSetEditor({
 
   function addRule() {
     const rule = s.addRule();
-    // after React renders it: bring the new rule's name field into view
-    requestAnimationFrame(() => document.getElementById(`rule-${rule.key}-name`)?.focus());
+    // once React renders it: bring the new rule's name field into view (the first rule mounts the list)
+    if (list.current) list.current.reveal(rule.key, "name");
+    else requestAnimationFrame(() => document.getElementById(`rule-${rule.key}-name`)?.focus());
   }
 
   const other = s.errors.other;
@@ -166,23 +197,18 @@ export function RuleSetEditor({
                 No rules: every deal gets the default outcome. Add a rule to route deals differently.
               </p>
             ) : (
-              <ol className="space-y-3">
-                {s.rules.map((r, i) => (
-                  <RuleCard
-                    key={r.key}
-                    rule={r}
-                    index={i}
-                    count={s.rules.length}
-                    open={s.openKeys.has(r.key)}
-                    errors={s.errors.byRule[r.key]}
-                    lint={lintMarks[r.id]}
-                    onToggle={() => s.toggle(r.key)}
-                    onChange={s.updateRule}
-                    onMove={(d) => s.moveRule(i, d)}
-                    onDelete={() => s.deleteRule(r.key)}
-                  />
-                ))}
-              </ol>
+              <RuleList
+                ref={list}
+                rules={s.rules}
+                openKeys={s.openKeys}
+                errors={s.errors.byRule}
+                lintMarks={lintMarks}
+                onOpen={s.open}
+                onToggle={s.toggle}
+                onChange={s.updateRule}
+                onMove={s.moveRule}
+                onDelete={s.deleteRule}
+              />
             )}
           </Card>
           <Card title="Default outcome — when no rule matches">

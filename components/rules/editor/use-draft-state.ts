@@ -4,9 +4,9 @@
 // only, so the remaining problems stay visible until the next save.
 import { useMemo, useState } from "react";
 import type { DefaultOutcome, Rule } from "@/lib/rules";
+import { moveRule } from "./rule-list-model";
 import {
   blankRule,
-  renumber,
   toEditorDefault,
   toEditorRules,
   type EditorDefault,
@@ -68,14 +68,13 @@ export function useDraftState(initial: { rules: readonly Rule[]; defaultOutcome:
       setRules((rs) => rs.map((r) => (r.key === next.key ? next : r)));
       clearRuleErrors(next.key, touched);
     },
-    moveRule: (index: number, delta: -1 | 1) =>
-      setRules((rs) => {
-        const to = index + delta;
-        if (to < 0 || to >= rs.length) return rs;
-        const next = [...rs];
-        [next[index], next[to]] = [next[to], next[index]];
-        return renumber(next);
-      }),
+    /** Moves a rule one place (swapping priorities with its neighbour); returns the list after it. */
+    moveRule: (index: number, delta: -1 | 1): EditorRule[] => {
+      const next = moveRule(rules, index, delta);
+      if (next !== rules) setRules(next);
+      return next;
+    },
+    open: (key: string) => setOpenKeys((open) => (open.has(key) ? open : new Set([...open, key]))),
     deleteRule: (key: string) => {
       setRules((rs) => rs.filter((r) => r.key !== key));
       setErrors((e) => ({ ...e, byRule: Object.fromEntries(Object.entries(e.byRule).filter(([k]) => k !== key)) }));

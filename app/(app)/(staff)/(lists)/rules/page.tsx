@@ -1,24 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable, type Column } from "@/components/ui/table";
+import { ListView } from "@/components/ui/list-view";
+import { type Column } from "@/components/ui/table";
 import { ruleSetStatus, windowText } from "@/components/rules/condition-text";
 import { NewDraftButton } from "@/components/rules/editor/new-draft-button";
-import { staffContext } from "@/lib/auth/page";
+import { listPage, staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { listRuleSets, type RuleSetSummary } from "@/lib/db/rule-sets";
+import { findNewestRuleSet, listRuleSetPage, ruleSetInForceAt, type RuleSetListRow } from "@/lib/db/rule-sets";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { ruleSetInForce } from "@/lib/rules";
+import { fromSearchParams, RULE_SET_STATUSES, ruleSetListQuery } from "@/lib/validation/lists";
 
 export const metadata: Metadata = { title: "Rules of engagement" };
 
-function CompareForm({ sets, a, b }: { sets: RuleSetSummary[]; a?: string; b?: string }) {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type VersionOption = { id: string; version: number; label: string };
+
+function CompareForm({ options, a, b }: { options: VersionOption[]; a?: string; b?: string }) {
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
-  const options = sets.map((s) => (
-    <option key={s.id} value={s.id}>
-      v{s.version} · {s.status === "DRAFT" ? "draft" : s.status.toLowerCase()}
+  const choices = options.map((o) => (
+    <option key={o.id} value={o.id}>
+      {o.label}
     </option>
   ));
   return (
@@ -27,13 +32,13 @@ function CompareForm({ sets, a, b }: { sets: RuleSetSummary[]; a?: string; b?: s
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         From
         <select name="a" defaultValue={a} className={select}>
-          {options}
+          {choices}
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         To
         <select name="b" defaultValue={b} className={select}>
-          {options}
+          {choices}
         </select>
       </label>
       <button
@@ -46,18 +51,25 @@ function CompareForm({ sets, a, b }: { sets: RuleSetSummary[]; a?: string; b?: s
   );
 }
 
-export default async function RulesPage() {
+export default async function RulesPage({ searchParams }: Props) {
   const ctx = await staffContext();
+  const raw = fromSearchParams(await searchParams);
+  const parsed = ruleSetListQuery.safeParse(raw);
+  if (!parsed.success) notFound();
+  const query = parsed.data;
   const isAdmin = can(ctx, "ruleset:edit");
-  const sets = await listRuleSets(ctx);
   const now = new Date();
-  const inForce = ruleSetInForce(sets, now);
-  const previousOf = new Map(sets.map((s, i) => [s.id, sets.slice(i + 1).find((p) => p.status !== "DRAFT")] as const));
+  const [page, inForce, newest] = await Promise.all([
+    listPage(listRuleSetPage(ctx, query)),
+    ruleSetInForceAt(now),
+    findNewestRuleSet(ctx),
+  ]);
 
-  const columns: Column<RuleSetSummary>[] = [
+  const columns: Column<RuleSetListRow>[] = [
     {
       key: "version",
       header: "Version",
+      sortKey: "version",
       cell: (s) => (
         <Link href={`/rules/${s.id}`} className="font-medium text-brand-700 hover:underline">
           v{s.version}
@@ -104,27 +116,35 @@ export default async function RulesPage() {
     {
       key: "compare",
       header: "Compare",
-      cell: (s) => {
-        const prev = previousOf.get(s.id);
-        return prev ? (
+      cell: (s) =>
+        s.previous ? (
           <Link
-            href={`/rules/diff?a=${prev.id}&b=${s.id}`}
+            href={`/rules/diff?a=${s.previous.id}&b=${s.id}`}
             className="whitespace-nowrap text-sm text-brand-700 hover:underline"
-            aria-label={`Compare v${prev.version} with v${s.version}`}
+            aria-label={`Compare v${s.previous.version} with v${s.version}`}
           >
-            vs v{prev.version}
+            vs v{s.previous.version}
           </Link>
         ) : (
           <span className="text-slate-500">—</span>
-        );
-      },
+        ),
     },
   ];
 
-  // default comparison: what is in force against the newest version (or the newest two)
-  const newest = sets[0];
+  // the comparison form offers this page's versions and the one in force; by default what is in
+  // force against the newest version (or the newest two)
+  const options = new Map<string, VersionOption>();
+  const offer = (v: { id: string; version: number }, what: string) =>
+    options.has(v.id) || options.set(v.id, { id: v.id, version: v.version, label: `v${v.version} · ${what}` });
+  if (inForce) offer(inForce, "in force");
+  if (newest) offer(newest, newest.status.toLowerCase());
+  for (const s of page.items) offer(s, s.status.toLowerCase());
+  const sorted = [...options.values()].sort((x, y) => y.version - x.version);
+  const second = page.items.find((s) => s.id !== newest?.id);
   const [compareA, compareB] =
-    inForce && newest.id !== inForce.id ? [inForce.id, newest.id] : [sets[1]?.id, newest?.id];
+    inForce && newest && newest.id !== inForce.id ? [inForce.id, newest.id] : [second?.id, newest?.id];
+  const filtered = Boolean(query.status);
+
   return (
     <>
       <PageHeader
@@ -137,11 +157,11 @@ export default async function RulesPage() {
           <>
             <ButtonLink href="/rules/explorer">Decision explorer</ButtonLink>
             {/* nothing in force (e.g. only a scheduled version): copy the newest version instead */}
-            {isAdmin && sets.length > 0 && <NewDraftButton fromId={inForce ? undefined : sets[0].id} />}
+            {isAdmin && newest && <NewDraftButton fromId={inForce ? undefined : newest.id} />}
           </>
         }
       />
-      {sets.length === 0 ? (
+      {!newest ? (
         <EmptyState title="No rule sets yet">
           A fresh install seeds the default rules of engagement (version 1). Run the database setup (
           <code>npm run db:deploy</code>) and reload this page.
@@ -161,18 +181,24 @@ export default async function RulesPage() {
               No published version is in force right now: new deals cannot be routed until one takes effect.
             </p>
           )}
-          <DataTable
-            rows={sets}
-            columns={columns}
+          <ListView
             path="/rules"
-            query={{}}
-            sort="version"
-            dir="desc"
+            query={raw}
+            filters={[{ kind: "select", name: "status", label: "Status", options: RULE_SET_STATUSES }]}
+            keep={{ dir: raw.dir, sort: raw.sort }}
+            page={page}
+            columns={columns}
+            sort={query.sort}
+            dir={query.dir ?? "desc"}
             caption="Rule set versions, newest first"
+            empty={{
+              title: filtered ? "No versions with this status" : "No versions on this page",
+              body: filtered ? "Choose “All” to see every version." : "Go back to the first page.",
+            }}
           />
-          {sets.length > 1 && (
+          {sorted.length > 1 && (
             <Card title="Compare two versions">
-              <CompareForm sets={sets} a={compareA} b={compareB} />
+              <CompareForm options={sorted} a={compareA} b={compareB} />
             </Card>
           )}
         </div>
