@@ -18,10 +18,9 @@
 import "./registrations/server-only"; // first: lets app modules that import "server-only" load here
 import os from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import { root } from "../../lib/cli/paths.mjs";
 import { percentile, table } from "./rules/harness";
-import { groupRss, sessionCookie, timedGet } from "./council/http";
+import { groupRss, rssMb, sessionCookie, timedGet } from "./council/http";
 import { ensureCouncilDb } from "./council/scale-seed";
 import { countStatements } from "./council/statements";
 import { BENCH_AUTH_SECRET, freePort, startServer } from "./registrations/server";
@@ -48,13 +47,6 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<Timing> {
   samples.sort((a, b) => a - b);
   return { name, p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
-
-const rssMb = (pid: number | "self") => {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (key: string) =>
-    Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(key)) ?? "")?.[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-};
 
 /** The month and quarter the council shows for `now`: the last full month and the current quarter. */
 function periods(now: Date) {

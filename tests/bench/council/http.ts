@@ -28,6 +28,12 @@ export async function timedGet(url: string, cookie: string, expect: string): Pro
 const kb = (status: string, key: string) =>
   Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(key)) ?? "")?.[1] ?? 0);
 
+/** RSS now and at its peak (MB) of this process or of process `pid`. */
+export function rssMb(pid: number | "self" = "self"): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return { rss: kb(status, "VmRSS") / 1024, peak: kb(status, "VmHWM") / 1024 };
+}
+
 /** RSS now and at its peak (MB) of the largest process in process group `pgid` (the Node server). */
 export function groupRss(pgid: number): { rss: number; peak: number } {
   let best = { rss: 0, peak: 0 };
