@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { root } from "../../lib/cli/paths.mjs";
 import { percentile, table } from "./rules/harness";
-import { groupRss, rssMb, sessionCookie, timedGet } from "./council/http";
+import { finish, groupRss, sessionCookie, timedGet } from "./council/http";
 import { ensureCouncilDb } from "./council/scale-seed";
 import { countStatements } from "./council/statements";
 import { BENCH_AUTH_SECRET, freePort, startServer } from "./registrations/server";
@@ -176,19 +176,7 @@ async function main() {
       ]),
     ),
   );
-  if (serverMem)
-    console.log(
-      `server RSS ${serverMem.rss.toFixed(0)} MB after the run (peak ${serverMem.peak.toFixed(0)} MB; target < 512 MB: ` +
-        `${serverMem.peak < 512 ? "ok" : "MISSED"})`,
-    );
-  const mem = rssMb("self");
-  console.log(`bench process RSS ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`);
-  console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
-  await db.$disconnect();
-  if (errors.length) {
-    console.error(`\nErrors:\n- ${errors.join("\n- ")}`);
-    process.exit(1);
-  }
+  await finish(serverMem, errors, () => db.$disconnect());
 }
 
 main().catch((error) => {
