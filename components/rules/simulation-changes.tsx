@@ -54,8 +54,8 @@ function ChangeRow({ change, deal }: { change: RouteChange; deal: SimulatedDeal 
         </span>
       </div>
       <details className="group mt-1 px-2">
-        <summary className="cursor-pointer rounded-md py-1 text-xs font-medium text-slate-600 hover:text-slate-900">
-          <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">
+        <summary className="flex cursor-pointer items-center gap-1 rounded-md py-1 text-xs font-medium text-slate-600 hover:text-slate-900">
+          <span aria-hidden className="inline-block transition-transform group-open:rotate-90">
             ▸
           </span>
           Why: both traces
