@@ -66,7 +66,7 @@ async function main() {
   const { builtMs } = await ensureCouncilDb(PG_URL ?? `file:${file}`);
   console.log(builtMs === null ? "seed: cached database reused" : `seed: built in ${(builtMs / 1000).toFixed(0)} s`);
   process.env.DATABASE_URL = PG_URL ?? `file:${path.join(root, file)}`;
-  const { db, sql } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/db/client");
   const { loadSessionContext } = await import("@/lib/db/users");
   const { createDraft, saveDraft } = await import("@/lib/db/rule-set-writes");
   const { findRuleSet } = await import("@/lib/db/rule-sets");
@@ -114,7 +114,7 @@ async function main() {
         : "");
     return report.totalDeals;
   };
-  const bare = () => bareRead(sql, period.from, period.to);
+  const bare = () => bareRead(period.from, period.to);
 
   const bareTiming = await time("bare read (same statements, rows discarded)", bare);
   const rows: Timing[] = [await time("in-process: prepareSimulation + run", inProcess)];

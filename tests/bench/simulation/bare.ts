@@ -1,7 +1,7 @@
 // The floor of a simulation over history: the rows it reads, read the same way (keyset batches of the
-// same size, one statement per batch in its own session, the same columns and conditions as
+// same size, one statement per batch through the same readBatch, the same columns and conditions as
 // lib/db/historical-deals.ts) and thrown away: no JSON parsing, no evaluation, no aggregation.
-import type { SqlDriver } from "@/lib/db/sql";
+import { readBatch } from "@/lib/db/historical-deals";
 
 const BATCH = 5_000; // lib/db/historical-deals.ts's default
 
@@ -11,11 +11,11 @@ const STATEMENT = `SELECT o."id", o."route", o."acvCents", d."facts"
   ORDER BY o."id" LIMIT ?`;
 
 /** Reads every routed deal created in [from, to); returns how many rows came back. */
-export async function bareRead(sql: SqlDriver, from: Date, to: Date): Promise<number> {
+export async function bareRead(from: Date, to: Date): Promise<number> {
   let rows = 0;
   let after = "";
   for (;;) {
-    const batch = await sql.session((s) => s.all<{ id: string }>(STATEMENT, [from, to, after, BATCH]));
+    const batch = await readBatch<{ id: string }>(STATEMENT, [from, to, after, BATCH]);
     rows += batch.length;
     if (batch.length < BATCH) return rows;
     after = batch[batch.length - 1].id;
