@@ -49,22 +49,29 @@ export async function* historicalDeals(
   batchSize = 5_000,
 ): AsyncGenerator<HistoricalDeal[]> {
   if (!can(ctx, "ruleset:edit")) throw forbidden();
-  let after = "";
-  for (;;) {
-    const rows = await readBatch<DealRow>(BATCH_SQL, [from, to, after, batchSize]);
-    if (rows.length === 0) return;
-    const deals = new Array<HistoricalDeal>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      deals[i] = {
-        id: r.id,
-        facts: (JSON.parse(r.facts) ?? {}) as Facts,
-        currentRoute: r.route as Route | null,
-        acv: Number(r.acvCents),
-      };
+  const read = (after: string) => readBatch<DealRow>(BATCH_SQL, [from, to, after, batchSize]);
+  // The next batch is asked for as soon as this one's last id is known, before this one is parsed
+  // and decided: on PostgreSQL the database reads it while Node works (on SQLite the driver is
+  // synchronous, so nothing overlaps and nothing is lost).
+  let pending: Promise<DealRow[]> | null = read("");
+  try {
+    while (pending) {
+      const rows: DealRow[] = await pending;
+      pending = rows.length === batchSize ? read(rows[rows.length - 1].id) : null;
+      if (rows.length === 0) return;
+      const deals = new Array<HistoricalDeal>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        deals[i] = {
+          id: r.id,
+          facts: (JSON.parse(r.facts) ?? {}) as Facts,
+          currentRoute: r.route as Route | null,
+          acv: Number(r.acvCents),
+        };
+      }
+      yield deals;
     }
-    yield deals;
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1].id;
+  } finally {
+    pending?.catch(() => {}); // the caller stopped early: the batch read ahead is not wanted
   }
 }
