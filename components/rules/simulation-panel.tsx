@@ -1,8 +1,9 @@
 "use client";
-// Simulation of a draft over historical deals (docs/domain.md#rules-of-engagement). The API streams NDJSON so a long period
-// shows real progress while deals load instead of a spinner that may never end.
+// Simulation of a draft over historical deals (docs/domain.md#rules-of-engagement). The API streams NDJSON: a progress
+// line after each batch of deals is decided, so even a full history of a million deals shows real
+// progress (and can be cancelled: closing the request stops the reading between batches).
 import { useEffect, useRef, useState } from "react";
-import type { SimulationResult } from "@/lib/rules";
+import type { SimulationReport } from "@/lib/db/simulation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -10,12 +11,12 @@ import { formatDate, formatNumber } from "@/lib/format";
 import { SimulationResults } from "./simulation-results";
 
 type Preset = "LAST_QUARTER" | "LAST_4" | "LAST_8" | "CUSTOM";
-type Baseline = SimulationResult["baseline"];
+type Baseline = SimulationReport["baseline"];
 type Period = { from: Date; to: Date };
 type State =
   | { phase: "idle" }
   | { phase: "running"; loaded: number; total: number | null }
-  | { phase: "done"; result: SimulationResult; periodLabel: string }
+  | { phase: "done"; result: SimulationReport; periodLabel: string }
   | { phase: "error"; message: string };
 
 const PRESETS: { value: Preset; label: string; quarters?: number }[] = [
@@ -55,13 +56,13 @@ const label = (p: Period) => `${formatDate(p.from)} – ${formatDate(new Date(p.
 
 type Line =
   | { type: "progress"; loaded: number; total: number }
-  | ({ type: "result" } & SimulationResult)
+  | ({ type: "result" } & SimulationReport)
   | { type: "error"; message: string };
 
 async function readStream(
   body: ReadableStream<Uint8Array>,
   onProgress: (loaded: number, total: number) => void,
-): Promise<SimulationResult> {
+): Promise<SimulationReport> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
@@ -235,14 +236,14 @@ export function SimulationPanel({ ruleSetId }: { ruleSetId: string }) {
 
 // Until the total is known the bar is indeterminate (no aria-valuenow), as ARIA prescribes.
 function Progress({ loaded, total }: { loaded: number; total: number | null }) {
-  const evaluating = total !== null && loaded >= total;
+  const finishing = total !== null && loaded >= total;
   const pct = total ? Math.round((loaded / total) * 100) : 0;
   const text =
     total === null
       ? "Counting deals…"
-      : evaluating
-        ? `All ${formatNumber(total)} deals loaded, applying the rules…`
-        : `${formatNumber(loaded)} of ${formatNumber(total)} deals loaded`;
+      : finishing
+        ? `All ${formatNumber(total)} deals simulated, preparing the results…`
+        : `${formatNumber(loaded)} of ${formatNumber(total)} deals simulated (${pct}%)`;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p id="sim-progress-label" className="mb-2 text-sm text-slate-700">
@@ -258,7 +259,7 @@ function Progress({ loaded, total }: { loaded: number; total: number | null }) {
         className="h-2 overflow-hidden rounded-full bg-slate-100"
       >
         <div
-          className={cn("h-2 rounded-full bg-brand-600 transition-[width]", evaluating && "animate-pulse")}
+          className={cn("h-2 rounded-full bg-brand-600 transition-[width]", finishing && "animate-pulse")}
           style={{ width: `${pct}%` }}
         />
       </div>

@@ -1,14 +1,14 @@
-// What a simulation found: how much would move, where it would go, and the biggest movers with the
-// traces behind both routes, so a reviewer can check each change before publishing.
-import Link from "next/link";
-import type { Decision, Route, RouteChange, SimulationResult } from "@/lib/rules";
-import type { PlainTraceEntry } from "@/lib/rules/plain-trace";
+// What a simulation found: how much would move, where it would go, the moves no changed rule chose,
+// and the biggest movers by name with the traces behind both routes, so a reviewer can check each
+// change before publishing.
+import type { Route } from "@/lib/rules";
+import type { SimulationReport } from "@/lib/db/simulation";
 import { ROUTES } from "@/lib/rules/values";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
-import { RouteBadge } from "@/components/ui/badge";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
-import { TraceList } from "./trace-list";
+import { SimulationChanges } from "./simulation-changes";
 import { SimulationMatrix } from "./simulation-matrix";
+import { SimulationWarnings } from "./simulation-warnings";
 import { formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
 
 // Hex twins of RouteBadge's tones, so the chart and the badges read the same.
@@ -22,7 +22,7 @@ const ROUTE_COLOR: Record<Route, string> = {
 
 const share = (part: number, whole: number) => (whole > 0 ? formatPct(part / whole, undefined, 1) : "—");
 
-export function SimulationResults({ result, periodLabel }: { result: SimulationResult; periodLabel: string }) {
+export function SimulationResults({ result, periodLabel }: { result: SimulationReport; periodLabel: string }) {
   if (result.totalDeals === 0) {
     return (
       <EmptyState title="No deals in this period">
@@ -60,6 +60,7 @@ export function SimulationResults({ result, periodLabel }: { result: SimulationR
           hint={`"From" is ${baselineText}`}
         />
       </div>
+      <SimulationWarnings warnings={result.warnings} deals={result.deals} />
       <Card title="From → to">
         <SimulationMatrix matrix={result.matrix} baseline={result.baseline} />
       </Card>
@@ -76,89 +77,10 @@ export function SimulationResults({ result, periodLabel }: { result: SimulationR
           <Card
             title={`Largest changes (${formatNumber(result.sample.length)} of ${formatNumber(result.changedDeals)})`}
           >
-            <ul className="divide-y divide-slate-100" aria-label="Sample of deals that change route">
-              {result.sample.map((change) => (
-                <SampleRow key={change.dealId} change={change} />
-              ))}
-            </ul>
+            <SimulationChanges sample={result.sample} deals={result.deals} />
           </Card>
         </>
       )}
     </div>
-  );
-}
-
-function SampleRow({ change }: { change: RouteChange }) {
-  return (
-    <li className="py-2">
-      <details className="group">
-        <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 rounded-md px-2 py-1.5 hover:bg-slate-50">
-          <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
-            ▸
-          </span>
-          <span className="font-mono text-xs text-slate-600">{change.dealId}</span>
-          <span className="tabular-nums font-medium text-slate-900">{formatMoney(change.acv)}</span>
-          <span className="flex items-center gap-2">
-            <RouteBadge route={change.from} />
-            <span aria-label="moves to">→</span>
-            <RouteBadge route={change.to} />
-          </span>
-          <span className="ml-auto text-xs text-slate-500">Show both traces</span>
-        </summary>
-        <div className="mt-3 grid grid-cols-1 items-start gap-4 px-2 pb-2 lg:grid-cols-2">
-          <TraceColumn title="Before" decision={change.fromDecision} trace={change.fromTrace} recorded={change.from} />
-          <TraceColumn
-            title="After (this draft)"
-            decision={change.toDecision}
-            trace={change.toTrace}
-            recorded={change.to}
-          />
-        </div>
-        <p className="px-2 text-xs">
-          <Link
-            href={`/opportunities/${encodeURIComponent(change.dealId)}`}
-            className="font-medium text-brand-600 hover:underline"
-          >
-            Open the opportunity
-          </Link>
-        </p>
-      </details>
-    </li>
-  );
-}
-
-function TraceColumn({
-  title,
-  decision,
-  trace,
-  recorded,
-}: {
-  title: string;
-  decision: Decision | null;
-  trace: PlainTraceEntry[] | null;
-  recorded: Route | null;
-}) {
-  return (
-    <section aria-label={title} className="rounded-md border border-slate-200 p-3">
-      <h4 className="mb-2 flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
-        {title} <RouteBadge route={decision?.route ?? recorded} />
-      </h4>
-      {decision ? (
-        <>
-          <p className="mb-2 text-xs text-slate-600">
-            Rule set v{decision.ruleSetVersion} ·{" "}
-            {decision.ruleName
-              ? `rule ${decision.rulePriority}: ${decision.ruleName}`
-              : "no rule matched, default outcome"}
-          </p>
-          <TraceList trace={trace ?? []} />
-        </>
-      ) : (
-        <p className="text-sm text-slate-600">
-          The route recorded on the deal (it may come from an override, sticky ownership or a conflict resolution), so
-          there is no trace to compare.
-        </p>
-      )}
-    </section>
   );
 }

@@ -14,6 +14,14 @@ export { evaluate } from "./compile";
 export { lintRuleSet, type LintFinding, type LintReport } from "./lint";
 export { ruleTitle } from "./lint-text";
 export { simulate, type FromRoute, type HistoricalDeal, type RouteChange, type SimulationResult } from "./simulate";
+export {
+  createSimulation,
+  type FromRoute,
+  type HistoricalDeal,
+  type RouteChange,
+  type SimulationResult,
+} from "./simulate";
+export { unintendedMoves, type MoveWarning } from "./simulation-warnings";
 export { ruleSetInForce, isPartnerDriving, applyStickyOwnership, reevaluate } from "./stickiness";
 export { DEFAULT_RULE_SET, ACV_250K } from "./default-rule-set";
 export { diffRuleSets, type RuleChange } from "./diff";

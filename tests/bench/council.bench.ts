@@ -18,10 +18,9 @@
 import "./registrations/server-only"; // first: lets app modules that import "server-only" load here
 import os from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import { root } from "../../lib/cli/paths.mjs";
 import { percentile, table } from "./rules/harness";
-import { groupRss, sessionCookie, timedGet } from "./council/http";
+import { finish, groupRss, sessionCookie, timedGet } from "./council/http";
 import { ensureCouncilDb } from "./council/scale-seed";
 import { countStatements } from "./council/statements";
 import { BENCH_AUTH_SECRET, freePort, startServer } from "./registrations/server";
@@ -48,13 +47,6 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<Timing> {
   samples.sort((a, b) => a - b);
   return { name, p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
-
-const rssMb = (pid: number | "self") => {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (key: string) =>
-    Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(key)) ?? "")?.[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-};
 
 /** The month and quarter the council shows for `now`: the last full month and the current quarter. */
 function periods(now: Date) {
@@ -184,19 +176,7 @@ async function main() {
       ]),
     ),
   );
-  if (serverMem)
-    console.log(
-      `server RSS ${serverMem.rss.toFixed(0)} MB after the run (peak ${serverMem.peak.toFixed(0)} MB; target < 512 MB: ` +
-        `${serverMem.peak < 512 ? "ok" : "MISSED"})`,
-    );
-  const mem = rssMb("self");
-  console.log(`bench process RSS ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`);
-  console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
-  await db.$disconnect();
-  if (errors.length) {
-    console.error(`\nErrors:\n- ${errors.join("\n- ")}`);
-    process.exit(1);
-  }
+  await finish(serverMem, errors, () => db.$disconnect());
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 // Builders for the routing engine's inputs. Defaults describe an ordinary deal: a mid-market
 // technology account in North America (direct presence), the core product, 100,000.00 ACV, a gold
 // reseller with a submitted registration, no prior route.
+import type { HistoricalDeal } from "@/lib/rules/simulate";
 import type { Condition, Facts, Outcome, Rule, RuleSet } from "@/lib/rules/types";
 
 export function makeFacts(overrides: Facts = {}): Facts {
@@ -66,4 +67,25 @@ export function makeRuleSet(
     defaultOutcome: OUTCOMES.direct,
     ...overrides,
   };
+}
+
+/**
+ * A historical deal for simulation whose facts reach the default rule set's ACV bands: a technology
+ * account where the vendor sells direct, the core product, a reseller.
+ */
+export function makeHistoricalDeal(
+  id: string,
+  acv: number,
+  currentRoute: HistoricalDeal["currentRoute"] = null,
+  extra: Facts = {},
+): HistoricalDeal {
+  const facts = makeFacts({
+    vertical: "TECHNOLOGY",
+    productKind: "CORE",
+    partnerType: "RESELLER",
+    regionDirectPresence: true,
+    acv,
+    ...extra,
+  });
+  return { id, acv, currentRoute, facts };
 }

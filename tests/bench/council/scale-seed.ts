@@ -1,7 +1,8 @@
 // The council benchmark's database (issue 13, docs/domain.md#scale): the demo company (migrations and
 // seed, exactly what `npm start` runs on a new database: prisma/prepare.ts) topped up to 5,000 partners,
 // 200,000 accounts, 1,000,000 opportunities (with their attribution rows and, for the deals the rules
-// engine routed, their route decisions), 300,000 registrations and 100,000 conflict cases (with their
+// engine routed, their route decisions with the deal's facts, so a simulation over history has
+// something to decide on: tests/bench/simulation.bench.ts), 300,000 registrations and 100,000 conflict cases (with their
 // escalation events). Created dates spread over 24 months before `now`, closed won/lost over the
 // quarters since, so every month and quarter the council pages can pick has data.
 //
@@ -17,7 +18,15 @@ import { existsSync, readdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { normalizeAccountName } from "@/lib/accounts/normalize";
-import { VERTICALS, type Vertical } from "@/lib/rules/types";
+import { dealFacts } from "@/lib/rules/deal-facts";
+import {
+  VERTICALS,
+  type AccountTier,
+  type PartnerTier,
+  type PartnerType,
+  type ProductKind,
+  type Vertical,
+} from "@/lib/rules/types";
 import { bin, root } from "../../../lib/cli/paths.mjs";
 import { prng } from "../rules/generate";
 import { COUNTRY_WEIGHTS, newCompanyName, pick, weighted, type Rand } from "../registrations/names";
@@ -36,7 +45,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const TARGET = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, Math.round(v * SCALE)])) as typeof FULL;
 
 /** Bump when the generated rows change: a cached database of another version is rebuilt. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 const BATCH = 10_000;
 const DAY = 86_400_000;
 
@@ -233,7 +242,10 @@ type Reference = {
   aes: string[];
   managers: string[];
   regionOf: Map<string, string>;
+  /** Region of each country as the rules engine sees it (its code and direct presence). */
+  regionFacts: Map<string, { code: string; directPresence: boolean }>;
   productLines: string[];
+  productLineFacts: { name: string; kind: ProductKind }[];
   ruleSet: { id: string; version: number };
   partnerUsers: Map<string, string>;
 };
@@ -244,6 +256,12 @@ async function reference(w: BulkWriter): Promise<Reference> {
     `SELECT "id", "version" FROM "RuleSet" WHERE "status" = 'PUBLISHED' ORDER BY "effectiveFrom" DESC`,
   );
   if (!rs.length) throw new Error("no published rule set: was the demo seeded?");
+  const lines = await w.all<{ id: string; name: string; kind: ProductKind }>(
+    `SELECT "id", "name", "kind" FROM "ProductLine" ORDER BY "id"`,
+  );
+  const regions = await w.all<{ country: string; code: string; directPresence: boolean | number }>(
+    `SELECT c."country", r."code", r."directPresence" FROM "RegionCountry" c JOIN "Region" r ON r."id" = c."regionId"`,
+  );
   return {
     aes: await ids(`SELECT "id" FROM "User" WHERE "role" = 'AE' ORDER BY "id"`),
     managers: await ids(`SELECT "id" FROM "User" WHERE "role" = 'PARTNER_MANAGER' ORDER BY "id"`),
@@ -252,7 +270,9 @@ async function reference(w: BulkWriter): Promise<Reference> {
         (c) => [c.country, c.regionId],
       ),
     ),
-    productLines: await ids(`SELECT "id" FROM "ProductLine" ORDER BY "id"`),
+    regionFacts: new Map(regions.map((x) => [x.country, { code: x.code, directPresence: Boolean(x.directPresence) }])),
+    productLines: lines.map((x) => x.id),
+    productLineFacts: lines.map(({ name, kind }) => ({ name, kind })),
     ruleSet: { id: rs[0].id, version: Number(rs[0].version) },
     partnerUsers: new Map(
       (
@@ -307,9 +327,12 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
   const countries = [...ref.regionOf.keys()].map((c) => [c, COUNTRY_WEIGHTS[c] ?? 0.5] as const);
 
   // partners
-  const partners = (await w.all<{ id: string; type: string }>(`SELECT "id", "type" FROM "Partner" ORDER BY "id"`)).map(
-    (p) => p.id,
+  const existingPartners = await w.all<{ id: string; type: PartnerType; tier: PartnerTier }>(
+    `SELECT "id", "type", "tier" FROM "Partner" ORDER BY "id"`,
   );
+  const partners = existingPartners.map((p) => p.id);
+  /** Each partner's type and tier, by position in `partners` (the facts of its deals). */
+  const partnerFacts = existingPartners.map(({ type, tier }) => ({ type, tier }));
   const marketplacePartners: number[] = [];
   await step("Partner", async () => {
     const sink = new Sink(w, "Partner", [
@@ -333,14 +356,16 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
       if (type === "MARKETPLACE") marketplacePartners.push(partners.length);
       const created = new Date(nowMs - Math.floor((60 + r() * 2_500) * DAY));
       const status = r() < 0.93 ? "ACTIVE" : r() < 0.6 ? "SUSPENDED" : "TERMINATED";
+      const tier = weighted(r, PARTNER_TIERS);
       partners.push(id);
+      partnerFacts.push({ type, tier });
       if (sink.size >= BATCH) await sink.flush();
       sink.push([
         id,
         name,
         normalizeAccountName(name),
         type,
-        weighted(r, PARTNER_TIERS),
+        tier,
         status,
         pick(r, ref.managers),
         country,
@@ -354,7 +379,24 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
   if (!marketplacePartners.length) marketplacePartners.push(0);
 
   // accounts
-  const accounts = (await w.all<{ id: string }>(`SELECT "id" FROM "Account" ORDER BY "id"`)).map((a) => a.id);
+  type AccountFacts = { name: string; country: string; vertical: Vertical; tier: AccountTier; named: boolean };
+  const existingAccounts = await w.all<{
+    id: string;
+    name: string;
+    country: string;
+    vertical: Vertical;
+    tier: AccountTier;
+    namedAccount: boolean | number;
+  }>(`SELECT "id", "name", "country", "vertical", "tier", "namedAccount" FROM "Account" ORDER BY "id"`);
+  const accounts = existingAccounts.map((a) => a.id);
+  /** Each account's name and facts, by position in `accounts`: its deals' names and route-decision facts. */
+  const accountFacts: AccountFacts[] = existingAccounts.map((a) => ({
+    name: a.name,
+    country: a.country,
+    vertical: a.vertical,
+    tier: a.tier,
+    named: Boolean(a.namedAccount),
+  }));
   await step("Account", async () => {
     const sink = new Sink(w, "Account", [
       "id",
@@ -379,6 +421,7 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
       const owner = named || ((tier === "ENTERPRISE" || tier === "STRATEGIC") && r() < 0.7) ? pick(r, ref.aes) : null;
       const created = new Date(nowMs - Math.floor((30 + r() * 6 * 365) * DAY));
       accounts.push(id);
+      accountFacts.push({ name, country, vertical, tier, named });
       if (sink.size >= BATCH) await sink.flush();
       sink.push([
         id,
@@ -509,6 +552,9 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
       const corridor = route === "MARKETPLACE" ? null : route === "DIRECT" ? 20 : 25;
       const decided = r() < 0.6;
       const decisionId = decided ? `cbrdc${String(i + 1).padStart(7, "0")}` : null;
+      const lineIdx = Math.floor(r() * ref.productLines.length); // what pick(r, ref.productLines) draws
+      const account = accountFacts[accountIdx];
+      const line = ref.productLineFacts[lineIdx];
       oppAccount[i] = accountIdx;
       oppPartner[i] = partnerIdx;
       oppCategory[i] = CATEGORIES.indexOf(category);
@@ -522,15 +568,29 @@ async function topUp(w: BulkWriter, nowMs: number): Promise<SeedReport> {
           ref.ruleSet.id,
           ref.ruleSet.version,
           route,
-          "{}",
+          JSON.stringify(
+            dealFacts({
+              acvCents: Number(acv),
+              vertical: account.vertical,
+              country: account.country,
+              region: ref.regionFacts.get(account.country) ?? { code: "UNKNOWN", directPresence: false },
+              productLine: line,
+              account: { tier: account.tier, namedAccount: account.named },
+              partner: partner ? { id: partner, ...partnerFacts[partnerIdx] } : null,
+              // a partner leading or co-selling the deal registered it first (docs/domain.md#deal-registration)
+              registrationStatus: partner && (route === "PARTNER_LED" || route === "CO_SELL") ? "APPROVED" : "NONE",
+              registeredFirst: partner && (route === "PARTNER_LED" || route === "CO_SELL") ? true : null,
+              at: created,
+            }),
+          ),
           "[]",
           created,
         ]);
       opps.push([
         id,
-        `Deal ${i + 1}`,
+        `${account.name} — ${line.name}`,
         accounts[accountIdx],
-        pick(r, ref.productLines),
+        ref.productLines[lineIdx],
         acv,
         "USD",
         stage,

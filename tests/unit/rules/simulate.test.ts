@@ -1,9 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE_SET, defaultRuleSet } from "@/lib/rules/default-rule-set";
 import { interpret } from "@/lib/rules/interpret";
-import { simulate, type HistoricalDeal } from "@/lib/rules/simulate";
-import type { RuleSet } from "@/lib/rules/types";
-import { makeFacts } from "@/tests/factories/facts";
+import { createSimulation, type HistoricalDeal, type SimulationInput } from "@/lib/rules/simulate";
+import { ROUTES, type Route, type RuleSet } from "@/lib/rules/types";
+import { makeHistoricalDeal } from "@/tests/factories/facts";
+import { factsArb, ruleSetArb } from "./arbitraries";
+
+/** All deals in one batch. */
+function simulate(input: SimulationInput & { deals: readonly HistoricalDeal[] }) {
+  const simulation = createSimulation(input);
+  simulation.add(input.deals);
+  return simulation.result();
+}
 
 // Candidate: the co-sell band starts at 500,000.00 instead of 250,000.00.
 function raisedCoSellBand(): RuleSet {
@@ -15,18 +24,7 @@ function raisedCoSellBand(): RuleSet {
   return set;
 }
 
-const core = {
-  vertical: "TECHNOLOGY",
-  productKind: "CORE",
-  partnerType: "RESELLER",
-  regionDirectPresence: true,
-} as const;
-const deal = (id: string, acv: number, currentRoute: HistoricalDeal["currentRoute"], extra = {}): HistoricalDeal => ({
-  id,
-  acv,
-  currentRoute,
-  facts: makeFacts({ ...core, acv, ...extra }),
-});
+const deal = makeHistoricalDeal;
 
 const deals: HistoricalDeal[] = [
   deal("d1", 10_000_000, "PARTNER_LED"), // unchanged: under both bands
@@ -38,7 +36,7 @@ const deals: HistoricalDeal[] = [
   deal("d7", 40_000_000, null), // never routed; CO_SELL today, PARTNER_LED under the draft
 ];
 
-describe("simulate", () => {
+describe("createSimulation: hand-computed cases", () => {
   it("against the current rule set: counts, ACV and the from → to matrix", () => {
     const result = simulate({ candidate: raisedCoSellBand(), current: DEFAULT_RULE_SET, deals });
     expect(result).toMatchObject({
@@ -92,4 +90,138 @@ describe("simulate", () => {
     const result = simulate({ candidate: defaultRuleSet(), current: DEFAULT_RULE_SET, deals });
     expect([result.changedDeals, result.changedAcv, result.sample]).toEqual([0, 0, []]);
   });
+});
+
+describe("createSimulation: moves by winning rule", () => {
+  it("groups route changes by the winning rule before and after, with the largest deal as the example", () => {
+    const result = simulate({ candidate: raisedCoSellBand(), current: DEFAULT_RULE_SET, deals });
+    expect(result.moves).toEqual([
+      {
+        from: { priority: 80, name: "$250K–$1M ACV" },
+        to: { priority: 70, name: "Under $250K ACV" },
+        fromRoute: "CO_SELL",
+        toRoute: "PARTNER_LED",
+        deals: 3,
+        acv: 115_000_000,
+        example: { dealId: "d3", acv: 45_000_000 },
+      },
+    ]);
+  });
+
+  it("has no moves against the recorded routes (no winning rule to compare with)", () => {
+    expect(simulate({ candidate: raisedCoSellBand(), deals }).moves).toEqual([]);
+  });
+});
+
+// The streaming aggregator against a reference written the plain way (every deal kept, decided by
+// the interpreter, sorted at the end), on generated rule sets and deals split into random batches.
+function reference(candidate: RuleSet, current: RuleSet | undefined, all: HistoricalDeal[], sampleSize: number) {
+  const matrix: Record<string, Record<string, { deals: number; acv: number }>> = {};
+  for (const from of [...ROUTES, "NONE"]) {
+    matrix[from] = {};
+    for (const to of ROUTES) matrix[from][to] = { deals: 0, acv: 0 };
+  }
+  const changed: { deal: HistoricalDeal; from: Route | null; to: Route; fromRule: string; toRule: string }[] = [];
+  for (const deal of all) {
+    const next = interpret(candidate, deal.facts);
+    const now = current ? interpret(current, deal.facts) : null;
+    const from = now ? now.route : deal.currentRoute;
+    matrix[from ?? "NONE"][next.route].deals++;
+    matrix[from ?? "NONE"][next.route].acv += deal.acv;
+    if (from !== next.route)
+      changed.push({
+        deal,
+        from,
+        to: next.route,
+        fromRule: String(now?.rulePriority),
+        toRule: String(next.rulePriority),
+      });
+  }
+  const order = (a: HistoricalDeal, b: HistoricalDeal) => b.acv - a.acv || (a.id < b.id ? -1 : 1);
+  const groups = new Map<string, { deals: number; acv: number; example: HistoricalDeal }>();
+  for (const c of changed) {
+    const key = `${c.fromRule}→${c.toRule}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { deals: 1, acv: c.deal.acv, example: c.deal });
+    else {
+      g.deals++;
+      g.acv += c.deal.acv;
+      if (order(c.deal, g.example) < 0) g.example = c.deal;
+    }
+  }
+  return {
+    totalDeals: all.length,
+    totalAcv: all.reduce((sum, d) => sum + d.acv, 0),
+    changedDeals: changed.length,
+    changedAcv: changed.reduce((sum, c) => sum + c.deal.acv, 0),
+    matrix,
+    sample: [...changed]
+      .sort((a, b) => order(a.deal, b.deal))
+      .slice(0, sampleSize)
+      .map((c) => ({
+        dealId: c.deal.id,
+        from: c.from,
+        to: c.to,
+        fromDecision: current ? interpret(current, c.deal.facts) : null,
+        toDecision: interpret(candidate, c.deal.facts),
+      })),
+    groups: current ? groups : new Map(),
+  };
+}
+
+const ROUTE_OR_NULL = fc.constantFrom<Route | null>(null, ...ROUTES);
+
+describe("createSimulation ≡ the plain reference on generated deals", () => {
+  it("in any batch split: matrix, totals, sample with traces, moves", () => {
+    fc.assert(
+      fc.property(
+        ruleSetArb({ maxRules: 12 }),
+        ruleSetArb({ maxRules: 12 }),
+        fc.boolean(),
+        fc.array(fc.record({ facts: factsArb, acv: fc.nat({ max: 5_000 }), route: ROUTE_OR_NULL }), {
+          maxLength: 60,
+        }),
+        fc.array(fc.nat({ max: 20 }), { minLength: 1, maxLength: 8 }),
+        fc.nat({ max: 6 }),
+        (candidate, current, withCurrent, rows, cuts, sampleSize) => {
+          const all: HistoricalDeal[] = rows.map((r, i) => ({
+            id: `d${String(i).padStart(3, "0")}`,
+            facts: r.facts,
+            acv: r.acv, // small: ties on ACV are common, so the id tie-break is exercised
+            currentRoute: r.route,
+          }));
+          const now = withCurrent ? current : undefined;
+          const simulation = createSimulation({ candidate, current: now, sampleSize });
+          let at = 0;
+          for (const cut of cuts) {
+            simulation.add(all.slice(at, at + cut));
+            at += cut;
+          }
+          simulation.add(all.slice(at));
+          expect(simulation.deals).toBe(all.length);
+          const got = simulation.result();
+          const want = reference(candidate, now, all, sampleSize);
+          expect(got).toMatchObject({
+            baseline: now ? "CURRENT_RULE_SET" : "RECORDED_ROUTE",
+            totalDeals: want.totalDeals,
+            totalAcv: want.totalAcv,
+            changedDeals: want.changedDeals,
+            changedAcv: want.changedAcv,
+            matrix: want.matrix,
+          });
+          expect(got.sample.map(({ acv: _acv, ...c }) => c)).toEqual(want.sample);
+          const moves = new Map(
+            got.moves.map((m) => [
+              `${m.from?.priority ?? null}→${m.to?.priority ?? null}`,
+              { deals: m.deals, acv: m.acv, example: m.example.dealId },
+            ]),
+          );
+          expect(moves).toEqual(
+            new Map([...want.groups].map(([k, g]) => [k, { deals: g.deals, acv: g.acv, example: g.example.id }])),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 30_000);
 });

@@ -1,14 +1,14 @@
 // POST /api/v1/rulesets/{id}/simulations: evaluate a rule set (usually a draft) over the deals
-// created in a period. Streams NDJSON: {"type":"progress","loaded","total"} lines while deals
-// load, then {"type":"result", …} with counts, the from→to matrix and a sample with both traces.
+// created in a period. Streams NDJSON: {"type":"progress","loaded","total"} after each batch of deals
+// is decided, then {"type":"result", …} with counts, the from → to matrix, the moves by winning rule,
+// the warnings about moves no changed rule chose, a sample with both traces and the names of the
+// deals shown (lib/db/simulation.ts). Closing the connection stops the reading between batches.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { readBody } from "@/lib/api/body";
 import { can } from "@/lib/auth/permissions";
-import { countHistoricalDeals, historicalDeals } from "@/lib/db/historical-deals";
-import { engineRuleSetFor, ruleSetInForceAt } from "@/lib/db/rule-sets";
-import { AppError, forbidden } from "@/lib/errors";
-import { simulate, type HistoricalDeal } from "@/lib/rules";
+import { prepareSimulation } from "@/lib/db/simulation";
+import { forbidden } from "@/lib/errors";
 
 const input = z
   .strictObject({
@@ -21,29 +21,28 @@ const input = z
 export const POST = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
   if (!can(ctx, "ruleset:edit")) throw forbidden();
   const body = await readBody(req, input);
-  const { engine: candidate } = await engineRuleSetFor(ctx, id);
-  const current = body.baseline === "CURRENT_RULE_SET" ? (await ruleSetInForceAt(new Date()))?.engine : undefined;
-  if (body.baseline === "CURRENT_RULE_SET" && !current)
-    throw new AppError("UNPROCESSABLE", "No rule set is in force to compare with");
-  const total = await countHistoricalDeals(ctx, body.from, body.to);
+  const simulation = await prepareSimulation(ctx, id, body);
   const encoder = new TextEncoder();
+  const abort = new AbortController();
+  req.signal.addEventListener("abort", () => abort.abort());
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
+      const send = (line: unknown) => {
+        if (!abort.signal.aborted) controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
+      };
       try {
-        const deals: HistoricalDeal[] = [];
-        send({ type: "progress", loaded: 0, total });
-        for await (const batch of historicalDeals(ctx, body.from, body.to)) {
-          deals.push(...batch);
-          send({ type: "progress", loaded: deals.length, total });
-        }
-        send({ type: "result", ...simulate({ candidate, deals, current }) });
+        send({ type: "progress", loaded: 0, total: simulation.total });
+        const result = await simulation.run((loaded, total) => send({ type: "progress", loaded, total }), abort.signal);
+        if (result) send({ type: "result", ...result });
       } catch (error) {
         console.error("[simulation] failed", error);
         send({ type: "error", message: "The simulation failed; nothing was changed." });
       } finally {
-        controller.close();
+        if (!abort.signal.aborted) controller.close();
       }
+    },
+    cancel() {
+      abort.abort();
     },
   });
   return new Response(stream, {
