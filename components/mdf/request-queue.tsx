@@ -17,6 +17,7 @@ export function MdfRequestQueue({
   page,
   now,
   showPartner,
+  dealPath,
   actions,
   empty,
 }: {
@@ -26,6 +27,7 @@ export function MdfRequestQueue({
   page: Page;
   now: Date;
   showPartner: boolean;
+  dealPath?: string;
   actions: (r: MdfRequestRow) => React.ReactNode;
   empty: string;
 }) {
@@ -65,7 +67,7 @@ export function MdfRequestQueue({
         <EmptyState title="No requests here">{empty}</EmptyState>
       ) : (
         <>
-          <MdfRequestTable rows={page.rows} now={now} showPartner={showPartner} actions={actions} />
+          <MdfRequestTable rows={page.rows} now={now} showPartner={showPartner} dealPath={dealPath} actions={actions} />
           <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
             <p>
               Page {page.page} of {page.pages} · {page.total} requests

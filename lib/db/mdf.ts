@@ -9,7 +9,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { romi, romiBy, type Romi, type RomiInput } from "@/lib/mdf/romi";
 import { fundBalance, fundOpen, type MdfStatus } from "@/lib/mdf/state";
 import { db } from "./client";
-import { mdfFundScope, mdfRequestScope } from "./scope";
+import { mdfFundScope, mdfRequestScope, opportunityScope } from "./scope";
 
 function requireRead(ctx: Ctx) {
   if (!can(ctx, "mdf:read")) throw forbidden("MDF is for partners, their managers, executives and channel operations");
@@ -74,7 +74,12 @@ export type MdfRequestRow = {
   proofName: string | null;
   paidAt: Date | null;
   paidBy: string | null;
+  /** Deals linked to the request that the caller may see (lib/db/opportunity-mdf.ts), the first few; and how many. */
+  deals: { id: string; name: string; stage: string }[];
+  dealCount: number;
 };
+
+const DEALS_SHOWN = 5;
 
 const PAGE = 25;
 
@@ -110,6 +115,13 @@ export async function listMdfRequests(
         requestedBy: { select: { name: true } },
         decidedBy: { select: { name: true } },
         paidBy: { select: { name: true } },
+        opportunities: {
+          where: opportunityScope(ctx),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: DEALS_SHOWN,
+          select: { id: true, name: true, stage: true },
+        },
+        _count: { select: { opportunities: { where: opportunityScope(ctx) } } },
       },
     }),
   ]);
@@ -135,6 +147,8 @@ export async function listMdfRequests(
       proofName: r.proofName,
       paidAt: r.paidAt,
       paidBy: r.paidBy?.name ?? null,
+      deals: r.opportunities,
+      dealCount: r._count.opportunities,
     })),
   };
 }

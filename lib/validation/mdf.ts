@@ -62,3 +62,13 @@ export const mdfListQuery = z.object({
   status: z.enum(["REQUESTED", "APPROVED", "REJECTED", "CLAIMED", "PAID"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
+
+/** Statuses whose activity may have sourced pipeline: approved, claimed or paid (docs/domain.md#mdf). */
+export const MDF_SOURCING_STATUSES = ["APPROVED", "CLAIMED", "PAID"] as const;
+
+/** Link a deal to one of its partner's MDF activities, or unlink it (none chosen: ""). */
+export const linkDealMdfInput = z.strictObject({
+  opportunityId: id,
+  mdfRequestId: z.preprocess((v) => (v === "" ? null : v), id.nullable()),
+});
+export type LinkDealMdfInput = z.infer<typeof linkDealMdfInput>;

@@ -44,6 +44,7 @@ export default async function MdfPage({ searchParams }: Props) {
           page={page}
           now={now}
           showPartner
+          dealPath="/opportunities"
           empty="Partners request funds from the portal; their requests wait here for a decision."
           actions={(r) => (
             <MdfDecideActions
