@@ -265,6 +265,9 @@ describe("tier criteria", () => {
     SILVER_revenue: "$50000",
     SILVER_winRate: "20",
     SILVER_registrations: "2",
+    PLATINUM_certifications: "6",
+    GOLD_certifications: "3",
+    SILVER_certifications: "1",
   };
 
   it("ops saves them with an audit event holding before and after", async () => {
@@ -276,11 +279,35 @@ describe("tier criteria", () => {
       minSourcedRevenueCents: 100_000_000n,
       minWinRate: 0.45,
       minApprovedRegistrations: 12,
+      minCertifications: 6,
     });
     expect(saved.SILVER.minSourcedRevenueCents).toBe(5_000_000n);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "tier.criteria.update" } });
     expect(JSON.stringify(event.before)).toContain('"minWinRate":0.4');
     expect(JSON.stringify(event.after)).toContain('"minWinRate":0.45');
+  });
+
+  it("reads criteria saved before certifications counted as asking for none", async () => {
+    await db.appSetting.update({
+      where: { key: "tiers.criteria" },
+      data: {
+        value: Object.fromEntries(
+          (["PLATINUM", "GOLD", "SILVER"] as const).map((t) => [
+            t,
+            { minSourcedRevenueCents: 100, minWinRate: 0.1, minApprovedRegistrations: 1 },
+          ]),
+        ),
+      },
+    });
+    expect((await getTierCriteria(db)).GOLD.minCertifications).toBe(0);
+  });
+
+  it("shows certifications in the tier progress, from the partner's own count", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const partnerId = await partnerIdOf("Northwind Systems");
+    await db.partner.update({ where: { id: partnerId }, data: { certifications: 4 } });
+    const [card] = (await listScorecards(ops, Q)).filter((c) => c.partner.id === partnerId);
+    expect(card.progress.criteria.find((c) => c.key === "minCertifications")).toMatchObject({ actual: 4 });
   });
 
   it("refuses bad input field by field, and anyone but ops", async () => {
@@ -292,6 +319,10 @@ describe("tier criteria", () => {
     // a higher tier asking for less than the one below it
     const order = await errorOf(saveTierCriteria(ops, { ...input, PLATINUM_registrations: "1" }));
     expect(order.fields).toEqual({ PLATINUM_registrations: ["Platinum cannot ask for less than Gold"] });
+    const certs = await errorOf(saveTierCriteria(ops, { ...input, SILVER_certifications: "-1" }));
+    expect(certs.fields).toEqual({ SILVER_certifications: ["Cannot be negative"] });
+    const fewer = await errorOf(saveTierCriteria(ops, { ...input, GOLD_certifications: "0" }));
+    expect(fewer.fields).toEqual({ GOLD_certifications: ["Gold cannot ask for less than Silver"] });
     expect(await db.auditEvent.count({ where: { action: "tier.criteria.update" } })).toBe(events);
     for (const email of ["pm@accord.test", "ae@accord.test", "vp.sales@accord.test", "alice@northwind.test"]) {
       const ctx = await ctxFor(email);
