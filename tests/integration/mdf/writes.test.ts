@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getMdfProof, listMdfFunds, listMdfRequests, mdfRomi } from "@/lib/db/mdf";
 import { claimMdf, decideMdf, payMdf, requestMdf } from "@/lib/db/mdf-writes";
-import { requestMdfInput } from "@/lib/validation/mdf";
+import { readProof } from "@/lib/mdf/proof-store";
+import { requestMdfInput, sniffProofType } from "@/lib/validation/mdf";
 import { ctxFor, partnerIdOf } from "../../support/contexts";
 import { errorOf } from "../../support/errors";
 
@@ -198,5 +199,34 @@ describe("the demo seed", () => {
     expect(
       await db.opportunity.count({ where: { stage: "CLOSED_WON", mdfRequest: { status: "PAID" } } }),
     ).toBeGreaterThan(0);
+  });
+
+  it("pays for believable returns: each seeded paid request's ROMI is a few times to ~30×", async () => {
+    const paid = await db.mdfRequest.findMany({
+      where: { id: { startsWith: "cmdfreq" }, status: "PAID" },
+      select: { amountCents: true, opportunities: { where: { stage: "CLOSED_WON" }, select: { acvCents: true } } },
+    });
+    expect(paid.length).toBeGreaterThan(0);
+    for (const r of paid) {
+      const ratio = Number(r.opportunities.reduce((sum, o) => sum + o.acvCents, 0n)) / Number(r.amountCents);
+      expect(ratio).toBeGreaterThanOrEqual(2);
+      expect(ratio).toBeLessThanOrEqual(35);
+    }
+  });
+
+  it("gives every claimed and paid request a proof file that downloads as a PDF", async () => {
+    const claimed = await db.mdfRequest.findMany({
+      where: { id: { startsWith: "cmdfreq" }, status: { in: ["CLAIMED", "PAID"] } },
+      select: { id: true, partnerId: true },
+    });
+    expect(claimed.length).toBeGreaterThan(0);
+    const ops = await ctxFor("ops@accord.test");
+    for (const r of claimed) {
+      const proof = await getMdfProof(ops, r.id);
+      expect(proof.type).toBe("application/pdf");
+      const bytes = await readProof(proof.path);
+      expect(sniffProofType(bytes)).toBe("application/pdf");
+      expect(bytes.toString("latin1")).toContain("%%EOF");
+    }
   });
 });
