@@ -4,7 +4,7 @@
 // ROMI counts the won deals linked to paid requests.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getMdfProof, listMdfFunds, listMdfRequests, mdfRomi } from "@/lib/db/mdf";
+import { getMdfProof, listMdfFunds, listMdfRequests, mdfFundQuarters, mdfRomi, pageMdfFunds } from "@/lib/db/mdf";
 import { claimMdf, decideMdf, payMdf, requestMdf } from "@/lib/db/mdf-writes";
 import { readProof } from "@/lib/mdf/proof-store";
 import { requestMdfInput, sniffProofType } from "@/lib/validation/mdf";
@@ -185,6 +185,31 @@ describe("ROMI", () => {
     expect(romi.byFund.get(f.id)?.ratio).toBeCloseTo(Number(wonA.acvCents + wonB.acvCents) / 500_000, 6);
     // Contoso's user sees none of it
     expect((await mdfRomi(await ctxFor("bob@contoso.test"), { quarters: [`2027-Q${n}`] })).total.ratio).toBeNull();
+  });
+});
+
+describe("the funds table", () => {
+  it("filters by quarter and partner within the caller's scope, a page of 25 at a time", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const northwind = await partnerIdOf("Northwind Systems");
+    const all = await pageMdfFunds(ops, {});
+    expect(all.total).toBe(await db.mdfFund.count());
+    expect(all.rows.length).toBe(Math.min(25, all.total));
+    const quarters = await mdfFundQuarters(ops);
+    const q = quarters[quarters.length - 1];
+    const ofQuarter = await pageMdfFunds(ops, { fundQuarter: q });
+    expect(ofQuarter.total).toBe(await db.mdfFund.count({ where: { quarter: q } }));
+    expect(ofQuarter.rows.every((f) => f.quarter === q)).toBe(true);
+    const own = await pageMdfFunds(ops, { fundPartnerId: northwind });
+    expect(own.total).toBe(await db.mdfFund.count({ where: { partnerId: northwind } }));
+    if (all.pages > 1) {
+      const second = await pageMdfFunds(ops, { fundPage: 2 });
+      expect(second.rows.map((f) => f.id)).not.toContain(all.rows[0].id);
+    }
+    // another partner's filter is no way into Northwind's funds
+    const bob = await ctxFor("bob@contoso.test");
+    expect((await pageMdfFunds(bob, { fundPartnerId: northwind })).total).toBe(0);
+    expect((await errorOf(pageMdfFunds(await ctxFor("ae@accord.test"), {}))).code).toBe("FORBIDDEN");
   });
 });
 
