@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { updateUserAction } from "@/lib/actions/admin-users";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton, type ConfirmOutcome } from "@/components/ui/confirm";
 import { UNREACHABLE } from "@/components/ui/use-action";
 import type { Role } from "@/lib/auth/types";
 import { RoleFields, type RoleFieldValues } from "./user-fields";
@@ -20,19 +21,24 @@ export function EditUserForm({ user, partners }: { user: User; partners: { id: s
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function save(active: boolean, done: string) {
+  async function save(active: boolean, done: string): Promise<ConfirmOutcome> {
     setPending(true);
     setMessage(null);
     const res = await updateUserAction({ id: user.id, ...roleFields, active }).catch(() => null);
     setPending(false);
-    if (!res) return setMessage({ tone: "error", text: UNREACHABLE });
+    if (!res) {
+      setMessage({ tone: "error", text: UNREACHABLE });
+      return { ok: false, message: UNREACHABLE };
+    }
     if (!res.ok) {
       setErrors(res.fieldErrors ?? {});
-      return setMessage({ tone: "error", text: res.message });
+      setMessage({ tone: "error", text: res.message });
+      return { ok: false, message: res.message };
     }
     setErrors({});
-    setMessage({ tone: "ok", text: done });
+    setMessage({ tone: "ok", text: res.data.changed === false ? "No changes: nothing to save." : done });
     router.refresh();
+    return { ok: true };
   }
 
   return (
@@ -58,16 +64,27 @@ export function EditUserForm({ user, partners }: { user: User; partners: { id: s
             ? "A disabled user cannot sign in, and an open session is refused on its next click."
             : "This user is disabled and cannot sign in."}
         </p>
-        <Button
-          type="button"
-          variant={user.active ? "danger" : "secondary"}
-          disabled={pending}
-          onClick={() =>
-            void save(!user.active, user.active ? `${user.name} is disabled.` : `${user.name} is enabled.`)
-          }
-        >
-          {user.active ? `Disable ${user.name}` : `Enable ${user.name}`}
-        </Button>
+        {user.active ? (
+          <ConfirmButton
+            label={`Disable ${user.name}`}
+            triggerVariant="danger"
+            disabled={pending}
+            title={`Disable ${user.name}?`}
+            description="They cannot sign in any more, and an open session is refused on its next click. You can enable them again later."
+            confirmLabel="Disable"
+            pendingLabel="Disabling…"
+            onConfirm={() => save(false, `${user.name} is disabled.`)}
+          />
+        ) : (
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => void save(true, `${user.name} is enabled.`)}
+          >
+            {`Enable ${user.name}`}
+          </Button>
+        )}
       </div>
       {message && (
         <p

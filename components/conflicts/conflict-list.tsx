@@ -111,8 +111,6 @@ export function ConflictList({
             label: "AE",
             options: (options?.aes ?? []).map((a) => ({ value: a.id, label: a.name })),
           },
-          { kind: "date", name: "openedFrom", label: "Opened from" },
-          { kind: "date", name: "openedTo", label: "Opened to" },
           // revenue council (lib/council/links.ts): resolved in a period, by who leads the case's deal
           { kind: "date", name: "resolvedFrom", label: "Resolved from" },
           { kind: "date", name: "resolvedTo", label: "Resolved to" },
@@ -124,6 +122,18 @@ export function ConflictList({
           },
         ] satisfies Filter[])
       : []),
+    // the scorecard's conflict figures (lib/scorecards/links.ts): opened in the quarter, won or lost
+    { kind: "date", name: "openedFrom", label: "Opened from" },
+    { kind: "date", name: "openedTo", label: "Opened to" },
+    {
+      kind: "select",
+      name: "partnerOutcome",
+      label: staff ? "Partner outcome" : "Your outcome",
+      options: [
+        { value: "won", label: staff ? "Partner won (full credit)" : "Won (full credit)" },
+        { value: "lost", label: staff ? "Partner lost (no credit)" : "Lost (no credit)" },
+      ],
+    },
   ];
   const accountName = query.accountId ? page.items.find((c) => c.account?.id === query.accountId)?.account?.name : null;
   return (

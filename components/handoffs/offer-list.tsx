@@ -8,7 +8,12 @@ import type { Offer } from "@/lib/db/handoffs";
 import type { Page } from "@/lib/db/pagination";
 import { formatDate, formatDateTime, formatMoney, humanize } from "@/lib/format";
 import { dueInWords } from "@/lib/handoffs/next-step";
-import { HANDOFF_STATUSES, type HandoffListQuery } from "@/lib/validation/handoffs";
+import {
+  HANDOFF_OUTCOME_LABEL,
+  HANDOFF_OUTCOMES,
+  HANDOFF_STATUSES,
+  type HandoffListQuery,
+} from "@/lib/validation/handoffs";
 import { OfferActions } from "./offer-actions";
 
 export function OfferList({
@@ -78,11 +83,23 @@ export function OfferList({
       cell: (o) => (open(o) ? <OfferActions id={o.id} account={o.opportunity.account.name} /> : null),
     },
   ];
+  const filtered = Boolean(raw.status || raw.offeredFrom || raw.offeredTo || raw.outcome);
   return (
     <ListView
       path="/portal/offers"
       query={raw}
-      filters={[{ kind: "select", name: "status", label: "Status", options: HANDOFF_STATUSES }]}
+      filters={[
+        { kind: "select", name: "status", label: "Status", options: HANDOFF_STATUSES },
+        // the scorecard's hand-off acceptance links here with the quarter and the outcome
+        { kind: "date", name: "offeredFrom", label: "Offered from" },
+        { kind: "date", name: "offeredTo", label: "Offered to" },
+        {
+          kind: "select",
+          name: "outcome",
+          label: "Outcome",
+          options: HANDOFF_OUTCOMES.map((o) => ({ value: o, label: HANDOFF_OUTCOME_LABEL[o] })),
+        },
+      ]}
       keep={{}}
       page={page}
       columns={columns}
@@ -90,9 +107,9 @@ export function OfferList({
       dir={query.dir ?? "desc"}
       caption="Deals offered to you"
       empty={{
-        title: query.status ? "No offers with this status" : "No offers yet",
-        body: query.status
-          ? "Clear the filter to see all offers."
+        title: filtered ? "No offers match these filters" : "No offers yet",
+        body: filtered
+          ? "Clear a filter to see all offers."
           : "When channel operations hand a deal to your company, it appears here for you to accept or decline.",
       }}
     />

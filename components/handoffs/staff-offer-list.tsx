@@ -10,14 +10,7 @@ import { LEAD_LABEL, LEADS } from "@/lib/council";
 import type { Offer } from "@/lib/db/handoffs";
 import type { Page } from "@/lib/db/pagination";
 import { formatDateTime, formatMoney, formatRelative, humanize } from "@/lib/format";
-import { HANDOFF_OUTCOMES, type HandoffOfferListQuery } from "@/lib/validation/handoffs";
-
-const OUTCOME_LABEL: Record<(typeof HANDOFF_OUTCOMES)[number], string> = {
-  answered: "Answered or expired",
-  accepted: "Accepted",
-  declined: "Declined",
-  expired: "Expired",
-};
+import { HANDOFF_OUTCOMES, HANDOFF_OUTCOME_LABEL, type HandoffOfferListQuery } from "@/lib/validation/handoffs";
 
 export function StaffOfferList({
   page,
@@ -96,7 +89,7 @@ export function StaffOfferList({
           kind: "select",
           name: "outcome",
           label: "Outcome",
-          options: HANDOFF_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] })),
+          options: HANDOFF_OUTCOMES.map((o) => ({ value: o, label: HANDOFF_OUTCOME_LABEL[o] })),
         },
         {
           kind: "select",

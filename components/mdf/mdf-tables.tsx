@@ -1,5 +1,6 @@
 // MDF funds and requests as tables (docs/domain.md#mdf), for the staff page and the portal. Dates
 // read "in 2 days" (components/ui/human-date.tsx); money in dollars.
+import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { HumanDate } from "@/components/ui/human-date";
 import { Table, type Column } from "@/components/ui/table";
@@ -48,11 +49,14 @@ export function MdfRequestTable({
   rows,
   now,
   showPartner,
+  dealPath,
   actions,
 }: {
   rows: MdfRequestRow[];
   now: Date;
   showPartner: boolean;
+  /** Where a sourced deal opens (the staff deal page); without it deals are listed by name. */
+  dealPath?: string;
   actions: (r: MdfRequestRow) => React.ReactNode;
 }) {
   const columns: Column<MdfRequestRow>[] = [
@@ -70,6 +74,7 @@ export function MdfRequestTable({
     { header: "Amount", align: "right", cell: (r) => formatMoney(r.amountCents) },
     { header: "Expected pipeline", align: "right", cell: (r) => formatMoney(r.expectedPipelineCents) },
     { header: "Status", cell: (r) => <MdfStatusBadge status={r.status} /> },
+    { header: "Sourced deals", cell: (r) => <SourcedDeals r={r} dealPath={dealPath} /> },
     { header: "Last step", cell: (r) => <LastStep r={r} now={now} /> },
     {
       header: "Proof",
@@ -100,5 +105,26 @@ function LastStep({ r, now }: { r: MdfRequestRow; now: Date }) {
       {what} <HumanDate value={at} now={now} />
       {who ? ` by ${who}` : ""}
     </span>
+  );
+}
+
+function SourcedDeals({ r, dealPath }: { r: MdfRequestRow; dealPath?: string }) {
+  if (r.dealCount === 0) return <span className="text-slate-500">None yet</span>;
+  return (
+    <ul className="space-y-0.5 text-xs">
+      {r.deals.map((d) => (
+        <li key={d.id}>
+          {dealPath ? (
+            <Link href={`${dealPath}/${d.id}`} className="text-brand-700 underline">
+              {d.name}
+            </Link>
+          ) : (
+            d.name
+          )}{" "}
+          <span className="text-slate-500">({humanize(d.stage).toLowerCase()})</span>
+        </li>
+      ))}
+      {r.dealCount > r.deals.length && <li className="text-slate-500">and {r.dealCount - r.deals.length} more</li>}
+    </ul>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { PageNav } from "@/components/ui/page-nav";
 import type { MdfRequestRow } from "@/lib/db/mdf";
 import { humanize } from "@/lib/format";
 import { MDF_STATUSES, type MdfStatus } from "@/lib/mdf/state";
@@ -17,6 +18,7 @@ export function MdfRequestQueue({
   page,
   now,
   showPartner,
+  dealPath,
   actions,
   empty,
 }: {
@@ -26,6 +28,7 @@ export function MdfRequestQueue({
   page: Page;
   now: Date;
   showPartner: boolean;
+  dealPath?: string;
   actions: (r: MdfRequestRow) => React.ReactNode;
   empty: string;
 }) {
@@ -65,24 +68,14 @@ export function MdfRequestQueue({
         <EmptyState title="No requests here">{empty}</EmptyState>
       ) : (
         <>
-          <MdfRequestTable rows={page.rows} now={now} showPartner={showPartner} actions={actions} />
-          <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
-            <p>
-              Page {page.page} of {page.pages} · {page.total} requests
-            </p>
-            <div className="flex gap-2">
-              {page.page > 1 && (
-                <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300" href={href(status, page.page - 1)}>
-                  ← Previous
-                </Link>
-              )}
-              {page.page < page.pages && (
-                <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300" href={href(status, page.page + 1)}>
-                  Next →
-                </Link>
-              )}
-            </div>
-          </nav>
+          <MdfRequestTable rows={page.rows} now={now} showPartner={showPartner} dealPath={dealPath} actions={actions} />
+          <PageNav
+            page={page.page}
+            pages={page.pages}
+            total={page.total}
+            noun="requests"
+            href={(p) => href(status, p)}
+          />
         </>
       )}
     </section>

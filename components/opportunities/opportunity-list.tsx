@@ -19,8 +19,8 @@ import { CATEGORIES, CATEGORY_LABEL, LEAD_LABEL, LEADS } from "@/lib/council";
 
 // revenue council filters (lib/council: who leads, who sourced)
 const LEAD_OPTIONS = LEADS.map((l) => ({ value: l, label: LEAD_LABEL[l] }));
-const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
-const OUTCOME_OPTIONS = [
+export const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
+export const OUTCOME_OPTIONS = [
   { value: "won", label: "Won" },
   { value: "lost", label: "Lost" },
   { value: "closed", label: "Won or lost" },

@@ -20,6 +20,7 @@ export type PartnerFormValues = {
   tier: (typeof PARTNER_TIERS)[number];
   status: (typeof PARTNER_STATUSES)[number];
   managerId: string;
+  certifications: string;
   regionIds: string[];
   verticals: (typeof VERTICALS)[number][];
 };
@@ -87,6 +88,7 @@ export function PartnerForm({
       tier: "REGISTERED",
       status: "ACTIVE",
       managerId: "",
+      certifications: "0",
       regionIds: [],
       verticals: [],
     },
@@ -124,7 +126,8 @@ export function PartnerForm({
     }
     setErrors({});
     if (!partner) return router.push(`/partners/${res.data.id}`);
-    setMessage({ tone: "ok", text: "Saved." });
+    const changed = !("changed" in res.data) || res.data.changed;
+    setMessage({ tone: "ok", text: changed ? "Saved." : "No changes: nothing to save." });
     router.refresh();
   }
 
@@ -201,6 +204,23 @@ export function PartnerForm({
           )}
         </Field>
       </div>
+      <Field
+        id="partner-certifications"
+        label="Certifications"
+        hint="Staff certified on our products; a tier criterion (Settings → Partner tier criteria)."
+        errors={errors.certifications}
+      >
+        {(a) => (
+          <input
+            {...a}
+            name="certifications"
+            inputMode="numeric"
+            value={values.certifications}
+            onChange={(e) => set("certifications", e.target.value)}
+            className={cn(INPUT, "mt-1 max-w-[12rem]")}
+          />
+        )}
+      </Field>
       <Field id="partner-manager" label="Partner manager" optional errors={errors.managerId}>
         {(a) => (
           <select

@@ -11,7 +11,17 @@ import { scorecardLinks, type CriterionProgress, type Scorecard } from "@/lib/sc
 
 const rate = (v: number | null) => (v === null ? "—" : formatPct(v));
 
-function Figure({ label, value, href, hint }: { label: string; value: string; href: string | null; hint?: string }) {
+function Figure({
+  label,
+  value,
+  href,
+  hint,
+}: {
+  label: string;
+  value: string;
+  href: string | null;
+  hint?: React.ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
@@ -24,13 +34,22 @@ function Figure({ label, value, href, hint }: { label: string; value: string; hr
           value
         )}
       </p>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
     </div>
   );
 }
 
 export function mdfText(card: Scorecard): string {
   return card.mdf.romi === null ? "— no paid MDF" : `${card.mdf.romi.toFixed(1)}×`;
+}
+
+/** A count inside a figure's hint, linked to exactly the rows it counts. */
+function Counted({ n, href, what }: { n: number; href: string; what: string }) {
+  return (
+    <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
+      {formatNumber(n)} {what}
+    </Link>
+  );
 }
 
 function criterionValue(c: CriterionProgress, v: number): string {
@@ -98,13 +117,23 @@ export function ScorecardView({
           label="Conflicts"
           value={formatNumber(c.conflicts)}
           href={links.conflicts}
-          hint={`${c.conflictsWon} won, ${c.conflictsLost} lost`}
+          hint={
+            <>
+              <Counted n={c.conflictsWon} href={links.conflictsWon} what="won" />,{" "}
+              <Counted n={c.conflictsLost} href={links.conflictsLost} what="lost" />
+            </>
+          }
         />
         <Figure
           label="Hand-off acceptance"
           value={rate(c.handoffAcceptance)}
           href={links.handoffs}
-          hint={`${c.handoffsAccepted} of ${c.handoffsAnswered} answered offers`}
+          hint={
+            <>
+              <Counted n={c.handoffsAccepted} href={links.handoffsAccepted} what="accepted" /> of{" "}
+              {formatNumber(c.handoffsAnswered)} answered offers
+            </>
+          }
         />
         <Figure label="MDF ROMI" value={mdfText(c)} href={null} hint="won revenue per MDF dollar paid" />
       </div>

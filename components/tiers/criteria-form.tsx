@@ -1,6 +1,7 @@
 "use client";
-// Editing the tier criteria (channel operations): per tier, the sourced revenue won in a quarter (in
-// dollars), the win rate (%) and the registrations approved. The server checks again
+// Editing the tier criteria (channel operations, a section of /admin/settings): per tier, the sourced
+// revenue won in a quarter (in dollars), the win rate (%), the registrations approved and the
+// certifications the partner holds. The server checks again
 // (lib/validation/tiers.ts), including that a higher tier never asks for less than a lower one.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
@@ -15,6 +16,7 @@ const FIELDS = [
   { key: "revenue", label: "Sourced revenue won ($)", mode: "decimal" as const },
   { key: "winRate", label: "Win rate (%)", mode: "decimal" as const },
   { key: "registrations", label: "Registrations approved", mode: "numeric" as const },
+  { key: "certifications", label: "Certifications held", mode: "numeric" as const },
 ];
 const title = (t: string) => t[0] + t.slice(1).toLowerCase();
 

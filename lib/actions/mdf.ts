@@ -6,7 +6,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "./define-action";
 import { decideMdf, payMdf, requestMdf } from "@/lib/db/mdf-writes";
-import { decideMdfInput, requestMdfInput } from "@/lib/validation/mdf";
+import { linkDealMdf } from "@/lib/db/opportunity-mdf";
+import { decideMdfInput, linkDealMdfInput, requestMdfInput } from "@/lib/validation/mdf";
 import { id } from "@/lib/validation/lists";
 
 export const requestMdfAction = defineAction(requestMdfInput, async (ctx, input) => {
@@ -23,6 +24,14 @@ export const decideMdfAction = defineAction(decideMdfInput, async (ctx, input) =
 
 export const payMdfAction = defineAction(z.strictObject({ requestId: id }), async (ctx, { requestId }) => {
   const result = await payMdf(ctx, requestId);
+  revalidatePath("/mdf");
+  return result;
+});
+
+/** Links a deal to the MDF activity that sourced it (or unlinks it), from the deal page. */
+export const linkDealMdfAction = defineAction(linkDealMdfInput, async (ctx, input) => {
+  const result = await linkDealMdf(ctx, input);
+  revalidatePath(`/opportunities/${input.opportunityId}`);
   revalidatePath("/mdf");
   return result;
 });

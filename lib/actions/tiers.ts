@@ -9,7 +9,8 @@ import { defineAction } from "./define-action";
 // parses the raw input again itself so its other callers get the same checks.
 export const saveTierCriteriaAction = defineAction(tierCriteriaInput, async (ctx, input) => {
   await saveTierCriteria(ctx, input);
-  revalidatePath("/partners/tiers");
+  revalidatePath("/admin/settings");
+  revalidatePath("/scorecards");
   return { saved: true };
 });
 

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "opportunity.close",
   "opportunity.create",
   "opportunity.flag-route",
+  "opportunity.link-mdf",
   "opportunity.reroute",
   "opportunity.stage",
   "opportunity.touch",

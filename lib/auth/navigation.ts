@@ -80,6 +80,7 @@ export const NAV: Record<Role, NavItem[]> = {
   PARTNER: [
     { href: "/portal", label: "Home" },
     { href: "/portal/registrations", label: "My registrations" },
+    { href: "/portal/deals", label: "Deals" },
     { href: "/portal/offers", label: "Offers" },
     { href: "/portal/conflicts", label: "Conflicts" },
     { href: "/portal/statements", label: "Statements" },

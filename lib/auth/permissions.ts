@@ -69,6 +69,7 @@ export const ACTIONS = [
   "mdf:claim",
   "mdf:decide",
   "mdf:pay",
+  "mdf:link-deal",
   // --- scorecards and tiers (docs/domain.md#scorecards-and-tiers) ---
   "scorecard:read",
   "tier:manage",
@@ -179,6 +180,9 @@ const TABLE: Record<Action, readonly Role[]> = {
   "mdf:decide": ["ADMIN", "PARTNER_MANAGER"],
   // mark a claimed request paid: channel operations
   "mdf:pay": ["ADMIN"],
+  // link a deal to the MDF activity that sourced it (lib/db/opportunity-mdf.ts): whoever edits deals,
+  // on a deal they may edit; they see only the deal's own partner's approved activities, by name
+  "mdf:link-deal": ["ADMIN", "AE"],
   // ── scorecards and tiers (docs/domain.md#scorecards-and-tiers) ──
   // which partners' scorecards is scorecardPartnerScope (lib/db/scorecards.ts): a partner its own, a
   // partner manager its partners, channel operations and executives all. AEs sell direct: none.

@@ -31,6 +31,7 @@ const PARTNER_SELECT = {
   tier: true,
   status: true,
   managerId: true,
+  certifications: true,
   regions: { select: { regionId: true } },
   verticals: { select: { vertical: true } },
 } as const satisfies Prisma.PartnerSelect;
@@ -43,8 +44,21 @@ const snapshot = (p: Stored) => ({
   tier: p.tier,
   status: p.status,
   managerId: p.managerId,
+  certifications: p.certifications,
   regionIds: p.regions.map((r) => r.regionId).sort(),
   verticals: p.verticals.map((v) => v.vertical).sort(),
+});
+
+/** The snapshot the input would store, to tell a change from a save without one. */
+const inputSnapshot = (input: UpdatePartnerInput): ReturnType<typeof snapshot> => ({
+  name: input.name,
+  type: input.type,
+  tier: input.tier,
+  status: input.status,
+  managerId: input.managerId,
+  certifications: input.certifications,
+  regionIds: [...new Set(input.regionIds)].sort(),
+  verticals: [...new Set(input.verticals)].sort(),
 });
 
 /** The partner as the edit form needs it; a missing id is a 404. */
@@ -157,6 +171,7 @@ export async function createPartner(ctx: Ctx, input: CreatePartnerInput, now = n
         tier: input.tier,
         status: input.status,
         managerId: input.managerId,
+        certifications: input.certifications,
         ...relations(input),
       },
       select: PARTNER_SELECT,
@@ -199,6 +214,9 @@ export async function updatePartner(ctx: Ctx, input: UpdatePartnerInput, now = n
             `${before.name} now has ${counts.activeClaims} active claims and ${counts.openHandoffs} open hand-offs: review them and confirm again.`,
           );
       }
+      // nothing changed: nothing written, no audit event (the form says so)
+      if (JSON.stringify(snapshot(before)) === JSON.stringify(inputSnapshot(input)))
+        return { id: input.id, changed: false };
       await tx.partnerRegion.deleteMany({ where: { partnerId: input.id } });
       await tx.partnerVertical.deleteMany({ where: { partnerId: input.id } });
       const after = await tx.partner.update({
@@ -210,6 +228,7 @@ export async function updatePartner(ctx: Ctx, input: UpdatePartnerInput, now = n
           tier: input.tier,
           status: input.status,
           managerId: input.managerId,
+          certifications: input.certifications,
           ...relations(input),
         },
         select: PARTNER_SELECT,
@@ -235,7 +254,7 @@ export async function updatePartner(ctx: Ctx, input: UpdatePartnerInput, now = n
         },
         now,
       );
-      return { id: input.id };
+      return { id: input.id, changed: true };
     },
     { isolationLevel: "Serializable" },
   );

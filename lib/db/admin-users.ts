@@ -128,6 +128,8 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput, now = new Dat
       if (!before) throw notFound("User");
       await assertPartner(tx, input.partnerId);
       const data = { role: input.role, title: input.title, partnerId: input.partnerId, active: input.active };
+      // nothing changed: nothing written, no audit event (the form says so)
+      if (JSON.stringify(snapshot(before)) === JSON.stringify(snapshot(data))) return { id: input.id, changed: false };
       await tx.user.update({ where: { id: input.id }, data, select: { id: true } });
       if (before.role === "ADMIN" && before.active && (data.role !== "ADMIN" || !data.active))
         await assertAnAdminLeft(tx);
@@ -138,7 +140,7 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput, now = new Dat
         { action, entityType: "User", entityId: input.id, before: snapshot(before), after: data },
         now,
       );
-      return { id: input.id };
+      return { id: input.id, changed: true };
     },
     { isolationLevel: "Serializable" },
   );

@@ -44,11 +44,26 @@ export function conflictWhere(ctx: Ctx, f: ConflictFilters, now: Date): Prisma.C
   if (parties && f.aeId) and.push(conflictAeScope(f.aeId));
   if (parties && f.tier) and.push({ parties: { some: { partner: { tier: f.tier } } } });
   if (f.rule) and.push(routedByRule(f.rule));
+  if (f.partnerOutcome) and.push(partnerOutcomeWhere(f.partnerOutcome, parties ? f.partnerId : ctx.partnerId));
   // revenue council filters (lib/db/council-metrics.ts counts with the same conditions)
   if (f.resolvedFrom) and.push({ resolvedAt: { gte: startOfDay(f.resolvedFrom) } });
   if (f.resolvedTo) and.push({ resolvedAt: { lt: addDays(startOfDay(f.resolvedTo), 1) } });
   if (f.lead) and.push({ opportunity: { route: { in: [...LEAD_ROUTES[f.lead]] } } });
   return { AND: and };
+}
+
+/** Resolved with this partner's (any partner's without one) full credit, or none: lib/scorecards conflictOutcome. */
+function partnerOutcomeWhere(outcome: "won" | "lost", partnerId: string | null | undefined): Prisma.ConflictWhereInput {
+  return {
+    status: "RESOLVED",
+    parties: {
+      some: {
+        kind: "PARTNER",
+        ...(partnerId ? { partnerId } : {}),
+        creditPct: outcome === "won" ? { gte: 100 } : { lte: 0 },
+      },
+    },
+  };
 }
 
 /** The deal's routing rule as the conflict-pattern report counts it (lib/db/conflict-patterns.ts). */

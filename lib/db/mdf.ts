@@ -9,7 +9,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { romi, romiBy, type Romi, type RomiInput } from "@/lib/mdf/romi";
 import { fundBalance, fundOpen, type MdfStatus } from "@/lib/mdf/state";
 import { db } from "./client";
-import { mdfFundScope, mdfRequestScope } from "./scope";
+import { mdfFundScope, mdfRequestScope, opportunityScope } from "./scope";
 
 function requireRead(ctx: Ctx) {
   if (!can(ctx, "mdf:read")) throw forbidden("MDF is for partners, their managers, executives and channel operations");
@@ -36,24 +36,76 @@ export async function listMdfFunds(ctx: Ctx, now = new Date(), take = 100): Prom
     where: mdfFundScope(ctx),
     orderBy: [{ quarter: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     take,
-    select: {
-      id: true,
-      quarter: true,
-      partnerId: true,
-      motion: true,
-      allocatedCents: true,
-      committedCents: true,
-      spentCents: true,
-      expiresAt: true,
-      partner: { select: { name: true } },
-    },
+    select: fundSelect,
   });
-  return rows.map(({ partner, ...f }) => ({
+  return rows.map((f) => fundRow(f, now));
+}
+
+const fundSelect = {
+  id: true,
+  quarter: true,
+  partnerId: true,
+  motion: true,
+  allocatedCents: true,
+  committedCents: true,
+  spentCents: true,
+  expiresAt: true,
+  partner: { select: { name: true } },
+} as const;
+
+function fundRow(
+  { partner, ...f }: Omit<MdfFundRow, "owner" | "balanceCents" | "open"> & { partner: { name: string } | null },
+  now: Date,
+): MdfFundRow {
+  return {
     ...f,
     owner: partner?.name ?? f.motion ?? "Unassigned",
     balanceCents: fundBalance(f),
     open: fundOpen(f, now),
-  }));
+  };
+}
+
+const FUND_PAGE = 25;
+
+/** A page of the funds in the caller's scope, of one quarter and/or partner, newest quarter first. */
+export async function pageMdfFunds(
+  ctx: Ctx,
+  q: { fundQuarter?: string; fundPartnerId?: string; fundPage?: number },
+  now = new Date(),
+): Promise<{ rows: MdfFundRow[]; total: number; page: number; pages: number }> {
+  requireRead(ctx);
+  const where = {
+    AND: [
+      mdfFundScope(ctx),
+      q.fundQuarter ? { quarter: q.fundQuarter } : {},
+      q.fundPartnerId ? { partnerId: q.fundPartnerId } : {},
+    ],
+  };
+  const page = Math.max(1, q.fundPage ?? 1);
+  const [total, rows] = await Promise.all([
+    db.mdfFund.count({ where }),
+    db.mdfFund.findMany({
+      where,
+      orderBy: [{ quarter: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * FUND_PAGE,
+      take: FUND_PAGE,
+      select: fundSelect,
+    }),
+  ]);
+  return { total, page, pages: Math.max(1, Math.ceil(total / FUND_PAGE)), rows: rows.map((f) => fundRow(f, now)) };
+}
+
+/** The quarters that have funds in the caller's scope, newest first (the funds filter's choices). */
+export async function mdfFundQuarters(ctx: Ctx): Promise<string[]> {
+  requireRead(ctx);
+  const rows = await db.mdfFund.findMany({
+    where: mdfFundScope(ctx),
+    distinct: ["quarter"],
+    orderBy: { quarter: "desc" },
+    select: { quarter: true },
+    take: 40,
+  });
+  return rows.map((r) => r.quarter);
 }
 
 export type MdfRequestRow = {
@@ -74,7 +126,12 @@ export type MdfRequestRow = {
   proofName: string | null;
   paidAt: Date | null;
   paidBy: string | null;
+  /** Deals linked to the request that the caller may see (lib/db/opportunity-mdf.ts), the first few; and how many. */
+  deals: { id: string; name: string; stage: string }[];
+  dealCount: number;
 };
+
+const DEALS_SHOWN = 5;
 
 const PAGE = 25;
 
@@ -110,6 +167,13 @@ export async function listMdfRequests(
         requestedBy: { select: { name: true } },
         decidedBy: { select: { name: true } },
         paidBy: { select: { name: true } },
+        opportunities: {
+          where: opportunityScope(ctx),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: DEALS_SHOWN,
+          select: { id: true, name: true, stage: true },
+        },
+        _count: { select: { opportunities: { where: opportunityScope(ctx) } } },
       },
     }),
   ]);
@@ -135,6 +199,8 @@ export async function listMdfRequests(
       proofName: r.proofName,
       paidAt: r.paidAt,
       paidBy: r.paidBy?.name ?? null,
+      deals: r.opportunities,
+      dealCount: r._count.opportunities,
     })),
   };
 }

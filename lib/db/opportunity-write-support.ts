@@ -225,6 +225,7 @@ const writeSelect = {
   discountPct: true,
   aeId: true,
   partnerId: true,
+  mdfRequestId: true,
   route: true,
   routeDecisionId: true,
   flaggedRoute: true,

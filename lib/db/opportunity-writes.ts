@@ -163,6 +163,7 @@ export async function updateOpportunity(
     const flagReason = flagged
       ? `Kept ${before.route}: under rule set v${inForce.version}, ${rule} would route it ${decision.route}.`
       : null;
+    const unlinkMdf = before.mdfRequestId !== null && before.partnerId !== data.partnerId;
     const { count } = await tx.opportunity.updateMany({
       where: { id, updatedAt: before.updatedAt, stage: before.stage },
       data: {
@@ -173,6 +174,8 @@ export async function updateOpportunity(
         discountPct: data.discountPct,
         closeDate: dateOnly(data.closeDate),
         partnerId: data.partnerId,
+        // an MDF activity sources pipeline for its own partner only (lib/db/opportunity-mdf.ts)
+        ...(unlinkMdf ? { mdfRequestId: null } : {}),
         aeId,
         updatedAt: now > before.updatedAt ? now : new Date(before.updatedAt.getTime() + 1),
         ...(flagged
@@ -214,7 +217,12 @@ export async function updateOpportunity(
         entityType: "Opportunity",
         entityId: id,
         before: pick(before, changed),
-        after: { ...pick({ ...data, aeId }, changed), route: before.route ?? decision.route, rerun: decision.route },
+        after: {
+          ...pick({ ...data, aeId }, changed),
+          route: before.route ?? decision.route,
+          rerun: decision.route,
+          ...(unlinkMdf ? { mdfRequestId: null, unlinkedMdfRequestId: before.mdfRequestId } : {}),
+        },
       },
       now,
     );

@@ -31,7 +31,7 @@ function scorecardPartnerScope(ctx: Ctx): Prisma.PartnerWhereInput {
 }
 
 export type PartnerScorecard = {
-  partner: { id: string; name: string; tier: Tier; managerName: string | null };
+  partner: { id: string; name: string; tier: Tier; managerName: string | null; certifications: number };
   quarter: string;
   card: Scorecard;
   progress: TierProgress;
@@ -48,16 +48,30 @@ async function cards(partners: PartnerHead[], q: Quarter): Promise<PartnerScorec
   ]);
   return partners.map((p) => {
     const card = scorecard(counts.get(p.id)!, mdf.get(p.id) ?? NO_MDF);
-    return { partner: p, quarter: q.label, card, progress: tierProgress(p.tier, criteria, card) };
+    const progress = tierProgress(p.tier, criteria, { ...card, certifications: p.certifications });
+    return { partner: p, quarter: q.label, card, progress };
   });
 }
 
-const headSelect = { id: true, name: true, tier: true, manager: { select: { name: true } } } as const;
-const head = (p: { id: string; name: string; tier: Tier; manager: { name: string } | null }): PartnerHead => ({
+const headSelect = {
+  id: true,
+  name: true,
+  tier: true,
+  certifications: true,
+  manager: { select: { name: true } },
+} as const;
+const head = (p: {
+  id: string;
+  name: string;
+  tier: Tier;
+  certifications: number;
+  manager: { name: string } | null;
+}): PartnerHead => ({
   id: p.id,
   name: p.name,
   tier: p.tier,
   managerName: p.manager?.name ?? null,
+  certifications: p.certifications,
 });
 
 /** Every partner in the caller's scope (terminated ones left out), by name, for one quarter. */

@@ -106,7 +106,7 @@ export async function proposeAndApplyTiers(client: Db, now: Date): Promise<numbe
   const ended = shiftQuarter(quarterOf(now), -1);
   const partners = await client.partner.findMany({
     where: { status: "ACTIVE", tierProposals: { none: { quarter: ended.label } } },
-    select: { id: true, tier: true },
+    select: { id: true, tier: true, certifications: true },
   });
   let written = 0;
   if (partners.length > 0) {
@@ -119,7 +119,7 @@ export async function proposeAndApplyTiers(client: Db, now: Date): Promise<numbe
       getTierCriteria(client),
     ]);
     const rows = partners.flatMap((p) => {
-      const card = scorecard(counts.get(p.id)!);
+      const card = { ...scorecard(counts.get(p.id)!), certifications: p.certifications };
       const change = proposeTier(p.tier as Tier, criteria, card);
       if (!change) return [];
       // a promotion shows the criteria it met, a demotion those of the tier it no longer meets

@@ -1,31 +1,52 @@
 // Where each scorecard figure links: the list filtered to exactly what it counts (the filters of
-// lib/validation/lists.ts, lib/validation/conflict-filters.ts and lib/validation/handoffs.ts). Pure.
+// lib/validation/lists.ts, lib/validation/conflict-filters.ts and lib/validation/handoffs.ts), the
+// staff lists or, in the portal, the partner's own. Pure.
 import type { Quarter } from "@/lib/dates/quarters";
 
-/** null: the caller has no list of it (partners have no deal list in the portal). */
 export type ScorecardLinks = {
   approved: string;
   rejected: string;
   decided: string;
-  won: string | null;
-  lost: string | null;
-  closed: string | null;
-  sourcedPipeline: string | null;
-  cosoldPipeline: string | null;
-  sourcedRevenue: string | null;
-  cosoldRevenue: string | null;
+  won: string;
+  lost: string;
+  closed: string;
+  sourcedPipeline: string;
+  cosoldPipeline: string;
+  sourcedRevenue: string;
+  cosoldRevenue: string;
   conflicts: string;
+  /** cases resolved with the partner's full credit / none (lib/db/conflicts.ts `partnerOutcome`) */
+  conflictsWon: string;
+  conflictsLost: string;
+  /** offers made in the quarter and answered (accepted, declined or expired), and the accepted ones */
   handoffs: string;
+  handoffsAccepted: string;
 };
 
 const qs = (q: Record<string, string>) => new URLSearchParams(q).toString();
 
-/** `portal`: the partner's own lists under /portal; otherwise the staff lists. */
+/** `portal`: the partner's own lists under /portal (deals at /portal/deals); otherwise the staff lists. */
 export function scorecardLinks(partnerId: string, period: Quarter, portal = false): ScorecardLinks {
   const base = portal ? "/portal" : "";
   const regs = (extra: Record<string, string>) =>
     `${base}/registrations?${qs({ ...(portal ? {} : { partnerId }), decidedFrom: period.firstDay, decidedTo: period.lastDay, ...extra })}`;
-  const opps = (extra: Record<string, string>) => (portal ? null : `/opportunities?${qs({ partnerId, ...extra })}`);
+  const opps = (extra: Record<string, string>) =>
+    portal ? `/portal/deals?${qs(extra)}` : `/opportunities?${qs({ partnerId, ...extra })}`;
+  const conflicts = (extra: Record<string, string>) =>
+    `${base}/conflicts?${qs({
+      ...(portal ? {} : { partnerId, slice: "all" }),
+      status: "ALL",
+      openedFrom: period.firstDay,
+      openedTo: period.lastDay,
+      ...extra,
+    })}`;
+  const offers = (outcome: string) =>
+    `${portal ? "/portal/offers" : "/handoffs/offers"}?${qs({
+      ...(portal ? {} : { partnerId }),
+      offeredFrom: period.firstDay,
+      offeredTo: period.lastDay,
+      outcome,
+    })}`;
   const closed = (outcome: string) => opps({ outcome, closedFrom: period.firstDay, closedTo: period.lastDay });
   const created = (category: string) => opps({ category, createdFrom: period.firstDay, createdTo: period.lastDay });
   const revenue = (category: string) =>
@@ -41,12 +62,10 @@ export function scorecardLinks(partnerId: string, period: Quarter, portal = fals
     cosoldPipeline: created("PARTNER_COSELL"),
     sourcedRevenue: revenue("PARTNER_SOURCED"),
     cosoldRevenue: revenue("PARTNER_COSELL"),
-    conflicts: `${base}/conflicts?${qs({
-      ...(portal ? {} : { partnerId, slice: "all" }),
-      status: "ALL",
-      openedFrom: period.firstDay,
-      openedTo: period.lastDay,
-    })}`,
-    handoffs: portal ? "/portal/offers" : `/handoffs?${qs({ partnerId })}`,
+    conflicts: conflicts({}),
+    conflictsWon: conflicts({ partnerOutcome: "won" }),
+    conflictsLost: conflicts({ partnerOutcome: "lost" }),
+    handoffs: offers("answered"),
+    handoffsAccepted: offers("accepted"),
   };
 }

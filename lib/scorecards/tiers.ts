@@ -13,21 +13,29 @@ export type TierCriteria = {
   minWinRate: number;
   /** registrations approved in the quarter */
   minApprovedRegistrations: number;
+  /** certified staff (Partner.certifications, edited by channel operations on the partner) */
+  minCertifications: number;
 };
 
 export type CriteriaTable = Record<Exclude<Tier, "REGISTERED">, TierCriteria>;
 
 /** The programme's starting criteria until channel operations edits them (lib/db/tier-criteria.ts). */
 export const DEFAULT_CRITERIA: CriteriaTable = {
-  PLATINUM: { minSourcedRevenueCents: 100_000_000n, minWinRate: 0.4, minApprovedRegistrations: 10 },
-  GOLD: { minSourcedRevenueCents: 25_000_000n, minWinRate: 0.3, minApprovedRegistrations: 5 },
-  SILVER: { minSourcedRevenueCents: 5_000_000n, minWinRate: 0.2, minApprovedRegistrations: 2 },
+  PLATINUM: {
+    minSourcedRevenueCents: 100_000_000n,
+    minWinRate: 0.4,
+    minApprovedRegistrations: 10,
+    minCertifications: 5,
+  },
+  GOLD: { minSourcedRevenueCents: 25_000_000n, minWinRate: 0.3, minApprovedRegistrations: 5, minCertifications: 3 },
+  SILVER: { minSourcedRevenueCents: 5_000_000n, minWinRate: 0.2, minApprovedRegistrations: 2, minCertifications: 1 },
 };
 
 type CriterionKey = keyof TierCriteria;
 export type CriterionProgress = { key: CriterionKey; label: string; target: number; actual: number; met: boolean };
 
-type Measures = Pick<Scorecard, "sourcedRevenueCents" | "winRate" | "approved">;
+/** The quarter's figures and the partner's certifications (a standing count, not per quarter). */
+export type Measures = Pick<Scorecard, "sourcedRevenueCents" | "winRate" | "approved"> & { certifications: number };
 
 const rank = (t: Tier) => TIERS.indexOf(t);
 
@@ -47,6 +55,7 @@ export function criteriaProgress(criteria: TierCriteria, m: Measures): Criterion
       target: criteria.minApprovedRegistrations,
       actual: m.approved,
     },
+    { key: "minCertifications", label: "Certifications", target: criteria.minCertifications, actual: m.certifications },
   ];
   return rows.map((r) => ({ ...r, met: r.actual >= r.target }));
 }

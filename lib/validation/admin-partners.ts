@@ -20,6 +20,13 @@ const partnerFields = {
   regionIds: z.array(id).max(100).default([]),
   verticals: z.array(z.enum(VERTICALS)).max(VERTICALS.length).default([]),
   status: z.enum(PARTNER_STATUSES, { message: "Choose a status" }),
+  /** certified staff: a tier criterion (lib/scorecards/tiers.ts) */
+  certifications: z.coerce
+    .number({ error: "Enter a whole number" })
+    .int("Enter a whole number")
+    .min(0, "Cannot be negative")
+    .max(10_000, "At most 10,000")
+    .default(0),
 };
 
 export const createPartnerInput = z.object(partnerFields);

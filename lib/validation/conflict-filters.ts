@@ -39,6 +39,11 @@ export const conflictListQuery = listSchema(["slaDueAt", "openedAt"] as const, "
   rule: id.optional(),
   openedFrom: day.optional(),
   openedTo: day.optional(),
+  /**
+   * Resolved cases a partner party won (full credit) or lost (none): the partner of `partnerId` for
+   * staff, the caller's own company in the portal (the scorecard's conflicts won/lost).
+   */
+  partnerOutcome: z.enum(["won", "lost"]).optional(),
   // --- revenue council (lib/council/links.ts): cases resolved in a period, and by who leads the
   // case's deal (its opportunity's route; cases without a deal match no lead) ---
   resolvedFrom: day.optional(),

@@ -47,6 +47,12 @@ export type HandoffListQuery = z.infer<typeof handoffListQuery>;
  * (`answered`: accepted, declined or expired, what the council counts), who leads the deal.
  */
 export const HANDOFF_OUTCOMES = ["answered", "accepted", "declined", "expired"] as const;
+export const HANDOFF_OUTCOME_LABEL: Record<(typeof HANDOFF_OUTCOMES)[number], string> = {
+  answered: "Answered or expired",
+  accepted: "Accepted",
+  declined: "Declined",
+  expired: "Expired",
+};
 export const handoffOfferListQuery = handoffListQuery.extend({
   /** offered on or after / on or before, UTC days (inclusive) */
   offeredFrom: z.iso.date("Use a date like 2026-12-31").optional(),

@@ -62,4 +62,22 @@ export function sniffProofType(bytes: Uint8Array): MdfProofType | null {
 export const mdfListQuery = z.object({
   status: z.enum(["REQUESTED", "APPROVED", "REJECTED", "CLAIMED", "PAID"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** the funds table's own filters and page (the requests keep theirs) */
+  fundQuarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/, "Use a quarter like 2026-Q4")
+    .optional(),
+  fundPartnerId: id.optional(),
+  fundPage: z.coerce.number().int().min(1).max(10_000).optional(),
 });
+export type MdfListQuery = z.infer<typeof mdfListQuery>;
+
+/** Statuses whose activity may have sourced pipeline: approved, claimed or paid (docs/domain.md#mdf). */
+export const MDF_SOURCING_STATUSES = ["APPROVED", "CLAIMED", "PAID"] as const;
+
+/** Link a deal to one of its partner's MDF activities, or unlink it (none chosen: ""). */
+export const linkDealMdfInput = z.strictObject({
+  opportunityId: id,
+  mdfRequestId: z.preprocess((v) => (v === "" ? null : v), id.nullable()),
+});
+export type LinkDealMdfInput = z.infer<typeof linkDealMdfInput>;

@@ -13,6 +13,7 @@ import { isUniqueViolation } from "./errors";
 import { generateCouncil, generateMaturity, generateMdf } from "./governance";
 import { seedForecastSnapshots } from "./forecast-snapshots";
 import { seedHandoffs } from "./handoffs";
+import { writeMdfProofs } from "./mdf-requests";
 import { AccountPools } from "./matching";
 import { Pipeline } from "./opportunities";
 import { generateOpportunityWorkflow } from "./opportunity-workflow";
@@ -149,6 +150,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   }
   await seedHandoffs(db, now);
   await seedForecastSnapshots(db, now);
+  await writeMdfProofs(world.rows.mdfRequests);
   const { counts, timings } = written;
   return {
     skipped: false,

@@ -46,6 +46,9 @@ function staffUsers(rows: Rows, passwordHash: string, joined: Date): Map<string,
   return staff;
 }
 
+/** Certified staff per partner: enough for its tier's default criterion (lib/scorecards/tiers.ts), some above. */
+const CERTIFICATIONS: Record<SeedPartner["tier"], number> = { PLATINUM: 6, GOLD: 3, SILVER: 1, REGISTERED: 0 };
+
 function partnersAndUsers(
   rows: Rows,
   staff: Map<string, SeedUser>,
@@ -70,6 +73,7 @@ function partnersAndUsers(
       managerId,
       website: `https://www.${spec.domain}`,
       country: spec.country,
+      certifications: CERTIFICATIONS[spec.tier] + (i % 3),
       createdAt: since,
       updatedAt: since,
     });

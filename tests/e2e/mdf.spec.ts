@@ -5,8 +5,8 @@ import { signIn } from "./helpers";
 
 // Issue 14, "Done when": a partner requests MDF, the manager approves, the partner claims with a
 // proof file, ops pays, and the ROMI figure appears (docs/domain.md#mdf). Setup straight into the
-// e2e database: a fund of Northwind's own for this run (so the form offers exactly it), and, once
-// paid, a won deal linked to the request (attribution of won revenue to the activity).
+// e2e database: a fund of Northwind's own for this run (so the form offers exactly it); once paid,
+// channel operations link a won deal to the request on the deal's page (its won revenue counts).
 const STAMP = randomBytes(3).toString("hex");
 // this quarter's, so the partner's scorecard (which reads the quarter's paid MDF) shows the ROMI; the
 // seed pays only last quarter's requests, so this run's is the only paid one of Northwind's this quarter
@@ -29,19 +29,16 @@ function insertFund(): void {
   }
 }
 
-/** Links one of Northwind's won deals to the request; returns its ACV in cents. */
-function linkWonDeal(): number {
-  const db = new Database("data/e2e.db", { timeout: 15_000 });
+/** One of Northwind's won deals not yet linked to an MDF activity: its id, name and ACV in cents. */
+function wonDeal(): { id: string; name: string; acv: number } {
+  const db = new Database("data/e2e.db", { timeout: 15_000, readonly: true });
   try {
-    const req = db.prepare(`SELECT id FROM "MdfRequest" WHERE activity = ?`).get(ACTIVITY) as { id: string };
-    const opp = db
+    return db
       .prepare(
-        `SELECT o.id, o."acvCents" AS acv FROM "Opportunity" o JOIN "Partner" p ON p.id = o."partnerId"
+        `SELECT o.id, o.name, o."acvCents" AS acv FROM "Opportunity" o JOIN "Partner" p ON p.id = o."partnerId"
          WHERE p.name = 'Northwind Systems' AND o.stage = 'CLOSED_WON' AND o."mdfRequestId" IS NULL ORDER BY o.id LIMIT 1`,
       )
-      .get() as { id: string; acv: number };
-    db.prepare(`UPDATE "Opportunity" SET "mdfRequestId" = ? WHERE id = ?`).run(req.id, opp.id);
-    return Number(opp.acv);
+      .get() as { id: string; name: string; acv: number };
   } finally {
     db.close();
   }
@@ -98,10 +95,21 @@ test("a partner requests MDF, the manager approves, the partner claims with proo
   await ops.page.getByRole("alertdialog").getByRole("button", { name: "Mark paid" }).click();
   await expect(ops.page.getByRole("row").filter({ hasText: ACTIVITY })).toHaveCount(0);
 
-  const acv = linkWonDeal();
-  const expected = `${(acv / 432_100).toFixed(1)}×`;
+  // ops credits one of Northwind's won deals to the activity, on the deal's page
+  const deal = wonDeal();
+  await ops.page.goto(`/opportunities/${deal.id}`);
+  await ops.page
+    .getByLabel("Sourced by MDF activity")
+    .selectOption({ label: `${ACTIVITY} · Northwind Systems fund, ${QUARTER}` });
+  await ops.page.getByRole("button", { name: "Save link" }).click();
+  await expect(ops.page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await ops.page.screenshot({ path: "test-results/mdf-deal-link.png", fullPage: true });
+  const expected = `${(Number(deal.acv) / 432_100).toFixed(1)}×`;
   await ops.page.goto("/mdf?status=PAID");
-  await expect(ops.page.getByRole("row").filter({ hasText: ACTIVITY })).toContainText("Paid");
+  const paidRow = ops.page.getByRole("row").filter({ hasText: ACTIVITY });
+  await expect(paidRow).toContainText("Paid");
+  // the request lists the deal it sourced, linked to the deal
+  await expect(paidRow.getByRole("link", { name: deal.name })).toHaveAttribute("href", `/opportunities/${deal.id}`);
   await expect(ops.page.getByTestId("mdf-romi")).toBeVisible();
   await expect(
     ops.page

@@ -145,10 +145,12 @@ describe("editing a partner", () => {
       managerId: other.id,
       regionIds: [regions[2]!.id],
       verticals: ["ENERGY"],
+      certifications: "4",
     });
-    await updatePartner(ops, input);
+    expect(await updatePartner(ops, input)).toEqual({ id: created.id, changed: true });
     const after = await getPartnerForEdit(ops, created.id);
     expect(after).toMatchObject({
+      certifications: 4,
       managerId: other.id,
       tier: "GOLD",
       type: "DISTRIBUTOR",
@@ -157,7 +159,13 @@ describe("editing a partner", () => {
     });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "partner.update", entityId: created.id } });
     expect(event.before).toMatchObject({ managerId: pm.id, tier: "SILVER", verticals: ["HEALTHCARE", "RETAIL"] });
-    expect(event.after).toMatchObject({ managerId: other.id, tier: "GOLD", tierOverride: true });
+    expect(event.after).toMatchObject({ managerId: other.id, tier: "GOLD", tierOverride: true, certifications: 4 });
+    expect(event.before).toMatchObject({ certifications: 0 });
+
+    // saving the same values again changes nothing and writes no audit event
+    const events = await db.auditEvent.count({ where: { entityId: created.id } });
+    expect(await updatePartner(ops, input)).toEqual({ id: created.id, changed: false });
+    expect(await db.auditEvent.count({ where: { entityId: created.id } })).toBe(events);
   });
 
   it("answers an unknown id with 404 and writes nothing", async () => {

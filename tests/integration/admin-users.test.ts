@@ -113,6 +113,16 @@ describe("changing a user", () => {
     expect((await loadSessionContext(ae.id))?.role).toBe("AE");
   });
 
+  it("a save that changes nothing writes nothing and no audit event", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const user = await db.user.findUniqueOrThrow({ where: { email: "daniel.ortiz@accord.test" } });
+    const events = await db.auditEvent.count({ where: { entityId: user.id } });
+    const same = updateUserInput.parse({ id: user.id, role: user.role, title: user.title ?? "", active: true });
+    expect(await updateUser(ops, same)).toEqual({ id: user.id, changed: false });
+    expect(await db.auditEvent.count({ where: { entityId: user.id } })).toBe(events);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).updatedAt).toEqual(user.updatedAt);
+  });
+
   it("an unknown id is a 404", async () => {
     const ops = await ctxFor("ops@accord.test");
     const error = await errorOf(updateUser(ops, updateUserInput.parse({ id: "nope", role: "AE", active: true })));

@@ -6,12 +6,15 @@ import { describe, expect, it } from "vitest";
 import { parseQuarter } from "@/lib/dates/quarters";
 import { db } from "@/lib/db/client";
 import { countConflicts } from "@/lib/db/conflicts";
-import { listOpportunities } from "@/lib/db/opportunities";
+import type { Ctx } from "@/lib/auth/types";
+import { listOffers } from "@/lib/db/handoffs";
+import { listOpportunities, opportunityListWhere } from "@/lib/db/opportunities";
 import { listRegistrations } from "@/lib/db/registrations";
 import { getScorecard, listScorecards, scorecardTrends } from "@/lib/db/scorecards";
 import { getTierCriteria, readTierCriteria, saveTierCriteria } from "@/lib/db/tier-criteria";
 import { DEFAULT_CRITERIA, scorecardLinks } from "@/lib/scorecards";
 import { conflictFilters } from "@/lib/validation/conflict-filters";
+import { handoffOfferListQuery } from "@/lib/validation/handoffs";
 import { opportunityListQuery, registrationListQuery } from "@/lib/validation/lists";
 import { ctxFor, partnerIdOf } from "../support/contexts";
 import { errorOf } from "../support/errors";
@@ -126,6 +129,24 @@ describe("scorecard figures on hand-placed rows (2001-Q2)", () => {
       await db.conflictParty.update({ where: { id: p.id }, data: { creditPct: i === 0 ? 100 : 0 } });
     }
 
+    // hand-off offers made in the quarter: one accepted, one declined (answered), one still open (not answered)
+    const offers = await db.handoff.findMany({
+      where: { partnerId },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 3,
+    });
+    expect(offers.length).toBeGreaterThanOrEqual(2);
+    for (const [i, h] of offers.entries())
+      await db.handoff.update({
+        where: { id: h.id },
+        data: {
+          offeredAt: at(`2001-05-1${i}`),
+          status: (["ACCEPTED", "DECLINED", "WITHDRAWN"] as const)[i],
+          openKey: null,
+        },
+      });
+
     const [card] = await listScorecards(ops, Q).then((all) => all.filter((c) => c.partner.id === partnerId));
     const f = card.card;
     expect([f.approved, f.rejected]).toEqual([3 - rejected, rejected]);
@@ -136,22 +157,60 @@ describe("scorecard figures on hand-placed rows (2001-Q2)", () => {
     expect(f.cosoldPipelineCents).toBe(won[2].acvCents);
     expect(f.sourcedPipelineCents).toBe(0n);
     expect([f.conflicts, f.conflictsWon, f.conflictsLost]).toEqual([2, 1, 1]);
-    expect(f.handoffAcceptance).toBeNull();
+    expect(f.handoffAcceptance).toBe(0.5);
     expect(f.mdf.romi).toBeNull();
 
     const links = scorecardLinks(partnerId, Q);
-    const opps = async (href: string | null) =>
-      (await listOpportunities(ops, opportunityListQuery.parse(params(href!)))).total;
-    const regList = async (href: string) =>
-      (await listRegistrations(ops, registrationListQuery.parse(params(href)))).total;
-    expect(await opps(links.won)).toBe(2);
-    expect(await opps(links.lost)).toBe(1);
-    expect(await opps(links.sourcedRevenue)).toBe(1);
-    expect(await opps(links.cosoldPipeline)).toBe(1);
-    expect(await regList(links.approved)).toBe(3 - rejected);
-    expect(await regList(links.rejected)).toBe(rejected);
-    expect(await regList(links.decided)).toBe(3);
+    const opps = async (who: Ctx, href: string) =>
+      (await listOpportunities(who, opportunityListQuery.parse(params(href)))).total;
+    const sumAcv = async (who: Ctx, href: string) =>
+      (
+        await db.opportunity.aggregate({
+          where: opportunityListWhere(who, opportunityListQuery.parse(params(href))),
+          _sum: { acvCents: true },
+        })
+      )._sum.acvCents ?? 0n;
+    const regList = async (who: Ctx, href: string) =>
+      (await listRegistrations(who, registrationListQuery.parse(params(href)))).total;
+    expect(await opps(ops, links.won)).toBe(2);
+    expect(await opps(ops, links.lost)).toBe(1);
+    expect(await opps(ops, links.sourcedRevenue)).toBe(1);
+    expect(await opps(ops, links.cosoldPipeline)).toBe(1);
+    expect(await regList(ops, links.approved)).toBe(3 - rejected);
+    expect(await regList(ops, links.rejected)).toBe(rejected);
+    expect(await regList(ops, links.decided)).toBe(3);
     expect(await countConflicts(ops, conflictFilters(params(links.conflicts)), at("2026-12-05"))).toBe(2);
+    expect(f.handoffsAnswered).toBe(2);
+    expect(f.handoffsAccepted).toBe(1);
+
+    // every linked figure equals the count of the list it links to, staff's and the partner's own
+    const alice = await ctxFor("alice@northwind.test");
+    const offerList = async (who: Ctx, href: string) =>
+      (await listOffers(who, handoffOfferListQuery.parse(params(href)))).total;
+    const cases = async (who: Ctx, href: string) =>
+      countConflicts(who, conflictFilters(params(href)), at("2026-12-05"));
+    const portal = scorecardLinks(partnerId, Q, true);
+    for (const [who, l, prefix] of [
+      [ops, links, "/"],
+      [alice, portal, "/portal/"],
+    ] as const) {
+      expect(l.conflictsWon.startsWith(prefix) && l.handoffs.startsWith(prefix)).toBe(true);
+      expect(await cases(who, l.conflictsWon)).toBe(f.conflictsWon);
+      expect(await cases(who, l.conflictsLost)).toBe(f.conflictsLost);
+      expect(await cases(who, l.conflicts)).toBe(f.conflicts);
+      expect(await offerList(who, l.handoffs)).toBe(f.handoffsAnswered);
+      expect(await offerList(who, l.handoffsAccepted)).toBe(f.handoffsAccepted);
+      expect(await opps(who, l.won)).toBe(f.won);
+      expect(await opps(who, l.lost)).toBe(f.lost);
+      expect(await opps(who, l.closed)).toBe(f.won + f.lost);
+      expect(await sumAcv(who, l.sourcedRevenue)).toBe(f.sourcedRevenueCents);
+      expect(await sumAcv(who, l.cosoldRevenue)).toBe(f.cosoldRevenueCents);
+      expect(await sumAcv(who, l.sourcedPipeline)).toBe(f.sourcedPipelineCents);
+      expect(await sumAcv(who, l.cosoldPipeline)).toBe(f.cosoldPipelineCents);
+      expect(await regList(who, l.approved)).toBe(f.approved);
+      expect(await regList(who, l.rejected)).toBe(f.rejected);
+      expect(await regList(who, l.decided)).toBe(f.approved + f.rejected);
+    }
 
     // the trend: four quarters, oldest first, the last one this quarter
     const trend = await getScorecard(ops, partnerId, Q);
@@ -206,6 +265,9 @@ describe("tier criteria", () => {
     SILVER_revenue: "$50000",
     SILVER_winRate: "20",
     SILVER_registrations: "2",
+    PLATINUM_certifications: "6",
+    GOLD_certifications: "3",
+    SILVER_certifications: "1",
   };
 
   it("ops saves them with an audit event holding before and after", async () => {
@@ -217,11 +279,35 @@ describe("tier criteria", () => {
       minSourcedRevenueCents: 100_000_000n,
       minWinRate: 0.45,
       minApprovedRegistrations: 12,
+      minCertifications: 6,
     });
     expect(saved.SILVER.minSourcedRevenueCents).toBe(5_000_000n);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "tier.criteria.update" } });
     expect(JSON.stringify(event.before)).toContain('"minWinRate":0.4');
     expect(JSON.stringify(event.after)).toContain('"minWinRate":0.45');
+  });
+
+  it("reads criteria saved before certifications counted as asking for none", async () => {
+    await db.appSetting.update({
+      where: { key: "tiers.criteria" },
+      data: {
+        value: Object.fromEntries(
+          (["PLATINUM", "GOLD", "SILVER"] as const).map((t) => [
+            t,
+            { minSourcedRevenueCents: 100, minWinRate: 0.1, minApprovedRegistrations: 1 },
+          ]),
+        ),
+      },
+    });
+    expect((await getTierCriteria(db)).GOLD.minCertifications).toBe(0);
+  });
+
+  it("shows certifications in the tier progress, from the partner's own count", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const partnerId = await partnerIdOf("Northwind Systems");
+    await db.partner.update({ where: { id: partnerId }, data: { certifications: 4 } });
+    const [card] = (await listScorecards(ops, Q)).filter((c) => c.partner.id === partnerId);
+    expect(card.progress.criteria.find((c) => c.key === "minCertifications")).toMatchObject({ actual: 4 });
   });
 
   it("refuses bad input field by field, and anyone but ops", async () => {
@@ -233,6 +319,10 @@ describe("tier criteria", () => {
     // a higher tier asking for less than the one below it
     const order = await errorOf(saveTierCriteria(ops, { ...input, PLATINUM_registrations: "1" }));
     expect(order.fields).toEqual({ PLATINUM_registrations: ["Platinum cannot ask for less than Gold"] });
+    const certs = await errorOf(saveTierCriteria(ops, { ...input, SILVER_certifications: "-1" }));
+    expect(certs.fields).toEqual({ SILVER_certifications: ["Cannot be negative"] });
+    const fewer = await errorOf(saveTierCriteria(ops, { ...input, GOLD_certifications: "0" }));
+    expect(fewer.fields).toEqual({ GOLD_certifications: ["Gold cannot ask for less than Silver"] });
     expect(await db.auditEvent.count({ where: { action: "tier.criteria.update" } })).toBe(events);
     for (const email of ["pm@accord.test", "ae@accord.test", "vp.sales@accord.test", "alice@northwind.test"]) {
       const ctx = await ctxFor(email);

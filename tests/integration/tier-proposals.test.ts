@@ -31,6 +31,9 @@ describe("the quarterly tier review", () => {
       SILVER_revenue: "0",
       SILVER_winRate: "0",
       SILVER_registrations: "0",
+      PLATINUM_certifications: "0",
+      GOLD_certifications: "0",
+      SILVER_certifications: "0",
     });
     const partnerId = await partnerIdOf("Northwind Systems");
     await db.partner.update({ where: { id: partnerId }, data: { tier: "SILVER" } });
@@ -43,6 +46,7 @@ describe("the quarterly tier review", () => {
     });
     expect(proposal).toMatchObject({ fromTier: "SILVER", toTier: "GOLD", status: "PROPOSED" });
     expect(JSON.stringify(proposal.criteria)).toContain("Sourced revenue won");
+    expect(JSON.stringify(proposal.criteria)).toContain("Certifications");
     const listed = await listTierProposals(ops);
     expect(listed[0].status).toBe("PROPOSED");
 

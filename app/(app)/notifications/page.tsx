@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageNav } from "@/components/ui/page-nav";
 import Link from "next/link";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -121,23 +122,16 @@ export default async function NotificationsPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-          <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
-            <p>
-              Page {list.page} of {list.pages} · {list.total} notifications
-            </p>
-            <div className="flex gap-2">
-              {list.page > 1 && (
-                <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300" href={href(list.page - 1)}>
-                  ← Newer
-                </Link>
-              )}
-              {list.page < list.pages && (
-                <Link className="rounded-md px-3 py-1.5 ring-1 ring-slate-300" href={href(list.page + 1)}>
-                  Older →
-                </Link>
-              )}
-            </div>
-          </nav>
+          <PageNav
+            className="mt-3"
+            page={list.page}
+            pages={list.pages}
+            total={list.total}
+            noun="notifications"
+            href={href}
+            previous="← Newer"
+            next="Older →"
+          />
         </>
       )}
     </>

@@ -4,9 +4,10 @@
 // ROMI counts the won deals linked to paid requests.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getMdfProof, listMdfFunds, listMdfRequests, mdfRomi } from "@/lib/db/mdf";
+import { getMdfProof, listMdfFunds, listMdfRequests, mdfFundQuarters, mdfRomi, pageMdfFunds } from "@/lib/db/mdf";
 import { claimMdf, decideMdf, payMdf, requestMdf } from "@/lib/db/mdf-writes";
-import { requestMdfInput } from "@/lib/validation/mdf";
+import { readProof } from "@/lib/mdf/proof-store";
+import { requestMdfInput, sniffProofType } from "@/lib/validation/mdf";
 import { ctxFor, partnerIdOf } from "../../support/contexts";
 import { errorOf } from "../../support/errors";
 
@@ -187,6 +188,31 @@ describe("ROMI", () => {
   });
 });
 
+describe("the funds table", () => {
+  it("filters by quarter and partner within the caller's scope, a page of 25 at a time", async () => {
+    const ops = await ctxFor("ops@accord.test");
+    const northwind = await partnerIdOf("Northwind Systems");
+    const all = await pageMdfFunds(ops, {});
+    expect(all.total).toBe(await db.mdfFund.count());
+    expect(all.rows.length).toBe(Math.min(25, all.total));
+    const quarters = await mdfFundQuarters(ops);
+    const q = quarters[quarters.length - 1];
+    const ofQuarter = await pageMdfFunds(ops, { fundQuarter: q });
+    expect(ofQuarter.total).toBe(await db.mdfFund.count({ where: { quarter: q } }));
+    expect(ofQuarter.rows.every((f) => f.quarter === q)).toBe(true);
+    const own = await pageMdfFunds(ops, { fundPartnerId: northwind });
+    expect(own.total).toBe(await db.mdfFund.count({ where: { partnerId: northwind } }));
+    if (all.pages > 1) {
+      const second = await pageMdfFunds(ops, { fundPage: 2 });
+      expect(second.rows.map((f) => f.id)).not.toContain(all.rows[0].id);
+    }
+    // another partner's filter is no way into Northwind's funds
+    const bob = await ctxFor("bob@contoso.test");
+    expect((await pageMdfFunds(bob, { fundPartnerId: northwind })).total).toBe(0);
+    expect((await errorOf(pageMdfFunds(await ctxFor("ae@accord.test"), {}))).code).toBe("FORBIDDEN");
+  });
+});
+
 describe("the demo seed", () => {
   it("has MDF requests in every state, and won deals linked to the paid ones", async () => {
     const groups = await db.mdfRequest.groupBy({
@@ -198,5 +224,34 @@ describe("the demo seed", () => {
     expect(
       await db.opportunity.count({ where: { stage: "CLOSED_WON", mdfRequest: { status: "PAID" } } }),
     ).toBeGreaterThan(0);
+  });
+
+  it("pays for believable returns: each seeded paid request's ROMI is a few times to ~30×", async () => {
+    const paid = await db.mdfRequest.findMany({
+      where: { id: { startsWith: "cmdfreq" }, status: "PAID" },
+      select: { amountCents: true, opportunities: { where: { stage: "CLOSED_WON" }, select: { acvCents: true } } },
+    });
+    expect(paid.length).toBeGreaterThan(0);
+    for (const r of paid) {
+      const ratio = Number(r.opportunities.reduce((sum, o) => sum + o.acvCents, 0n)) / Number(r.amountCents);
+      expect(ratio).toBeGreaterThanOrEqual(2);
+      expect(ratio).toBeLessThanOrEqual(35);
+    }
+  });
+
+  it("gives every claimed and paid request a proof file that downloads as a PDF", async () => {
+    const claimed = await db.mdfRequest.findMany({
+      where: { id: { startsWith: "cmdfreq" }, status: { in: ["CLAIMED", "PAID"] } },
+      select: { id: true, partnerId: true },
+    });
+    expect(claimed.length).toBeGreaterThan(0);
+    const ops = await ctxFor("ops@accord.test");
+    for (const r of claimed) {
+      const proof = await getMdfProof(ops, r.id);
+      expect(proof.type).toBe("application/pdf");
+      const bytes = await readProof(proof.path);
+      expect(sniffProofType(bytes)).toBe("application/pdf");
+      expect(bytes.toString("latin1")).toContain("%%EOF");
+    }
   });
 });

@@ -70,6 +70,7 @@ const EXPECTED: Record<Action, string> = {
   "mdf:claim": "P",
   "mdf:decide": "AM",
   "mdf:pay": "A",
+  "mdf:link-deal": "AE",
   // scorecards and tiers (docs/domain.md#scorecards-and-tiers)
   "scorecard:read": "AMXP",
   "tier:manage": "A",

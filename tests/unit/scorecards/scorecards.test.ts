@@ -75,17 +75,29 @@ describe("scorecard figures (docs/domain.md#scorecards-and-tiers)", () => {
 
 describe("tiers", () => {
   const table: CriteriaTable = {
-    PLATINUM: { minSourcedRevenueCents: 1_000n, minWinRate: 0.5, minApprovedRegistrations: 10 },
-    GOLD: { minSourcedRevenueCents: 500n, minWinRate: 0.3, minApprovedRegistrations: 5 },
-    SILVER: { minSourcedRevenueCents: 100n, minWinRate: 0.1, minApprovedRegistrations: 1 },
+    PLATINUM: { minSourcedRevenueCents: 1_000n, minWinRate: 0.5, minApprovedRegistrations: 10, minCertifications: 4 },
+    GOLD: { minSourcedRevenueCents: 500n, minWinRate: 0.3, minApprovedRegistrations: 5, minCertifications: 2 },
+    SILVER: { minSourcedRevenueCents: 100n, minWinRate: 0.1, minApprovedRegistrations: 1, minCertifications: 0 },
   };
-  const gold = { sourcedRevenueCents: 600n, winRate: 0.35, approved: 6 };
+  const gold = { sourcedRevenueCents: 600n, winRate: 0.35, approved: 6, certifications: 2 };
 
   it("qualifies for the highest tier whose every criterion is met", () => {
     expect(qualifyingTier(table, gold)).toBe("GOLD");
     // PLATINUM's revenue met, its win rate not: still GOLD
     expect(qualifyingTier(table, { ...gold, sourcedRevenueCents: 5_000n })).toBe("GOLD");
-    expect(qualifyingTier(table, { sourcedRevenueCents: 0n, winRate: null, approved: 0 })).toBe("REGISTERED");
+    expect(qualifyingTier(table, { sourcedRevenueCents: 0n, winRate: null, approved: 0, certifications: 9 })).toBe(
+      "REGISTERED",
+    );
+  });
+
+  it("asks for the tier's certifications too: the figures of GOLD without its certifications are SILVER", () => {
+    expect(qualifyingTier(table, { ...gold, certifications: 1 })).toBe("SILVER");
+    expect(proposeTier("GOLD", table, { ...gold, certifications: 1 })).toEqual({
+      kind: "DEMOTE",
+      from: "GOLD",
+      to: "SILVER",
+    });
+    expect(qualifyingTier(table, { ...gold, certifications: 2 })).toBe("GOLD");
   });
 
   it("proposes promotions and demotions, nothing when the tier fits", () => {
@@ -101,6 +113,7 @@ describe("tiers", () => {
       ["minSourcedRevenueCents", 600, 1_000, false],
       ["minWinRate", 0.35, 0.5, false],
       ["minApprovedRegistrations", 6, 10, false],
+      ["minCertifications", 2, 4, false],
     ]);
     // at the top: the tier's own criteria, to keep it
     expect(tierProgress("PLATINUM", table, gold).criteria.every((c) => c.target > 0)).toBe(true);
@@ -109,7 +122,12 @@ describe("tiers", () => {
 
   it("counts a win rate of nothing as 0 against a criterion", () => {
     expect(
-      criteriaProgress(DEFAULT_CRITERIA.SILVER, { sourcedRevenueCents: 0n, winRate: null, approved: 0 })[1],
+      criteriaProgress(DEFAULT_CRITERIA.SILVER, {
+        sourcedRevenueCents: 0n,
+        winRate: null,
+        approved: 0,
+        certifications: 0,
+      })[1],
     ).toMatchObject({
       actual: 0,
       met: false,
@@ -129,11 +147,27 @@ describe("scorecard links", () => {
       "/registrations?partnerId=p1&decidedFrom=2026-10-01&decidedTo=2026-12-31&decision=approved",
     );
   });
-  it("send a partner to its own portal lists and to no deal list", () => {
+  it("link conflicts won and lost, and the quarter's answered and accepted offers", () => {
+    const l = scorecardLinks("p1", q4);
+    expect(l.conflictsWon).toBe(
+      "/conflicts?partnerId=p1&slice=all&status=ALL&openedFrom=2026-10-01&openedTo=2026-12-31&partnerOutcome=won",
+    );
+    expect(l.conflictsLost).toMatch(/&partnerOutcome=lost$/);
+    expect(l.handoffs).toBe(
+      "/handoffs/offers?partnerId=p1&offeredFrom=2026-10-01&offeredTo=2026-12-31&outcome=answered",
+    );
+    expect(l.handoffsAccepted).toMatch(/&outcome=accepted$/);
+  });
+  it("send a partner to its own portal lists, never naming its id", () => {
     const l = scorecardLinks("p1", q4, true);
     expect(l.approved).toBe("/portal/registrations?decidedFrom=2026-10-01&decidedTo=2026-12-31&decision=approved");
-    expect(l.won).toBeNull();
+    expect(l.won).toBe("/portal/deals?outcome=won&closedFrom=2026-10-01&closedTo=2026-12-31");
     expect(l.conflicts.startsWith("/portal/conflicts?")).toBe(true);
+    expect(l.conflictsWon).toBe(
+      "/portal/conflicts?status=ALL&openedFrom=2026-10-01&openedTo=2026-12-31&partnerOutcome=won",
+    );
+    expect(l.handoffs).toBe("/portal/offers?offeredFrom=2026-10-01&offeredTo=2026-12-31&outcome=answered");
+    expect(Object.values(l).some((href) => href.includes("p1"))).toBe(false);
   });
 });
 

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { MdfDecideActions } from "@/components/mdf/decide-actions";
-import { MdfFundTable } from "@/components/mdf/mdf-tables";
+import { MdfFundSection } from "@/components/mdf/fund-section";
 import { MdfRequestQueue } from "@/components/mdf/request-queue";
 import { MdfRomiPanel } from "@/components/mdf/romi-panel";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { countMdfRequests, listMdfFunds, listMdfRequests, mdfRomi } from "@/lib/db/mdf";
+import { countMdfRequests, listMdfFunds, listMdfRequests, mdfFundQuarters, mdfRomi, pageMdfFunds } from "@/lib/db/mdf";
+import { listPartnerOptions } from "@/lib/db/partners";
 import { formatMoney } from "@/lib/format";
 import { fromSearchParams } from "@/lib/validation/lists";
 import { mdfListQuery } from "@/lib/validation/mdf";
@@ -22,11 +23,14 @@ export default async function MdfPage({ searchParams }: Props) {
   const parsed = mdfListQuery.safeParse(fromSearchParams(await searchParams));
   const query = parsed.success ? parsed.data : {};
   const now = new Date();
-  const [funds, page, counts, romi] = await Promise.all([
+  const [funds, page, counts, romi, fundPage, quarters, partners] = await Promise.all([
     listMdfFunds(ctx, now),
     listMdfRequests(ctx, query),
     countMdfRequests(ctx),
     mdfRomi(ctx),
+    pageMdfFunds(ctx, query, now),
+    mdfFundQuarters(ctx),
+    listPartnerOptions(ctx),
   ]);
   const canDecide = can(ctx, "mdf:decide");
   const canPay = can(ctx, "mdf:pay");
@@ -44,6 +48,7 @@ export default async function MdfPage({ searchParams }: Props) {
           page={page}
           now={now}
           showPartner
+          dealPath="/opportunities"
           empty="Partners request funds from the portal; their requests wait here for a decision."
           actions={(r) => (
             <MdfDecideActions
@@ -56,12 +61,7 @@ export default async function MdfPage({ searchParams }: Props) {
           )}
         />
         <MdfRomiPanel romi={romi} funds={funds} />
-        <section aria-labelledby="mdf-funds-heading" className="space-y-3">
-          <h2 id="mdf-funds-heading" className="text-base font-semibold text-slate-900">
-            Funds
-          </h2>
-          <MdfFundTable funds={funds} now={now} showOwner />
-        </section>
+        <MdfFundSection path="/mdf" query={query} page={fundPage} quarters={quarters} partners={partners} now={now} />
       </div>
     </>
   );

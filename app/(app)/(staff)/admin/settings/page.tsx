@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SettingsForm, type SettingView } from "@/components/admin/settings-form";
 import { NoAccess } from "@/components/shell/no-access";
-import { PageHeader } from "@/components/ui/card";
+import { CriteriaForm } from "@/components/tiers/criteria-form";
+import { Card, PageHeader } from "@/components/ui/card";
 import { staffContext } from "@/lib/auth/page";
 import { readSettingsForAdmin } from "@/lib/db/admin-settings";
+import { readTierCriteria } from "@/lib/db/tier-criteria";
 import { formatMoney, formatRelative } from "@/lib/format";
 import { settingDefault, settingGroups, type SettingDef } from "@/lib/settings-catalog";
+import { criteriaFormValues } from "@/lib/validation/tiers";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,7 +36,7 @@ function defaultText(def: SettingDef): string {
 export default async function SettingsPage() {
   const ctx = await staffContext("settings:manage");
   if (!ctx.allowed) return <NoAccess what="Settings" />;
-  const current = await readSettingsForAdmin(ctx);
+  const [current, criteria] = await Promise.all([readSettingsForAdmin(ctx), readTierCriteria(ctx)]);
   const now = new Date();
   const groups = settingGroups().map((g) => ({
     group: g.group,
@@ -58,7 +62,20 @@ export default async function SettingsPage() {
         }
       />
       <SettingsForm groups={groups} version={current.version} />
-      {/* Tier criteria (issue 14, partner programme) are added as their own section below. */}
+      {/* the one editor of the tier criteria; /partners/tiers holds the quarterly proposals */}
+      <section id="tier-criteria" className="mt-6 scroll-mt-6">
+        <Card title="Partner tier criteria (per quarter)">
+          <p className="mb-4 text-sm text-slate-600">
+            What a partner must reach in a quarter to hold each tier. The quarterly review proposes promotions and
+            demotions from them; channel operations confirm each on{" "}
+            <Link href="/partners/tiers" className="text-brand-700 hover:underline">
+              Partner tiers
+            </Link>
+            .
+          </p>
+          <CriteriaForm initial={criteriaFormValues(criteria)} />
+        </Card>
+      </section>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { DealTimeline, DealTouches } from "@/components/opportunities/deal-activ
 import { AcceptRouteButton, AddTouchForm, StageControls } from "@/components/opportunities/deal-actions";
 import { CasesOn } from "@/components/conflicts/cases-on";
 import { DealHandoff } from "@/components/handoffs/deal-handoff";
+import { DealMdfLinkCard } from "@/components/mdf/deal-mdf-link";
 import { RaiseConflictButton } from "@/components/conflicts/raise-conflict";
 import { DisputeButton } from "@/components/payouts/dispute-button";
 import { listCasesOn } from "@/lib/db/conflicts";
@@ -17,6 +18,7 @@ import { can } from "@/lib/auth/permissions";
 import { listPartnerOptions } from "@/lib/db/partners";
 import { isOpenStage } from "@/lib/opportunities/stages";
 import { findOpportunity } from "@/lib/db/opportunities";
+import { findDealMdfLink } from "@/lib/db/opportunity-mdf";
 import { opportunityActivity, opportunityFormOptions } from "@/lib/db/opportunity-forms";
 import { formatDateTime, formatMoney } from "@/lib/format";
 
@@ -35,11 +37,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const touch = open && can(ctx, "opportunity:touch");
   // a closed deal's credit can be disputed (an ATTRIBUTION_DISPUTE case); the scope check is in lib/db/attribution-dispute.ts
   const dispute = !open && can(ctx, "attribution:dispute") && opp.attributions.some((a) => a.party === "PARTNER");
-  const [partners, cases, activity, formOptions] = await Promise.all([
+  const [partners, cases, activity, formOptions, mdfLink] = await Promise.all([
     raise ? listPartnerOptions(ctx) : [],
     listCasesOn(ctx, { opportunityId: opp.id }),
     opportunityActivity(ctx, opp.id),
     touch ? opportunityFormOptions(ctx) : null,
+    findDealMdfLink(ctx, opp.id),
   ]);
   return (
     <>
@@ -96,6 +99,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               {touch && formOptions && <AddTouchForm id={opp.id} partners={formOptions.partners} />}
             </DealTouches>
             <DealHandoff ctx={ctx} opp={opp} />
+            {mdfLink && <DealMdfLinkCard opportunityId={opp.id} link={mdfLink} />}
             <DealTimeline events={activity.events} />
           </>
         }

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/shell/no-access";
-import { CriteriaForm } from "@/components/tiers/criteria-form";
+import { ButtonLink } from "@/components/ui/button";
 import { ProposalActions } from "@/components/tiers/proposal-actions";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, type Column } from "@/components/ui/table";
 import { staffContext } from "@/lib/auth/page";
 import { quarterOf, shiftQuarter } from "@/lib/dates/quarters";
-import { readTierCriteria } from "@/lib/db/tier-criteria";
 import { listTierProposals, type TierProposalRow } from "@/lib/db/tier-proposals";
 import { formatDate, formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
-import { dollarsText } from "@/lib/money";
-import { CRITERIA_TIERS } from "@/lib/validation/tiers";
 
 export const metadata: Metadata = { title: "Partner tiers" };
 
@@ -29,14 +26,7 @@ export default async function TiersPage() {
   const now = new Date();
   const next = shiftQuarter(quarterOf(now), 1);
   const effectiveLabel = `${formatDate(next.start)} (${next.label})`;
-  const [criteria, proposals] = await Promise.all([readTierCriteria(ctx), listTierProposals(ctx)]);
-  const initial = Object.fromEntries(
-    CRITERIA_TIERS.flatMap((t) => [
-      [`${t}_revenue`, dollarsText(criteria[t].minSourcedRevenueCents)],
-      [`${t}_winRate`, String(Math.round(criteria[t].minWinRate * 1000) / 10)],
-      [`${t}_registrations`, String(criteria[t].minApprovedRegistrations)],
-    ]),
-  );
+  const proposals = await listTierProposals(ctx);
   const columns: Column<TierProposalRow>[] = [
     {
       header: "Partner",
@@ -86,14 +76,16 @@ export default async function TiersPage() {
       <PageHeader
         title="Partner tiers"
         description={
-          "What each tier asks of a partner in a quarter, and the promotions and demotions the quarterly review " +
-          `proposes from the quarter just ended. A confirmed change takes effect on ${effectiveLabel}, never mid-quarter.`
+          "The promotions and demotions the quarterly review proposes from the quarter just ended. A confirmed " +
+          `change takes effect on ${effectiveLabel}, never mid-quarter.`
+        }
+        actions={
+          <ButtonLink href="/admin/settings#tier-criteria" variant="secondary">
+            Edit tier criteria
+          </ButtonLink>
         }
       />
-      <Card title="Tier criteria (per quarter)">
-        <CriteriaForm initial={initial} />
-      </Card>
-      <div className="mt-6">
+      <div>
         <Card title="Proposals">
           {proposals.length === 0 ? (
             <EmptyState title="No proposals">

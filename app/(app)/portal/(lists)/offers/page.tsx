@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { OfferList } from "@/components/handoffs/offer-list";
 import { listPage, partnerContext } from "@/lib/auth/page";
 import { listOffers } from "@/lib/db/handoffs";
-import { handoffListQuery } from "@/lib/validation/handoffs";
+import { handoffOfferListQuery } from "@/lib/validation/handoffs";
 import { fromSearchParams } from "@/lib/validation/lists";
 
 export const metadata: Metadata = { title: "Offers" };
@@ -16,7 +16,8 @@ export default async function OffersPage({
 }) {
   const ctx = await partnerContext();
   const raw = fromSearchParams(await searchParams);
-  const parsed = handoffListQuery.omit({ partnerId: true, opportunityId: true }).safeParse(raw);
+  // the period and outcome filters too: the scorecard's hand-off acceptance links here with them
+  const parsed = handoffOfferListQuery.omit({ partnerId: true, opportunityId: true, lead: true }).safeParse(raw);
   if (!parsed.success) notFound();
   const page = await listPage(listOffers(ctx, parsed.data));
   return (

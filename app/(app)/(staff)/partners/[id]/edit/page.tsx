@@ -33,11 +33,16 @@ export default async function EditPartnerPage({ params }: Props) {
       </Link>
       <PageHeader
         title={`Edit ${partner.name}`}
-        description="Type, tier, manager, regions, verticals and status. Every change is recorded in the audit log."
+        description="Type, tier, certifications, manager, regions, verticals and status. Every change is recorded in the audit log."
       />
       <Card>
         <PartnerForm
-          partner={{ ...partner, id, managerId: partner.managerId ?? "" }}
+          partner={{
+            ...partner,
+            id,
+            managerId: partner.managerId ?? "",
+            certifications: String(partner.certifications),
+          }}
           choices={choices}
           impact={
             impact

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Partner" ADD COLUMN     "certifications" INTEGER NOT NULL DEFAULT 0;
+
