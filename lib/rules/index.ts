@@ -13,7 +13,6 @@ export { interpret } from "./interpret";
 export { evaluate } from "./compile";
 export { lintRuleSet, type LintFinding, type LintReport } from "./lint";
 export { ruleTitle } from "./lint-text";
-export { simulate, type FromRoute, type HistoricalDeal, type RouteChange, type SimulationResult } from "./simulate";
 export {
   createSimulation,
   type FromRoute,
