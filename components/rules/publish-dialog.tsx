@@ -79,11 +79,15 @@ function PublishForm({ ruleSetId, version, lockVersion, dirty, lint, lintStale, 
         ) : report && !lintStale ? (
           <div className="mt-1">
             <LintVerdict report={report} />
-            {!report.publishable && (
+            {!report.publishable ? (
               <p className="mt-1 text-xs text-slate-600">
                 Fix the errors listed in the lint panel, save, and try again.
               </p>
-            )}
+            ) : report.warnings > 0 ? (
+              <p className="mt-1 text-xs text-amber-800">
+                Warnings do not block publishing, but each changes outcomes: read them in the lint panel first.
+              </p>
+            ) : null}
           </div>
         ) : (
           <div className="mt-1 flex flex-wrap items-center gap-2">

@@ -57,6 +57,14 @@ test("ops narrow rule 70 to $150K: lint shows one warning, the new gap with a $2
   }
   await expect(page.getByText("Lint error", { exact: true })).toHaveCount(0);
 
+  // warnings do not block publishing, but the publish dialog points at them
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText(/^Publishable/)).toBeVisible();
+  await expect(dialog.getByText(/Warnings do not block publishing/)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
   // the finding links to the rule in the editor
   await link.click();
   await expect(page).toHaveURL(/#rule-/);
