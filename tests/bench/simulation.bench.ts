@@ -3,7 +3,8 @@
 // On the scaled database of tests/bench/council/scale-seed.ts (1,000,000 opportunities; the ~60% the
 // engine routed carry their route decision's facts), it simulates a draft that narrows rule 70 to
 // "under $150K" over the whole history against the rule set in force, and times, p50/p95 over
-// BENCH_RUNS runs after one warm-up:
+// BENCH_RUNS rounds after one warm-up round (each round runs each of these once, in turn, so that on a
+// shared machine each is measured under the same load as the bare read beside it):
 //   - end to end over HTTP: POST /api/v1/rulesets/{draft}/simulations on the built app (`next start`
 //     through lib/cli/start.mjs, an ops session cookie), reading the NDJSON stream to its result line,
 //   - in-process: prepareSimulation + run (lib/db/simulation.ts),
@@ -36,24 +37,32 @@ const errors: string[] = [];
 
 type Timing = { name: string; p50: number; p95: number; rows: number };
 
-/** `fn` returns the rows it went through; every run must go through the same number. */
-async function time(name: string, fn: () => Promise<number>): Promise<Timing> {
-  const samples: number[] = [];
+type Contender = { name: string; fn: () => Promise<number> };
+
+/**
+ * Rounds of one run of each contender in turn (after WARMUP rounds), so that on a shared machine each
+ * is measured under the same load as the bare read beside it. `fn` returns the rows it went through;
+ * every run of every contender must go through the same number.
+ */
+async function timeRounds(contenders: Contender[]): Promise<{ timings: Timing[]; loads: number[] }> {
+  const samples = contenders.map(() => [] as number[]);
+  const loads: number[] = [];
   let rows = -1;
-  try {
-    for (let i = 0; i < WARMUP + RUNS; i++) {
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    loads.push(os.loadavg()[0]);
+    for (const [k, c] of contenders.entries()) {
       const t0 = performance.now();
-      const n = await fn();
-      if (i >= WARMUP) samples.push(performance.now() - t0);
-      if (rows >= 0 && n !== rows) throw new Error(`run ${i} went through ${n} rows, an earlier one ${rows}`);
+      const n = await c.fn();
+      if (round >= WARMUP) samples[k].push(performance.now() - t0);
+      if (rows >= 0 && n !== rows) throw new Error(`${c.name} went through ${n} rows, an earlier run ${rows}`);
       rows = n;
     }
-  } catch (error) {
-    errors.push(`${name}: ${(error as Error).message}`);
-    return { name, p50: NaN, p95: NaN, rows };
   }
-  samples.sort((a, b) => a - b);
-  return { name, p50: percentile(samples, 50), p95: percentile(samples, 95), rows };
+  const timings = contenders.map((c, k) => {
+    const sorted = samples[k].sort((a, b) => a - b);
+    return { name: c.name, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rows };
+  });
+  return { timings, loads };
 }
 
 async function main() {
@@ -116,46 +125,53 @@ async function main() {
   };
   const bare = () => bareRead(period.from, period.to);
 
-  const bareTiming = await time("bare read (same statements, rows discarded)", bare);
-  const rows: Timing[] = [await time("in-process: prepareSimulation + run", inProcess)];
-  console.log(`simulation: ${summary}`);
-
-  let serverMem: { rss: number; peak: number } | null = null;
-  if (HTTP) {
-    const server = await startServer({
-      dbFile: path.join(root, file),
-      databaseUrl: PG_URL,
-      port: Number(process.env.BENCH_PORT ?? (await freePort())),
-      timeoutMs: 300_000,
+  const contenders: Contender[] = [
+    { name: "bare read (same statements, rows discarded)", fn: bare },
+    { name: "in-process: prepareSimulation + run", fn: inProcess },
+  ];
+  const server = HTTP
+    ? await startServer({
+        dbFile: path.join(root, file),
+        databaseUrl: PG_URL,
+        port: Number(process.env.BENCH_PORT ?? (await freePort())),
+        timeoutMs: 300_000,
+      })
+    : null;
+  let lines = 0;
+  if (server) {
+    const cookie = await sessionCookie(ops, BENCH_AUTH_SECRET);
+    const url = `${server.url}/api/v1/rulesets/${draft.id}/simulations`;
+    contenders.push({
+      name: "POST /api/v1/rulesets/{draft}/simulations",
+      fn: async () => {
+        const r = await postSimulation(url, server.url, cookie, body);
+        lines = r.progressLines;
+        return r.totalDeals;
+      },
     });
-    try {
-      const cookie = await sessionCookie(ops, BENCH_AUTH_SECRET);
-      const url = `${server.url}/api/v1/rulesets/${draft.id}/simulations`;
-      let lines = 0;
-      rows.unshift(
-        await time(`POST /api/v1/rulesets/{draft}/simulations`, async () => {
-          const r = await postSimulation(url, server.url, cookie, body);
-          lines = r.progressLines;
-          return r.totalDeals;
-        }),
-      );
-      console.log(`HTTP: ${lines} progress lines per simulation`);
-      serverMem = groupRss(server.pid);
-    } catch (error) {
-      errors.push(`HTTP: ${(error as Error).message}\n${server.log().split("\n").slice(-20).join("\n")}`);
-    } finally {
-      await server.stop();
-    }
   }
-  for (const t of rows)
-    if (t.rows >= 0 && bareTiming.rows >= 0 && t.rows !== bareTiming.rows)
-      errors.push(`${t.name} simulated ${t.rows} deals, the bare read returned ${bareTiming.rows}`);
+  let timings: Timing[] = [];
+  let serverMem: { rss: number; peak: number } | null = null;
+  try {
+    const measured = await timeRounds(contenders);
+    timings = measured.timings;
+    console.log(`simulation: ${summary}`);
+    if (server) console.log(`HTTP: ${lines} progress lines per simulation`);
+    const loads = measured.loads.map((l) => l.toFixed(1));
+    console.log(`load (1 min) at the start of each round: ${loads.join(", ")}`);
+    if (server) serverMem = groupRss(server.pid);
+  } catch (error) {
+    errors.push(`${(error as Error).message}${server ? `\n${server.log().split("\n").slice(-20).join("\n")}` : ""}`);
+  } finally {
+    await server?.stop();
+  }
+  const [bareTiming, ...rows] = timings;
 
   const ms = (x: number) => (Number.isNaN(x) ? "failed" : `${x.toFixed(0)} ms`);
   console.log(
     table(
       ["timed", "p50", "p95", "bare p50", "bare p95", "ratio p50", "rows", "target ≤ 10 s"],
-      rows.map((a) => [
+      (bareTiming ? rows : []).map((a) => [
         a.name,
         ms(a.p50),
         ms(a.p95),
