@@ -1,4 +1,4 @@
-// The one quarter picker (the forecast, the conflict patterns report): the quarter in the URL
+// The one quarter picker (the forecast, the conflict patterns report, the scorecards): the quarter in the URL
 // (?<param>=2026-Q4) through a plain GET form, so it works without JavaScript and every view is a
 // shareable link; the previous and next quarter one click away. Pickers of months and quarters
 // together are components/pricing/period-picker.tsx.
@@ -16,6 +16,7 @@ export function QuarterPicker({
   next,
   param = "quarter",
   label = "Quarter",
+  keep = {},
 }: {
   path: string;
   selected: QuarterLike;
@@ -26,8 +27,10 @@ export function QuarterPicker({
   /** the URL parameter (the forecast uses ?period=) and the select's id */
   param?: string;
   label?: string;
+  /** other query parameters the view keeps (the scorecard table's sort) */
+  keep?: Record<string, string>;
 }) {
-  const link = (q: QuarterLike) => `${path}?${param}=${q.label}`;
+  const link = (q: QuarterLike) => `${path}?${new URLSearchParams({ ...keep, [param]: q.label }).toString()}`;
   const labels = options.map((o) => o.label);
   const offered = labels.includes(selected.label) ? labels : [...labels, selected.label];
   return (
@@ -40,6 +43,9 @@ export function QuarterPicker({
       aria-label="Choose a quarter"
       className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
+      {Object.entries(keep).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <div className="w-48">
         <label htmlFor={param} className={LABEL_COMPACT}>
           {label}

@@ -34,6 +34,14 @@ test("a partner sees its own scorecard, and another partner's page answers 404",
   // the figures open the partner's own lists
   await page.getByRole("link", { name: /^\d+$/ }).first().click();
   await expect(page).toHaveURL(/\/portal\/registrations\?decidedFrom=/);
+  // …and the deal figures its own deals, in the same quarter
+  await page.goBack();
+  await page.getByText("Win rate").locator("..").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/portal\/deals\?outcome=closed&closedFrom=/);
+  await expect(page.getByRole("heading", { name: "Deals", level: 1 })).toBeVisible();
+  await page.goBack();
+  await page.getByRole("link", { name: /^\d+ won$/ }).click();
+  await expect(page).toHaveURL(/\/portal\/conflicts\?.*partnerOutcome=won/);
 
   for (const url of [contoso!, "/scorecards"]) {
     const res = await page.goto(url);

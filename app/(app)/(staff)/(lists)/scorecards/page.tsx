@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Sparkline } from "@/components/charts/sparkline";
-import { PeriodPicker } from "@/components/scorecards/period-picker";
+import { QuarterPicker } from "@/components/period/quarter-picker";
 import { mdfText } from "@/components/scorecards/scorecard-view";
 import { NoAccess } from "@/components/shell/no-access";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/table";
 import { staffContext } from "@/lib/auth/page";
-import { parseQuarter, quarterOf } from "@/lib/dates/quarters";
+import { parseQuarter, quarterOf, recentQuarters, shiftQuarter } from "@/lib/dates/quarters";
 import { listScorecards, scorecardTrends, type PartnerScorecard } from "@/lib/db/scorecards";
 import { formatMoney, formatNumber, formatPct, humanize } from "@/lib/format";
 import { scorecardLinks, sortScorecards, type ScorecardLinks } from "@/lib/scorecards";
@@ -127,14 +127,15 @@ export default async function ScorecardsPage({ searchParams }: Props) {
           `${ctx.role === "PARTNER_MANAGER" ? "Your partners" : "Every partner"} in ${q.label}: ` +
           "registrations, deals, conflicts and hand-offs. Sort by any figure; every figure opens what it counts."
         }
-        actions={
-          <PeriodPicker
-            action="/scorecards"
-            period={q.label}
-            now={now}
-            keep={{ sort, ...(parsed.data.dir ? { dir } : {}) }}
-          />
-        }
+      />
+      <QuarterPicker
+        path="/scorecards"
+        param="period"
+        selected={q}
+        options={recentQuarters(now, 8)}
+        previous={shiftQuarter(q, -1)}
+        next={q.label === quarterOf(now).label ? null : shiftQuarter(q, 1)}
+        keep={{ sort, ...(parsed.data.dir ? { dir } : {}) }}
       />
       {rows.length === 0 ? (
         <EmptyState title="No partners yet">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PeriodPicker } from "@/components/scorecards/period-picker";
+import { QuarterPicker } from "@/components/period/quarter-picker";
 import { ScorecardView } from "@/components/scorecards/scorecard-view";
 import { PageHeader } from "@/components/ui/card";
 import { partnerContext } from "@/lib/auth/page";
-import { parseQuarter, quarterOf } from "@/lib/dates/quarters";
+import { parseQuarter, quarterOf, recentQuarters, shiftQuarter } from "@/lib/dates/quarters";
 import { getScorecard } from "@/lib/db/scorecards";
 import { fromSearchParams } from "@/lib/validation/lists";
 import { scorecardQuery } from "@/lib/validation/scorecards";
@@ -27,7 +27,14 @@ export default async function PortalScorecardPage({ searchParams }: Props) {
       <PageHeader
         title="Scorecard"
         description={`How ${current.partner.name} is doing in ${q.label}, and its tier's criteria. Every figure opens what it counts.`}
-        actions={<PeriodPicker action="/portal/scorecard" period={q.label} now={now} />}
+      />
+      <QuarterPicker
+        path="/portal/scorecard"
+        param="period"
+        selected={q}
+        options={recentQuarters(now, 8)}
+        previous={shiftQuarter(q, -1)}
+        next={q.label === quarterOf(now).label ? null : shiftQuarter(q, 1)}
       />
       <ScorecardView current={current} trend={trend} portal />
     </>
