@@ -1,15 +1,10 @@
 "use client";
 // Staff actions on an MDF request (lib/actions/mdf.ts): a partner manager or channel operations
 // approve (confirmed) or reject with a reason; channel operations mark a claim paid (confirmed).
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { decideMdfAction, payMdfAction } from "@/lib/actions/mdf";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { ConfirmButton } from "@/components/ui/confirm";
-import { Dialog, DialogFormFooter } from "@/components/ui/dialog";
-import { Field, INPUT } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
+import { ReasonDialog } from "@/components/ui/reason-dialog";
 
 type Props = { id: string; label: string; status: string; canDecide: boolean; canPay: boolean };
 
@@ -33,7 +28,18 @@ export function MdfDecideActions({ id, label, status, canDecide, canPay }: Props
             return res.ok ? { ok: true } : { ok: false, message: res.message };
           }}
         />
-        <RejectDialog id={id} label={label} onDone={() => router.refresh()} />
+        <ReasonDialog
+          fieldId={`mdf-reject-${id}`}
+          title={`Reject ${label}`}
+          description="The partner reads your reason; the amount goes back to the fund."
+          triggerLabel="Reject…"
+          triggerAriaLabel={`Reject ${label}`}
+          minLength={5}
+          submitLabel="Reject the request"
+          pendingLabel="Rejecting…"
+          action={(reason) => decideMdfAction({ requestId: id, decision: "reject", reason })}
+          onDone={() => router.refresh()}
+        />
       </div>
     );
   if (status === "CLAIMED" && canPay)
@@ -55,66 +61,4 @@ export function MdfDecideActions({ id, label, status, canDecide, canPay }: Props
       />
     );
   return null;
-}
-
-function RejectDialog({ id, label, onDone }: { id: string; label: string; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const { pending, error, setError, run } = useAction();
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const res = await run(
-      () => decideMdfAction({ requestId: id, decision: "reject", reason: reason.trim() }),
-      "reason",
-    );
-    if (!res) return;
-    setOpen(false);
-    onDone();
-  }
-
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setError(null);
-          setReason("");
-        }
-      }}
-      title={`Reject ${label}`}
-      description="The partner reads your reason; the amount goes back to the fund."
-      trigger={
-        <Button type="button" variant="secondary" aria-label={`Reject ${label}`}>
-          Reject…
-        </Button>
-      }
-    >
-      <form onSubmit={submit} className="mt-4 space-y-4">
-        <Field id={`mdf-reject-${id}`} label="Reason">
-          {(a) => (
-            <textarea
-              {...a}
-              rows={3}
-              required
-              minLength={5}
-              maxLength={1000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              disabled={pending}
-              className={cn(INPUT, "mt-1")}
-            />
-          )}
-        </Field>
-        <DialogFormFooter
-          error={error}
-          pending={pending}
-          disabled={reason.trim().length < 5}
-          submitLabel="Reject the request"
-          pendingLabel="Rejecting…"
-        />
-      </form>
-    </Dialog>
-  );
 }

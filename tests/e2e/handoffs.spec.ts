@@ -104,6 +104,19 @@ test("an AE's $180K direct deal needs a partner, is offered to one, and the part
   await expect(offer).toContainText("$180,000");
   await expect(offer).toContainText(/due in (2 days|1 day|\d+ hours)/);
   await partner.page.screenshot({ path: "/tmp/d2-offers.png", fullPage: true });
+  // declining asks for a reason (components/ui/reason-dialog.tsx): nothing to send until it is long
+  // enough; cancelled, the offer stays open
+  await offer.getByRole("button", { name: `Decline the offer for ${w.accountName}` }).click();
+  const decline = partner.page.getByRole("dialog", { name: `Decline ${w.accountName}` });
+  const send = decline.getByRole("button", { name: "Decline the offer" });
+  await expect(send).toBeDisabled();
+  await decline.getByLabel("Reason").fill("No");
+  await expect(send).toBeDisabled();
+  await decline.getByLabel("Reason").fill("No capacity this quarter");
+  await expect(send).toBeEnabled();
+  await partner.page.screenshot({ path: "/tmp/split-decline.png" });
+  await decline.getByRole("button", { name: "Cancel" }).click();
+  await expect(decline).toHaveCount(0);
   await offer.getByRole("button", { name: `Accept the offer for ${w.accountName}` }).click();
   await partner.page.getByRole("alertdialog").getByRole("button", { name: "Accept the deal" }).click();
   await expect(offer).toContainText("Accepted");
