@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE_SET, defaultRuleSet } from "@/lib/rules/default-rule-set";
 import { interpret } from "@/lib/rules/interpret";
+import { plainTrace } from "@/lib/rules/plain-trace";
 import { createSimulation, type HistoricalDeal, type SimulationInput } from "@/lib/rules/simulate";
 import { ROUTES, type Route, type RuleSet } from "@/lib/rules/types";
 import { makeHistoricalDeal } from "@/tests/factories/facts";
@@ -158,13 +159,19 @@ function reference(candidate: RuleSet, current: RuleSet | undefined, all: Histor
     sample: [...changed]
       .sort((a, b) => order(a.deal, b.deal))
       .slice(0, sampleSize)
-      .map((c) => ({
-        dealId: c.deal.id,
-        from: c.from,
-        to: c.to,
-        fromDecision: current ? interpret(current, c.deal.facts) : null,
-        toDecision: interpret(candidate, c.deal.facts),
-      })),
+      .map((c) => {
+        const fromDecision = current ? interpret(current, c.deal.facts) : null;
+        const toDecision = interpret(candidate, c.deal.facts);
+        return {
+          dealId: c.deal.id,
+          from: c.from,
+          to: c.to,
+          fromDecision,
+          toDecision,
+          fromTrace: fromDecision && current ? plainTrace(current, c.deal.facts, fromDecision.trace) : null,
+          toTrace: plainTrace(candidate, c.deal.facts, toDecision.trace),
+        };
+      }),
     groups: current ? groups : new Map(),
   };
 }
