@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, INPUT_COMPACT, SelectField, TextField } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
+import { useAction, useFormAction } from "@/components/ui/use-action";
 import { addActionItemAction, assignActionItemAction, completeActionItemAction } from "@/lib/actions/council-pack";
 import { formatDate, formatRelative } from "@/lib/format";
 import type { MeetingView } from "@/lib/council-pack/pack";
@@ -85,30 +85,18 @@ function AddActionItem({ month, people }: { month: string; people: Person[] }) {
   const [text, setText] = useState("");
   const [ownerId, setOwnerId] = useState("");
   const [dueDate, setDueDate] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, alert, errors, submit } = useFormAction();
 
-  async function submit(e: React.FormEvent) {
+  async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    if (pending) return;
-    setPending(true);
-    setAlert(null);
-    const res = await addActionItemAction({ month, text, ownerId, dueDate }).catch(() => null);
-    setPending(false);
-    if (!res) return setAlert("Could not reach the server. Nothing was saved; try again.");
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      return setAlert(res.message);
-    }
-    setErrors({});
+    if (!(await submit(() => addActionItemAction({ month, text, ownerId, dueDate })))) return;
     setText("");
     setDueDate("");
     router.refresh();
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add an action item" className="grid gap-3 sm:grid-cols-4">
+    <form onSubmit={onSubmit} noValidate aria-label="Add an action item" className="grid gap-3 sm:grid-cols-4">
       <TextField
         id="action-text"
         label="Action"

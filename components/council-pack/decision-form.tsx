@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormAlert, SelectField, TextAreaField } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-action";
 import { DECISION_KIND_LABEL } from "@/lib/council-pack/pack";
 import { recordDecisionAction } from "@/lib/actions/council-pack";
 import { DECISION_KINDS } from "@/lib/validation/council-pack";
@@ -13,29 +14,17 @@ export function DecisionForm({ month }: { month: string }) {
   const router = useRouter();
   const [kind, setKind] = useState<(typeof DECISION_KINDS)[number]>("OTHER");
   const [text, setText] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, alert, errors, submit } = useFormAction();
 
-  async function submit(e: React.FormEvent) {
+  async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    if (pending) return;
-    setPending(true);
-    setAlert(null);
-    const res = await recordDecisionAction({ month, kind, text }).catch(() => null);
-    setPending(false);
-    if (!res) return setAlert("Could not reach the server. Nothing was saved; try again.");
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      return setAlert(res.message);
-    }
-    setErrors({});
+    if (!(await submit(() => recordDecisionAction({ month, kind, text })))) return;
     setText("");
     router.refresh();
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Record a decision" className="space-y-3">
+    <form onSubmit={onSubmit} noValidate aria-label="Record a decision" className="space-y-3">
       <SelectField
         id="decision-kind"
         label="Kind"

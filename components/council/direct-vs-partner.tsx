@@ -3,8 +3,8 @@
 // questions, so neither is called "direct" alone (docs/domain.md#revenue-council-metrics).
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { FigureTable } from "@/components/ui/figure-table";
-import type { Metric } from "@/lib/council/types";
+import { type FigureColumn, FigureTable } from "@/components/ui/figure-table";
+import type { Metric, Slice } from "@/lib/council/types";
 import { formatNumber } from "@/lib/format";
 import { DefinitionTip } from "./definition-tip";
 import { formatMetric } from "./format";
@@ -34,35 +34,22 @@ export function DirectVsPartner({
   const share = (v: number | null) =>
     total > 0 && v !== null ? formatMetric(v / total, "pct", currency, locale) : "—";
   const sourced = pipeline.breakdown?.slices ?? [];
+  const table = { money, share, locale };
   return (
     <Card title="Direct vs partner: pipeline created">
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
-        <FigureTable
-          caption={<DefinitionTip label="By who leads" definition={LEAD_DEFINITION} />}
-          captionVisible
+        <PipelineTable
+          {...table}
+          label="By who leads"
+          definition={LEAD_DEFINITION}
           rowHeader="Lead"
-          columns={[
-            { key: "pipeline", header: "Pipeline" },
-            { key: "share", header: "Share" },
-            { key: "deals", header: "Deals" },
-            { key: "win", header: "Win rate" },
-          ]}
-          rows={pipeline.routes.map((r) => {
-            const w = winRate.routes.find((x) => x.key === r.key)!;
-            return {
-              key: r.key,
-              data: { "data-lead": r.key },
-              header: r.label,
-              cells: [
-                <Link key="pipeline" href={r.href!} className={link}>
-                  {money(r.value)}
-                </Link>,
-                <span key="share" className="text-slate-600">
-                  {share(r.value)}
-                </span>,
-                <Link key="deals" href={r.href!} className={link} data-count="deals">
-                  {formatNumber(r.count, locale)}
-                </Link>,
+          data="data-lead"
+          slices={pipeline.routes}
+          extra={{
+            column: { key: "win", header: "Win rate" },
+            cell: (r) => {
+              const w = winRate.routes.find((x) => x.key === r.key)!;
+              return (
                 <Link
                   key="win"
                   href={w.href!}
@@ -70,36 +57,18 @@ export function DirectVsPartner({
                   aria-label={`Win rate ${r.label}, of ${w.count} closed`}
                 >
                   {formatMetric(w.value, "pct", currency, locale)}
-                </Link>,
-              ],
-            };
-          })}
+                </Link>
+              );
+            },
+          }}
         />
-        <FigureTable
-          caption={<DefinitionTip label="By who sourced" definition={SOURCE_DEFINITION} />}
-          captionVisible
+        <PipelineTable
+          {...table}
+          label="By who sourced"
+          definition={SOURCE_DEFINITION}
           rowHeader="Category"
-          columns={[
-            { key: "pipeline", header: "Pipeline" },
-            { key: "share", header: "Share" },
-            { key: "deals", header: "Deals" },
-          ]}
-          rows={sourced.map((s) => ({
-            key: s.key,
-            data: { "data-category": s.key },
-            header: s.label,
-            cells: [
-              <Link key="pipeline" href={s.href!} className={link}>
-                {money(s.value)}
-              </Link>,
-              <span key="share" className="text-slate-600">
-                {share(s.value)}
-              </span>,
-              <Link key="deals" href={s.href!} className={link} data-count="deals">
-                {formatNumber(s.count, locale)}
-              </Link>,
-            ],
-          }))}
+          data="data-category"
+          slices={sourced}
         />
       </div>
       <p className="mt-3 text-xs text-slate-500">
@@ -110,5 +79,61 @@ export function DirectVsPartner({
         created in the period.
       </p>
     </Card>
+  );
+}
+
+/** One cut of the pipeline: each slice's pipeline, share of the total and deals, each linking to its list. */
+function PipelineTable({
+  label,
+  definition,
+  rowHeader,
+  data,
+  slices,
+  money,
+  share,
+  locale,
+  extra,
+}: {
+  label: string;
+  definition: string;
+  rowHeader: string;
+  /** the data-* attribute naming each row's key, for tests */
+  data: `data-${string}`;
+  slices: Slice[];
+  money: (v: number | null) => string;
+  share: (v: number | null) => string;
+  locale: string;
+  /** a column after the deals, e.g. the win rate by lead */
+  extra?: { column: FigureColumn; cell: (s: Slice) => React.ReactNode };
+}) {
+  return (
+    <FigureTable
+      caption={<DefinitionTip label={label} definition={definition} />}
+      captionVisible
+      rowHeader={rowHeader}
+      columns={[
+        { key: "pipeline", header: "Pipeline" },
+        { key: "share", header: "Share" },
+        { key: "deals", header: "Deals" },
+        ...(extra ? [extra.column] : []),
+      ]}
+      rows={slices.map((s) => ({
+        key: s.key,
+        data: { [data]: s.key },
+        header: s.label,
+        cells: [
+          <Link key="pipeline" href={s.href!} className={link}>
+            {money(s.value)}
+          </Link>,
+          <span key="share" className="text-slate-600">
+            {share(s.value)}
+          </span>,
+          <Link key="deals" href={s.href!} className={link} data-count="deals">
+            {formatNumber(s.count, locale)}
+          </Link>,
+          ...(extra ? [extra.cell(s)] : []),
+        ],
+      }))}
+    />
   );
 }
