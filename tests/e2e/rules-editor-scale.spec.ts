@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { signIn } from "./helpers";
@@ -36,6 +37,11 @@ test("ops edit, reorder and save a 1,000-rule draft in the browser", async ({ pa
   await expect(page.getByText("1,000 rules.")).toBeVisible();
   // virtualised: only the rows in view are in the page, not a thousand forms
   expect(await page.locator('li[id^="rule-"]').count()).toBeLessThan(60);
+  // the rows, their keyboard handling and the filters pass axe's WCAG 2.1 AA rules
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
 
   // find rule 735 by name, open it and edit its name and its ACV threshold
   await page.getByLabel("Search rule names").fill("rule 735");

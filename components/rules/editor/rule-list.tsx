@@ -115,7 +115,8 @@ export function RuleList({
     const at = visible.findIndex((i) => rules[i].key === key);
     if (at < 0) return;
     follow.current = null;
-    virtualizer.scrollToIndex(at, { align: "auto" });
+    // to the top: an open rule is taller than the list, and repeated moves keep it in one place
+    virtualizer.scrollToIndex(at, { align: "start" });
   }, [visible, rules, virtualizer]);
 
   function move(index: number, delta: -1 | 1) {
