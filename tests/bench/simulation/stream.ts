@@ -8,12 +8,19 @@ export async function postSimulation(
   cookie: string,
   body: unknown,
 ): Promise<{ totalDeals: number; progressLines: number }> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { cookie, origin, "content-type": "application/json", accept: "application/x-ndjson" },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { cookie, origin, "content-type": "application/json", accept: "application/x-ndjson" },
+      body: JSON.stringify(body),
+    });
+    text = await res.text();
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    throw new Error(`POST ${url} failed: ${(error as Error).message}${cause ? ` (${String(cause)})` : ""}`);
+  }
   if (res.status !== 200) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 300)}`);
   const lines = text
     .split("\n")
