@@ -49,7 +49,7 @@ export async function searchDeals(ctx: Ctx, q: string): Promise<DealOption[]> {
   const everyDeal = Object.keys(scope).length === 0;
   // The first matches by name from the indexes, filtered by the caller's scope. A caller who sees every
   // deal needs one page of them; a scoped one a window wide enough to hold a page of its own deals
-  // (an AE with 9% of a million deals: ~90 of 1,000).
+  // (an AE with 9% of a million deals: ~35 of 400).
   const window = everyDeal ? DEAL_SEARCH_LIMIT : SCOPED_WINDOW;
   const candidates = await prefixCandidates(text, window);
   let rows = await db.opportunity.findMany({
@@ -65,7 +65,8 @@ export async function searchDeals(ctx: Ctx, q: string): Promise<DealOption[]> {
   return rows.map((r) => ({ ...r, acvCents: Number(r.acvCents) }));
 }
 
-const SCOPED_WINDOW = 1_000;
+// per index range; both ranges' ids together stay under the 999 bound parameters Prisma allows SQLite
+const SCOPED_WINDOW = 400;
 
 async function searchBook(scope: ReturnType<typeof opportunityScope>, text: string) {
   // Prisma's startsWith is a LIKE that reads % and _ as wildcards: ask for the part before the first
