@@ -74,6 +74,20 @@ describe("searchDeals", () => {
     expect(owners.every((o) => o.aeId === ae.userId)).toBe(true);
   });
 
+  it("an AE gets a full page of its own deals under a common one-letter prefix, first by name", async () => {
+    const ae = await ctxFor("ae@accord.test");
+    const own = await db.opportunity.findMany({
+      where: { aeId: ae.userId },
+      select: { id: true, name: true, account: { select: { name: true } } },
+    });
+    const q = own[0].name.slice(0, 1).toLowerCase();
+    const expected = own
+      .filter((d) => d.name.toLowerCase().startsWith(q) || d.account.name.toLowerCase().startsWith(q))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+      .slice(0, DEAL_SEARCH_LIMIT);
+    expect((await searchDeals(ae, q)).map((d) => d.id)).toEqual(expected.map((d) => d.id));
+  });
+
   it("a partner manager finds deals of the partners it manages only", async () => {
     const pm = await ctxFor("pm@accord.test");
     const managed = new Set(
