@@ -6,12 +6,11 @@
 // open it. Keyboard: ↑/↓ between rows, Alt+↑/↓ moves the focused rule, Enter opens it.
 import { useDeferredValue, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { FIELD_CATALOGUE, ROUTES, type FactField, type Route } from "@/lib/rules";
-import { humanize } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { INPUT_COMPACT, LABEL_COMPACT } from "@/components/ui/field";
 import type { EditorRule, ErrorIndex } from "./draft-model";
 import { RuleCard } from "./rule-card";
+import { RuleFilters } from "./rule-filters";
 import { filterRules, findPriority, isFiltered, moveAnnouncement, NO_FILTER, type RuleFilter } from "./rule-list-model";
 
 export type RuleListHandle = {
@@ -34,7 +33,6 @@ type Props = {
 };
 
 const ROW_ESTIMATE = 64;
-const FIELD_OPTIONS = Object.values(FIELD_CATALOGUE).map((s) => ({ value: s.field, label: s.label }));
 
 function isTyping(el: HTMLElement): boolean {
   return el.matches("input, select, textarea, [contenteditable]");
@@ -174,53 +172,7 @@ export function RuleList({
   const items = virtualizer.getVirtualItems();
   return (
     <div>
-      <div
-        className="mb-2 grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem]"
-        role="search"
-        aria-label="Find rules"
-      >
-        <label className="flex flex-col gap-1">
-          <span className={LABEL_COMPACT}>Search rule names</span>
-          <input
-            type="search"
-            className={INPUT_COMPACT}
-            value={filter.text}
-            maxLength={200}
-            placeholder="e.g. EMEA"
-            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className={LABEL_COMPACT}>Filter by condition field</span>
-          <select
-            className={INPUT_COMPACT}
-            value={filter.field}
-            onChange={(e) => setFilter((f) => ({ ...f, field: e.target.value as FactField | "" }))}
-          >
-            <option value="">Any field</option>
-            {FIELD_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className={LABEL_COMPACT}>Filter by route</span>
-          <select
-            className={INPUT_COMPACT}
-            value={filter.route}
-            onChange={(e) => setFilter((f) => ({ ...f, route: e.target.value as Route | "" }))}
-          >
-            <option value="">Any route</option>
-            {ROUTES.map((r) => (
-              <option key={r} value={r}>
-                {humanize(r)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <RuleFilters filter={filter} onChange={setFilter} />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-slate-600" role="status">
           {filtered
