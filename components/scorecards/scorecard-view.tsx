@@ -46,7 +46,8 @@ export function mdfText(card: Scorecard): string {
 /** A count inside a figure's hint, linked to exactly the rows it counts. */
 function Counted({ n, href, what }: { n: number; href: string; what: string }) {
   return (
-    <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
+    // underlined: inside a sentence a link must not rely on colour alone
+    <Link href={href} className="text-brand-700 underline underline-offset-2">
       {formatNumber(n)} {what}
     </Link>
   );

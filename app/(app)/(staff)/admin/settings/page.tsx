@@ -68,7 +68,7 @@ export default async function SettingsPage() {
           <p className="mb-4 text-sm text-slate-600">
             What a partner must reach in a quarter to hold each tier. The quarterly review proposes promotions and
             demotions from them; channel operations confirm each on{" "}
-            <Link href="/partners/tiers" className="text-brand-700 hover:underline">
+            <Link href="/partners/tiers" className="text-brand-700 underline underline-offset-2">
               Partner tiers
             </Link>
             .
